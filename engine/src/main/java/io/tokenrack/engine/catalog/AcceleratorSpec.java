@@ -1,0 +1,82 @@
+package io.tokenrack.engine.catalog;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+
+/**
+ * One accelerator chip as its vendor specifies it. Compute figures are <b>dense</b> (no 2:4
+ * sparsity); the scale-up bandwidth is <b>per direction</b>. A figure no source gives is null.
+ *
+ * @param memoryGB            accelerator memory capacity in GB (10^9 bytes); SRAM-only chips give their SRAM here
+ * @param memBandwidthTBps    memory bandwidth in TB/s (10^12 bytes/s)
+ * @param scaleUpGBpsPerDirection scale-up link bandwidth per accelerator, one direction, GB/s
+ * @param scaleUpDomainSize   accelerators one scale-up fabric can join without scale-out NICs
+ */
+public record AcceleratorSpec(
+        @JsonProperty(required = true) String id,
+        @JsonProperty(required = true) String name,
+        @JsonProperty(required = true) String vendor,
+        Integer year,
+        @JsonProperty(required = true) Availability availability,
+        @JsonProperty(required = true) String formFactor,
+        @JsonProperty(required = true) double bf16DenseTflops,
+        Double fp8DenseTflops,
+        Double fp4DenseTflops,
+        Double int8DenseTops,
+        @JsonProperty(required = true) double memoryGB,
+        @JsonProperty(required = true) double memBandwidthTBps,
+        Double onChipSramMB,
+        Double tdpWatts,
+        String scaleUpLink,
+        Double scaleUpGBpsPerDirection,
+        Integer scaleUpDomainSize,
+        @JsonProperty(required = true) CoolingType cooling,
+        Double priceUsdEstimate,
+        String priceNote,
+        String notes,
+        @JsonProperty(required = true) List<String> sources) implements CatalogItem {
+
+    public AcceleratorSpec {
+        Checks.text("id", id);
+        Checks.text("name", name);
+        Checks.text("vendor", vendor);
+        Checks.positiveOrAbsent("year", year);
+        Checks.text("formFactor", formFactor);
+        Checks.positive("bf16DenseTflops", bf16DenseTflops);
+        Checks.positiveOrAbsent("fp8DenseTflops", fp8DenseTflops);
+        Checks.positiveOrAbsent("fp4DenseTflops", fp4DenseTflops);
+        Checks.positiveOrAbsent("int8DenseTops", int8DenseTops);
+        Checks.positive("memoryGB", memoryGB);
+        Checks.positive("memBandwidthTBps", memBandwidthTBps);
+        Checks.positiveOrAbsent("onChipSramMB", onChipSramMB);
+        Checks.positiveOrAbsent("tdpWatts", tdpWatts);
+        Checks.positiveOrAbsent("scaleUpGBpsPerDirection", scaleUpGBpsPerDirection);
+        Checks.positiveOrAbsent("scaleUpDomainSize", scaleUpDomainSize);
+        Checks.positiveOrAbsent("priceUsdEstimate", priceUsdEstimate);
+        sources = Checks.sources(sources);
+    }
+
+    @Override
+    public ItemKind kind() {
+        return ItemKind.ACCELERATOR;
+    }
+
+    // SI views for the engine.
+
+    public double memoryBytes() {
+        return memoryGB * 1e9;
+    }
+
+    public double memBandwidthBytesPerSecond() {
+        return memBandwidthTBps * 1e12;
+    }
+
+    /** Scale-up bandwidth per direction in bytes/s, or 0 when the chip has no scale-up link. */
+    public double scaleUpBytesPerSecond() {
+        return scaleUpGBpsPerDirection == null ? 0 : scaleUpGBpsPerDirection * 1e9;
+    }
+
+    public int scaleUpDomain() {
+        return scaleUpDomainSize == null ? 1 : scaleUpDomainSize;
+    }
+}

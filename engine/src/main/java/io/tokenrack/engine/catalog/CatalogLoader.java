@@ -1,0 +1,168 @@
+package io.tokenrack.engine.catalog;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystemNotFoundException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Loads the catalog from a presets folder ({@code hardware/*.json}, {@code models/*.json}) on disk
+ * or inside the engine jar. Strict: see {@link StrictJson}; duplicate ids and dangling references
+ * are errors too.
+ */
+public final class CatalogLoader {
+    /** System property naming a presets folder on disk to use instead of the bundled one. */
+    public static final String PRESETS_DIR_PROPERTY = "tokenrack.presets.dir";
+    private static final List<String> CATALOG_FOLDERS = List.of("hardware", "models");
+
+    private CatalogLoader() {}
+
+    /** The presets folder on disk if {@value #PRESETS_DIR_PROPERTY} is set, else the bundled one. */
+    public static Catalog loadDefault() {
+        String dir = System.getProperty(PRESETS_DIR_PROPERTY);
+        if (dir != null && !dir.isBlank()) {
+            return load(Path.of(dir));
+        }
+        return withBundledPresets(CatalogLoader::load);
+    }
+
+    /** Runs {@code action} on the bundled presets folder (a directory, or a folder inside the jar). */
+    public static <T> T withBundledPresets(java.util.function.Function<Path, T> action) {
+        URL url = CatalogLoader.class.getResource("/presets/hardware");
+        if (url == null) {
+            throw new IllegalStateException("the bundled presets are missing from the classpath");
+        }
+        try {
+            URI uri = url.toURI();
+            if ("jar".equals(uri.getScheme())) {
+                FileSystem fs;
+                boolean close = false;
+                try {
+                    fs = FileSystems.getFileSystem(uri);
+                } catch (FileSystemNotFoundException e) {
+                    fs = FileSystems.newFileSystem(uri, Map.of());
+                    close = true;
+                }
+                try {
+                    return action.apply(fs.getPath("/presets"));
+                } finally {
+                    if (close) {
+                        fs.close();
+                    }
+                }
+            }
+            return action.apply(Path.of(uri).getParent());
+        } catch (URISyntaxException | IOException e) {
+            throw new IllegalStateException("cannot open the bundled presets: " + e.getMessage(), e);
+        }
+    }
+
+    /** Loads every {@code *.json} under {@code presetsDir/hardware} and {@code presetsDir/models}. */
+    public static Catalog load(Path presetsDir) {
+        List<Path> files = new ArrayList<>();
+        for (String folder : CATALOG_FOLDERS) {
+            Path dir = presetsDir.resolve(folder);
+            if (!Files.isDirectory(dir)) {
+                throw new PresetException(display(presetsDir, dir), "", "folder is missing");
+            }
+            files.addAll(jsonFiles(dir));
+        }
+        return load(presetsDir, files);
+    }
+
+    static Catalog load(Path root, List<Path> files) {
+        Map<String, CatalogItem> items = new LinkedHashMap<>();
+        Map<String, String> origin = new LinkedHashMap<>();
+        FacilityDefaults facility = null;
+        String facilityFile = null;
+        for (Path file : files) {
+            String name = display(root, file);
+            PresetFile pf;
+            try (InputStream in = Files.newInputStream(file)) {
+                pf = StrictJson.read(in, name, PresetFile.class);
+            } catch (IOException e) {
+                throw new PresetException(name, "", "cannot be read: " + e.getMessage());
+            }
+            addAll(items, origin, name, "accelerators", pf.accelerators());
+            addAll(items, origin, name, "servers", pf.servers());
+            addAll(items, origin, name, "network", pf.network());
+            addAll(items, origin, name, "cooling", pf.cooling());
+            addAll(items, origin, name, "racks", pf.racks());
+            addAll(items, origin, name, "power", pf.power());
+            addAll(items, origin, name, "models", pf.models());
+            if (pf.facility() != null) {
+                if (facility != null) {
+                    throw new PresetException(name, "facility", "facility defaults are already given in " + facilityFile);
+                }
+                facility = pf.facility();
+                facilityFile = name;
+            }
+        }
+        if (facility == null) {
+            throw new PresetException(display(root, root), "facility", "no preset file gives the facility defaults");
+        }
+        checkReferences(items, origin);
+        return new Catalog(items, facility);
+    }
+
+    private static void addAll(Map<String, CatalogItem> items, Map<String, String> origin, String file,
+                               String listName, List<? extends CatalogItem> list) {
+        for (int i = 0; i < list.size(); i++) {
+            CatalogItem item = list.get(i);
+            String previous = origin.get(item.id());
+            if (previous != null) {
+                throw new PresetException(file, listName + "[" + i + "].id",
+                        "duplicate id '" + item.id() + "' (first defined in " + previous + ")");
+            }
+            items.put(item.id(), item);
+            origin.put(item.id(), file);
+        }
+    }
+
+    private static void checkReferences(Map<String, CatalogItem> items, Map<String, String> origin) {
+        for (CatalogItem item : items.values()) {
+            if (item instanceof ServerSpec s) {
+                String file = origin.get(s.id());
+                String at = "servers[id=" + s.id() + "].";
+                if (s.acceleratorId() != null && !(items.get(s.acceleratorId()) instanceof AcceleratorSpec)) {
+                    throw new PresetException(file, at + "acceleratorId", "no accelerator with id '" + s.acceleratorId() + "'");
+                }
+                if (s.nicId() != null && !(items.get(s.nicId()) instanceof NetworkSpec n && n.type() == NetworkSpec.Type.NIC)) {
+                    throw new PresetException(file, at + "nicId", "no NIC with id '" + s.nicId() + "'");
+                }
+                if (s.switchTrayId() != null && !(items.get(s.switchTrayId()) instanceof ServerSpec t && t.role() == ServerSpec.Role.SWITCH_TRAY)) {
+                    throw new PresetException(file, at + "switchTrayId", "no switch tray with id '" + s.switchTrayId() + "'");
+                }
+            }
+        }
+    }
+
+    private static List<Path> jsonFiles(Path dir) {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A file name as a user would write it: the path given on disk, or "presets/..." inside the jar. */
+    static String display(Path root, Path file) {
+        if (file.getFileSystem() != FileSystems.getDefault()) {
+            String rel = root.relativize(file).toString();
+            return rel.isEmpty() ? "presets (bundled)" : "presets/" + rel + " (bundled)";
+        }
+        return file.toString();
+    }
+}

@@ -1,0 +1,79 @@
+package io.tokenrack.engine.catalog;
+
+import java.util.List;
+
+/** Validation helpers for spec records: each failure names the field and the bad value. */
+public final class Checks {
+    private Checks() {}
+
+    public static String text(String field, String value) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(field + ": missing or empty");
+        }
+        return value;
+    }
+
+    public static double positive(String field, double value) {
+        if (!(value > 0) || Double.isInfinite(value)) {
+            throw new IllegalArgumentException(field + ": must be a positive number, was " + value);
+        }
+        return value;
+    }
+
+    /** An optional quantity: absent (null) is allowed, present must be positive. */
+    public static Double positiveOrAbsent(String field, Double value) {
+        if (value != null) {
+            positive(field, value);
+        }
+        return value;
+    }
+
+    public static int positive(String field, int value) {
+        if (value <= 0) {
+            throw new IllegalArgumentException(field + ": must be a positive whole number, was " + value);
+        }
+        return value;
+    }
+
+    public static Integer positiveOrAbsent(String field, Integer value) {
+        if (value != null) {
+            positive(field, value.intValue());
+        }
+        return value;
+    }
+
+    public static int nonNegative(String field, int value) {
+        if (value < 0) {
+            throw new IllegalArgumentException(field + ": must be zero or more, was " + value);
+        }
+        return value;
+    }
+
+    public static double nonNegative(String field, double value) {
+        if (!(value >= 0) || Double.isInfinite(value)) {
+            throw new IllegalArgumentException(field + ": must be zero or more, was " + value);
+        }
+        return value;
+    }
+
+    public static double fraction(String field, double value) {
+        if (!(value >= 0 && value <= 1)) {
+            throw new IllegalArgumentException(field + ": must be between 0 and 1, was " + value);
+        }
+        return value;
+    }
+
+    public static List<String> sources(List<String> sources) {
+        if (sources == null || sources.isEmpty()) {
+            throw new IllegalArgumentException("sources: at least one source is required");
+        }
+        for (String s : sources) {
+            text("sources[]", s);
+        }
+        return List.copyOf(sources);
+    }
+
+    public static <T> List<T> list(String field, List<T> values) {
+        return values == null ? List.of() : List.copyOf(values);
+    }
+}

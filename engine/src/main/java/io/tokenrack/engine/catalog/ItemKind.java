@@ -1,0 +1,21 @@
+package io.tokenrack.engine.catalog;
+
+import java.util.Locale;
+
+/** The kinds of catalog entries, as named on the command line and in JSON. */
+public enum ItemKind {
+    ACCELERATOR, SERVER, NETWORK, COOLING, RACK, POWER, MODEL;
+
+    public String label() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static ItemKind parse(String text) {
+        for (ItemKind k : values()) {
+            if (k.label().equals(text)) {
+                return k;
+            }
+        }
+        throw new IllegalArgumentException("unknown kind '" + text + "' (expected one of accelerator, server, network, cooling, rack, power, model)");
+    }
+}

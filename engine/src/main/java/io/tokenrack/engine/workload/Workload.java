@@ -1,0 +1,82 @@
+package io.tokenrack.engine.workload;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/**
+ * What the rack serves: a model, its number formats, request lengths, how many requests are in
+ * flight and the latency limits.
+ *
+ * @param concurrency                requests in flight; null means "max": the best throughput that fits memory and the limits
+ * @param ttftLimitMs                optional limit on time to first token, milliseconds
+ * @param tpotLimitMs                optional limit on time per output token, milliseconds
+ * @param minTokensPerSecondPerUser  optional floor on each user's output tokens/s
+ */
+public record Workload(
+        @JsonProperty(required = true) String modelId,
+        @JsonProperty(required = true) Precision precision,
+        Precision kvPrecision,
+        @JsonProperty(required = true) int inputTokens,
+        @JsonProperty(required = true) int outputTokens,
+        Integer concurrency,
+        Double ttftLimitMs,
+        Double tpotLimitMs,
+        Double minTokensPerSecondPerUser,
+        Parallelism parallelism) {
+
+    public Workload {
+        if (modelId == null || modelId.isBlank()) {
+            throw new IllegalArgumentException("modelId: missing or empty");
+        }
+        if (precision == null) {
+            throw new IllegalArgumentException("precision: missing");
+        }
+        if (kvPrecision == Precision.FP4) {
+            throw new IllegalArgumentException("kvPrecision: fp4 KV cache is not modelled (use bf16 or fp8)");
+        }
+        if (inputTokens <= 0) {
+            throw new IllegalArgumentException("inputTokens: must be a positive whole number, was " + inputTokens);
+        }
+        if (outputTokens <= 0) {
+            throw new IllegalArgumentException("outputTokens: must be a positive whole number, was " + outputTokens);
+        }
+        if (concurrency != null && concurrency <= 0) {
+            throw new IllegalArgumentException("concurrency: must be a positive whole number, was " + concurrency);
+        }
+        positiveOrNull("ttftLimitMs", ttftLimitMs);
+        positiveOrNull("tpotLimitMs", tpotLimitMs);
+        positiveOrNull("minTokensPerSecondPerUser", minTokensPerSecondPerUser);
+        if (parallelism == null) {
+            parallelism = Parallelism.AUTO;
+        }
+    }
+
+    private static void positiveOrNull(String field, Double v) {
+        if (v != null && !(v > 0)) {
+            throw new IllegalArgumentException(field + ": must be a positive number, was " + v);
+        }
+    }
+
+    /** The KV-cache format: as given, else bf16 for bf16 models and fp8 otherwise. */
+    public Precision effectiveKvPrecision() {
+        if (kvPrecision != null) {
+            return kvPrecision;
+        }
+        return precision == Precision.BF16 ? Precision.BF16 : Precision.FP8;
+    }
+
+    public boolean isMaxConcurrency() {
+        return concurrency == null;
+    }
+
+    public Workload withConcurrency(Integer c) {
+        return new Workload(modelId, precision, kvPrecision, inputTokens, outputTokens, c, ttftLimitMs, tpotLimitMs, minTokensPerSecondPerUser, parallelism);
+    }
+
+    public Workload withModel(String id) {
+        return new Workload(id, precision, kvPrecision, inputTokens, outputTokens, concurrency, ttftLimitMs, tpotLimitMs, minTokensPerSecondPerUser, parallelism);
+    }
+
+    public Workload withParallelism(Parallelism p) {
+        return new Workload(modelId, precision, kvPrecision, inputTokens, outputTokens, concurrency, ttftLimitMs, tpotLimitMs, minTokensPerSecondPerUser, p);
+    }
+}
