@@ -1,6 +1,6 @@
 package io.tokenrack.app;
 
-import io.tokenrack.app.document.Assumptions;
+import io.tokenrack.engine.evaluate.Assumptions;
 import io.tokenrack.app.document.DesignFiles;
 import io.tokenrack.app.document.DocState;
 import io.tokenrack.engine.catalog.Catalog;

@@ -1,5 +1,7 @@
 package io.tokenrack.app.document;
 
+import io.tokenrack.engine.evaluate.Assumptions;
+
 import io.tokenrack.engine.design.Placement;
 import io.tokenrack.engine.design.RackDesign;
 import io.tokenrack.engine.design.RackInstance;

@@ -52,8 +52,10 @@ public final class ItemFacts {
     }
 
     /**
-     * Nameplate maximum power of one unit in watts; a server without a published figure counts its
-     * accelerators' TDP; a figure no source gives counts as 0 (and {@link #powerKnown} says so).
+     * Nameplate maximum IT power of one unit in watts, counted against the rack's budget; a server
+     * without a published figure counts its accelerators' TDP; a figure no source gives counts as 0
+     * (and {@link #powerKnown} says so). Cooling units count 0: their fans and pumps are facility
+     * overhead that the PUE accounts for, as in the engine's power model.
      */
     public double maxPowerWatts(CatalogItem item) {
         return switch (item) {
@@ -68,7 +70,6 @@ public final class ItemFacts {
                 yield 0;
             }
             case NetworkSpec n -> n.maxPowerWatts() == null ? 0 : n.maxPowerWatts();
-            case CoolingSpec c -> c.powerWatts() == null ? 0 : c.powerWatts();
             default -> 0;
         };
     }
@@ -79,7 +80,7 @@ public final class ItemFacts {
             case ServerSpec s -> s.maxPowerWatts() != null
                     || (s.hasAccelerators() && catalog.accelerator(s.acceleratorId()).tdpWatts() != null);
             case NetworkSpec n -> n.maxPowerWatts() != null;
-            case CoolingSpec c -> c.powerWatts() != null;
+            case CoolingSpec c -> true;
             case PowerSpec p -> true;
             default -> false;
         };
