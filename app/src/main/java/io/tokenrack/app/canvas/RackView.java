@@ -181,7 +181,7 @@ final class RackView extends VBox {
         elevation.setOnDragDropped(e -> dropped(e, uAt(e.getY())));
         elevation.setOnContextMenuRequested(e -> {
             if (e.getTarget() == elevation) {
-                canvas.rackMenu(rack.id()).show(elevation, e.getScreenX(), e.getScreenY());
+                canvas.showRackMenu(elevation, rack.id(), e.getScreenX(), e.getScreenY());
                 e.consume();
             }
         });
