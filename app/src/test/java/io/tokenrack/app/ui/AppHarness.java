@@ -81,6 +81,15 @@ final class AppHarness {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    /** Clicks a text field, replaces its text by typing and presses Enter. */
+    static void typeInto(FxRobot robot, String query, String text) {
+        javafx.scene.control.TextField f = robot.lookup(query).queryAs(javafx.scene.control.TextField.class);
+        robot.clickOn(f);
+        robot.interact(f::selectAll);
+        robot.write(text).type(javafx.scene.input.KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
     static String text(FxRobot robot, String query) {
         Node n = robot.lookup(query).query();
         assertTrue(n instanceof Label, query + " is not a label");
