@@ -63,11 +63,15 @@ class ResultsModelTest {
             thread.set(Thread.currentThread().getName());
             return engine.compute(s);
         };
-        CountDownLatch two = new CountDownLatch(2);
+        CountDownLatch updated = new CountDownLatch(1);
         try (ResultsModel model = new ResultsModel(doc, recording, Runnable::run)) {
-            model.resultsProperty().addListener((o, a, b) -> two.countDown());
+            model.statusProperty().addListener((o, a, b) -> {
+                if (b.startsWith("updated in")) {
+                    updated.countDown();
+                }
+            });
             doc.execute(new Edits.RemoveItems(java.util.Set.of("dgx-1")));
-            assertTrue(two.await(10, TimeUnit.SECONDS));
+            assertTrue(updated.await(10, TimeUnit.SECONDS));
             assertEquals("tokenrack-evaluator", thread.get());
             assertEquals(doc.state(), model.results().input(), "the newest state's results are shown");
             assertFalse(model.evaluatingProperty().get());
