@@ -43,7 +43,8 @@ final class ParallelismPlanner {
                     continue;
                 }
                 int maxDp = model.moe() == null ? 1 : maxGroup / (tp * pp);
-                for (int dp = 1; dp <= maxDp; dp *= 2) {
+                for (int dp = 1; dp <= maxDp; dp = dp * 2 > maxDp && dp < maxDp ? maxDp : dp * 2) {
+                    // Powers of two, then the whole remaining group (e.g. 72 on an NVL72).
                     Plan plan = plan(cluster, device, shape, w, k, tp, pp, dp);
                     if (plan.serving().maxConcurrency() >= 1) {
                         out.add(plan);

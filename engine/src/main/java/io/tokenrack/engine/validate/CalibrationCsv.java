@@ -9,7 +9,7 @@ import java.util.List;
 
 /** Reads the calibration CSV (RFC 4180 quoting); errors name the file, line and column. */
 public final class CalibrationCsv {
-    static final List<String> HEADER = List.of("id", "source_url", "model", "precision", "accelerator", "count", "tp", "dp",
+    public static final List<String> HEADER = List.of("id", "source_url", "model", "precision", "accelerator", "count", "tp", "dp",
             "ep", "isl", "osl", "mode", "limit", "metric", "value", "unit", "notes");
 
     private CalibrationCsv() {}
