@@ -47,7 +47,7 @@ public final class StrictJson {
             .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .enable(SerializationFeature.INDENT_OUTPUT)
-            .serializationInclusion(JsonInclude.Include.NON_NULL)
+            .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL))
             // Records are written from their components only: helpers such as isMoe() or
             // isAuto() must not become extra JSON fields that the strict reader then rejects.
             .visibility(PropertyAccessor.IS_GETTER, JsonAutoDetect.Visibility.NONE)
