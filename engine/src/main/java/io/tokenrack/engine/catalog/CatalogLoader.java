@@ -1,7 +1,6 @@
 package io.tokenrack.engine.catalog;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
@@ -25,6 +24,7 @@ public final class CatalogLoader {
     /** System property naming a presets folder on disk to use instead of the bundled one. */
     public static final String PRESETS_DIR_PROPERTY = "tokenrack.presets.dir";
     private static final List<String> CATALOG_FOLDERS = List.of("hardware", "models");
+    private static final String BUNDLED = "presets (bundled)";
 
     private CatalogLoader() {}
 
@@ -41,7 +41,7 @@ public final class CatalogLoader {
     public static <T> T withBundledPresets(java.util.function.Function<Path, T> action) {
         URL url = CatalogLoader.class.getResource("/presets/hardware");
         if (url == null) {
-            throw new IllegalStateException("the bundled presets are missing from the classpath");
+            throw new PresetException(BUNDLED, "", "not found: this build has no presets (load a presets folder instead)");
         }
         try {
             URI uri = url.toURI();
@@ -64,7 +64,7 @@ public final class CatalogLoader {
             }
             return action.apply(Path.of(uri).getParent());
         } catch (URISyntaxException | IOException e) {
-            throw new IllegalStateException("cannot open the bundled presets: " + e.getMessage(), e);
+            throw new PresetException(BUNDLED, "", "cannot be opened: " + e.getMessage());
         }
     }
 
@@ -76,7 +76,7 @@ public final class CatalogLoader {
             if (!Files.isDirectory(dir)) {
                 throw new PresetException(display(presetsDir, dir), "", "folder is missing");
             }
-            files.addAll(jsonFiles(dir));
+            files.addAll(jsonFiles(presetsDir, dir));
         }
         return load(presetsDir, files);
     }
@@ -172,11 +172,11 @@ public final class CatalogLoader {
         return other == null ? "" : " ('" + id + "' is a " + other.kind().label() + ")";
     }
 
-    private static List<Path> jsonFiles(Path dir) {
+    private static List<Path> jsonFiles(Path root, Path dir) {
         try (Stream<Path> s = Files.list(dir)) {
             return s.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList();
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new PresetException(display(root, dir), "", "cannot be listed: " + e.getMessage());
         }
     }
 
@@ -184,7 +184,7 @@ public final class CatalogLoader {
     static String display(Path root, Path file) {
         if (file.getFileSystem() != FileSystems.getDefault()) {
             String rel = root.relativize(file).toString();
-            return rel.isEmpty() ? "presets (bundled)" : "presets/" + rel + " (bundled)";
+            return rel.isEmpty() ? BUNDLED : "presets/" + rel + " (bundled)";
         }
         return file.toString();
     }

@@ -1,55 +1,46 @@
 package io.tokenrack.engine.cli;
 
-import io.tokenrack.engine.catalog.PresetException;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /**
- * The {@code tokenrack} command line. Exit status: 0 done, 1 the design has errors ({@code check}),
- * 2 unreadable or invalid input (one line on stderr naming the file or option).
+ * The {@code tokenrack} command line. Each subcommand is its own class; add new ones to the
+ * {@code subcommands} list below. Exit codes: 0 fine, 1 the checked design has errors, 2 bad
+ * usage or unreadable input (one line on stderr), 70 an internal error.
  */
-@Command(name = "tokenrack", mixinStandardHelpOptions = true, version = "TokenRack 0.1",
-        description = "Design AI inference racks: throughput, tokens per joule, latency, power and cost.",
+@Command(name = "tokenrack",
+        mixinStandardHelpOptions = true,
+        versionProvider = CliSupport.Version.class,
+        modelTransformer = CliSupport.ErrorHandling.class,
+        description = "Design AI inference racks and see what they produce.",
         subcommands = {
+                CatalogCommand.class,
+                CheckCommand.class,
                 EvaluateCommand.class,
                 SweepCommand.class,
                 ValidateCommand.class,
                 BenchCommand.class,
         })
-public final class TokenRackCli implements Runnable {
-    public static final int EXIT_INVALID_INPUT = 2;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+public final class TokenRackCli implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
 
     @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
-
-    /** A command line wired with the project's error handling (one clear line, exit 2). */
-    public static CommandLine commandLine() {
-        CommandLine cl = new CommandLine(new TokenRackCli());
-        cl.setParameterExceptionHandler((ex, args) -> {
-            PrintWriter err = ex.getCommandLine().getErr();
-            err.println("tokenrack: " + ex.getMessage());
-            err.flush();
-            return EXIT_INVALID_INPUT;
-        });
-        cl.setExecutionExceptionHandler((ex, command, parseResult) -> {
-            PrintWriter err = command.getErr();
-            if (ex instanceof PresetException || ex instanceof IllegalArgumentException || ex instanceof IllegalStateException) {
-                err.println("tokenrack: " + ex.getMessage());
-                err.flush();
-                return EXIT_INVALID_INPUT;
-            }
-            throw ex;
-        });
-        return cl;
+    public Integer call() {
+        return CliSupport.usageError(spec, "a command is required: "
+                + String.join(", ", spec.subcommands().keySet()) + " (try 'tokenrack --help')");
     }
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        CommandLine cli = new CommandLine(new TokenRackCli());
+        cli.setOut(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
+        cli.setErr(new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
+        System.exit(cli.execute(args));
     }
 }

@@ -1,7 +1,6 @@
 package io.tokenrack.engine.cli;
 
 import io.tokenrack.engine.catalog.Catalog;
-import io.tokenrack.engine.catalog.CatalogLoader;
 import io.tokenrack.engine.evaluate.Assumptions;
 import io.tokenrack.engine.evaluate.Evaluator;
 import io.tokenrack.engine.validate.CalibrationCsv;
@@ -27,8 +26,8 @@ public final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--data", required = true, description = "CSV in the calibration format", paramLabel = "FILE.csv")
     Path data;
 
-    @Option(names = "--presets", description = "load the catalog from this presets folder", paramLabel = "DIR")
-    Path presets;
+    @picocli.CommandLine.Mixin
+    PresetsOption presets;
 
     @Override
     public Integer call() {
@@ -36,7 +35,7 @@ public final class ValidateCommand implements Callable<Integer> {
             throw new IllegalArgumentException(data + ": no such file");
         }
         PrintWriter out = spec.commandLine().getOut();
-        Catalog catalog = presets != null ? CatalogLoader.load(presets) : CatalogLoader.loadDefault();
+        Catalog catalog = presets.catalog();
         Validation v = new Validation(new Evaluator(catalog), Assumptions.defaults(catalog.facility()));
         List<Validation.Result> results = v.run(CalibrationCsv.read(data));
         out.println("id,model,precision,accelerator,count,tp,dp,ep,isl,osl,mode,measured,predicted,error,problem");

@@ -1,7 +1,6 @@
 package io.tokenrack.engine.cli;
 
 import io.tokenrack.engine.catalog.Catalog;
-import io.tokenrack.engine.catalog.CatalogLoader;
 import io.tokenrack.engine.catalog.PresetException;
 import io.tokenrack.engine.catalog.StrictJson;
 import io.tokenrack.engine.design.RackDesign;
@@ -78,11 +77,11 @@ final class WorkloadOptions {
     @Option(names = "--dp", description = "attention data-parallel degree (default: chosen)")
     Integer dp;
 
-    @Option(names = "--presets", description = "load the catalog from this presets folder instead of the bundled one", paramLabel = "DIR")
-    Path presets;
+    @picocli.CommandLine.Mixin
+    PresetsOption presets;
 
     Catalog catalog() {
-        return presets != null ? CatalogLoader.load(presets) : CatalogLoader.loadDefault();
+        return presets.catalog();
     }
 
     Workload workload() {

@@ -14,7 +14,7 @@ class EvaluateCommandTest {
     record Run(int exit, String out, String err) {}
 
     static Run run(String... args) {
-        CommandLine cl = TokenRackCli.commandLine();
+        CommandLine cl = new CommandLine(new TokenRackCli());
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         cl.setOut(new PrintWriter(out));
