@@ -41,7 +41,7 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() throws JsonProcessingException {
         RackDesign d = DesignIO.read(design);
         Catalog catalog = presets.catalog();
-        List<Finding> findings = DesignCheck.check(d, catalog);
+        List<Finding> findings = DesignCheck.check(d, catalog, powerEstimate(d, catalog));
         PrintWriter out = spec.commandLine().getOut();
         out.print(json ? toJson(d, findings) + "\n" : toText(d, findings));
         out.flush();
@@ -87,5 +87,23 @@ final class CheckCommand implements Callable<Integer> {
         root.put("warnings", findings.stream().filter(f -> f.severity() == Severity.WARNING).count());
         root.put("infos", findings.stream().filter(f -> f.severity() == Severity.INFO).count());
         return mapper.writeValueAsString(root);
+    }
+
+    /**
+     * The engine's modelled power at the design's workload when it has one and it evaluates;
+     * nameplate otherwise (the findings say which basis they used).
+     */
+    static io.tokenrack.engine.design.RackPowerEstimate powerEstimate(io.tokenrack.engine.design.RackDesign d, Catalog catalog) {
+        if (d.workload() == null) {
+            return io.tokenrack.engine.design.RackPowerEstimate.nameplate();
+        }
+        try {
+            var evaluator = new io.tokenrack.engine.evaluate.Evaluator(catalog);
+            var cluster = evaluator.clusters().fromDesign(d);
+            var e = evaluator.evaluate(cluster, d.workload(), io.tokenrack.engine.evaluate.Assumptions.defaults(catalog.facility()));
+            return io.tokenrack.engine.evaluate.ModelledRackPower.of(cluster, e);
+        } catch (IllegalArgumentException e) {
+            return io.tokenrack.engine.design.RackPowerEstimate.nameplate();
+        }
     }
 }

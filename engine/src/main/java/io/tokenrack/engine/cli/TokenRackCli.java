@@ -22,6 +22,10 @@ import picocli.CommandLine.Spec;
         subcommands = {
                 CatalogCommand.class,
                 CheckCommand.class,
+                EvaluateCommand.class,
+                SweepCommand.class,
+                ValidateCommand.class,
+                BenchCommand.class,
         })
 public final class TokenRackCli implements Callable<Integer> {
     @Spec

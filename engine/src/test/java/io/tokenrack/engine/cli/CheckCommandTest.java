@@ -99,8 +99,9 @@ class CheckCommandTest {
         }
         assertEquals("tokenrack check: Missing required option: '--design=FILE' (try 'tokenrack check --help')\n",
                 CliRun.of("check").err());
-        assertEquals("tokenrack: unknown command 'frobnicate' (commands: catalog, check) (try 'tokenrack --help')\n",
-                CliRun.of("frobnicate").err());
+        String unknown = CliRun.of("frobnicate").err();
+        assertTrue(unknown.startsWith("tokenrack: unknown command 'frobnicate' (commands: catalog, check, "), unknown);
+        assertTrue(unknown.endsWith("(try 'tokenrack --help')\n"), unknown);
     }
 
     @Test
