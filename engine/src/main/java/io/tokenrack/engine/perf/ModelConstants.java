@@ -67,19 +67,18 @@ public record ModelConstants(
         int maxSequencesPerRank) {
 
     /**
-     * Fitted on the calibration data (docs/model.md, "Calibration"): a coordinate search over the
-     * constants within their evidence ranges, minimising the median |ln(predicted/measured)| plus
-     * half the mean plus a penalty for rows beyond 2×. Where the fit ends at the edge of a range
-     * (memory efficiency 0.62, decode-attention bandwidth 0.40, prefill attention 0.75, MoE
-     * imbalance 1.3) the docs say so: measured engines lose more to memory-bound kernels and
-     * routing than micro-benchmarks show.
+     * Fitted on the calibration data with {@code tokenrack fit} ({@link io.tokenrack.engine.validate.ConstantsFit}):
+     * a coordinate search, each constant inside its evidence range, minimising the median
+     * |ln(predicted/measured)| plus half its mean plus a penalty for rows beyond 2×. docs/model.md
+     * lists where the fit sits at the edge of a range (prefill attention 0.75, decode-attention
+     * bandwidth 0.40, MoE imbalance 1.3).
      */
     public static final ModelConstants DEFAULT = new ModelConstants(
-            0.63, 0.66, 0.59, 64, 0.62,
+            0.63, 0.66, 0.60, 64, 0.79,
             0.75, 0.40,
-            535e-6, 3.1e-6, 12e-6,
+            616e-6, 3.2e-6, 11.6e-6,
             8e-6, 25e-6, 0.75,
-            0.40, 1.3, 0.90, 0.78, 8192, 1144);
+            0.40, 1.3, 0.90, 0.80, 8192, 1331);
 
     public ModelConstants {
         requireFraction("gemmEfficiencyMax", gemmEfficiencyMax);
