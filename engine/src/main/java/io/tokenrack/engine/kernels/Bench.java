@@ -54,11 +54,12 @@ public final class Bench {
                 warm = java.util.Arrays.copyOf(warm, warm.length * 2);
             }
             warm[warmCount++] = sample(workload, reps);
-            if (config.warmup().settled(warm, warmCount)) {
+            double elapsed = (nanoClock.getAsLong() - warmStart) * 1e-9;
+            if (config.warmup().settled(warm, warmCount, elapsed)) {
                 settled = true;
                 break;
             }
-            if (config.warmup().capReached((nanoClock.getAsLong() - warmStart) * 1e-9)) {
+            if (config.warmup().capReached(elapsed)) {
                 break;
             }
         }

@@ -21,13 +21,13 @@ public record BenchConfig(double minSampleSeconds, int samples, WarmupPolicy war
         }
     }
 
-    /** The full calibration: 10 ms samples, 15 kept, warm-up until CV < 3% or 1.5 s. */
+    /** The full calibration: 10 ms samples, 15 kept, warm-up at least 0.3 s, until CV < 3% or 2 s. */
     public static BenchConfig full() {
-        return new BenchConfig(0.010, 15, new WarmupPolicy(5, 0.03, 1.5));
+        return new BenchConfig(0.010, 15, new WarmupPolicy(5, 0.03, 0.3, 2.0));
     }
 
-    /** The quick calibration: 3 ms samples, 7 kept, warm-up until CV < 5% or 0.3 s. */
+    /** The quick calibration: 4 ms samples, 7 kept, warm-up at least 0.1 s, until CV < 5% or 0.5 s. */
     public static BenchConfig quick() {
-        return new BenchConfig(0.003, 7, new WarmupPolicy(4, 0.05, 0.3));
+        return new BenchConfig(0.004, 7, new WarmupPolicy(4, 0.05, 0.1, 0.5));
     }
 }

@@ -31,10 +31,10 @@ public final class ParallelGemv implements WorkerPool.Task {
 
     @Override
     public void run(int worker, int workers) {
-        // split on an even row so the two-row kernel keeps its pairs
-        int half = (rows + 1) / 2;
-        int from = 2 * WorkerPool.split(half, worker, workers);
-        int to = Math.min(rows, 2 * WorkerPool.split(half, worker + 1, workers));
+        // split on multiples of four rows so the four-row kernel keeps its groups
+        int groups = (rows + 3) / 4;
+        int from = Math.min(rows, 4 * WorkerPool.split(groups, worker, workers));
+        int to = Math.min(rows, 4 * WorkerPool.split(groups, worker + 1, workers));
         Gemv.multiply(w, x, y, cols, from, to);
     }
 }

@@ -1,10 +1,12 @@
 package io.tokenrack.engine.kernels;
 
 /**
- * When warm-up is over: the last {@code window} timings have a coefficient of variation below
- * {@code cvThreshold} (the JIT has settled), or {@code capSeconds} of warm-up have passed.
+ * When warm-up is over: at least {@code minSeconds} have passed and the last {@code window}
+ * timings have a coefficient of variation below {@code cvThreshold} (the JIT has settled), or
+ * {@code capSeconds} of warm-up have passed. The minimum keeps a run of equally slow interpreted
+ * samples from passing for settled.
  */
-public record WarmupPolicy(int window, double cvThreshold, double capSeconds) {
+public record WarmupPolicy(int window, double cvThreshold, double minSeconds, double capSeconds) {
 
     public WarmupPolicy {
         if (window < 2) {
@@ -13,14 +15,17 @@ public record WarmupPolicy(int window, double cvThreshold, double capSeconds) {
         if (!(cvThreshold > 0)) {
             throw new IllegalArgumentException("cvThreshold: must be positive, was " + cvThreshold);
         }
-        if (!(capSeconds > 0)) {
-            throw new IllegalArgumentException("capSeconds: must be positive, was " + capSeconds);
+        if (!(minSeconds >= 0)) {
+            throw new IllegalArgumentException("minSeconds: must be zero or more, was " + minSeconds);
+        }
+        if (!(capSeconds > 0) || capSeconds < minSeconds) {
+            throw new IllegalArgumentException("capSeconds: must be positive and at least minSeconds, was " + capSeconds);
         }
     }
 
-    /** Whether the timings recorded so far (oldest first, {@code count} of them) have settled. */
-    public boolean settled(double[] timings, int count) {
-        if (count < window) {
+    /** Whether the timings recorded so far (oldest first, {@code count} of them, over {@code elapsedSeconds}) have settled. */
+    public boolean settled(double[] timings, int count, double elapsedSeconds) {
+        if (count < window || elapsedSeconds < minSeconds) {
             return false;
         }
         double[] last = new double[window];
