@@ -1,0 +1,65 @@
+package io.tokenrack.engine.evaluate;
+
+import io.tokenrack.engine.catalog.FacilityDefaults;
+import io.tokenrack.engine.perf.ModelConstants;
+
+/**
+ * Everything a user may change that is not hardware or workload: prices, finance, utilisation and
+ * the model's efficiency constants.
+ *
+ * @param capexUsdOverride total capital cost of the design when the user knows it (null: from catalog prices)
+ */
+public record Assumptions(
+        double electricityUsdPerKwh,
+        double colocationUsdPerKwMonth,
+        double amortizationYears,
+        double costOfCapital,
+        double utilization,
+        Double capexUsdOverride,
+        ModelConstants constants) {
+
+    public Assumptions {
+        if (!(electricityUsdPerKwh >= 0)) {
+            throw new IllegalArgumentException("electricityUsdPerKwh: must be zero or more, was " + electricityUsdPerKwh);
+        }
+        if (!(colocationUsdPerKwMonth >= 0)) {
+            throw new IllegalArgumentException("colocationUsdPerKwMonth: must be zero or more, was " + colocationUsdPerKwMonth);
+        }
+        if (!(amortizationYears > 0)) {
+            throw new IllegalArgumentException("amortizationYears: must be positive, was " + amortizationYears);
+        }
+        if (!(costOfCapital >= 0 && costOfCapital < 1)) {
+            throw new IllegalArgumentException("costOfCapital: must be in [0, 1), was " + costOfCapital);
+        }
+        if (!(utilization > 0 && utilization <= 1)) {
+            throw new IllegalArgumentException("utilization: must be in (0, 1], was " + utilization);
+        }
+        if (capexUsdOverride != null && !(capexUsdOverride > 0)) {
+            throw new IllegalArgumentException("capexUsdOverride: must be positive, was " + capexUsdOverride);
+        }
+        if (constants == null) {
+            constants = ModelConstants.DEFAULT;
+        }
+    }
+
+    public static Assumptions defaults(FacilityDefaults f) {
+        return new Assumptions(f.electricityUsdPerKwh(), f.colocationUsdPerKwMonth(), f.amortizationYears(),
+                f.costOfCapital(), f.utilization(), null, ModelConstants.DEFAULT);
+    }
+
+    public Assumptions withElectricity(double usdPerKwh) {
+        return new Assumptions(usdPerKwh, colocationUsdPerKwMonth, amortizationYears, costOfCapital, utilization, capexUsdOverride, constants);
+    }
+
+    public Assumptions withUtilization(double u) {
+        return new Assumptions(electricityUsdPerKwh, colocationUsdPerKwMonth, amortizationYears, costOfCapital, u, capexUsdOverride, constants);
+    }
+
+    public Assumptions withAmortizationYears(double years) {
+        return new Assumptions(electricityUsdPerKwh, colocationUsdPerKwMonth, years, costOfCapital, utilization, capexUsdOverride, constants);
+    }
+
+    public Assumptions withConstants(ModelConstants c) {
+        return new Assumptions(electricityUsdPerKwh, colocationUsdPerKwMonth, amortizationYears, costOfCapital, utilization, capexUsdOverride, c);
+    }
+}

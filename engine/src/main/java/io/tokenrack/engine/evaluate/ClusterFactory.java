@@ -1,0 +1,265 @@
+package io.tokenrack.engine.evaluate;
+
+import io.tokenrack.engine.catalog.AcceleratorSpec;
+import io.tokenrack.engine.catalog.Catalog;
+import io.tokenrack.engine.catalog.CatalogItem;
+import io.tokenrack.engine.catalog.CoolingSpec;
+import io.tokenrack.engine.catalog.CoolingType;
+import io.tokenrack.engine.catalog.NetworkSpec;
+import io.tokenrack.engine.catalog.RackSpec;
+import io.tokenrack.engine.catalog.ServerSpec;
+import io.tokenrack.engine.cost.CostModel;
+import io.tokenrack.engine.design.Placement;
+import io.tokenrack.engine.design.RackDesign;
+import io.tokenrack.engine.design.RackInstance;
+import io.tokenrack.engine.power.PowerModel;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Turns a rack design, or "N accelerators of kind X in their standard servers", into a {@link Cluster}. */
+public final class ClusterFactory {
+    /**
+     * NIC bandwidth per accelerator assumed when the catalog has no server for an accelerator: one
+     * 400 Gb/s port per accelerator, as in DGX H100 (8 × ConnectX-7 for 8 GPUs, S2).
+     */
+    static final double ASSUMED_SCALE_OUT_GBPS_PER_ACCELERATOR = 400;
+
+    private final Catalog catalog;
+
+    public ClusterFactory(Catalog catalog) {
+        this.catalog = catalog;
+    }
+
+    /** The accelerators of a design, in the servers and racks it places them. */
+    public Cluster fromDesign(RackDesign design) {
+        List<Provenance> prov = new ArrayList<>();
+        AcceleratorSpec acc = null;
+        int accelerators = 0;
+        int servers = 0;
+        int domain = Integer.MAX_VALUE;
+        double hostWatts = 0;
+        double networkWatts = 0;
+        double provisioned = 0;
+        double capex = 0;
+        boolean capexKnown = true;
+        boolean hasSwitch = false;
+        double nicBytesPerAccelerator = Double.MAX_VALUE;
+        double pueWeighted = 0;
+        List<Cluster.RackBudget> budgets = new ArrayList<>();
+
+        for (RackInstance rack : design.racks()) {
+            RackSpec rackSpec = lookup(rack.rackId(), RackSpec.class, "rack '" + rack.name() + "'");
+            int rackAccelerators = 0;
+            double coolingCapacity = 0;
+            CoolingSpec bestCooling = null;
+            Map<String, int[]> trays = new HashMap<>(); // domain name → {compute trays, switch trays, trays per domain, switch per domain, accelerators per tray}
+            for (Placement p : rack.items()) {
+                CatalogItem item = catalog.find(p.catalogId()).orElseThrow(() ->
+                        new EvaluationException("unknown catalog id '" + p.catalogId() + "' (item " + p.id() + " in " + rack.name() + ")"));
+                switch (item) {
+                    case ServerSpec s -> {
+                        double nameplate;
+                        if (s.hasAccelerators()) {
+                            AcceleratorSpec a = catalog.accelerator(s.acceleratorId());
+                            if (acc != null && !acc.id().equals(a.id())) {
+                                throw new EvaluationException("the design mixes accelerators (" + acc.id() + " and " + a.id()
+                                        + "); one workload is evaluated on one kind of accelerator");
+                            }
+                            acc = a;
+                            accelerators += s.acceleratorCount();
+                            rackAccelerators += s.acceleratorCount();
+                            servers++;
+                            double tdp = a.tdpWatts() == null ? Double.NaN : a.tdpWatts();
+                            double host;
+                            if (s.maxPowerWatts() != null && !Double.isNaN(tdp)) {
+                                host = Math.max(0, s.maxPowerWatts() - tdp * s.acceleratorCount());
+                            } else {
+                                host = PowerModel.ASSUMED_HOST_WATTS_PER_ACCELERATOR * s.acceleratorCount();
+                                prov.add(new Provenance(s.name() + " host power", fmtW(host), Provenance.Kind.ASSUMPTION,
+                                        "no published server maximum; " + PowerModel.ASSUMED_HOST_WATTS_PER_ACCELERATOR + " W per accelerator, derived from DGX H100"));
+                            }
+                            hostWatts += host;
+                            nameplate = s.maxPowerWatts() != null ? s.maxPowerWatts() : tdp * s.acceleratorCount() + host;
+                            if (s.scaleUpDomain() != null && s.role() == ServerSpec.Role.COMPUTE_TRAY) {
+                                int[] t = trays.computeIfAbsent(s.scaleUpDomain(), x -> new int[5]);
+                                t[0]++;
+                                t[2] = s.traysPerDomain() == null ? 1 : s.traysPerDomain();
+                                t[3] = s.switchTraysPerDomain() == null ? 0 : s.switchTraysPerDomain();
+                                t[4] = s.acceleratorCount();
+                            } else {
+                                domain = Math.min(domain, Math.min(s.acceleratorCount(), a.scaleUpDomain()));
+                            }
+                            if (s.nicId() != null) {
+                                NetworkSpec nic = catalog.require(s.nicId(), NetworkSpec.class);
+                                nicBytesPerAccelerator = Math.min(nicBytesPerAccelerator,
+                                        s.nicCount() * nic.portBytesPerSecond() / s.acceleratorCount());
+                            } else {
+                                nicBytesPerAccelerator = 0;
+                            }
+                            if (s.priceUsdEstimate() != null) {
+                                capex += s.priceUsdEstimate();
+                            } else if (a.priceUsdEstimate() != null) {
+                                capex += a.priceUsdEstimate() * s.acceleratorCount() * CostModel.SERVER_COST_PER_ACCELERATOR_COST;
+                            } else {
+                                capexKnown = false;
+                            }
+                        } else {
+                            if (s.role() == ServerSpec.Role.SWITCH_TRAY && s.scaleUpDomain() != null) {
+                                trays.computeIfAbsent(s.scaleUpDomain(), x -> new int[5])[1]++;
+                            }
+                            double w = s.maxPowerWatts() == null ? 0 : s.maxPowerWatts();
+                            if (s.maxPowerWatts() == null) {
+                                prov.add(new Provenance(s.name() + " power", "not counted", Provenance.Kind.ASSUMPTION,
+                                        "no published power figure for this unit"));
+                            }
+                            hostWatts += w;
+                            nameplate = w;
+                        }
+                        provisioned += nameplate;
+                    }
+                    case NetworkSpec n -> {
+                        int count = p.count();
+                        if (n.type() == NetworkSpec.Type.SWITCH) {
+                            hasSwitch = true;
+                        }
+                        if (n.maxPowerWatts() != null) {
+                            networkWatts += n.maxPowerWatts() * count;
+                            provisioned += n.maxPowerWatts() * count;
+                        } else {
+                            prov.add(new Provenance(n.name() + " power", "not counted", Provenance.Kind.ASSUMPTION,
+                                    "no published power figure"));
+                        }
+                    }
+                    case CoolingSpec c -> {
+                        coolingCapacity += c.capacityKw() * 1000;
+                        if (bestCooling == null || c.capacityKw() > bestCooling.capacityKw()) {
+                            bestCooling = c;
+                        }
+                    }
+                    case AcceleratorSpec a -> throw new EvaluationException("accelerator " + a.id() + " (item " + p.id()
+                            + ") is placed without a server to host it");
+                    default -> { }
+                }
+            }
+            for (Map.Entry<String, int[]> e : trays.entrySet()) {
+                int[] t = e.getValue();
+                boolean switched = t[3] == 0 || t[1] >= Math.ceil((double) t[0] / t[2]) * t[3];
+                int d = switched ? Math.min(t[0] * t[4], acc == null ? Integer.MAX_VALUE : acc.scaleUpDomain()) : t[4];
+                if (!switched) {
+                    prov.add(new Provenance(e.getKey() + " domain in " + rack.name(), t[4] + " accelerators", Provenance.Kind.MODELLED,
+                            "compute trays without enough switch trays: each tray stands alone"));
+                }
+                domain = Math.min(domain, d);
+            }
+            double pue = bestCooling != null ? bestCooling.pue() : catalog.facility().pueFor(rackSpec.cooling());
+            pueWeighted += pue * rackAccelerators;
+            budgets.add(new Cluster.RackBudget(rack.id(), rack.name(), rackSpec.powerBudgetKw() * 1000,
+                    coolingCapacity > 0 ? coolingCapacity : Double.NaN, rackAccelerators));
+        }
+        if (acc == null) {
+            throw new EvaluationException("the design has no accelerator servers to run a model on");
+        }
+        double scaleOut = servers > 1 && hasSwitch && nicBytesPerAccelerator != Double.MAX_VALUE ? nicBytesPerAccelerator : 0;
+        if (servers > 1 && scaleOut == 0 && domain < accelerators) {
+            prov.add(new Provenance("scale-out network", "none", Provenance.Kind.MODELLED,
+                    "no switch (or no NICs) joins the servers: each scale-up domain serves on its own"));
+        }
+        if (capexKnown && hasSwitch) {
+            capex /= (1 - CostModel.NETWORK_SHARE_OF_CLUSTER_COST);
+        }
+        addAcceleratorProvenance(prov, acc);
+        return new Cluster(acc, accelerators, Math.max(1, Math.min(domain, accelerators)), scaleOut, hostWatts, networkWatts,
+                pueWeighted / accelerators, provisioned, capexKnown ? capex : null, budgets, prov);
+    }
+
+    /** {@code count} accelerators in the catalog's standard server for them (HGX box, NVL72 trays, …). */
+    public Cluster standard(String acceleratorId, int count) {
+        if (count < 1) {
+            throw new EvaluationException("--count must be at least 1, was " + count);
+        }
+        AcceleratorSpec acc = catalog.find(acceleratorId, AcceleratorSpec.class).orElseThrow(() ->
+                new EvaluationException("unknown accelerator id '" + acceleratorId + "'"));
+        List<Provenance> prov = new ArrayList<>();
+        ServerSpec server = catalog.servers().stream()
+                .filter(s -> acceleratorId.equals(s.acceleratorId()))
+                .min(Comparator.comparing((ServerSpec s) -> s.role() == ServerSpec.Role.SERVER ? 0 : 1).thenComparing(ServerSpec::id))
+                .orElse(null);
+        double tdp = acc.tdpWatts() == null ? Double.NaN : acc.tdpWatts();
+        int domain;
+        double hostPerAcc;
+        double scaleOut;
+        Double capex = null;
+        CoolingType cooling = acc.cooling();
+        if (server != null) {
+            domain = server.role() == ServerSpec.Role.COMPUTE_TRAY && server.scaleUpDomain() != null
+                    ? acc.scaleUpDomain() : Math.min(server.acceleratorCount(), acc.scaleUpDomain());
+            if (server.maxPowerWatts() != null && !Double.isNaN(tdp)) {
+                hostPerAcc = Math.max(0, server.maxPowerWatts() - tdp * server.acceleratorCount()) / server.acceleratorCount();
+            } else {
+                hostPerAcc = PowerModel.ASSUMED_HOST_WATTS_PER_ACCELERATOR;
+                prov.add(new Provenance("host power", fmtW(hostPerAcc) + " per accelerator", Provenance.Kind.ASSUMPTION,
+                        server.name() + " publishes no maximum; derived from DGX H100"));
+            }
+            if (server.nicId() != null) {
+                NetworkSpec nic = catalog.require(server.nicId(), NetworkSpec.class);
+                scaleOut = server.nicCount() * nic.portBytesPerSecond() / server.acceleratorCount();
+            } else {
+                scaleOut = 0;
+            }
+            if (server.priceUsdEstimate() != null) {
+                capex = server.priceUsdEstimate() / server.acceleratorCount() * count;
+            } else if (acc.priceUsdEstimate() != null) {
+                capex = acc.priceUsdEstimate() * count * CostModel.SERVER_COST_PER_ACCELERATOR_COST;
+            }
+            cooling = server.cooling();
+            prov.add(new Provenance("server", server.name(), Provenance.Kind.DATASHEET, String.join("; ", server.sources())));
+        } else {
+            domain = acc.scaleUpDomain();
+            hostPerAcc = PowerModel.ASSUMED_HOST_WATTS_PER_ACCELERATOR;
+            scaleOut = ASSUMED_SCALE_OUT_GBPS_PER_ACCELERATOR * 1e9 / 8;
+            if (acc.priceUsdEstimate() != null) {
+                capex = acc.priceUsdEstimate() * count * CostModel.SERVER_COST_PER_ACCELERATOR_COST;
+            }
+            prov.add(new Provenance("server", "generic host", Provenance.Kind.ASSUMPTION,
+                    "the catalog has no server for " + acc.id() + ": " + fmtW(hostPerAcc) + " host power and "
+                            + ASSUMED_SCALE_OUT_GBPS_PER_ACCELERATOR + " Gb/s of NIC per accelerator assumed"));
+        }
+        domain = Math.max(1, Math.min(domain, count));
+        double pue = catalog.facility().pueFor(cooling);
+        double host = hostPerAcc * count;
+        double provisioned = (Double.isNaN(tdp) ? 0 : tdp * count) + host;
+        if (capex != null && count > domain) {
+            capex /= (1 - CostModel.NETWORK_SHARE_OF_CLUSTER_COST);
+        }
+        addAcceleratorProvenance(prov, acc);
+        return new Cluster(acc, count, domain, count > domain ? scaleOut : 0, host, 0, pue, provisioned, capex, List.of(), prov);
+    }
+
+    private static void addAcceleratorProvenance(List<Provenance> prov, AcceleratorSpec a) {
+        String src = String.join("; ", a.sources());
+        prov.add(new Provenance(a.name() + " dense BF16", a.bf16DenseTflops() + " TFLOP/s", Provenance.Kind.DATASHEET, src));
+        if (a.fp8DenseTflops() != null) {
+            prov.add(new Provenance(a.name() + " dense FP8", a.fp8DenseTflops() + " TFLOP/s", Provenance.Kind.DATASHEET, src));
+        }
+        if (a.fp4DenseTflops() != null) {
+            prov.add(new Provenance(a.name() + " dense FP4", a.fp4DenseTflops() + " TFLOP/s", Provenance.Kind.DATASHEET, src));
+        }
+        prov.add(new Provenance(a.name() + " memory", a.memoryGB() + " GB at " + a.memBandwidthTBps() + " TB/s", Provenance.Kind.DATASHEET, src));
+        prov.add(new Provenance(a.name() + " TDP", a.tdpWatts() == null ? "not published" : fmtW(a.tdpWatts()), Provenance.Kind.DATASHEET, src));
+    }
+
+    private <T extends CatalogItem> T lookup(String id, Class<T> type, String what) {
+        try {
+            return catalog.require(id, type);
+        } catch (IllegalArgumentException e) {
+            throw new EvaluationException(what + ": " + e.getMessage());
+        }
+    }
+
+    private static String fmtW(double w) {
+        return String.format(java.util.Locale.ROOT, "%.0f W", w);
+    }
+}

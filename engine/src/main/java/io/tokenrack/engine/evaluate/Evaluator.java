@@ -1,0 +1,297 @@
+package io.tokenrack.engine.evaluate;
+
+import io.tokenrack.engine.catalog.Catalog;
+import io.tokenrack.engine.catalog.ModelSpec;
+import io.tokenrack.engine.cost.CostModel;
+import io.tokenrack.engine.design.RackDesign;
+import io.tokenrack.engine.perf.Device;
+import io.tokenrack.engine.perf.ModelConstants;
+import io.tokenrack.engine.perf.ModelShape;
+import io.tokenrack.engine.perf.ServingPoint;
+import io.tokenrack.engine.perf.StepTime;
+import io.tokenrack.engine.power.PowerModel;
+import io.tokenrack.engine.workload.Parallelism;
+import io.tokenrack.engine.workload.Workload;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Evaluates a design on a workload: throughput, latency, power, tokens per joule and cost, with the
+ * bottleneck and the share of step time per operator class. Pure: the same inputs give the same
+ * {@link Evaluation}; safe to call from any thread on every edit.
+ */
+public final class Evaluator {
+    private final Catalog catalog;
+    private final ClusterFactory clusters;
+
+    public Evaluator(Catalog catalog) {
+        this.catalog = catalog;
+        this.clusters = new ClusterFactory(catalog);
+    }
+
+    public Catalog catalog() {
+        return catalog;
+    }
+
+    public ClusterFactory clusters() {
+        return clusters;
+    }
+
+    public Evaluation evaluate(RackDesign design, Workload workload, Assumptions assumptions) {
+        Cluster cluster;
+        try {
+            cluster = clusters.fromDesign(design);
+        } catch (IllegalArgumentException e) {
+            return Evaluation.failed(Evaluation.Status.INVALID, e.getMessage(), null, workload.modelId(), 0, List.of());
+        }
+        return evaluate(cluster, workload, assumptions);
+    }
+
+    public Evaluation evaluate(Cluster cluster, Workload w, Assumptions a) {
+        ModelConstants k = a.constants();
+        ModelSpec model;
+        List<Plan> plans;
+        ModelShape shape;
+        try {
+            model = catalog.model(w.modelId());
+            shape = ModelShape.of(model);
+            plans = ParallelismPlanner.plans(cluster, model, shape, w, k);
+        } catch (IllegalArgumentException e) {
+            return Evaluation.failed(Evaluation.Status.INVALID, e.getMessage(), cluster.accelerator().id(), w.modelId(),
+                    cluster.accelerators(), cluster.provenance());
+        }
+        Choice best = null;
+        for (Plan plan : plans) {
+            if (plan.serving().maxConcurrency() < 1 || plan.replicas() < 1) {
+                continue;
+            }
+            Choice c = operatingPoint(plan, w);
+            if (c != null && (best == null || c.better(best))) {
+                best = c;
+            }
+        }
+        if (best == null) {
+            return doesNotFit(cluster, model, shape, w, plans);
+        }
+        return build(cluster, model, w, a, best);
+    }
+
+    /** The concurrency sweep with the parallelism chosen at the operating point. */
+    public List<CurvePoint> curve(RackDesign design, Workload w, Assumptions a, int points) {
+        Cluster cluster;
+        try {
+            cluster = clusters.fromDesign(design);
+        } catch (IllegalArgumentException e) {
+            return List.of();
+        }
+        return curve(cluster, w, a, points);
+    }
+
+    public List<CurvePoint> curve(Cluster cluster, Workload w, Assumptions a, int points) {
+        Evaluation at = evaluate(cluster, w, a);
+        if (!at.ok()) {
+            return List.of();
+        }
+        Parallelism p = at.parallelism();
+        ModelSpec model = catalog.model(w.modelId());
+        Plan plan = ParallelismPlanner.plan(cluster, Device.of(cluster.accelerator()), ModelShape.of(model), w, a.constants(),
+                p.tp(), p.pp(), p.dp());
+        int max = plan.serving().maxConcurrency() * plan.replicas();
+        List<CurvePoint> out = new ArrayList<>(points);
+        int last = 0;
+        for (int i = 0; i < points; i++) {
+            double f = points == 1 ? 1 : (double) i / (points - 1);
+            int c = (int) Math.round(Math.exp(Math.log(plan.replicas()) + f * (Math.log(max) - Math.log(plan.replicas()))));
+            c = Math.max(c, plan.replicas());
+            if (c <= last) {
+                continue;
+            }
+            last = c;
+            ServingPoint sp = plan.atTotalConcurrency(c);
+            Metrics m = metrics(cluster, w, a, plan, sp);
+            out.add(new CurvePoint(c, m.output, m.output / cluster.accelerators(), (m.output + m.input) / cluster.accelerators(),
+                    sp.tokensPerSecondPerUser(), sp.ttftSeconds(), sp.tpotSeconds(), m.power.itWatts(), m.power.facilityWatts(),
+                    m.output / m.power.itWatts(), m.cost.usdPerMillionOutputTokens()));
+        }
+        return out;
+    }
+
+    /** A plan at its operating point, and whether the latency limits hold there. */
+    private record Choice(Plan plan, ServingPoint point, boolean meetsLimits, boolean memoryBound, boolean limitBound) {
+        double total() {
+            return point.outputTokensPerSecond() * plan.replicas();
+        }
+
+        boolean better(Choice o) {
+            if (meetsLimits != o.meetsLimits) {
+                return meetsLimits;
+            }
+            return total() > o.total() * 1.0001 || (Math.abs(total() - o.total()) <= o.total() * 1e-4
+                    && plan.step().groupSize() < o.plan.step().groupSize());
+        }
+    }
+
+    private static Choice operatingPoint(Plan plan, Workload w) {
+        int maxPerReplica = plan.serving().maxConcurrency();
+        if (!w.isMaxConcurrency()) {
+            ServingPoint sp = plan.atTotalConcurrency(w.concurrency());
+            return new Choice(plan, sp, meets(sp, w), sp.queuedRequests() > 0, false);
+        }
+        ServingPoint top = plan.serving().at(maxPerReplica);
+        if (meets(top, w)) {
+            return new Choice(plan, top, true, true, false);
+        }
+        ServingPoint one = plan.serving().at(1);
+        if (!meets(one, w)) {
+            return null;
+        }
+        int lo = 1;
+        int hi = maxPerReplica;
+        while (hi - lo > 1) {
+            int mid = (lo + hi) >>> 1;
+            if (meets(plan.serving().at(mid), w)) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        return new Choice(plan, plan.serving().at(lo), true, false, true);
+    }
+
+    private static boolean meets(ServingPoint sp, Workload w) {
+        if (w.ttftLimitMs() != null && sp.ttftSeconds() * 1000 > w.ttftLimitMs()) {
+            return false;
+        }
+        if (w.tpotLimitMs() != null && sp.tpotSeconds() * 1000 > w.tpotLimitMs()) {
+            return false;
+        }
+        return w.minTokensPerSecondPerUser() == null || sp.tokensPerSecondPerUser() >= w.minTokensPerSecondPerUser();
+    }
+
+    private record Metrics(double output, double input, PowerBreakdown power, CostBreakdown cost) {}
+
+    private static Metrics metrics(Cluster c, Workload w, Assumptions a, Plan plan, ServingPoint sp) {
+        double output = sp.outputTokensPerSecond() * plan.replicas();
+        double input = sp.inputTokensPerSecond() * plan.replicas();
+        Device d = plan.step().device();
+        StepTime step = sp.step();
+        double uc = step.computeUtilization(d.peakFlops(w.precision()));
+        double um = step.memoryUtilization(d.memBandwidthBytesPerSecond());
+        int used = plan.acceleratorsUsed();
+        double accW = used * PowerModel.acceleratorWatts(d.tdpWatts(), uc, um)
+                + (c.accelerators() - used) * PowerModel.idleAcceleratorWatts(d.tdpWatts());
+        double hostW = c.hostNameplateWatts() * PowerModel.HOST_LOAD_FRACTION;
+        double it = accW + hostW + c.networkWatts();
+        double facility = it * c.pue();
+        PowerBreakdown power = new PowerBreakdown(accW, hostW, c.networkWatts(), it, facility - it, facility, c.pue(), c.provisionedItWatts());
+
+        double capex = a.capexUsdOverride() != null ? a.capexUsdOverride() : c.capexUsd() == null ? Double.NaN : c.capexUsd();
+        double capital = CostModel.capitalUsdPerHour(capex, a.costOfCapital(), a.amortizationYears());
+        double energy = CostModel.energyUsdPerHour(facility, a.electricityUsdPerKwh());
+        double fac = CostModel.facilityUsdPerHour(c.provisionedItWatts(), a.colocationUsdPerKwMonth());
+        double total = capital + energy + fac;
+        double prefillShare = sp.prefillShare();
+        CostBreakdown cost = new CostBreakdown(capital, energy, fac, total, total / c.accelerators(),
+                CostModel.usdPerMillionTokens(total, output, a.utilization()),
+                CostModel.usdPerMillionTokens(total * prefillShare, input, a.utilization()));
+        return new Metrics(output, input, power, cost);
+    }
+
+    private Evaluation build(Cluster c, ModelSpec model, Workload w, Assumptions a, Choice choice) {
+        Plan plan = choice.plan();
+        ServingPoint sp = choice.point();
+        Metrics m = metrics(c, w, a, plan, sp);
+        int n = c.accelerators();
+        List<String> notes = new ArrayList<>();
+        if (plan.acceleratorsUsed() < n) {
+            notes.add((n - plan.acceleratorsUsed()) + " of " + n + " accelerators do not make a whole replica of "
+                    + plan.step().groupSize() + " and stay idle");
+        }
+        if (!choice.meetsLimits()) {
+            notes.add("the latency limits are not met at this concurrency");
+        }
+        if (sp.queuedRequests() > 0) {
+            notes.add(fmt("%.0f requests per replica wait for KV-cache space; they add to TTFT", sp.queuedRequests()));
+        }
+        if (Double.isNaN(m.power.itWatts())) {
+            notes.add(c.accelerator().name() + " has no published TDP: power, tokens per joule and energy cost are unknown");
+        }
+        if (Double.isNaN(m.cost.totalUsdPerHour())) {
+            notes.add("no price estimate in the catalog for " + c.accelerator().name() + " or its server: cost is unknown (set a capital cost)");
+        }
+        Bottleneck bottleneck = bottleneck(c, choice, sp, m, notes, a.constants().maxSequencesPerRank());
+        var step = plan.step();
+        double kvPerAcc = sp.concurrency() / step.dp() * step.kvBytesPerSequencePerAccelerator(w.inputTokens() + w.outputTokens() / 2.0);
+        List<PhaseBreakdown> phases = List.of(
+                PhaseBreakdown.of("prefill", sp.prefillOnly()),
+                PhaseBreakdown.of("decode", sp.decodeOnly()),
+                PhaseBreakdown.of("steady step", sp.step()));
+        List<Provenance> prov = new ArrayList<>(c.provenance());
+        prov.add(new Provenance("model constants", "η_gemm " + a.constants().gemmEfficiencyMax() + ", η_mem " + a.constants().memoryEfficiency()
+                + ", step overhead " + a.constants().stepOverheadSeconds() * 1e6 + " µs", Provenance.Kind.MODELLED,
+                "fitted on public TensorRT-LLM and Gaudi measurements; see docs/model.md"));
+        prov.add(new Provenance(model.name(), fmt("%.1fB parameters, %d layers", model.totalParamsB(), model.layers()),
+                Provenance.Kind.DATASHEET, String.join("; ", model.sources())));
+        double provisionedMw = m.power.provisionedItWatts() * c.pue() / 1e6;
+        return new Evaluation(Evaluation.Status.OK, "", c.accelerator().id(), model.id(), n, plan.acceleratorsUsed(), plan.replicas(),
+                new Parallelism(step.tp(), step.pp(), model.moe() == null ? 1 : step.tp() * step.dp(), step.dp()),
+                sp.concurrency() * plan.replicas(), plan.serving().maxConcurrency() * plan.replicas(),
+                m.output, m.input, m.output / n, (m.output + m.input) / n, sp.tokensPerSecondPerUser(),
+                sp.ttftSeconds(), sp.tpotSeconds(), step.weightBytesPerAccelerator(), kvPerAcc,
+                m.power, m.output / m.power.itWatts(), m.output / m.power.facilityWatts(),
+                m.output / provisionedMw, m.cost, bottleneck, phases, notes, prov);
+    }
+
+    private static Bottleneck bottleneck(Cluster c, Choice choice, ServingPoint sp, Metrics m, List<String> notes, int maxSequencesPerRank) {
+        double itPerAcc = m.power.itWatts() / c.accelerators();
+        for (Cluster.RackBudget r : c.racks()) {
+            double modelled = itPerAcc * r.accelerators();
+            if (modelled > r.powerBudgetWatts()) {
+                notes.add(fmt("%s: modelled %.1f kW exceeds its %.1f kW power budget", r.name(), modelled / 1000, r.powerBudgetWatts() / 1000));
+                return Bottleneck.POWER;
+            }
+            if (!Double.isNaN(r.coolingCapacityWatts()) && modelled > r.coolingCapacityWatts()) {
+                notes.add(fmt("%s: modelled heat %.1f kW exceeds its %.1f kW cooling", r.name(), modelled / 1000, r.coolingCapacityWatts() / 1000));
+                return Bottleneck.COOLING;
+            }
+        }
+        if (choice.limitBound()) {
+            return Bottleneck.LATENCY_LIMIT;
+        }
+        // At "max" the batch stops where memory is full, unless the engine's batch limit came first.
+        Plan plan = choice.plan();
+        boolean memoryCapped = choice.memoryBound()
+                && plan.serving().maxConcurrency() / plan.step().dp() < maxSequencesPerRank;
+        if (memoryCapped) {
+            return Bottleneck.MEMORY_CAPACITY;
+        }
+        return switch (sp.step().bound()) {
+            case COMPUTE -> Bottleneck.COMPUTE;
+            case MEMORY_BANDWIDTH -> Bottleneck.MEMORY_BANDWIDTH;
+            case NETWORK -> Bottleneck.NETWORK;
+            case OVERHEAD -> Bottleneck.OVERHEAD;
+        };
+    }
+
+    private Evaluation doesNotFit(Cluster c, ModelSpec model, ModelShape shape, Workload w, List<Plan> plans) {
+        double weights = shape.totalParams() * w.precision().bytesPerElement();
+        double memory = c.accelerators() * c.accelerator().memoryBytes();
+        String msg;
+        if (plans.isEmpty() || weights > memory) {
+            msg = fmt("%s does not fit: its weights need %.0f GB at %s and the %d × %s hold %.0f GB",
+                    model.id(), weights / 1e9, w.precision().label(), c.accelerators(), c.accelerator().id(), memory / 1e9);
+        } else if (w.isMaxConcurrency() && (w.ttftLimitMs() != null || w.tpotLimitMs() != null || w.minTokensPerSecondPerUser() != null)) {
+            msg = "no concurrency meets the latency limits on " + c.accelerators() + " × " + c.accelerator().id();
+        } else {
+            msg = fmt("%s does not fit with room for the KV cache of one %d-token request: weights %.0f GB at %s on %d × %s of %.0f GB",
+                    model.id(), w.inputTokens() + w.outputTokens(), weights / 1e9, w.precision().label(), c.accelerators(),
+                    c.accelerator().id(), c.accelerator().memoryGB());
+        }
+        return Evaluation.failed(Evaluation.Status.DOES_NOT_FIT, msg, c.accelerator().id(), model.id(), c.accelerators(), c.provenance());
+    }
+
+    private static String fmt(String f, Object... args) {
+        return String.format(Locale.ROOT, f, args);
+    }
+}

@@ -1,0 +1,30 @@
+package io.tokenrack.engine.perf;
+
+/**
+ * α–β collective times (MODEL-REFERENCE §5.1; GenZ collective_times.py and the NCCL-tests
+ * bus-bandwidth convention). {@code bytes} is the message size held by each participant.
+ */
+public final class Collectives {
+    private Collectives() {}
+
+    /** Ring all-reduce: α + 2(p−1)/p · M / (η·β). */
+    public static double allReduce(int p, double bytes, Fabric f, double linkEfficiency) {
+        if (p <= 1) {
+            return 0;
+        }
+        return f.collectiveLatencySeconds() + 2.0 * (p - 1) / p * bytes / (linkEfficiency * f.bytesPerSecondPerDirection());
+    }
+
+    /** All-to-all (MoE dispatch or combine): α + (p−1)/p · M / (η·β). */
+    public static double allToAll(int p, double bytes, Fabric f, double linkEfficiency) {
+        if (p <= 1) {
+            return 0;
+        }
+        return f.collectiveLatencySeconds() + (double) (p - 1) / p * bytes / (linkEfficiency * f.bytesPerSecondPerDirection());
+    }
+
+    /** Point-to-point send between pipeline stages: α + M / (η·β). */
+    public static double send(double bytes, Fabric f, double linkEfficiency) {
+        return f.collectiveLatencySeconds() + bytes / (linkEfficiency * f.bytesPerSecondPerDirection());
+    }
+}

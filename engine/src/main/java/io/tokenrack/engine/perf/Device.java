@@ -1,0 +1,53 @@
+package io.tokenrack.engine.perf;
+
+import io.tokenrack.engine.catalog.AcceleratorSpec;
+import io.tokenrack.engine.workload.Precision;
+
+/**
+ * One accelerator as the performance model sees it, in SI units.
+ *
+ * @param bf16FlopsPerSecond dense peak at bf16
+ * @param fp8FlopsPerSecond  dense peak at fp8, 0 when the part has no fp8 path
+ * @param fp4FlopsPerSecond  dense peak at fp4, 0 when the part has no fp4 path
+ */
+public record Device(
+        String id,
+        double bf16FlopsPerSecond,
+        double fp8FlopsPerSecond,
+        double fp4FlopsPerSecond,
+        double memBandwidthBytesPerSecond,
+        double memoryBytes,
+        double tdpWatts) {
+
+    public static Device of(AcceleratorSpec a) {
+        return new Device(a.id(),
+                a.bf16DenseTflops() * 1e12,
+                a.fp8DenseTflops() == null ? 0 : a.fp8DenseTflops() * 1e12,
+                a.fp4DenseTflops() == null ? 0 : a.fp4DenseTflops() * 1e12,
+                a.memBandwidthBytesPerSecond(),
+                a.memoryBytes(),
+                a.tdpWatts() == null ? Double.NaN : a.tdpWatts());
+    }
+
+    /**
+     * Dense peak for math in {@code p}. A part without a native path for the format computes in the
+     * next wider one it has (fp4 weights on Hopper are dequantised to fp8): bytes still move at the
+     * narrow width, but the math gets no faster.
+     */
+    public double peakFlops(Precision p) {
+        return switch (p) {
+            case FP4 -> fp4FlopsPerSecond > 0 ? fp4FlopsPerSecond : peakFlops(Precision.FP8);
+            case FP8 -> fp8FlopsPerSecond > 0 ? fp8FlopsPerSecond : bf16FlopsPerSecond;
+            case BF16 -> bf16FlopsPerSecond;
+        };
+    }
+
+    public Device withMemBandwidth(double bytesPerSecond) {
+        return new Device(id, bf16FlopsPerSecond, fp8FlopsPerSecond, fp4FlopsPerSecond, bytesPerSecond, memoryBytes, tdpWatts);
+    }
+
+    public Device withComputeScale(double factor) {
+        return new Device(id, bf16FlopsPerSecond * factor, fp8FlopsPerSecond * factor, fp4FlopsPerSecond * factor,
+                memBandwidthBytesPerSecond, memoryBytes, tdpWatts);
+    }
+}

@@ -1,0 +1,69 @@
+package io.tokenrack.engine.perf;
+
+/**
+ * Closed-loop serving of one replica with continuous batching and chunked prefill
+ * (MODEL-REFERENCE §6.3b). With C sequences in flight, each step decodes one token for every
+ * sequence and prefills, on average, the C·I/O prompt tokens that keep the batch full: requests
+ * finish at C/O per step and each needs I prompt tokens. So
+ * <pre>
+ *   TPOT = t_step(C, C·I/O)        output tokens/s = C / TPOT
+ *   TTFT = ceil(I / chunk) · t_step(C, chunk) + TPOT / 2
+ * </pre>
+ * With pipeline parallelism the batch is split into pp micro-batches that keep every stage busy:
+ * a token round takes pp stage times. Requests beyond what memory holds wait in a queue: they add
+ * to TTFT (Little's law), not to throughput.
+ */
+public final class ServingModel {
+    private final StepModel step;
+    private final ModelConstants k;
+    private final double inputTokens;
+    private final double outputTokens;
+    private final int maxSequencesPerReplica;
+
+    public ServingModel(StepModel step, ModelConstants constants, int inputTokens, int outputTokens) {
+        this.step = step;
+        this.k = constants;
+        this.inputTokens = inputTokens;
+        this.outputTokens = outputTokens;
+        // Worst case: every sequence may reach its full length.
+        this.maxSequencesPerReplica = step.maxSequencesPerRank(inputTokens + outputTokens) * step.dp();
+    }
+
+    /** Sequences one replica can hold; 0 when the weights do not fit. */
+    public int maxConcurrency() {
+        return maxSequencesPerReplica;
+    }
+
+    public StepModel stepModel() {
+        return step;
+    }
+
+    /** Steady state at {@code concurrency} requests in flight (≥ 1; capped at what memory holds). */
+    public ServingPoint at(double concurrency) {
+        if (maxSequencesPerReplica < 1) {
+            throw new IllegalStateException("the weights do not fit in accelerator memory");
+        }
+        double served = Math.min(Math.max(concurrency, 1), maxSequencesPerReplica);
+        int pp = step.pp();
+        double perRank = served / step.dp();
+        double micro = perRank / pp;
+        double decodeContext = inputTokens + outputTokens / 2;
+        double prefillPerStep = micro * inputTokens / outputTokens;
+
+        StepTime mixed = step.stage(micro, decodeContext, prefillPerStep, inputTokens);
+        StepTime decode = step.stage(micro, decodeContext, 0, inputTokens);
+        double tpot = pp * mixed.seconds();
+
+        double chunk = Math.min(inputTokens, Math.max(k.maxTokensPerStep() - micro, k.maxTokensPerStep() / 4.0));
+        StepTime withPrompt = step.stage(micro, decodeContext, chunk, inputTokens);
+        double chunks = Math.ceil(inputTokens / chunk);
+        double ttft = chunks * pp * withPrompt.seconds() + tpot / 2;
+        StepTime prefillAlone = step.stage(0, 0, chunk, inputTokens);
+
+        double outputRate = served / tpot;
+        double requestRate = outputRate / outputTokens;
+        double queued = Math.max(0, concurrency - served);
+        ttft += queued / requestRate;
+        return new ServingPoint(served, queued, outputRate, requestRate * inputTokens, ttft, tpot, mixed, decode, prefillAlone);
+    }
+}

@@ -1,0 +1,309 @@
+package io.tokenrack.engine.perf;
+
+import io.tokenrack.engine.workload.Precision;
+
+/**
+ * Times one engine step of a model on one accelerator of a parallel group: a roofline per operator
+ * with shape-dependent efficiencies, α–β collectives (not overlapped) and fixed overheads
+ * (MODEL-REFERENCE §3–§5, docs/model.md).
+ *
+ * <p>The group: {@code tp} tensor-parallel ranks × {@code dp} attention-data-parallel ranks per
+ * pipeline stage, {@code pp} stages. Attention and dense FFN weights are split over tp and
+ * replicated over dp; routed experts are spread over all tp·dp ranks of a stage (expert
+ * parallelism); embeddings and LM head are split over tp.
+ *
+ * <p>Immutable; one instance per (model, device, formats, parallelism), built once and called many
+ * times while a concurrency curve is drawn.
+ */
+public final class StepModel {
+    /** Activations and collective messages move as bf16 (2 bytes). */
+    static final double ACTIVATION_BYTES = 2.0;
+    /** Embedding and LM-head weights stay bf16 in every serving format (TensorRT-LLM and vLLM quantise the blocks only). */
+    static final double EMBEDDING_BYTES = 2.0;
+    /** FlashAttention query tile: the KV of the context is re-read once per tile of this many prefill queries. */
+    static final double ATTENTION_QUERY_TILE = 128;
+    /** MoE dispatch sends fp8 tokens (DeepEP low-latency mode), combine returns bf16: 1 + 2 bytes per element. */
+    static final double EP_BYTES_PER_ELEMENT = 3.0;
+
+    private final ModelShape shape;
+    private final Device device;
+    private final ModelConstants k;
+    private final int tp;
+    private final int pp;
+    private final int dp;
+    private final Fabric fabric;
+    private final Fabric stageFabric;
+
+    private final Precision weights;
+    private final Precision attnPrecision;
+    private final double weightBytes;
+    private final double attnWeightBytes;
+    private final double peakGemm;
+    private final double peakAttnProj;
+    private final double peakAttention;
+    private final double bw;
+    private final double kvBytesPerElement;
+    private final double layersPerStage;
+    private final double moeLayersPerStage;
+    private final double denseLayersPerStage;
+    private final double slidingLayersPerStage;
+
+    /**
+     * @param fabric      link of the tp·dp group inside a stage
+     * @param stageFabric link between pipeline stages
+     */
+    public StepModel(ModelShape shape, Device device, Precision weights, Precision kv, int tp, int pp, int dp,
+                     Fabric fabric, Fabric stageFabric, ModelConstants constants) {
+        if (tp < 1 || pp < 1 || dp < 1) {
+            throw new IllegalArgumentException("parallel degrees must be positive: tp=" + tp + " pp=" + pp + " dp=" + dp);
+        }
+        if (pp > shape.layers()) {
+            throw new IllegalArgumentException("pp=" + pp + " exceeds the model's " + shape.layers() + " layers");
+        }
+        this.shape = shape;
+        this.device = device;
+        this.k = constants;
+        this.tp = tp;
+        this.pp = pp;
+        this.dp = dp;
+        this.fabric = fabric;
+        this.stageFabric = stageFabric;
+        this.weights = weights;
+        this.weightBytes = weights.bytesPerElement();
+        // 4-bit checkpoints quantise the MLP/expert weights; attention projections stay at fp8.
+        this.attnPrecision = weights == Precision.FP4 ? Precision.FP8 : weights;
+        this.attnWeightBytes = attnPrecision.bytesPerElement();
+        this.peakGemm = device.peakFlops(weights);
+        this.peakAttnProj = device.peakFlops(attnPrecision);
+        this.peakAttention = device.peakFlops(kv);
+        this.bw = device.memBandwidthBytesPerSecond();
+        this.kvBytesPerElement = kv.bytesPerElement();
+        this.layersPerStage = (double) shape.layers() / pp;
+        this.moeLayersPerStage = (double) shape.moeLayers() / pp;
+        this.denseLayersPerStage = (double) shape.denseFfnLayers() / pp;
+        this.slidingLayersPerStage = (double) shape.slidingLayers() / pp;
+    }
+
+    public int tp() {
+        return tp;
+    }
+
+    public int pp() {
+        return pp;
+    }
+
+    public int dp() {
+        return dp;
+    }
+
+    /** Accelerators in one model replica. */
+    public int groupSize() {
+        return tp * pp * dp;
+    }
+
+    public Device device() {
+        return device;
+    }
+
+    /** Weight bytes held by each accelerator. */
+    public double weightBytesPerAccelerator() {
+        double perLayerAttn = shape.attentionParamsPerLayer() * attnWeightBytes / tp;
+        double dense = shape.denseFfnParamsPerLayer() * weightBytes / tp;
+        double moe = 0;
+        if (shape.isMoe()) {
+            int experts = shape.spec().moe().routedExperts();
+            moe = experts * shape.expertParams() * weightBytes / (tp * dp)
+                    + shape.sharedExpertParamsPerLayer() * weightBytes / tp
+                    + shape.routerParamsPerLayer() * EMBEDDING_BYTES;
+        }
+        return layersPerStage * perLayerAttn + denseLayersPerStage * dense + moeLayersPerStage * moe
+                + shape.embeddingParams() * EMBEDDING_BYTES / (tp * pp);
+    }
+
+    /** KV-cache bytes one sequence of {@code contextTokens} holds on each accelerator of its attention rank. */
+    public double kvBytesPerSequencePerAccelerator(double contextTokens) {
+        double perTokenLayer;
+        if (shape.isMla()) {
+            perTokenLayer = shape.kvElementsPerTokenPerLayer() * kvBytesPerElement; // latent is replicated over tp
+        } else {
+            int kvHeads = shape.spec().kvHeads();
+            double headsHere = Math.ceil((double) kvHeads / tp);
+            perTokenLayer = shape.kvElementsPerTokenPerLayer() * kvBytesPerElement * headsHere / kvHeads;
+        }
+        double full = layersPerStage - slidingLayersPerStage;
+        return perTokenLayer * (full * contextTokens
+                + slidingLayersPerStage * shape.attendedContext(contextTokens, true));
+    }
+
+    /** Sequences one attention rank can hold in memory at {@code contextTokens} each (0 if the weights do not fit). */
+    public int maxSequencesPerRank(double contextTokens) {
+        double free = device.memoryBytes() - weightBytesPerAccelerator();
+        if (free <= 0) {
+            return 0;
+        }
+        double perSeq = kvBytesPerSequencePerAccelerator(contextTokens);
+        return (int) Math.min(k.maxSequencesPerRank(), Math.floor(free * k.kvMemoryFraction() / perSeq));
+    }
+
+    /**
+     * One pipeline stage of one step on one accelerator.
+     *
+     * @param decodeSeqs      decoding sequences on this attention rank
+     * @param decodeContext   their mean context length, tokens
+     * @param prefillTokens   prompt tokens this rank processes in the step (chunked prefill)
+     * @param promptTokens    length of the prompts being prefilled
+     */
+    public StepTime stage(double decodeSeqs, double decodeContext, double prefillTokens, double promptTokens) {
+        Acc acc = new Acc();
+        double t = decodeSeqs + prefillTokens; // tokens through the linear layers on this rank
+        double eta = k.gemmEfficiency(t, weights);
+        double etaAttn = k.gemmEfficiency(t, attnPrecision);
+
+        // Attention projections (per layer), split over tp.
+        double attnParams = shape.attentionParamsPerLayer() / tp;
+        acc.op(OperatorClass.ATTENTION_PROJECTIONS, layersPerStage * 2 * t * attnParams, peakAttnProj * etaAttn,
+                layersPerStage * (attnParams * attnWeightBytes + 2 * t * shape.spec().hiddenSize() * ACTIVATION_BYTES / tp), bw * k.memoryEfficiency());
+
+        // Attention over the KV cache.
+        attention(acc, decodeSeqs, decodeContext, prefillTokens, promptTokens);
+
+        // Dense FFN layers.
+        if (denseLayersPerStage > 0) {
+            double p = shape.denseFfnParamsPerLayer() / tp;
+            acc.op(OperatorClass.DENSE_FFN, denseLayersPerStage * 2 * t * p, peakGemm * eta,
+                    denseLayersPerStage * p * weightBytes, bw * k.memoryEfficiency());
+        }
+        // MoE layers: routed experts over all tp·dp ranks of the stage, shared experts over tp.
+        if (moeLayersPerStage > 0) {
+            moe(acc, t);
+        }
+        // LM head on the sequences sampled this step.
+        double sampled = decodeSeqs + (promptTokens > 0 ? prefillTokens / promptTokens : 0);
+        double lm = shape.spec().hiddenSize() * (double) shape.spec().vocabSize() / tp;
+        acc.op(OperatorClass.LM_HEAD, 2 * sampled * lm / pp, peakAttnProj * k.gemmEfficiency(sampled),
+                lm * EMBEDDING_BYTES / pp, bw * k.memoryEfficiency());
+
+        // Tensor-parallel all-reduces: after attention and after the FFN of every layer.
+        double message = t * shape.spec().hiddenSize() * ACTIVATION_BYTES;
+        if (tp > 1) {
+            acc.comm(layersPerStage * 2 * Collectives.allReduce(tp, message, fabric, k.linkEfficiency()));
+        }
+        if (pp > 1) {
+            acc.comm(Collectives.send(message, stageFabric, k.linkEfficiency()));
+        }
+        acc.overhead(k.stepOverheadSeconds() / pp + layersPerStage * k.layerOverheadSeconds()
+                + (decodeSeqs + (promptTokens > 0 ? prefillTokens / promptTokens : 0)) * k.sequenceOverheadSeconds() / pp);
+        return acc.result();
+    }
+
+    private void attention(Acc acc, double decodeSeqs, double decodeContext, double prefillTokens, double promptTokens) {
+        int heads = shape.spec().attentionHeads();
+        double headsHere = Math.ceil((double) heads / tp);
+        double fullLayers = layersPerStage - slidingLayersPerStage;
+        double decodeFlopsPerCtxToken;
+        double prefillFlopsPerCtxToken;
+        if (shape.isMla()) {
+            var a = shape.spec().mla();
+            // Absorbed decode: scores against the latent (d_c + d_R), then attend on the latent (d_c).
+            decodeFlopsPerCtxToken = 2.0 * headsHere * (2 * a.kvLoraRank() + a.qkRopeHeadDim());
+            // Prefill decompresses K/V: QK over (d_n + d_R), PV over d_v.
+            prefillFlopsPerCtxToken = 2.0 * headsHere * (a.qkNopeHeadDim() + a.qkRopeHeadDim() + a.vHeadDim());
+        } else {
+            decodeFlopsPerCtxToken = 4.0 * headsHere * shape.spec().headDimension();
+            prefillFlopsPerCtxToken = decodeFlopsPerCtxToken;
+        }
+        double kvPerToken = kvBytesPerSequencePerAccelerator(1) / Math.max(1e-9, layersPerStage); // per layer, full attention
+        double decodeCtxFull = decodeContext;
+        double decodeCtxSliding = shape.attendedContext(decodeContext, true);
+        double flops = decodeSeqs * decodeFlopsPerCtxToken * (fullLayers * decodeCtxFull + slidingLayersPerStage * decodeCtxSliding);
+        double bytes = decodeSeqs * kvPerToken * (fullLayers * decodeCtxFull + slidingLayersPerStage * decodeCtxSliding);
+        // Decode attention: each sequence reads its own KV, so batching does not raise intensity.
+        acc.op(OperatorClass.ATTENTION_CORE, flops, peakAttention * k.attentionComputeEfficiency(),
+                bytes, bw * k.attentionMemoryEfficiency());
+        if (prefillTokens > 0) {
+            // Causal prefill: a prompt token attends to half the prompt on average (window-capped).
+            double ctxFull = promptTokens / 2;
+            double ctxSliding = Math.min(ctxFull, shape.slidingWindowTokens());
+            double pf = prefillTokens * prefillFlopsPerCtxToken * (fullLayers * ctxFull + slidingLayersPerStage * ctxSliding);
+            double pb = prefillTokens * kvPerToken * layersPerStage * (1 + ctxFull / ATTENTION_QUERY_TILE);
+            acc.op(OperatorClass.ATTENTION_CORE, pf, peakAttention * k.attentionComputeEfficiency(),
+                    pb, bw * k.memoryEfficiency());
+        }
+    }
+
+    private void moe(Acc acc, double tokensHere) {
+        var moe = shape.spec().moe();
+        int g = tp * dp;
+        double groupTokens = tokensHere * dp;
+        int experts = moe.routedExperts();
+        double touched = experts * (1 - Math.pow(1 - (double) moe.expertsPerToken() / experts, groupTokens));
+        double rowsPerExpert = groupTokens * moe.expertsPerToken() / Math.max(touched, 1e-9);
+        double routedFlops = 2 * groupTokens * moe.expertsPerToken() * shape.expertParams() / g * k.moeImbalance();
+        double routedBytes = touched * shape.expertParams() * weightBytes / g * k.moeImbalance();
+        acc.op(OperatorClass.MOE_FFN, moeLayersPerStage * routedFlops, peakGemm * k.gemmEfficiency(rowsPerExpert, weights),
+                moeLayersPerStage * routedBytes, bw * k.memoryEfficiency());
+        double sharedParams = shape.sharedExpertParamsPerLayer() / tp;
+        double router = shape.routerParamsPerLayer();
+        acc.op(OperatorClass.MOE_FFN,
+                moeLayersPerStage * 2 * tokensHere * (sharedParams + router), peakGemm * k.gemmEfficiency(tokensHere, weights),
+                moeLayersPerStage * (sharedParams * weightBytes + router * EMBEDDING_BYTES), bw * k.memoryEfficiency());
+        if (g > 1) {
+            // Dispatch and combine: each token goes to k experts, most of them on other ranks.
+            double bytes = tokensHere * moe.expertsPerToken() * shape.spec().hiddenSize() * EP_BYTES_PER_ELEMENT / 2;
+            acc.comm(moeLayersPerStage * 2 * Collectives.allToAll(g, bytes, fabric, k.linkEfficiency()));
+        }
+    }
+
+    /** Accumulates operator times by class and by limiting resource. */
+    private static final class Acc {
+        final double[] byClass = new double[OperatorClass.values().length];
+        double computeBound;
+        double memoryBound;
+        double comm;
+        double overhead;
+        double flops;
+        double bytes;
+
+        void op(OperatorClass c, double f, double flopsPerSecond, double b, double bytesPerSecond) {
+            double tc = f / flopsPerSecond;
+            double tm = b / bytesPerSecond;
+            double t = Math.max(tc, tm);
+            byClass[c.ordinal()] += t;
+            if (tc >= tm) {
+                computeBound += t;
+            } else {
+                memoryBound += t;
+            }
+            flops += f;
+            bytes += b;
+        }
+
+        void comm(double seconds) {
+            byClass[OperatorClass.COMMUNICATION.ordinal()] += seconds;
+            comm += seconds;
+        }
+
+        void overhead(double seconds) {
+            byClass[OperatorClass.OVERHEAD.ordinal()] += seconds;
+            overhead += seconds;
+        }
+
+        StepTime result() {
+            double total = computeBound + memoryBound + comm + overhead;
+            Bound bound = Bound.COMPUTE;
+            double max = computeBound;
+            if (memoryBound > max) {
+                bound = Bound.MEMORY_BANDWIDTH;
+                max = memoryBound;
+            }
+            if (comm > max) {
+                bound = Bound.NETWORK;
+                max = comm;
+            }
+            if (overhead > max) {
+                bound = Bound.OVERHEAD;
+            }
+            return new StepTime(total, byClass, flops, bytes, bound);
+        }
+    }
+}
