@@ -39,7 +39,10 @@ public record CalibrationReport(
      * @param measuredTokensPerSecond 1 / median step time
      * @param measuredMsPerTokenP10   10th percentile step time, ms
      * @param measuredMsPerTokenP90   90th percentile step time, ms
+     * @param predictedTokensPerSecond the engine's step model (perf.StepModel) on the host profile
      * @param predictionErrorPercent  (predicted - measured) / measured x 100
+     * @param kernelLabPredictedTokensPerSecond the kernel lab's own operator count ({@link HostPrediction}), a cross-check
+     * @param predictedBound          what the engine says limits the step
      */
     public record TransformerDecode(
             String model,
@@ -59,5 +62,6 @@ public record CalibrationReport(
             double measuredMsPerTokenP90,
             double predictedTokensPerSecond,
             double predictionErrorPercent,
-            boolean predictedMemoryBound) {}
+            double kernelLabPredictedTokensPerSecond,
+            String predictedBound) {}
 }

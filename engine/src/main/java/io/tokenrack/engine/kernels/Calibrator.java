@@ -6,6 +6,7 @@ import io.tokenrack.engine.kernels.HostProfile.GemvPoint;
 import io.tokenrack.engine.kernels.HostProfile.MemoryLevel;
 import io.tokenrack.engine.kernels.HostProfile.RooflinePoint;
 import io.tokenrack.engine.kernels.HostProfile.StreamPoint;
+import io.tokenrack.engine.perf.StepTime;
 import java.io.PrintStream;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
@@ -121,16 +122,17 @@ public final class Calibrator {
     }
 
     private TransformerDecode decodeReport(LlamaConfig model, HostProfile profile, DecodeProbe.Result r, boolean allCores) {
-        HostPrediction prediction = HostPrediction.decode(model, r.contextTokens(), profile, allCores);
-        double predicted = prediction.tokensPerSecond();
+        HostPrediction lab = HostPrediction.decode(model, r.contextTokens(), profile, allCores);
+        StepTime step = HostStepModel.decode(model, r.contextTokens(), profile, allCores);
+        double predicted = 1.0 / step.seconds();
         double measured = r.tokensPerSecond();
         double error = 100 * (predicted - measured) / measured;
-        log.printf("  decode, %s: measured %.1f tokens/s (p10-p90 %.2f-%.2f ms), predicted %.1f (%+.1f%%)%n",
-                allCores ? "all cores" : "one thread", measured, r.msP10(), r.msP90(), predicted, error);
+        log.printf("  decode, %s: measured %.1f tokens/s (p10-p90 %.2f-%.2f ms), predicted %.1f (%+.1f%%) by the engine, %.1f by the kernel-lab count%n",
+                allCores ? "all cores" : "one thread", measured, r.msP10(), r.msP90(), predicted, error, lab.tokensPerSecond());
         return new TransformerDecode("llama-small (Llama-3.1-8B scaled down)", model.layers(), model.dim(),
-                model.heads(), model.kvHeads(), model.ffnDim(), model.vocab(), model.totalParams(), prediction.weightBytes(),
+                model.heads(), model.kvHeads(), model.ffnDim(), model.vocab(), model.totalParams(), lab.weightBytes(),
                 allCores ? profile.threads() : 1, r.contextTokens(), r.timedTokens(), measured, r.msP10(), r.msP90(),
-                predicted, error, prediction.memoryBound());
+                predicted, error, lab.tokensPerSecond(), step.bound().name().toLowerCase(java.util.Locale.ROOT));
     }
 
     /** Triad bandwidth on a sweep before the profile exists. */
