@@ -27,6 +27,7 @@ import picocli.CommandLine.Spec;
                 ValidateCommand.class,
                 BenchCommand.class,
                 FitCommand.class,
+                CalibrateCommand.class,
         })
 public final class TokenRackCli implements Callable<Integer> {
     @Spec

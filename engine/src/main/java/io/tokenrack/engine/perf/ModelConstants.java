@@ -121,7 +121,7 @@ public record ModelConstants(
     /** η_c for a GEMM with {@code m} rows whose math runs in {@code p}. */
     public double gemmEfficiency(double m, io.tokenrack.engine.workload.Precision p) {
         double scale = switch (p) {
-            case BF16 -> 1.0;
+            case BF16, FP32 -> 1.0;
             case FP8 -> fp8EfficiencyScale;
             case FP4 -> fp4EfficiencyScale;
         };

@@ -37,6 +37,8 @@ public final class StepModel {
     private final Precision weights;
     private final Precision attnPrecision;
     private final double weightBytes;
+    /** Embedding, LM-head and router bytes: bf16, or the weights' width when that is wider (fp32 on the host). */
+    private final double embeddingBytes;
     private final double attnWeightBytes;
     private final double peakGemm;
     private final double peakAttnProj;
@@ -70,6 +72,7 @@ public final class StepModel {
         this.stageFabric = stageFabric;
         this.weights = weights;
         this.weightBytes = weights.bytesPerElement();
+        this.embeddingBytes = Math.max(EMBEDDING_BYTES, weightBytes);
         // 4-bit checkpoints quantise the MLP/expert weights; attention projections stay at fp8.
         this.attnPrecision = weights == Precision.FP4 ? Precision.FP8 : weights;
         this.attnWeightBytes = attnPrecision.bytesPerElement();
@@ -114,10 +117,10 @@ public final class StepModel {
             int experts = shape.spec().moe().routedExperts();
             moe = experts * shape.expertParams() * weightBytes / (tp * dp)
                     + shape.sharedExpertParamsPerLayer() * weightBytes / tp
-                    + shape.routerParamsPerLayer() * EMBEDDING_BYTES;
+                    + shape.routerParamsPerLayer() * embeddingBytes;
         }
         return layersPerStage * perLayerAttn + denseLayersPerStage * dense + moeLayersPerStage * moe
-                + shape.embeddingParams() * EMBEDDING_BYTES / (tp * pp);
+                + shape.embeddingParams() * embeddingBytes / (tp * pp);
     }
 
     /** KV-cache bytes one sequence of {@code contextTokens} holds on each accelerator of its attention rank. */
@@ -181,7 +184,7 @@ public final class StepModel {
         double sampled = decodeSeqs + (promptTokens > 0 ? prefillTokens / promptTokens : 0);
         double lm = shape.spec().hiddenSize() * (double) shape.spec().vocabSize() / tp;
         acc.op(OperatorClass.LM_HEAD, 2 * sampled * lm / pp, peakAttnProj * k.gemmEfficiency(sampled),
-                lm * EMBEDDING_BYTES / pp, bw * k.memoryEfficiency());
+                lm * embeddingBytes / pp, bw * k.memoryEfficiency());
 
         // Tensor-parallel all-reduces: after attention and after the FFN of every layer.
         double message = t * shape.spec().hiddenSize() * ACTIVATION_BYTES;
@@ -247,7 +250,7 @@ public final class StepModel {
         double router = shape.routerParamsPerLayer();
         acc.op(OperatorClass.MOE_FFN,
                 moeLayersPerStage * 2 * tokensHere * (sharedParams + router), peakGemm * k.gemmEfficiency(tokensHere, weights),
-                moeLayersPerStage * (sharedParams * weightBytes + router * EMBEDDING_BYTES), bw * k.memoryEfficiency());
+                moeLayersPerStage * (sharedParams * weightBytes + router * embeddingBytes), bw * k.memoryEfficiency());
         if (g > 1) {
             // Dispatch and combine: each token goes to k experts, most of them on other ranks.
             double bytes = tokensHere * moe.expertsPerToken() * shape.spec().hiddenSize() * EP_BYTES_PER_ELEMENT / 2;
