@@ -69,16 +69,16 @@ public record ModelConstants(
     /**
      * Fitted on the calibration data with {@code tokenrack fit} ({@link io.tokenrack.engine.validate.ConstantsFit}):
      * a coordinate search, each constant inside its evidence range, minimising the median
-     * |ln(predicted/measured)| plus half its mean plus a penalty for rows beyond 2×. docs/model.md
-     * lists where the fit sits at the edge of a range (prefill attention 0.75, decode-attention
-     * bandwidth 0.40, MoE imbalance 1.3).
+     * |ln(predicted/measured)| plus half its mean plus a penalty for rows beyond 2×, started from
+     * several points (the best kept). docs/model.md lists where the fit sits at the edge of a range
+     * (HBM efficiency 0.60, MoE imbalance 1.3).
      */
     public static final ModelConstants DEFAULT = new ModelConstants(
-            0.63, 0.66, 0.60, 64, 0.79,
-            0.75, 0.40,
-            616e-6, 3.2e-6, 11.6e-6,
+            0.60, 0.89, 0.77, 35, 0.60,
+            0.57, 0.50,
+            1.0e-3, 2.0e-6, 22.5e-6,
             8e-6, 25e-6, 0.75,
-            0.40, 1.3, 0.90, 0.80, 8192, 1331);
+            0.25, 1.3, 0.90, 0.81, 8192, 1061);
 
     public ModelConstants {
         requireFraction("gemmEfficiencyMax", gemmEfficiencyMax);
