@@ -40,6 +40,7 @@ public record AcceleratorSpec(
         Checks.text("id", id);
         Checks.text("name", name);
         Checks.text("vendor", vendor);
+        Checks.present("availability", availability);
         Checks.positiveOrAbsent("year", year);
         Checks.text("formFactor", formFactor);
         Checks.positive("bf16DenseTflops", bf16DenseTflops);
@@ -53,6 +54,7 @@ public record AcceleratorSpec(
         Checks.positiveOrAbsent("scaleUpGBpsPerDirection", scaleUpGBpsPerDirection);
         Checks.positiveOrAbsent("scaleUpDomainSize", scaleUpDomainSize);
         Checks.positiveOrAbsent("priceUsdEstimate", priceUsdEstimate);
+        Checks.present("cooling", cooling);
         sources = Checks.sources(sources);
     }
 

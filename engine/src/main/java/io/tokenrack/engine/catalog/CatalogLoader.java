@@ -1,8 +1,6 @@
 package io.tokenrack.engine.catalog;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
@@ -26,6 +24,7 @@ public final class CatalogLoader {
     /** System property naming a presets folder on disk to use instead of the bundled one. */
     public static final String PRESETS_DIR_PROPERTY = "tokenrack.presets.dir";
     private static final List<String> CATALOG_FOLDERS = List.of("hardware", "models");
+    private static final String BUNDLED = "presets (bundled)";
 
     private CatalogLoader() {}
 
@@ -42,7 +41,7 @@ public final class CatalogLoader {
     public static <T> T withBundledPresets(java.util.function.Function<Path, T> action) {
         URL url = CatalogLoader.class.getResource("/presets/hardware");
         if (url == null) {
-            throw new IllegalStateException("the bundled presets are missing from the classpath");
+            throw new PresetException(BUNDLED, "", "not found: this build has no presets (load a presets folder instead)");
         }
         try {
             URI uri = url.toURI();
@@ -65,7 +64,7 @@ public final class CatalogLoader {
             }
             return action.apply(Path.of(uri).getParent());
         } catch (URISyntaxException | IOException e) {
-            throw new IllegalStateException("cannot open the bundled presets: " + e.getMessage(), e);
+            throw new PresetException(BUNDLED, "", "cannot be opened: " + e.getMessage());
         }
     }
 
@@ -77,83 +76,107 @@ public final class CatalogLoader {
             if (!Files.isDirectory(dir)) {
                 throw new PresetException(display(presetsDir, dir), "", "folder is missing");
             }
-            files.addAll(jsonFiles(dir));
+            files.addAll(jsonFiles(presetsDir, dir));
         }
         return load(presetsDir, files);
     }
 
     static Catalog load(Path root, List<Path> files) {
         Map<String, CatalogItem> items = new LinkedHashMap<>();
-        Map<String, String> origin = new LinkedHashMap<>();
+        Map<String, Origin> origins = new LinkedHashMap<>();
         FacilityDefaults facility = null;
-        String facilityFile = null;
+        Origin facilityOrigin = null;
         for (Path file : files) {
             String name = display(root, file);
-            PresetFile pf;
-            try (InputStream in = Files.newInputStream(file)) {
-                pf = StrictJson.read(in, name, PresetFile.class);
-            } catch (IOException e) {
-                throw new PresetException(name, "", "cannot be read: " + e.getMessage());
-            }
-            addAll(items, origin, name, "accelerators", pf.accelerators());
-            addAll(items, origin, name, "servers", pf.servers());
-            addAll(items, origin, name, "network", pf.network());
-            addAll(items, origin, name, "cooling", pf.cooling());
-            addAll(items, origin, name, "racks", pf.racks());
-            addAll(items, origin, name, "power", pf.power());
-            addAll(items, origin, name, "models", pf.models());
+            PresetFile pf = StrictJson.read(readAll(file, name), name, PresetFile.class);
+            addAll(items, origins, file, name, "accelerators", pf.accelerators());
+            addAll(items, origins, file, name, "servers", pf.servers());
+            addAll(items, origins, file, name, "network", pf.network());
+            addAll(items, origins, file, name, "cooling", pf.cooling());
+            addAll(items, origins, file, name, "racks", pf.racks());
+            addAll(items, origins, file, name, "power", pf.power());
+            addAll(items, origins, file, name, "models", pf.models());
             if (pf.facility() != null) {
-                if (facility != null) {
-                    throw new PresetException(name, "facility", "facility defaults are already given in " + facilityFile);
+                Origin here = new Origin(file, name, "facility");
+                if (facilityOrigin != null) {
+                    throw here.error("", "facility defaults are already given in " + facilityOrigin.file());
                 }
                 facility = pf.facility();
-                facilityFile = name;
+                facilityOrigin = here;
             }
         }
         if (facility == null) {
             throw new PresetException(display(root, root), "facility", "no preset file gives the facility defaults");
         }
-        checkReferences(items, origin);
+        checkReferences(items, origins);
         return new Catalog(items, facility);
     }
 
-    private static void addAll(Map<String, CatalogItem> items, Map<String, String> origin, String file,
+    /** Where an entry was defined: its file and its path in that file, e.g. {@code servers[3]}. */
+    private record Origin(Path path, String file, String at) {
+        /** An error at {@code at.field} (or at the entry itself), with the line where the file has it. */
+        PresetException error(String field, String reason) {
+            String where = field.isEmpty() ? at : at + "." + field;
+            PresetException e = new PresetException(file, where, reason);
+            try {
+                return StrictJson.atField(e, Files.readAllBytes(path));
+            } catch (IOException ignored) {
+                return e;
+            }
+        }
+    }
+
+    private static byte[] readAll(Path file, String name) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new PresetException(name, "", "cannot be read: " + e.getMessage());
+        }
+    }
+
+    private static void addAll(Map<String, CatalogItem> items, Map<String, Origin> origins, Path path, String file,
                                String listName, List<? extends CatalogItem> list) {
         for (int i = 0; i < list.size(); i++) {
             CatalogItem item = list.get(i);
-            String previous = origin.get(item.id());
+            Origin here = new Origin(path, file, listName + "[" + i + "]");
+            Origin previous = origins.get(item.id());
             if (previous != null) {
-                throw new PresetException(file, listName + "[" + i + "].id",
-                        "duplicate id '" + item.id() + "' (first defined in " + previous + ")");
+                throw here.error("id", "duplicate id '" + item.id() + "' (first defined in " + previous.file()
+                        + " at " + previous.at() + ")");
             }
             items.put(item.id(), item);
-            origin.put(item.id(), file);
+            origins.put(item.id(), here);
         }
     }
 
-    private static void checkReferences(Map<String, CatalogItem> items, Map<String, String> origin) {
+    private static void checkReferences(Map<String, CatalogItem> items, Map<String, Origin> origins) {
         for (CatalogItem item : items.values()) {
             if (item instanceof ServerSpec s) {
-                String file = origin.get(s.id());
-                String at = "servers[id=" + s.id() + "].";
+                Origin at = origins.get(s.id());
                 if (s.acceleratorId() != null && !(items.get(s.acceleratorId()) instanceof AcceleratorSpec)) {
-                    throw new PresetException(file, at + "acceleratorId", "no accelerator with id '" + s.acceleratorId() + "'");
+                    throw at.error("acceleratorId", "no accelerator with id '" + s.acceleratorId() + "'" + actually(items, s.acceleratorId()));
                 }
                 if (s.nicId() != null && !(items.get(s.nicId()) instanceof NetworkSpec n && n.type() == NetworkSpec.Type.NIC)) {
-                    throw new PresetException(file, at + "nicId", "no NIC with id '" + s.nicId() + "'");
+                    throw at.error("nicId", "no NIC with id '" + s.nicId() + "'" + actually(items, s.nicId()));
                 }
                 if (s.switchTrayId() != null && !(items.get(s.switchTrayId()) instanceof ServerSpec t && t.role() == ServerSpec.Role.SWITCH_TRAY)) {
-                    throw new PresetException(file, at + "switchTrayId", "no switch tray with id '" + s.switchTrayId() + "'");
+                    throw at.error("switchTrayId", "no switch tray with id '" + s.switchTrayId() + "'" + actually(items, s.switchTrayId()));
                 }
             }
         }
     }
 
-    private static List<Path> jsonFiles(Path dir) {
+    /** " (it is a rack)" when the id exists but names something else, else "". */
+    private static String actually(Map<String, CatalogItem> items, String id) {
+        CatalogItem other = items.get(id);
+        return other == null ? "" : " ('" + id + "' is a " + other.kind().label() + ")";
+    }
+
+    private static List<Path> jsonFiles(Path root, Path dir) {
         try (Stream<Path> s = Files.list(dir)) {
             return s.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList();
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new PresetException(display(root, dir), "", "cannot be listed: " + e.getMessage());
         }
     }
 
@@ -161,7 +184,7 @@ public final class CatalogLoader {
     static String display(Path root, Path file) {
         if (file.getFileSystem() != FileSystems.getDefault()) {
             String rel = root.relativize(file).toString();
-            return rel.isEmpty() ? "presets (bundled)" : "presets/" + rel + " (bundled)";
+            return rel.isEmpty() ? BUNDLED : "presets/" + rel + " (bundled)";
         }
         return file.toString();
     }

@@ -73,7 +73,32 @@ public final class Checks {
         return List.copyOf(sources);
     }
 
+    /** Power usage effectiveness: facility power over IT power, at least 1 and below 3. */
+    public static double pue(String field, double value) {
+        if (!(value >= 1.0 && value < 3.0)) {
+            throw new IllegalArgumentException(field + ": must be at least 1.0 and below 3.0, was " + value);
+        }
+        return value;
+    }
+
+    /** A required value that has no range (an enum, a nested record): it must be given and not null. */
+    public static <T> T present(String field, T value) {
+        if (value == null) {
+            throw new IllegalArgumentException(field + ": missing or null");
+        }
+        return value;
+    }
+
+    /** An optional list: absent means empty; a null entry is an error naming its index. */
     public static <T> List<T> list(String field, List<T> values) {
-        return values == null ? List.of() : List.copyOf(values);
+        if (values == null) {
+            return List.of();
+        }
+        for (int i = 0; i < values.size(); i++) {
+            if (values.get(i) == null) {
+                throw new IllegalArgumentException(field + "[" + i + "]: must be an object, was null");
+            }
+        }
+        return List.copyOf(values);
     }
 }

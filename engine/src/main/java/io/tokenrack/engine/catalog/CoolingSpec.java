@@ -25,10 +25,9 @@ public record CoolingSpec(
     public CoolingSpec {
         Checks.text("id", id);
         Checks.text("name", name);
+        Checks.present("type", type);
         Checks.positive("capacityKw", capacityKw);
-        if (!(pue >= 1.0 && pue < 3.0)) {
-            throw new IllegalArgumentException("pue: must be between 1.0 and 3.0, was " + pue);
-        }
+        Checks.pue("pue", pue);
         Checks.nonNegative("heightU", heightU);
         Checks.positiveOrAbsent("powerWatts", powerWatts);
         sources = Checks.sources(sources);

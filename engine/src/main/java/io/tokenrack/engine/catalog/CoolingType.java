@@ -17,11 +17,15 @@ public enum CoolingType {
         return label;
     }
 
-    /** Whether a rack cooled this way can cool equipment that needs {@code need}. */
+    /**
+     * Whether a rack cooled this way can cool equipment that needs {@code need}. For equipment,
+     * air-or-liquid means "either will do"; for a rack it means "has both", so it hosts liquid gear.
+     */
     public boolean canCool(CoolingType need) {
         return switch (need) {
-            case AIR, AIR_OR_LIQUID -> this != IMMERSION || need == AIR_OR_LIQUID;
-            case LIQUID -> this == LIQUID || this == IMMERSION;
+            case AIR -> this != IMMERSION;
+            case AIR_OR_LIQUID -> true;
+            case LIQUID -> this != AIR;
             case IMMERSION -> this == IMMERSION;
         };
     }

@@ -32,11 +32,9 @@ public record FacilityDefaults(
         Checks.fraction("costOfCapital", costOfCapital);
         Checks.positive("utilization", utilization);
         Checks.fraction("utilization", utilization);
-        for (double p : new double[] {pueAir, pueLiquid, pueImmersion}) {
-            if (!(p >= 1.0 && p < 3.0)) {
-                throw new IllegalArgumentException("pue: must be between 1.0 and 3.0, was " + p);
-            }
-        }
+        Checks.pue("pueAir", pueAir);
+        Checks.pue("pueLiquid", pueLiquid);
+        Checks.pue("pueImmersion", pueImmersion);
         sources = Checks.sources(sources);
     }
 

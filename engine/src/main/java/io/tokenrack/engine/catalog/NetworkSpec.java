@@ -42,6 +42,7 @@ public record NetworkSpec(
         Checks.text("id", id);
         Checks.text("name", name);
         Checks.text("vendor", vendor);
+        Checks.present("type", type);
         Checks.text("fabric", fabric);
         Checks.positive("portSpeedGbps", portSpeedGbps);
         Checks.positiveOrAbsent("ports", ports);

@@ -19,6 +19,7 @@ public record RackSpec(
         Checks.text("name", name);
         Checks.positive("heightU", heightU);
         Checks.positive("powerBudgetKw", powerBudgetKw);
+        Checks.present("cooling", cooling);
         Checks.positiveOrAbsent("maxWeightKg", maxWeightKg);
         sources = Checks.sources(sources);
     }

@@ -58,6 +58,8 @@ public record ServerSpec(
         Checks.text("id", id);
         Checks.text("name", name);
         Checks.text("vendor", vendor);
+        Checks.present("role", role);
+        Checks.present("cooling", cooling);
         Checks.nonNegative("acceleratorCount", acceleratorCount);
         if (acceleratorCount > 0 && (acceleratorId == null || acceleratorId.isBlank())) {
             throw new IllegalArgumentException("acceleratorId: required when acceleratorCount is " + acceleratorCount);

@@ -1,7 +1,9 @@
 package io.tokenrack.engine.catalog;
 
 import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DatabindException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -14,9 +16,14 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.PropertyAccessor;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -27,6 +34,7 @@ import java.util.regex.Pattern;
  */
 public final class StrictJson {
     private static final Pattern MISSING = Pattern.compile("Missing required creator property '([^']+)'");
+    private static final Pattern DUPLICATE = Pattern.compile("Duplicate field '([^']+)'");
     private static final Pattern FIELD_REASON = Pattern.compile("^([A-Za-z0-9_.\\[\\]]+): (.*)$", Pattern.DOTALL);
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
@@ -39,40 +47,84 @@ public final class StrictJson {
             .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .enable(SerializationFeature.INDENT_OUTPUT)
-            .serializationInclusion(JsonInclude.Include.NON_NULL)
+            .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL))
+            // Records are written from their components only: helpers such as isMoe() or
+            // isAuto() must not become extra JSON fields that the strict reader then rejects.
+            .visibility(PropertyAccessor.IS_GETTER, JsonAutoDetect.Visibility.NONE)
             .build();
 
     private StrictJson() {}
 
-    /** The shared mapper, for writing (reading goes through {@link #read}). */
+    /**
+     * A copy of the configured mapper, for writing JSON the reader accepts (reading goes through
+     * {@link #read}). A copy, so no caller can change how everyone else reads and writes.
+     */
     public static ObjectMapper mapper() {
-        return MAPPER;
+        return MAPPER.copy();
     }
 
+    /**
+     * Reads one value of {@code type}; any problem becomes a {@link PresetException} naming
+     * {@code file} (as the user should see it), the line, column, field and reason.
+     */
     public static <T> T read(InputStream in, String file, Class<T> type) {
+        byte[] json;
         try (in) {
-            T value = MAPPER.readValue(in, type);
+            json = in.readAllBytes();
+        } catch (IOException e) {
+            throw new PresetException(file, "", "cannot be read: " + e.getMessage());
+        }
+        return read(json, file, type);
+    }
+
+    /** Like {@link #read(InputStream, String, Class)}, from the bytes of a file. */
+    public static <T> T read(byte[] json, String file, Class<T> type) {
+        try (JsonParser parser = MAPPER.createParser(json)) {
+            if (parser.nextToken() == null) {
+                throw new PresetException(file, "", "the file is empty");
+            }
+            T value;
+            try {
+                value = MAPPER.readValue(parser, type);
+            } catch (DatabindException e) {
+                if (e.getCause() instanceof StreamReadException syntax) {
+                    throw syntaxError(file, path((JsonMappingException) e), syntax);
+                }
+                throw atField(translate(file, (JsonMappingException) e, parser), json);
+            }
             if (value == null) {
-                throw new PresetException(file, "", "the file is empty or holds only null");
+                throw new PresetException(file, "", "the file holds only null");
             }
             return value;
-        } catch (DatabindException e) {
-            throw translate(file, (JsonMappingException) e);
-        } catch (JsonProcessingException e) {
-            JsonLocation loc = e.getLocation();
-            throw new PresetException(file, line(loc), column(loc), "", "not valid JSON: " + e.getOriginalMessage());
+        } catch (StreamReadException e) {
+            throw syntaxError(file, "", e);
         } catch (IOException e) {
             throw new PresetException(file, "", "cannot be read: " + e.getMessage());
         }
     }
 
-    private static PresetException translate(String file, JsonMappingException e) {
+    /**
+     * The same error placed at its field's key in the text (or at the nearest enclosing object
+     * that exists, for a missing field): Jackson reports record errors at the end of the object.
+     */
+    static PresetException atField(PresetException e, byte[] json) {
+        return JsonLocator.findNearest(json, e.field())
+                .map(pos -> new PresetException(e.file(), pos.line(), pos.column(), e.field(), e.reason()))
+                .orElse(e);
+    }
+
+    private static PresetException translate(String file, JsonMappingException e, JsonParser parser) {
         JsonLocation loc = e.getLocation();
         String path = path(e);
         String reason = firstLine(e.getOriginalMessage());
         if (e instanceof UnrecognizedPropertyException u) {
-            return new PresetException(file, line(loc), column(loc), path,
-                    "unknown field '" + u.getPropertyName() + "'; known fields: " + u.getKnownPropertyIds());
+            List<String> known = new ArrayList<>();
+            for (Object id : u.getKnownPropertyIds()) {
+                known.add(String.valueOf(id));
+            }
+            Collections.sort(known);
+            return new PresetException(file, line(loc), column(loc), join(path, u.getPropertyName()),
+                    "unknown field '" + u.getPropertyName() + "'; known fields: " + String.join(", ", known));
         }
         if (e instanceof ValueInstantiationException) {
             Throwable cause = e.getCause();
@@ -93,9 +145,48 @@ public final class StrictJson {
         }
         if (e instanceof MismatchedInputException m && m.getTargetType() != null) {
             return new PresetException(file, line(loc), column(loc), path,
-                    "wrong type: expected " + describe(m.getTargetType()) + " (" + reason + ")");
+                    "wrong type: expected " + describe(m.getTargetType()) + ", found " + found(parser));
         }
         return new PresetException(file, line(loc), column(loc), path, reason);
+    }
+
+    /** Broken JSON text, or a key given twice in one object (the parser reports both). */
+    private static PresetException syntaxError(String file, String path, StreamReadException e) {
+        JsonLocation loc = e.getLocation();
+        String reason = firstLine(e.getOriginalMessage());
+        Matcher dup = DUPLICATE.matcher(reason);
+        if (dup.find()) {
+            return new PresetException(file, line(loc), column(loc), join(path, dup.group(1)),
+                    "duplicate key '" + dup.group(1) + "' (a key may appear only once in an object)");
+        }
+        return new PresetException(file, line(loc), column(loc), path, "not valid JSON: " + reason);
+    }
+
+    /** What the parser found where the wrong type was, e.g. {@code a string "500"}. */
+    private static String found(JsonParser p) {
+        JsonToken t = p.currentToken();
+        if (t == null) {
+            return "a value of another type";
+        }
+        return switch (t) {
+            case VALUE_STRING -> "a string" + text(p, " \"", "\"");
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number" + text(p, " ", "");
+            case VALUE_TRUE, VALUE_FALSE -> t.asString();
+            case VALUE_NULL -> "null";
+            case START_OBJECT, FIELD_NAME -> "an object";
+            case START_ARRAY -> "an array";
+            default -> "a value of another type";
+        };
+    }
+
+    /** The current token's text between {@code before} and {@code after}, or "" when the parser no longer has it. */
+    private static String text(JsonParser p, String before, String after) {
+        try {
+            String text = p.getText();
+            return text == null ? "" : before + text + after;
+        } catch (IOException | RuntimeException e) {
+            return "";
+        }
     }
 
     private static String describe(Class<?> type) {
@@ -115,13 +206,13 @@ public final class StrictJson {
             return "a string";
         }
         if (type.isEnum()) {
-            StringBuilder sb = new StringBuilder("one of");
+            List<String> labels = new ArrayList<>();
             for (Object c : type.getEnumConstants()) {
-                sb.append(' ').append(c instanceof CoolingType ct ? ct.label() : c.toString());
+                labels.add("\"" + MAPPER.convertValue(c, String.class) + "\"");
             }
-            return sb.toString();
+            return "one of " + String.join(", ", labels);
         }
-        if (java.util.List.class.isAssignableFrom(type)) {
+        if (List.class.isAssignableFrom(type)) {
             return "an array";
         }
         return "an object";
@@ -147,8 +238,11 @@ public final class StrictJson {
     }
 
     private static String join(String path, String field) {
-        if (path.isEmpty()) {
+        if (path.isEmpty() || path.equals(field)) {
             return field;
+        }
+        if (path.endsWith("." + field)) {
+            return path;
         }
         return path + "." + field;
     }

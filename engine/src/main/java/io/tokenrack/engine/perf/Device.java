@@ -38,7 +38,7 @@ public record Device(
         return switch (p) {
             case FP4 -> fp4FlopsPerSecond > 0 ? fp4FlopsPerSecond : peakFlops(Precision.FP8);
             case FP8 -> fp8FlopsPerSecond > 0 ? fp8FlopsPerSecond : bf16FlopsPerSecond;
-            case BF16 -> bf16FlopsPerSecond;
+            case BF16, FP32 -> bf16FlopsPerSecond;
         };
     }
 

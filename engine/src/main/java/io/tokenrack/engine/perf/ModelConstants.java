@@ -9,6 +9,9 @@ package io.tokenrack.engine.perf;
  * @param gemmEfficiencyMax        η_max of η_c(M) = η_max·M/(M + M½) for matrix multiplies. A100 cuBLAS
  *                                 reaches 0.93 of peak at M = 16384 (LLMCompass measured data); Hopper and
  *                                 Blackwell are usually quoted lower (0.8), llm-analysis uses ≤ 0.7 for inference.
+ * @param fp8EfficiencyScale       η_max of fp8 GEMMs relative to bf16 ones (FP8 GEMM 0.70–0.80 of FP8 peak against
+ *                                 0.8–0.9 for bf16; AIConfigurator finds a stable per-format efficiency ratio).
+ * @param fp4EfficiencyScale       the same for 4-bit GEMMs (block-scaled kernels reach a smaller share of their peak).
  * @param gemmHalfEfficiencyTokens M½: rows (tokens) at which a GEMM reaches half of η_max. The A100 data
  *                                 give ≈ 62% of peak at M = 128 → M½ ≈ 20–60.
  * @param memoryEfficiency         achieved fraction of peak HBM bandwidth for large streams: A100
@@ -19,6 +22,8 @@ package io.tokenrack.engine.perf;
  *                                 (paged KV reads, 0.6–0.8 in MODEL-REFERENCE §4.2).
  * @param stepOverheadSeconds      fixed time per engine step: scheduling, sampling, input preparation
  *                                 (Vidur models these; 0.2–1 ms with async scheduling, §4.4).
+ * @param sequenceOverheadSeconds  host-side time per sequence per step (sampling, detokenising, scheduler
+ *                                 bookkeeping, input preparation); Vidur profiles these CPU overheads per batch.
  * @param layerOverheadSeconds     kernel launch and synchronisation cost per layer per step (≈ 8–12 kernels
  *                                 of 1–5 µs each; CUDA graphs at the low end; the batch-1 study finds H100
  *                                 decode at 27% of the memory floor without them).
@@ -27,50 +32,74 @@ package io.tokenrack.engine.perf;
  * @param collectiveLatencyScaleOutSeconds α of one collective across servers (IB/RoCE 15–30 µs).
  * @param linkEfficiency           achieved fraction of link bandwidth (0.7–0.86 of spec for DeepEP on
  *                                 NVL72, 0.7–0.85 in NCCL practice).
+ * @param moeGemmEfficiencyScale   grouped (MoE expert) GEMMs relative to dense ones at the same rows per expert:
+ *                                 many small GEMMs in one launch, routing gathers and scatters.
  * @param moeImbalance             busiest expert rank's load over the mean (power-law routing, AIConfigurator
  *                                 P50 ≈ 1.1–1.3).
  * @param kvMemoryFraction         share of memory left after weights that holds KV cache (TensorRT-LLM's
  *                                 default free-GPU-memory fraction 0.9; vLLM gpu_memory_utilization 0.9).
+ * @param outputResidency          share of the output length a sequence holds in the KV cache when capacity is
+ *                                 counted: 0.5 is the steady-state mean of a paged cache (I + O/2), 1 the worst
+ *                                 case (I + O) an engine that reserves full length must plan for.
  * @param maxTokensPerStep         token budget of one engine step (chunked prefill; TensorRT-LLM max_num_tokens
  *                                 8192 default in trtllm-bench).
  * @param maxSequencesPerRank      upper bound on sequences one attention rank schedules (engine max batch size).
  */
 public record ModelConstants(
         double gemmEfficiencyMax,
+        double fp8EfficiencyScale,
+        double fp4EfficiencyScale,
         double gemmHalfEfficiencyTokens,
         double memoryEfficiency,
         double attentionComputeEfficiency,
         double attentionMemoryEfficiency,
         double stepOverheadSeconds,
+        double sequenceOverheadSeconds,
         double layerOverheadSeconds,
         double collectiveLatencyScaleUpSeconds,
         double collectiveLatencyScaleOutSeconds,
         double linkEfficiency,
+        double moeGemmEfficiencyScale,
         double moeImbalance,
         double kvMemoryFraction,
+        double outputResidency,
         int maxTokensPerStep,
         int maxSequencesPerRank) {
 
+    /**
+     * Fitted on the calibration data with {@code tokenrack fit} ({@link io.tokenrack.engine.validate.ConstantsFit}):
+     * a coordinate search, each constant inside its evidence range, minimising the median
+     * |ln(predicted/measured)| plus half its mean plus a penalty for rows beyond 2×, started from
+     * several points (the best kept). docs/model.md lists where the fit sits at the edge of a range
+     * (HBM efficiency 0.60, MoE imbalance 1.3).
+     */
     public static final ModelConstants DEFAULT = new ModelConstants(
-            0.80, 48, 0.80, 0.55, 0.70,
-            400e-6, 25e-6,
+            0.60, 0.89, 0.77, 35, 0.60,
+            0.57, 0.50,
+            1.0e-3, 2.0e-6, 22.5e-6,
             8e-6, 25e-6, 0.75,
-            1.2, 0.90, 8192, 2048);
+            0.25, 1.3, 0.90, 0.81, 8192, 1061);
 
     public ModelConstants {
         requireFraction("gemmEfficiencyMax", gemmEfficiencyMax);
         requireFraction("memoryEfficiency", memoryEfficiency);
+        requireFraction("fp8EfficiencyScale", fp8EfficiencyScale);
+        requireFraction("fp4EfficiencyScale", fp4EfficiencyScale);
         requireFraction("attentionComputeEfficiency", attentionComputeEfficiency);
         requireFraction("attentionMemoryEfficiency", attentionMemoryEfficiency);
         requireFraction("linkEfficiency", linkEfficiency);
         requireFraction("kvMemoryFraction", kvMemoryFraction);
+        requireFraction("moeGemmEfficiencyScale", moeGemmEfficiencyScale);
+        if (!(outputResidency >= 0.5 && outputResidency <= 1)) {
+            throw new IllegalArgumentException("outputResidency: must be in [0.5, 1], was " + outputResidency);
+        }
         if (!(gemmHalfEfficiencyTokens >= 0)) {
             throw new IllegalArgumentException("gemmHalfEfficiencyTokens: must be zero or more, was " + gemmHalfEfficiencyTokens);
         }
         if (!(moeImbalance >= 1)) {
             throw new IllegalArgumentException("moeImbalance: must be 1 or more, was " + moeImbalance);
         }
-        if (stepOverheadSeconds < 0 || layerOverheadSeconds < 0 || collectiveLatencyScaleUpSeconds < 0 || collectiveLatencyScaleOutSeconds < 0) {
+        if (stepOverheadSeconds < 0 || sequenceOverheadSeconds < 0 || layerOverheadSeconds < 0 || collectiveLatencyScaleUpSeconds < 0 || collectiveLatencyScaleOutSeconds < 0) {
             throw new IllegalArgumentException("overheads: must be zero or more");
         }
         if (maxTokensPerStep <= 0 || maxSequencesPerRank <= 0) {
@@ -84,8 +113,18 @@ public record ModelConstants(
         }
     }
 
-    /** η_c for a GEMM with {@code m} rows. */
+    /** η_c for a GEMM with {@code m} rows in bf16. */
     public double gemmEfficiency(double m) {
         return gemmEfficiencyMax * m / (m + gemmHalfEfficiencyTokens);
+    }
+
+    /** η_c for a GEMM with {@code m} rows whose math runs in {@code p}. */
+    public double gemmEfficiency(double m, io.tokenrack.engine.workload.Precision p) {
+        double scale = switch (p) {
+            case BF16, FP32 -> 1.0;
+            case FP8 -> fp8EfficiencyScale;
+            case FP4 -> fp4EfficiencyScale;
+        };
+        return scale * gemmEfficiency(m);
     }
 }

@@ -34,7 +34,11 @@ public final class StepModel {
     private final Fabric fabric;
     private final Fabric stageFabric;
 
+    private final Precision weights;
+    private final Precision attnPrecision;
     private final double weightBytes;
+    /** Embedding, LM-head and router bytes: bf16, or the weights' width when that is wider (fp32 on the host). */
+    private final double embeddingBytes;
     private final double attnWeightBytes;
     private final double peakGemm;
     private final double peakAttnProj;
@@ -66,9 +70,11 @@ public final class StepModel {
         this.dp = dp;
         this.fabric = fabric;
         this.stageFabric = stageFabric;
+        this.weights = weights;
         this.weightBytes = weights.bytesPerElement();
+        this.embeddingBytes = Math.max(EMBEDDING_BYTES, weightBytes);
         // 4-bit checkpoints quantise the MLP/expert weights; attention projections stay at fp8.
-        Precision attnPrecision = weights == Precision.FP4 ? Precision.FP8 : weights;
+        this.attnPrecision = weights == Precision.FP4 ? Precision.FP8 : weights;
         this.attnWeightBytes = attnPrecision.bytesPerElement();
         this.peakGemm = device.peakFlops(weights);
         this.peakAttnProj = device.peakFlops(attnPrecision);
@@ -111,10 +117,10 @@ public final class StepModel {
             int experts = shape.spec().moe().routedExperts();
             moe = experts * shape.expertParams() * weightBytes / (tp * dp)
                     + shape.sharedExpertParamsPerLayer() * weightBytes / tp
-                    + shape.routerParamsPerLayer() * EMBEDDING_BYTES;
+                    + shape.routerParamsPerLayer() * embeddingBytes;
         }
         return layersPerStage * perLayerAttn + denseLayersPerStage * dense + moeLayersPerStage * moe
-                + shape.embeddingParams() * EMBEDDING_BYTES / (tp * pp);
+                + shape.embeddingParams() * embeddingBytes / (tp * pp);
     }
 
     /** KV-cache bytes one sequence of {@code contextTokens} holds on each accelerator of its attention rank. */
@@ -153,11 +159,12 @@ public final class StepModel {
     public StepTime stage(double decodeSeqs, double decodeContext, double prefillTokens, double promptTokens) {
         Acc acc = new Acc();
         double t = decodeSeqs + prefillTokens; // tokens through the linear layers on this rank
-        double eta = k.gemmEfficiency(t);
+        double eta = k.gemmEfficiency(t, weights);
+        double etaAttn = k.gemmEfficiency(t, attnPrecision);
 
         // Attention projections (per layer), split over tp.
         double attnParams = shape.attentionParamsPerLayer() / tp;
-        acc.op(OperatorClass.ATTENTION_PROJECTIONS, layersPerStage * 2 * t * attnParams, peakAttnProj * eta,
+        acc.op(OperatorClass.ATTENTION_PROJECTIONS, layersPerStage * 2 * t * attnParams, peakAttnProj * etaAttn,
                 layersPerStage * (attnParams * attnWeightBytes + 2 * t * shape.spec().hiddenSize() * ACTIVATION_BYTES / tp), bw * k.memoryEfficiency());
 
         // Attention over the KV cache.
@@ -177,7 +184,7 @@ public final class StepModel {
         double sampled = decodeSeqs + (promptTokens > 0 ? prefillTokens / promptTokens : 0);
         double lm = shape.spec().hiddenSize() * (double) shape.spec().vocabSize() / tp;
         acc.op(OperatorClass.LM_HEAD, 2 * sampled * lm / pp, peakAttnProj * k.gemmEfficiency(sampled),
-                lm * EMBEDDING_BYTES / pp, bw * k.memoryEfficiency());
+                lm * embeddingBytes / pp, bw * k.memoryEfficiency());
 
         // Tensor-parallel all-reduces: after attention and after the FFN of every layer.
         double message = t * shape.spec().hiddenSize() * ACTIVATION_BYTES;
@@ -187,7 +194,8 @@ public final class StepModel {
         if (pp > 1) {
             acc.comm(Collectives.send(message, stageFabric, k.linkEfficiency()));
         }
-        acc.overhead(k.stepOverheadSeconds() / pp + layersPerStage * k.layerOverheadSeconds());
+        acc.overhead(k.stepOverheadSeconds() / pp + layersPerStage * k.layerOverheadSeconds()
+                + (decodeSeqs + (promptTokens > 0 ? prefillTokens / promptTokens : 0)) * k.sequenceOverheadSeconds() / pp);
         return acc.result();
     }
 
@@ -235,13 +243,14 @@ public final class StepModel {
         double rowsPerExpert = groupTokens * moe.expertsPerToken() / Math.max(touched, 1e-9);
         double routedFlops = 2 * groupTokens * moe.expertsPerToken() * shape.expertParams() / g * k.moeImbalance();
         double routedBytes = touched * shape.expertParams() * weightBytes / g * k.moeImbalance();
-        acc.op(OperatorClass.MOE_FFN, moeLayersPerStage * routedFlops, peakGemm * k.gemmEfficiency(rowsPerExpert),
+        acc.op(OperatorClass.MOE_FFN, moeLayersPerStage * routedFlops,
+                peakGemm * k.gemmEfficiency(rowsPerExpert, weights) * k.moeGemmEfficiencyScale(),
                 moeLayersPerStage * routedBytes, bw * k.memoryEfficiency());
         double sharedParams = shape.sharedExpertParamsPerLayer() / tp;
         double router = shape.routerParamsPerLayer();
         acc.op(OperatorClass.MOE_FFN,
-                moeLayersPerStage * 2 * tokensHere * (sharedParams + router), peakGemm * k.gemmEfficiency(tokensHere),
-                moeLayersPerStage * (sharedParams * weightBytes + router * EMBEDDING_BYTES), bw * k.memoryEfficiency());
+                moeLayersPerStage * 2 * tokensHere * (sharedParams + router), peakGemm * k.gemmEfficiency(tokensHere, weights),
+                moeLayersPerStage * (sharedParams * weightBytes + router * embeddingBytes), bw * k.memoryEfficiency());
         if (g > 1) {
             // Dispatch and combine: each token goes to k experts, most of them on other ranks.
             double bytes = tokensHere * moe.expertsPerToken() * shape.spec().hiddenSize() * EP_BYTES_PER_ELEMENT / 2;

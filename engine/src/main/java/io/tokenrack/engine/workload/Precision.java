@@ -14,7 +14,13 @@ public enum Precision {
      * 4-bit floats with block scales: NVFP4 stores one FP8 scale per 16 values (4 + 8/16 = 4.5 bits)
      * and MXFP4 one 8-bit scale per 32 (4.25 bits); we count the larger, 4.5 bits = 0.5625 bytes.
      */
-    FP4("fp4", 0.5625);
+    FP4("fp4", 0.5625),
+    /**
+     * 32-bit floats, for the measured host CPU ({@code kernels.HostProfile}): its device record
+     * carries the measured fp32 peak in the bf16 field, so fp32 math runs at that figure. Catalog
+     * accelerators have no fp32 figure; for them this reads as their bf16 tensor peak.
+     */
+    FP32("fp32", 4.0);
 
     private final String label;
     private final double bytesPerElement;
@@ -39,6 +45,6 @@ public enum Precision {
                 return p;
             }
         }
-        throw new IllegalArgumentException("unknown precision '" + text + "' (expected bf16, fp8 or fp4)");
+        throw new IllegalArgumentException("unknown precision '" + text + "' (expected bf16, fp8 or fp4; fp32 for the measured host)");
     }
 }

@@ -1,0 +1,94 @@
+package io.tokenrack.engine.cli;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tokenrack.engine.catalog.Catalog;
+import io.tokenrack.engine.catalog.CatalogLoader;
+import io.tokenrack.engine.catalog.StrictJson;
+import io.tokenrack.engine.evaluate.Assumptions;
+import io.tokenrack.engine.evaluate.Cluster;
+import io.tokenrack.engine.evaluate.Evaluator;
+import io.tokenrack.engine.workload.Parallelism;
+import io.tokenrack.engine.workload.Precision;
+import io.tokenrack.engine.workload.Workload;
+import java.io.PrintWriter;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code bench}: times the evaluator in process after warm-up — one evaluate at a fixed concurrency
+ * (automatic parallelism) and a 64-point concurrency curve, on 32 × H100 (4 DGX H100) serving
+ * Llama-3.1-70B fp8 1024/1024. Medians of many runs.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Time the evaluator: one point and a 64-point curve (medians).")
+public final class BenchCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--json", description = "print {\"singlePointMicros\": …, \"curveMillis\": …}")
+    boolean json;
+
+    @Option(names = "--runs", defaultValue = "200", description = "timed runs of each (default ${DEFAULT-VALUE})")
+    int runs;
+
+    static volatile double sink;
+
+    @Override
+    public Integer call() throws Exception {
+        if (runs < 5) {
+            throw new IllegalArgumentException("--runs must be at least 5, was " + runs);
+        }
+        Catalog catalog = CatalogLoader.loadDefault();
+        Evaluator evaluator = new Evaluator(catalog);
+        Cluster cluster = evaluator.clusters().standard("h100-sxm", 32);
+        // Two workloads, alternated, so the JIT cannot fold a constant input (JMH sample 10).
+        Workload[] ws = {
+                new Workload("llama-3.1-70b", Precision.FP8, null, 1024, 1024, 256, null, null, null, Parallelism.AUTO),
+                new Workload("llama-3.1-70b", Precision.FP8, null, 1024, 1024, 257, null, null, null, Parallelism.AUTO)};
+        Assumptions a = Assumptions.defaults(catalog.facility());
+        // Warm-up: let the JIT compile the hot paths.
+        long until = System.nanoTime() + 2_000_000_000L;
+        for (int i = 0; System.nanoTime() < until; i++) {
+            Workload w = ws[i & 1];
+            sink += evaluator.evaluate(cluster, w, a).outputTokensPerSecond();
+            sink += evaluator.curve(cluster, w, a, 64).size();
+        }
+        double[] point = new double[runs];
+        double[] curve = new double[runs];
+        for (int i = 0; i < runs; i++) {
+            Workload w = ws[i & 1];
+            long t0 = System.nanoTime();
+            sink += evaluator.evaluate(cluster, w, a).outputTokensPerSecond();
+            long t1 = System.nanoTime();
+            sink += evaluator.curve(cluster, w, a, 64).size();
+            long t2 = System.nanoTime();
+            point[i] = (t1 - t0) / 1e3;
+            curve[i] = (t2 - t1) / 1e6;
+        }
+        double p = median(point);
+        double c = median(curve);
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            ObjectNode o = JsonNodeFactory.instance.objectNode();
+            o.put("singlePointMicros", p);
+            o.put("curveMillis", c);
+            out.println(StrictJson.mapper().writeValueAsString(o));
+        } else {
+            out.printf(Locale.ROOT, "single evaluate (32 × h100-sxm, llama-3.1-70b fp8, concurrency 256, auto parallelism): median %.1f µs%n", p);
+            out.printf(Locale.ROOT, "64-point concurrency curve: median %.2f ms (%d runs each after 2 s warm-up)%n", c, runs);
+        }
+        out.flush();
+        return 0;
+    }
+
+    static double median(double[] v) {
+        double[] s = v.clone();
+        Arrays.sort(s);
+        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+    }
+}

@@ -1,0 +1,73 @@
+package io.tokenrack.engine.cli;
+
+import io.tokenrack.engine.catalog.Catalog;
+import io.tokenrack.engine.catalog.StrictJson;
+import io.tokenrack.engine.evaluate.Assumptions;
+import io.tokenrack.engine.evaluate.Evaluation;
+import io.tokenrack.engine.evaluate.Evaluator;
+import io.tokenrack.engine.evaluate.PhaseBreakdown;
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code evaluate}: one operating point of a design or of N accelerators on a workload. */
+@Command(name = "evaluate", mixinStandardHelpOptions = true,
+        description = "Throughput, latency, power, tokens per joule and cost of a rack on a workload.")
+public final class EvaluateCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    WorkloadOptions o;
+
+    @Option(names = "--json", description = "print one JSON object")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        Catalog catalog = o.catalog();
+        Evaluator evaluator = new Evaluator(catalog);
+        Evaluation e = evaluator.evaluate(o.cluster(evaluator), o.workload(), Assumptions.defaults(catalog.facility()), o.batching());
+        if (!e.ok()) {
+            throw new IllegalArgumentException(e.message());
+        }
+        if (json) {
+            out.println(StrictJson.mapper().writeValueAsString(EvaluationJson.of(e)));
+        } else {
+            print(out, e);
+        }
+        out.flush();
+        return 0;
+    }
+
+    static void print(PrintWriter out, Evaluation e) {
+        out.printf(Locale.ROOT, "%s on %d × %s (tp %d, pp %d, ep %d, dp %d; %d replica(s))%n", e.modelId(), e.accelerators(),
+                e.acceleratorId(), e.parallelism().tp(), e.parallelism().pp(), e.parallelism().ep(), e.parallelism().dp(), e.replicas());
+        out.printf(Locale.ROOT, "  concurrency            %.0f (memory holds %d)%n", e.concurrency(), e.maxConcurrency());
+        out.printf(Locale.ROOT, "  output tokens/s        %,.0f  (%,.0f per accelerator; %,.0f incl. input)%n",
+                e.outputTokensPerSecond(), e.outputTokensPerSecondPerAccelerator(), e.totalTokensPerSecondPerAccelerator());
+        out.printf(Locale.ROOT, "  tokens/s per user      %.1f%n", e.tokensPerSecondPerUser());
+        out.printf(Locale.ROOT, "  TTFT / TPOT            %.0f ms / %.1f ms%n", e.ttftSeconds() * 1e3, e.tpotSeconds() * 1e3);
+        out.printf(Locale.ROOT, "  IT / facility power    %.1f kW / %.1f kW (PUE %.2f)%n", e.itPowerWatts() / 1e3, e.facilityPowerWatts() / 1e3, e.power().pue());
+        out.printf(Locale.ROOT, "  output tokens/joule    %.2f (IT), %.2f (facility)%n", e.outputTokensPerJoule(), e.outputTokensPerJouleFacility());
+        out.printf(Locale.ROOT, "  $ per M output tokens  %.3f  ($%.2f per accelerator-hour)%n", e.usdPerMillionOutputTokens(), e.cost().usdPerAcceleratorHour());
+        out.printf(Locale.ROOT, "  bottleneck             %s%n", e.bottleneck().label());
+        for (PhaseBreakdown p : e.phases()) {
+            StringBuilder sb = new StringBuilder();
+            for (PhaseBreakdown.Share s : p.shares()) {
+                sb.append(String.format(Locale.ROOT, " %s %.0f%%,", s.operatorClass().name().toLowerCase(Locale.ROOT), s.fraction() * 100));
+            }
+            out.printf(Locale.ROOT, "  %-12s step %.2f ms, %s-bound:%s%n", p.phase(), p.stepSeconds() * 1e3,
+                    p.bound().name().toLowerCase(Locale.ROOT), sb.length() > 0 ? sb.substring(0, sb.length() - 1) : "");
+        }
+        for (String n : e.notes()) {
+            out.println("  note: " + n);
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package io.tokenrack.engine.cli;
+
+import io.tokenrack.engine.catalog.Catalog;
+import io.tokenrack.engine.evaluate.Assumptions;
+import io.tokenrack.engine.evaluate.Cluster;
+import io.tokenrack.engine.evaluate.CurvePoint;
+import io.tokenrack.engine.evaluate.Evaluation;
+import io.tokenrack.engine.evaluate.Evaluator;
+import io.tokenrack.engine.workload.Workload;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code sweep}: the concurrency curve as CSV, with the parallelism chosen at the operating point. */
+@Command(name = "sweep", mixinStandardHelpOptions = true,
+        description = "The concurrency curve (throughput per accelerator vs tokens/s per user, power, cost) as CSV.")
+public final class SweepCommand implements Callable<Integer> {
+    static final String HEADER = "concurrency,outputTokensPerSecond,outputTokensPerSecondPerAccelerator,"
+            + "totalTokensPerSecondPerAccelerator,tokensPerSecondPerUser,ttftSeconds,tpotSeconds,itPowerWatts,"
+            + "facilityPowerWatts,outputTokensPerJoule,usdPerMillionOutputTokens,tp,pp,ep,dp";
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    WorkloadOptions o;
+
+    @Option(names = "--points", defaultValue = "32", description = "points on the curve (default ${DEFAULT-VALUE})")
+    int points;
+
+    @Override
+    public Integer call() {
+        if (points < 1 || points > 10_000) {
+            throw new IllegalArgumentException("--points must be between 1 and 10000, was " + points);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        Catalog catalog = o.catalog();
+        Evaluator evaluator = new Evaluator(catalog);
+        Cluster cluster = o.cluster(evaluator);
+        Workload w = o.workload();
+        Assumptions a = Assumptions.defaults(catalog.facility());
+        Evaluation at = evaluator.evaluate(cluster, w, a, o.batching());
+        if (!at.ok()) {
+            throw new IllegalArgumentException(at.message());
+        }
+        List<CurvePoint> curve = evaluator.curve(cluster, w, a, points, o.batching());
+        out.println(HEADER);
+        var p = at.parallelism();
+        for (CurvePoint c : curve) {
+            out.println(String.join(",", String.valueOf(c.concurrency()), n(c.outputTokensPerSecond()),
+                    n(c.outputTokensPerSecondPerAccelerator()), n(c.totalTokensPerSecondPerAccelerator()), n(c.tokensPerSecondPerUser()),
+                    n(c.ttftSeconds()), n(c.tpotSeconds()), n(c.itPowerWatts()), n(c.facilityPowerWatts()),
+                    n(c.outputTokensPerJoule()), n(c.usdPerMillionOutputTokens()),
+                    String.valueOf(p.tp()), String.valueOf(p.pp()), String.valueOf(p.ep()), String.valueOf(p.dp())));
+        }
+        out.flush();
+        return 0;
+    }
+
+    private static String n(double v) {
+        return Double.isFinite(v) ? String.format(Locale.ROOT, "%.6g", v) : "";
+    }
+}

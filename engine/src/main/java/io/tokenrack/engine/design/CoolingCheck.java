@@ -1,0 +1,68 @@
+package io.tokenrack.engine.design;
+
+import static io.tokenrack.engine.design.FindingCodes.COOLING_INCOMPATIBLE;
+import static io.tokenrack.engine.design.FindingCodes.COOLING_OVER_CAPACITY;
+import static io.tokenrack.engine.design.FindingCodes.COOLING_ROOM_AIR;
+
+import io.tokenrack.engine.catalog.CoolingSpec;
+import io.tokenrack.engine.catalog.CoolingType;
+import io.tokenrack.engine.catalog.ServerSpec;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Cooling: equipment gets the kind of cooling it needs, and the rack's heat (= its power) stays
+ * within what its cooling units remove, or within the room-air assumption when it has none.
+ */
+final class CoolingCheck {
+    private CoolingCheck() {}
+
+    static void check(ResolvedRack rack, RackPower power, CheckAssumptions assumptions, List<Finding> out) {
+        if (rack.spec() != null) {
+            compatibility(rack, out);
+        }
+        List<ResolvedItem> units = rack.cooling();
+        double heatKw = power.kilowatts();
+        if (units.isEmpty()) {
+            if (heatKw > assumptions.roomAirCoolingKw()) {
+                out.add(Finding.warning(COOLING_ROOM_AIR, rack.id(), PowerCheck.drawingItems(rack),
+                        rack.name() + " makes " + Text.kw(power.watts()) + " of heat (" + power.basis()
+                                + ") and has no cooling unit, so room air is assumed; it removes about "
+                                + Text.kwFromKw(assumptions.roomAirCoolingKw()) + " per rack. Place a rear-door heat exchanger or a CDU."));
+            }
+            return;
+        }
+        double capacityKw = 0;
+        for (ResolvedItem u : units) {
+            capacityKw += ((CoolingSpec) u.spec()).capacityKw() * u.placement().count();
+        }
+        if (heatKw > capacityKw) {
+            out.add(Finding.error(COOLING_OVER_CAPACITY, rack.id(), ResolvedRack.ids(units),
+                    rack.name() + " makes " + Text.kw(power.watts()) + " of heat (" + power.basis() + ") but its cooling ("
+                            + Text.list(ResolvedRack.ids(units)) + ") removes " + Text.kwFromKw(capacityKw) + "."));
+        }
+    }
+
+    /** Liquid-only (or immersion) equipment needs a rack, or a placed cooling unit, that provides it. */
+    private static void compatibility(ResolvedRack rack, List<Finding> out) {
+        Set<CoolingType> available = EnumSet.of(rack.spec().cooling());
+        for (ResolvedItem u : rack.cooling()) {
+            available.add(((CoolingSpec) u.spec()).type());
+        }
+        Map<CoolingType, List<String>> unmet = new LinkedHashMap<>();
+        for (ResolvedItem s : rack.servers()) {
+            CoolingType need = ((ServerSpec) s.spec()).cooling();
+            if (available.stream().noneMatch(a -> a.canCool(need))) {
+                unmet.computeIfAbsent(need, k -> new ArrayList<>()).add(s.id());
+            }
+        }
+        unmet.forEach((need, ids) -> out.add(Finding.error(COOLING_INCOMPATIBLE, rack.id(), ids,
+                rack.name() + ": " + Text.list(ids) + " need" + (ids.size() == 1 ? "s " : " ") + need.label()
+                        + " cooling, but the rack (" + rack.spec().name() + ") is " + rack.spec().cooling().label()
+                        + "-cooled and no " + need.label() + " cooling unit is placed.")));
+    }
+}

@@ -1,0 +1,57 @@
+package io.tokenrack.engine.design;
+
+import static io.tokenrack.engine.design.FindingCodes.DESIGN_EMPTY;
+import static io.tokenrack.engine.design.FindingCodes.RACK_EMPTY;
+
+import io.tokenrack.engine.catalog.Catalog;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Checks a design against the catalog and physics: catalog ids, rack units, power, cooling,
+ * weight, scale-up domains, hosts for accelerators and the scale-out network. A pure function:
+ * findings come back errors first, then warnings, then infos, each group in design order.
+ * docs/design-checks.md lists every check and its code.
+ */
+public final class DesignCheck {
+    private DesignCheck() {}
+
+    /** With nameplate power and the assumptions the catalog gives ({@link CheckAssumptions#from}). */
+    public static List<Finding> check(RackDesign design, Catalog catalog) {
+        return check(design, catalog, RackPowerEstimate.nameplate(), CheckAssumptions.from(catalog));
+    }
+
+    /** With the given power estimate (e.g. modelled at the workload's operating point). */
+    public static List<Finding> check(RackDesign design, Catalog catalog, RackPowerEstimate power) {
+        return check(design, catalog, power, CheckAssumptions.from(catalog));
+    }
+
+    public static List<Finding> check(RackDesign design, Catalog catalog, RackPowerEstimate power, CheckAssumptions assumptions) {
+        List<Finding> out = new ArrayList<>();
+        if (design.racks().isEmpty()) {
+            out.add(Finding.info(DESIGN_EMPTY, null, List.of(), design.name() + " has no racks."));
+        }
+        List<ResolvedRack> racks = Resolver.resolve(design, catalog, out);
+        for (ResolvedRack rack : racks) {
+            if (rack.rack().items().isEmpty()) {
+                out.add(Finding.info(RACK_EMPTY, rack.id(), List.of(), rack.name() + " is empty."));
+                continue;
+            }
+            RackPower rackPower = power.estimate(rack.rack(), catalog);
+            SpaceCheck.check(rack, out);
+            PowerCheck.check(rack, rackPower, out);
+            CoolingCheck.check(rack, rackPower, assumptions, out);
+            WeightCheck.check(rack, out);
+            ScaleUpCheck.check(rack, out);
+        }
+        NetworkCheck.check(racks, design.workload(), out);
+        out.sort(Comparator.comparing(Finding::severity));
+        return List.copyOf(out);
+    }
+
+    /** Whether any finding is an error: the design cannot work as drawn. */
+    public static boolean hasErrors(List<Finding> findings) {
+        return findings.stream().anyMatch(Finding::isError);
+    }
+}

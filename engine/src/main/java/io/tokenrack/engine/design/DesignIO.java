@@ -1,0 +1,50 @@
+package io.tokenrack.engine.design;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.tokenrack.engine.catalog.PresetException;
+import io.tokenrack.engine.catalog.StrictJson;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/**
+ * Reads and writes {@link RackDesign}s as JSON (format: docs/design-format.md). Reading is strict;
+ * every problem is a {@link PresetException} naming the file, line, column, field and reason.
+ * Writing is atomic: a crash mid-save leaves the previous file intact.
+ */
+public final class DesignIO {
+    private DesignIO() {}
+
+    public static RackDesign read(Path file) {
+        String name = file.toString();
+        byte[] json;
+        try {
+            json = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new PresetException(name, "", "no such file");
+        } catch (IOException e) {
+            throw new PresetException(name, "", "cannot be read: " + e.getMessage());
+        }
+        return fromJson(json, name);
+    }
+
+    /** Parses a design from JSON bytes; {@code name} is what error messages call the source. */
+    public static RackDesign fromJson(byte[] json, String name) {
+        return StrictJson.read(json, name, RackDesign.class);
+    }
+
+    public static String toJson(RackDesign design) {
+        try {
+            return StrictJson.mapper().writeValueAsString(design) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a design record could not be written as JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** Saves atomically (temporary file in the same folder, then a move over {@code file}). */
+    public static void write(Path file, RackDesign design) throws IOException {
+        AtomicFile.write(file, toJson(design).getBytes(StandardCharsets.UTF_8));
+    }
+}

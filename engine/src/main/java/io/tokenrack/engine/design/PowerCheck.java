@@ -1,0 +1,71 @@
+package io.tokenrack.engine.design;
+
+import static io.tokenrack.engine.design.FindingCodes.POWER_ESTIMATED;
+import static io.tokenrack.engine.design.FindingCodes.POWER_OVER_BUDGET;
+import static io.tokenrack.engine.design.FindingCodes.POWER_OVER_DISTRIBUTION;
+import static io.tokenrack.engine.design.FindingCodes.POWER_UNKNOWN;
+
+import io.tokenrack.engine.catalog.NetworkSpec;
+import io.tokenrack.engine.catalog.PowerSpec;
+import io.tokenrack.engine.catalog.ServerSpec;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Power: the rack's draw against its budget and against the PDUs placed in it. */
+final class PowerCheck {
+    private PowerCheck() {}
+
+    static void check(ResolvedRack rack, RackPower power, List<Finding> out) {
+        List<String> drawing = drawingItems(rack);
+        if (!power.tdpEstimated().isEmpty()) {
+            out.add(Finding.info(POWER_ESTIMATED, rack.id(), power.tdpEstimated(),
+                    rack.name() + ": " + Text.list(power.tdpEstimated()) + " " + (power.tdpEstimated().size() == 1 ? "has" : "have")
+                            + " no published maximum power; counted as accelerator TDP × count."));
+        }
+        if (!power.unknown().isEmpty()) {
+            out.add(Finding.warning(POWER_UNKNOWN, rack.id(), power.unknown(),
+                    rack.name() + ": no power figure for " + Text.list(power.unknown())
+                            + "; the rack's " + Text.kw(power.watts()) + " leaves " + (power.unknown().size() == 1 ? "it" : "them") + " out."));
+        }
+        if (rack.spec() != null && power.kilowatts() > rack.spec().powerBudgetKw()) {
+            out.add(Finding.error(POWER_OVER_BUDGET, rack.id(), drawing,
+                    rack.name() + " draws " + Text.kw(power.watts()) + " (" + power.basis() + ") but its budget is "
+                            + Text.kwFromKw(rack.spec().powerBudgetKw()) + caveat(power) + "."));
+        }
+        List<ResolvedItem> pdus = rack.items().stream().filter(i -> i.spec() instanceof PowerSpec).toList();
+        if (!pdus.isEmpty()) {
+            double capacityKw = 0;
+            for (ResolvedItem p : pdus) {
+                capacityKw += ((PowerSpec) p.spec()).capacityKw() * p.placement().count();
+            }
+            if (power.kilowatts() > capacityKw) {
+                out.add(Finding.error(POWER_OVER_DISTRIBUTION, rack.id(), ResolvedRack.ids(pdus),
+                        rack.name() + " draws " + Text.kw(power.watts()) + " (" + power.basis() + ") but its power distribution ("
+                                + Text.list(ResolvedRack.ids(pdus)) + ") delivers " + Text.kwFromKw(capacityKw) + caveat(power) + "."));
+            }
+        }
+    }
+
+    /** "; srv-4 has no published figure and counts accelerator TDP × count" when that shaped the total. */
+    private static String caveat(RackPower power) {
+        StringBuilder sb = new StringBuilder();
+        if (!power.tdpEstimated().isEmpty()) {
+            sb.append("; ").append(Text.list(power.tdpEstimated())).append(" counted as accelerator TDP × count (no published figure)");
+        }
+        if (!power.unknown().isEmpty()) {
+            sb.append("; ").append(Text.list(power.unknown())).append(" not counted (no power figure)");
+        }
+        return sb.toString();
+    }
+
+    /** Ids of the items that draw IT power: servers, trays and network gear. */
+    static List<String> drawingItems(ResolvedRack rack) {
+        List<String> ids = new ArrayList<>();
+        for (ResolvedItem i : rack.items()) {
+            if (i.spec() instanceof ServerSpec || i.spec() instanceof NetworkSpec) {
+                ids.add(i.id());
+            }
+        }
+        return ids;
+    }
+}

@@ -1,0 +1,160 @@
+package io.tokenrack.engine.kernels;
+
+import io.tokenrack.engine.kernels.HostProfile.GemmPoint;
+import io.tokenrack.engine.kernels.HostProfile.GemvPoint;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.function.LongToDoubleFunction;
+
+/**
+ * Compute-side measurements: the FMA ceiling, square GEMMs (packing included, as a BLAS call
+ * would), GEMM efficiency versus M at a decode/prefill shape (weights pre-packed), GEMV bandwidth
+ * versus matrix size, decode attention, and per-call overheads.
+ */
+final class ComputeProbe {
+    private final Bench bench;
+    private final WorkerPool pool;
+    private final float[] perWorker;
+
+    ComputeProbe(Bench bench, WorkerPool pool) {
+        this.bench = bench;
+        this.pool = pool;
+        this.perWorker = new float[pool.size() * 16];
+    }
+
+    double peakOneThread() {
+        long iters = 1 << 18;
+        return bench.measure("fma 1T", () -> FmaPeak.run(iters, 1f)).rate(FmaPeak.flops(iters)) / 1e9;
+    }
+
+    double peakAllCores() {
+        long iters = 1 << 18;
+        WorkerPool.Task task = (w, ws) -> perWorker[w * 16] = FmaPeak.run(iters, w);
+        return bench.measure("fma all", () -> {
+            pool.run(task);
+            return perWorker[0];
+        }).rate(FmaPeak.flops(iters) * pool.size()) / 1e9;
+    }
+
+    /** Square fp32 GEMM, B packed inside the timed call; GFLOP/s at the median. */
+    double squareGemm(int n, boolean allCores) {
+        float[] a = random(n * n, 1);
+        float[] b = random(n * n, 2);
+        float[] c = new float[n * n];
+        PackedB packed = new PackedB(n, n);
+        double flops = 2.0 * n * n * n;
+        if (allCores) {
+            ParallelGemm gemm = new ParallelGemm(pool);
+            return bench.measure("gemm all " + n, () -> {
+                gemm.packAndMultiply(a, n, b, packed, c);
+                return c[n];
+            }).rate(flops) / 1e9;
+        }
+        return bench.measure("gemm 1T " + n, () -> {
+            packed.pack(b);
+            Gemm.multiply(a, n, packed, c);
+            return c[n];
+        }).rate(flops) / 1e9;
+    }
+
+    /** GEMM (M x K) * (K x N) with pre-packed weights, one thread, for each M. */
+    List<GemmPoint> gemmByM(int[] ms, int n, int k, double peakOneThread) {
+        int maxM = 0;
+        for (int m : ms) {
+            maxM = Math.max(maxM, m);
+        }
+        float[] a = random(maxM * k, 3);
+        float[] c = new float[maxM * n];
+        PackedB w = PackedB.of(random(k * n, 4), k, n);
+        List<GemmPoint> points = new ArrayList<>();
+        for (int m : ms) {
+            double g = bench.measure("gemm M=" + m, () -> {
+                Gemm.multiply(a, m, w, c);
+                return c[m - 1];
+            }).rate(2.0 * m * n * k) / 1e9;
+            points.add(new GemmPoint(m, n, k, g, g / peakOneThread));
+        }
+        return points;
+    }
+
+    /** GEMV on one thread and on all workers for matrices of the given sizes (1024 columns); efficiency against the triad. */
+    List<GemvPoint> gemvByWorkingSet(long[] bytes, LongToDoubleFunction triadOneThread, LongToDoubleFunction triadAllCores) {
+        int cols = 1024;
+        long max = 0;
+        for (long b : bytes) {
+            max = Math.max(max, b);
+        }
+        float[] w = random(Math.toIntExact(max / 4), 5);
+        float[] x = random(cols, 6);
+        int maxRows = Math.toIntExact(max / 4 / cols);
+        float[] y = new float[maxRows];
+        ParallelGemv gemv = new ParallelGemv(pool);
+        List<GemvPoint> points = new ArrayList<>();
+        for (long b : bytes) {
+            int rows = Math.toIntExact(b / 4 / cols);
+            double one = bench.measure("gemv 1T " + b, () -> {
+                Gemv.multiply(w, x, y, cols, 0, rows);
+                return y[rows - 1];
+            }).rate(4.0 * rows * cols) / 1e9;
+            double all = bench.measure("gemv all " + b, () -> {
+                gemv.multiply(w, x, y, rows, cols);
+                return y[rows - 1];
+            }).rate(4.0 * rows * cols) / 1e9;
+            long ws = 4L * rows * cols;
+            points.add(new GemvPoint(ws, one, all, one / triadOneThread.applyAsDouble(ws), all / triadAllCores.applyAsDouble(ws)));
+        }
+        return points;
+    }
+
+    /** Decode attention in the model's shape at {@code positions} cached tokens, one thread or all workers; GFLOP/s. */
+    double attention(LlamaConfig cfg, int positions, boolean allCores) {
+        float[] q = random(cfg.attentionDim(), 7);
+        float[] keys = random(positions * cfg.kvDim(), 8);
+        float[] values = random(positions * cfg.kvDim(), 9);
+        float[] scores = new float[cfg.heads() * positions];
+        float[] out = new float[cfg.attentionDim()];
+        WorkerPool.Task task = (w, ws) -> Attention.decode(q, keys, values, scores, positions, out, positions,
+                cfg.heads(), cfg.kvHeads(), cfg.headDim(), WorkerPool.split(cfg.heads(), w, ws), WorkerPool.split(cfg.heads(), w + 1, ws));
+        double flops = 4.0 * positions * cfg.heads() * cfg.headDim();
+        if (!allCores) {
+            return bench.measure("attention 1T", () -> {
+                task.run(0, 1);
+                return out[1];
+            }).rate(flops) / 1e9;
+        }
+        return bench.measure("attention all", () -> {
+            pool.run(task);
+            return out[1];
+        }).rate(flops) / 1e9;
+    }
+
+    /** One small kernel call on this thread (a 2 x 16 GEMV): the fixed cost of a call. */
+    double callOverheadSeconds() {
+        float[] w = random(32, 10);
+        float[] x = random(16, 11);
+        float[] y = new float[2];
+        return bench.measure("call", () -> {
+            Gemv.multiply(w, x, y, 16, 0, 2);
+            return y[1];
+        }).secondsPerOp().median();
+    }
+
+    /** Dispatching an empty task to all workers and waiting for them. */
+    double parallelCallOverheadSeconds() {
+        WorkerPool.Task task = (w, ws) -> perWorker[w * 16] += 1f;
+        return bench.measure("dispatch", () -> {
+            pool.run(task);
+            return perWorker[0];
+        }).secondsPerOp().median();
+    }
+
+    static float[] random(int n, long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        float[] v = new float[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = (float) (r.nextDouble() * 2 - 1);
+        }
+        return v;
+    }
+}

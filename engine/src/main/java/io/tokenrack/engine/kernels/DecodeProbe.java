@@ -1,0 +1,65 @@
+package io.tokenrack.engine.kernels;
+
+/**
+ * Times the small transformer's decode on this computer: warm-up generations until the JIT has
+ * compiled the path, then timed generations, every step timed; energy read around the timed
+ * part where RAPL counters are readable.
+ */
+final class DecodeProbe {
+    static final int[] PROMPT = {1, 15043, 3186, 29892, 920, 338, 278, 14826};
+
+    private final LlamaConfig config;
+    private final LlamaWeights weights;
+    private final WorkerPool pool;
+    private final boolean quick;
+
+    /**
+     * @param contextTokens average KV length over the timed steps
+     * @param tokensPerJoule null when energy is unavailable
+     */
+    record Result(double tokensPerSecond, double msP10, double msP90, int contextTokens, int timedTokens,
+                  boolean energyAvailable, String energyNote, Double tokensPerJoule) {}
+
+    DecodeProbe(LlamaWeights weights, WorkerPool pool, boolean quick) {
+        this.weights = weights;
+        this.config = weights.config();
+        this.pool = pool;
+        this.quick = quick;
+    }
+
+    Result run() {
+        LlamaDecoder decoder = new LlamaDecoder(weights, pool);
+        int[] prompt = new int[PROMPT.length];
+        for (int i = 0; i < prompt.length; i++) {
+            prompt[i] = PROMPT[i] % config.vocab();
+        }
+        int count = quick ? 48 : 128;
+        int warmups = quick ? 2 : 3;
+        int runs = quick ? 3 : 6;
+        int[] out = new int[count];
+        long[] nanos = new long[count];
+        for (int i = 0; i < warmups; i++) {
+            decoder.reset();
+            decoder.generate(prompt, out, count, nanos);
+        }
+        EnergyMeter energy = EnergyMeter.open();
+        long[] before = energy.available() ? energy.read() : null;
+        double[] steps = new double[count * runs];
+        for (int r = 0; r < runs; r++) {
+            decoder.reset();
+            decoder.generate(prompt, out, count, nanos);
+            for (int i = 0; i < count; i++) {
+                steps[r * count + i] = nanos[i] * 1e-9;
+            }
+        }
+        Double perJoule = null;
+        if (before != null) {
+            double joules = energy.joulesBetween(before, energy.read());
+            // the prompt tokens also ran through the model: count every step
+            perJoule = joules > 0 ? runs * (double) (count + prompt.length) / joules : null;
+        }
+        Stats s = Stats.of(steps);
+        return new Result(1.0 / s.median(), s.p10() * 1e3, s.p90() * 1e3, prompt.length + count / 2, count * runs,
+                perJoule != null, energy.reason(), perJoule);
+    }
+}

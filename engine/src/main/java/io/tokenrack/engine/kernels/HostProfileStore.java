@@ -1,0 +1,64 @@
+package io.tokenrack.engine.kernels;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Optional;
+
+/**
+ * Keeps the last {@link HostProfile} between runs as JSON, by default in
+ * {@code ~/.tokenrack/host-profile.json}. Written to a temporary file and moved into place, so a
+ * crash never leaves half a profile.
+ */
+public final class HostProfileStore {
+    static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .build();
+
+    private final Path file;
+
+    public HostProfileStore(Path file) {
+        this.file = file;
+    }
+
+    /** The store in the user's home directory. */
+    public static HostProfileStore inUserHome() {
+        return new HostProfileStore(Path.of(System.getProperty("user.home"), ".tokenrack", "host-profile.json"));
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    public void save(HostProfile profile) {
+        try {
+            Path dir = file.toAbsolutePath().getParent();
+            Files.createDirectories(dir);
+            Path tmp = Files.createTempFile(dir, "host-profile", ".tmp");
+            MAPPER.writeValue(tmp.toFile(), profile);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot save the host profile to " + file, e);
+        }
+    }
+
+    /** The saved profile, or empty when none was saved; a corrupt file is an error naming it. */
+    public Optional<HostProfile> load() {
+        if (!Files.exists(file)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(MAPPER.readValue(file.toFile(), HostProfile.class));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the host profile " + file + ": " + e.getMessage(), e);
+        }
+    }
+}

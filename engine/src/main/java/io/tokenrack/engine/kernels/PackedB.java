@@ -1,0 +1,60 @@
+package io.tokenrack.engine.kernels;
+
+/**
+ * The right-hand matrix B (K x N, row-major) of a GEMM rearranged for the micro-kernel: column
+ * strips of {@link Gemm#NR} columns, each stored k-major ({@code NR} consecutive floats per k),
+ * the last strip padded with zeros. Weights are packed once; activations can be packed per call
+ * into a reused instance.
+ */
+public final class PackedB {
+    final int k;
+    final int n;
+    final int strips;
+    final float[] data;
+
+    public PackedB(int k, int n) {
+        if (k < 1 || n < 1) {
+            throw new IllegalArgumentException("k, n: must be positive, were " + k + ", " + n);
+        }
+        this.k = k;
+        this.n = n;
+        this.strips = (n + Gemm.NR - 1) / Gemm.NR;
+        this.data = new float[Math.multiplyExact(Math.multiplyExact(strips, k), Gemm.NR)];
+    }
+
+    public int k() {
+        return k;
+    }
+
+    public int n() {
+        return n;
+    }
+
+    /** Packs B (K x N row-major, leading dimension N) into this buffer, strips [from, to). */
+    public void pack(float[] b, int stripFrom, int stripTo) {
+        int nr = Gemm.NR;
+        for (int s = stripFrom; s < stripTo; s++) {
+            int col0 = s * nr;
+            int width = Math.min(nr, n - col0);
+            int dst = s * k * nr;
+            for (int kk = 0; kk < k; kk++) {
+                System.arraycopy(b, kk * n + col0, data, dst, width);
+                for (int c = width; c < nr; c++) {
+                    data[dst + c] = 0f;
+                }
+                dst += nr;
+            }
+        }
+    }
+
+    public void pack(float[] b) {
+        pack(b, 0, strips);
+    }
+
+    /** A newly packed copy of B. */
+    public static PackedB of(float[] b, int k, int n) {
+        PackedB p = new PackedB(k, n);
+        p.pack(b);
+        return p;
+    }
+}

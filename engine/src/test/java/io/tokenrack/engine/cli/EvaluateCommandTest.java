@@ -1,0 +1,76 @@
+package io.tokenrack.engine.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.tokenrack.engine.catalog.StrictJson;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class EvaluateCommandTest {
+    record Run(int exit, String out, String err) {}
+
+    static Run run(String... args) {
+        CommandLine cl = new CommandLine(new TokenRackCli());
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int exit = cl.execute(args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    @Test
+    void jsonHasTheContractKeys() throws Exception {
+        Run r = run("evaluate", "--accelerator", "h100-sxm", "--count", "8", "--model", "llama-3.1-70b", "--isl", "1024",
+                "--osl", "1024", "--concurrency", "64", "--json");
+        assertEquals(0, r.exit(), r.err());
+        JsonNode j = StrictJson.mapper().readTree(r.out());
+        for (String key : new String[] {"outputTokensPerSecond", "outputTokensPerSecondPerAccelerator", "totalTokensPerSecondPerAccelerator",
+                "tokensPerSecondPerUser", "ttftSeconds", "tpotSeconds", "concurrency", "itPowerWatts", "facilityPowerWatts",
+                "outputTokensPerJoule", "usdPerMillionOutputTokens", "bottleneck"}) {
+            assertTrue(j.has(key), key);
+        }
+        for (String p : new String[] {"tp", "pp", "ep", "dp"}) {
+            assertTrue(j.get("parallelism").get(p).isInt(), p);
+        }
+        assertEquals(64, j.get("concurrency").asDouble(), 1e-9);
+    }
+
+    @Test
+    void errorsExitTwoWithOneLine() {
+        for (String[] args : new String[][] {
+                {"evaluate", "--accelerator", "nope", "--count", "1", "--model", "llama-3.1-8b", "--isl", "10", "--osl", "10"},
+                {"evaluate", "--accelerator", "h100-sxm", "--count", "1", "--model", "nope", "--isl", "10", "--osl", "10"},
+                {"evaluate", "--accelerator", "l40s", "--count", "1", "--model", "llama-3.1-405b", "--isl", "10", "--osl", "10"},
+                {"evaluate", "--accelerator", "h100-sxm", "--count", "8", "--model", "llama-3.1-70b", "--isl", "10", "--osl", "10", "--tp", "16"},
+                {"evaluate", "--design", "no-such-file.json", "--model", "llama-3.1-70b", "--isl", "10", "--osl", "10"}}) {
+            Run r = run(args);
+            assertEquals(2, r.exit(), String.join(" ", args) + " → " + r.out());
+            assertEquals(1, r.err().strip().lines().count(), r.err());
+        }
+    }
+
+    @Test
+    void sweepPrintsACsvCurve() {
+        Run r = run("sweep", "--accelerator", "h200-sxm", "--count", "8", "--model", "llama-3.3-70b", "--isl", "1024", "--osl", "1024",
+                "--points", "16");
+        assertEquals(0, r.exit(), r.err());
+        var lines = r.out().strip().lines().toList();
+        assertEquals(SweepCommand.HEADER, lines.get(0));
+        assertTrue(lines.size() > 8);
+    }
+
+    @Test
+    void validateSummarisesTheRows(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path csv = dir.resolve("cal.csv");
+        java.nio.file.Files.writeString(csv, String.join(",", io.tokenrack.engine.validate.CalibrationCsv.HEADER) + "\n"
+                + "X-1,https://example.org,llama-3.3-70b,fp8,h200-sxm,2,2,1,1,1024,1024,max-throughput,,outputTokensPerSecondPerAccelerator,2582.0,tok/s,\"a, quoted note\"\n");
+        Run r = run("validate", "--data", csv.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("summary: 1 rows, 1 predicted"), r.out());
+    }
+}

@@ -1,0 +1,163 @@
+package io.tokenrack.engine.evaluate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.tokenrack.engine.catalog.AcceleratorSpec;
+import io.tokenrack.engine.catalog.Catalog;
+import io.tokenrack.engine.catalog.CatalogLoader;
+import io.tokenrack.engine.catalog.ModelSpec;
+import io.tokenrack.engine.perf.ModelShape;
+import io.tokenrack.engine.power.PowerModel;
+import io.tokenrack.engine.workload.Parallelism;
+import io.tokenrack.engine.workload.Precision;
+import io.tokenrack.engine.workload.Workload;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class EvaluatorTest {
+    static final Catalog CATALOG = CatalogLoader.loadDefault();
+    static final Evaluator EVALUATOR = new Evaluator(CATALOG);
+    static final Assumptions DEFAULTS = Assumptions.defaults(CATALOG.facility());
+
+    static Workload workload(String model, Integer concurrency) {
+        return new Workload(model, Precision.FP8, null, 1024, 1024, concurrency, null, null, null, Parallelism.AUTO);
+    }
+
+    @Test
+    void eightH100ServeLlama70bWithSensibleNumbers() {
+        Evaluation e = EVALUATOR.evaluate(EVALUATOR.clusters().standard("h100-sxm", 8), workload("llama-3.1-70b", 64), DEFAULTS);
+        assertTrue(e.ok(), e.message());
+        assertEquals(64, e.concurrency(), 1e-9);
+        // Published H100 serving of a 70B model runs at hundreds to a few thousand tokens/s per GPU.
+        assertTrue(e.outputTokensPerSecondPerAccelerator() > 100 && e.outputTokensPerSecondPerAccelerator() < 5000,
+                "per GPU " + e.outputTokensPerSecondPerAccelerator());
+        assertEquals(e.outputTokensPerSecond() / e.itPowerWatts(), e.outputTokensPerJoule(), 1e-9);
+        assertTrue(e.facilityPowerWatts() > e.itPowerWatts());
+    }
+
+    @Test
+    void tooBigAModelDoesNotFitAndSaysWhy() {
+        Evaluation e = EVALUATOR.evaluate(EVALUATOR.clusters().standard("l40s", 1), workload("llama-3.1-405b", null), DEFAULTS);
+        assertEquals(Evaluation.Status.DOES_NOT_FIT, e.status());
+        assertTrue(e.message().contains("does not fit") && e.message().contains("GB"), e.message());
+        assertTrue(Double.isNaN(e.outputTokensPerSecond()));
+    }
+
+    @Test
+    void impossibleParallelismIsInvalid() {
+        Workload w = workload("llama-3.1-70b", 8).withParallelism(new Parallelism(16, 1, null, 1));
+        Evaluation e = EVALUATOR.evaluate(EVALUATOR.clusters().standard("h100-sxm", 8), w, DEFAULTS);
+        assertEquals(Evaluation.Status.INVALID, e.status());
+        assertTrue(e.message().contains("exceeds the 8 accelerators"), e.message());
+    }
+
+    @Test
+    void unknownModelIsInvalid() {
+        Evaluation e = EVALUATOR.evaluate(EVALUATOR.clusters().standard("h100-sxm", 8), workload("no-such-model", 8), DEFAULTS);
+        assertEquals(Evaluation.Status.INVALID, e.status());
+        assertTrue(e.message().contains("no-such-model"));
+    }
+
+    @Test
+    void maxConcurrencyMeetsATpotLimit() {
+        Workload w = new Workload("llama-3.1-70b", Precision.FP8, null, 1024, 1024, null, null, 30.0, null, Parallelism.AUTO);
+        Evaluation e = EVALUATOR.evaluate(EVALUATOR.clusters().standard("h100-sxm", 8), w, DEFAULTS);
+        assertTrue(e.ok(), e.message());
+        assertTrue(e.tpotSeconds() <= 0.030 + 1e-12, "tpot " + e.tpotSeconds());
+        Evaluation free = EVALUATOR.evaluate(EVALUATOR.clusters().standard("h100-sxm", 8), workload("llama-3.1-70b", null), DEFAULTS);
+        assertTrue(free.outputTokensPerSecond() >= e.outputTokensPerSecond());
+    }
+
+    @Test
+    void tokensPerSecondPerUserNeverRisesWithConcurrency() {
+        List<CurvePoint> curve = EVALUATOR.curve(EVALUATOR.clusters().standard("h200-sxm", 8), workload("llama-3.3-70b", null), DEFAULTS, 64);
+        assertTrue(curve.size() > 10);
+        for (int i = 1; i < curve.size(); i++) {
+            assertTrue(curve.get(i).tokensPerSecondPerUser() <= curve.get(i - 1).tokensPerSecondPerUser() * (1 + 1e-9),
+                    "at concurrency " + curve.get(i).concurrency());
+        }
+    }
+
+    @Test
+    void moreBandwidthOrComputeNeverLowersThroughput() {
+        AcceleratorSpec h100 = CATALOG.accelerator("h100-sxm");
+        Cluster base = EVALUATOR.clusters().standard("h100-sxm", 8);
+        double baseline = EVALUATOR.evaluate(base, workload("llama-3.1-70b", 128), DEFAULTS).outputTokensPerSecond();
+        for (double f : new double[] {1.1, 1.5, 2.0}) {
+            Cluster faster = withAccelerator(base, scaled(h100, 1, f));
+            Cluster stronger = withAccelerator(base, scaled(h100, f, 1));
+            assertTrue(EVALUATOR.evaluate(faster, workload("llama-3.1-70b", 128), DEFAULTS).outputTokensPerSecond() >= baseline);
+            assertTrue(EVALUATOR.evaluate(stronger, workload("llama-3.1-70b", 128), DEFAULTS).outputTokensPerSecond() >= baseline);
+        }
+    }
+
+    static Stream<Arguments> pairs() {
+        List<Arguments> out = new ArrayList<>();
+        for (AcceleratorSpec a : CATALOG.accelerators()) {
+            for (ModelSpec m : CATALOG.models()) {
+                out.add(Arguments.of(a.id(), m.id()));
+            }
+        }
+        return out.stream();
+    }
+
+    @ParameterizedTest(name = "{0} × {1}")
+    @MethodSource("pairs")
+    void everyPairThatFitsGivesFiniteNonNegativeNumbersAndPowerWithinTdp(String acc, String model) {
+        Cluster c = EVALUATOR.clusters().standard(acc, 8);
+        Evaluation e = EVALUATOR.evaluate(c, workload(model, null), DEFAULTS);
+        if (!e.ok()) {
+            assertFalse(e.message().isBlank());
+            return;
+        }
+        for (double v : new double[] {e.outputTokensPerSecond(), e.tokensPerSecondPerUser(), e.ttftSeconds(), e.tpotSeconds(),
+                e.concurrency(), e.totalTokensPerSecondPerAccelerator()}) {
+            assertTrue(Double.isFinite(v) && v >= 0, "value " + v);
+        }
+        Double tdp = c.accelerator().tdpWatts();
+        if (tdp != null) {
+            assertTrue(e.power().acceleratorWatts() <= tdp * c.accelerators() + 1e-6);
+            assertTrue(e.itPowerWatts() <= tdp * c.accelerators() + c.hostNameplateWatts() + c.networkWatts() + 1e-6);
+            assertTrue(e.outputTokensPerJoule() > 0 && Double.isFinite(e.outputTokensPerJoule()));
+        }
+    }
+
+    @Test
+    void acceleratorPowerFollowsUtilisationAndStopsAtTdp() {
+        assertEquals(0.27 * 700, PowerModel.acceleratorWatts(700, 0, 0), 1e-9);
+        assertEquals(700, PowerModel.acceleratorWatts(700, 1, 1), 1e-9);
+        assertTrue(PowerModel.acceleratorWatts(700, 0.01, 0.4) < 0.5 * 700); // batch-1 decode well under TDP
+    }
+
+    @Test
+    void capitalRecoveryMatchesTheWorkedExample() {
+        // $45k at 10% over 5 years: CRF 0.2638 → $11.87k a year (MODEL-REFERENCE §8.1)
+        assertEquals(0.26380, io.tokenrack.engine.cost.CostModel.capitalRecoveryFactor(0.10, 5), 1e-4);
+    }
+
+    @Test
+    void parameterFreeSanityTheWeightsOfA70bModelAtFp8AreAbout70GB() {
+        double bytes = ModelShape.of(CATALOG.model("llama-3.1-70b")).totalParams() * Precision.FP8.bytesPerElement();
+        assertEquals(70.6e9, bytes, 1e9);
+    }
+
+    private static Cluster withAccelerator(Cluster c, AcceleratorSpec a) {
+        return new Cluster(a, c.accelerators(), c.scaleUpDomain(), c.scaleOutBytesPerSecondPerAccelerator(), c.hostNameplateWatts(),
+                c.networkWatts(), c.pue(), c.provisionedItWatts(), c.capexUsd(), c.racks(), c.provenance());
+    }
+
+    private static AcceleratorSpec scaled(AcceleratorSpec a, double compute, double bandwidth) {
+        return new AcceleratorSpec(a.id(), a.name(), a.vendor(), a.year(), a.availability(), a.formFactor(),
+                a.bf16DenseTflops() * compute, a.fp8DenseTflops() == null ? null : a.fp8DenseTflops() * compute,
+                a.fp4DenseTflops() == null ? null : a.fp4DenseTflops() * compute, a.int8DenseTops(), a.memoryGB(),
+                a.memBandwidthTBps() * bandwidth, a.onChipSramMB(), a.tdpWatts(), a.scaleUpLink(), a.scaleUpGBpsPerDirection(),
+                a.scaleUpDomainSize(), a.cooling(), a.priceUsdEstimate(), a.priceNote(), a.notes(), a.sources());
+    }
+}

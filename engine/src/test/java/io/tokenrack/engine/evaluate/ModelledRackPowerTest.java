@@ -1,0 +1,31 @@
+package io.tokenrack.engine.evaluate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.tokenrack.engine.catalog.Catalog;
+import io.tokenrack.engine.catalog.CatalogLoader;
+import io.tokenrack.engine.design.DesignIO;
+import io.tokenrack.engine.design.RackDesign;
+import io.tokenrack.engine.design.RackPower;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+class ModelledRackPowerTest {
+    @Test
+    void modelledRackPowerIsBelowNameplateForTheDgxH100Rack() {
+        Catalog catalog = CatalogLoader.loadDefault();
+        Path presets = Path.of(System.getProperty(CatalogLoader.PRESETS_DIR_PROPERTY));
+        RackDesign design = DesignIO.read(presets.resolve("designs/dgx-h100-4x-air.json"));
+        Evaluator evaluator = new Evaluator(catalog);
+        Cluster cluster = evaluator.clusters().fromDesign(design);
+        Evaluation e = evaluator.evaluate(cluster, design.workload(), Assumptions.defaults(catalog.facility()));
+        assertTrue(e.ok(), e.message());
+        var rack = design.racks().get(0);
+        RackPower modelled = ModelledRackPower.of(cluster, e).estimate(rack, catalog);
+        RackPower nameplate = io.tokenrack.engine.design.RackPowerEstimate.nameplate().estimate(rack, catalog);
+        assertEquals(e.itPowerWatts(), modelled.watts(), 1e-6); // one rack holds every accelerator
+        assertTrue(modelled.watts() < nameplate.watts(), modelled + " vs " + nameplate);
+        assertTrue(modelled.basis().startsWith("modelled"));
+    }
+}

@@ -1,0 +1,94 @@
+package io.tokenrack.engine.kernels;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+class GemmTest {
+
+    /** Each entry within 1e-5 of the sum of |a||b| it is made of (fp32 accumulation over K). */
+    static void assertClose(double[] expected, double[] scale, float[] actual, int count) {
+        for (int i = 0; i < count; i++) {
+            double tol = 1e-5 * scale[i] + 1e-6;
+            assertEquals(expected[i], actual[i], tol, "entry " + i);
+        }
+    }
+
+    @ParameterizedTest(name = "M={0} N={1} K={2}")
+    @CsvSource({
+            "1, 1, 1", "1, 33, 7", "5, 32, 256", "6, 31, 300", "7, 64, 257", "13, 100, 513",
+            "64, 96, 64", "150, 65, 40", "300, 17, 600"})
+    void matchesTheReferenceOnEdgeAndBlockedShapes(int m, int n, int k) {
+        float[] a = Reference.random(m * k, 1);
+        float[] b = Reference.random(k * n, 2);
+        float[] c = new float[m * n];
+        java.util.Arrays.fill(c, Float.NaN); // C is written, never read, when K fits one block
+        Gemm.multiply(a, m, PackedB.of(b, k, n), c);
+        assertClose(Reference.gemm(a, b, m, n, k), Reference.gemmAbs(a, b, m, n, k), c, m * n);
+    }
+
+    @Test
+    void parallelSplitsGiveTheSameResultAsOneThread() {
+        int m = 37, n = 200, k = 300;
+        float[] a = Reference.random(m * k, 3);
+        float[] b = Reference.random(k * n, 4);
+        float[] one = new float[m * n];
+        Gemm.multiply(a, m, PackedB.of(b, k, n), one);
+        for (int workers = 1; workers <= 3; workers++) {
+            try (WorkerPool pool = new WorkerPool(workers)) {
+                float[] c = new float[m * n];
+                new ParallelGemm(pool).packAndMultiply(a, m, b, new PackedB(k, n), c);
+                assertArrayEquals(one, c, workers + " workers");
+            }
+        }
+    }
+
+    @Test
+    void packingPadsTheLastStripWithZeros() {
+        int k = 3, n = Gemm.NR + 2;
+        float[] b = Reference.random(k * n, 5);
+        PackedB p = PackedB.of(b, k, n);
+        assertEquals(2, p.strips);
+        // strip 1, k = 2, columns NR.. : two real values then zeros
+        int base = (1 * k + 2) * Gemm.NR;
+        assertEquals(b[2 * n + Gemm.NR], p.data[base]);
+        assertEquals(b[2 * n + Gemm.NR + 1], p.data[base + 1]);
+        for (int c = 2; c < Gemm.NR; c++) {
+            assertEquals(0f, p.data[base + c]);
+        }
+    }
+
+    @Test
+    void scalarMicroKernelAgreesWithTheChosenKernel() {
+        int kc = 50;
+        float[] ap = Reference.random(Gemm.MR * kc, 6);
+        float[] bp = Reference.random(Gemm.NR * kc, 7);
+        float[] scalar = new float[Gemm.MR * Gemm.NR];
+        Gemm.scalarKernel(ap, 0, bp, 0, kc, scalar, 0);
+        for (int i = 0; i < Gemm.MR; i++) {
+            for (int j = 0; j < Gemm.NR; j++) {
+                double s = 0;
+                for (int p = 0; p < kc; p++) {
+                    s += (double) ap[p * Gemm.MR + i] * bp[p * Gemm.NR + j];
+                }
+                assertEquals(s, scalar[i * Gemm.NR + j], 1e-4);
+            }
+        }
+        if (VectorSupport.ENABLED) {
+            float[] vector = new float[Gemm.MR * Gemm.NR];
+            VectorGemm.kernel(ap, 0, bp, 0, kc, vector, 0);
+            assertArrayEquals(scalar, vector, 1e-4f);
+        }
+    }
+
+    @Test
+    void theKernelsRunOnTheVectorApiInTheTestJvm() {
+        // surefire adds the module; a silent scalar fallback would make every benchmark meaningless
+        assertTrue(VectorSupport.ENABLED, VectorSupport.REASON);
+        assertEquals(2 * VectorSupport.FLOAT_LANES, Gemm.NR);
+    }
+}
