@@ -19,7 +19,7 @@ class CanvasModelTest {
     private final DesignDocument doc = new DesignDocument(Fixtures.exampleState(), null);
     private final PlacementRules rules = new PlacementRules(Fixtures.catalog());
     private final SimpleObjectProperty<Results> results = new SimpleObjectProperty<>();
-    private final CanvasModel model = new CanvasModel(doc, rules, new RackLimitsCheck(rules), results);
+    private final CanvasModel model = new CanvasModel(doc, rules, new DesignCheckFindings(Fixtures.catalog()), results);
 
     @Test
     void aRefusedDropMakesNoCommandAndSaysWhy() {
@@ -83,7 +83,7 @@ class CanvasModelTest {
         doc.execute(new io.tokenrack.app.document.Edits.PlaceItem("rack-2", "dgx-h100", 1, "x-1", "x"));
         doc.execute(new io.tokenrack.app.document.Edits.PlaceItem("rack-2", "dgx-h100", 5, "x-2", "x"));
         DesignFinding overlap = model.findingsProperty().get().stream()
-                .filter(f -> f.code().equals(DesignFinding.U_OVERLAP)).findFirst().orElseThrow();
+                .filter(f -> f.code().equals(io.tokenrack.engine.design.FindingCodes.U_OVERLAP)).findFirst().orElseThrow();
         assertTrue(overlap.pinpointsItems());
         model.showFinding(overlap);
         assertEquals(Set.of("x-1", "x-2"), model.selection());

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tokenrack.app.Fixtures;
 import io.tokenrack.app.canvas.CanvasModel;
-import io.tokenrack.app.canvas.RackLimitsCheck;
+import io.tokenrack.app.canvas.DesignCheckFindings;
 import io.tokenrack.app.document.DesignDocument;
 import io.tokenrack.app.document.PlacementRules;
 import io.tokenrack.app.results.Results;
@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class InspectorModelTest {
     private final DesignDocument doc = new DesignDocument(Fixtures.exampleState(), null);
     private final PlacementRules rules = new PlacementRules(Fixtures.catalog());
-    private final CanvasModel canvas = new CanvasModel(doc, rules, new RackLimitsCheck(rules), new SimpleObjectProperty<Results>());
+    private final CanvasModel canvas = new CanvasModel(doc, rules, new DesignCheckFindings(Fixtures.catalog()), new SimpleObjectProperty<Results>());
     private final InspectorModel model = new InspectorModel(doc, canvas, new InspectorMetadata(Fixtures.catalog(), rules));
 
     @Test
