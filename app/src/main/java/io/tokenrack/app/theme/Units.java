@@ -37,20 +37,20 @@ public final class Units {
         return String.format(Locale.US, "%.3f", v);
     }
 
-    /** Large counts shortened: 1.43 M, 87.6 k. */
+    /** Large counts shortened: 1.43M, 87.6k. */
     public static String compact(double v) {
         if (Double.isNaN(v) || Double.isInfinite(v)) {
             return UNKNOWN;
         }
         double a = Math.abs(v);
         if (a >= 1e9) {
-            return number(v / 1e9) + " G";
+            return number(v / 1e9) + "G";
         }
         if (a >= 1e6) {
-            return number(v / 1e6) + " M";
+            return number(v / 1e6) + "M";
         }
         if (a >= 1e4) {
-            return number(v / 1e3) + " k";
+            return number(v / 1e3) + "k";
         }
         return number(v);
     }
