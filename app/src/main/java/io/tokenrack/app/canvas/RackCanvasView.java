@@ -172,7 +172,7 @@ public final class RackCanvasView extends BorderPane {
 
     private void initListeners() {
         model.document().stateProperty().addListener((obs, a, b) -> {
-            if (a == null || !a.design().equals(b.design())) {
+            if (a == null || !a.design().racks().equals(b.design().racks())) {
                 rebuild();
             }
         });

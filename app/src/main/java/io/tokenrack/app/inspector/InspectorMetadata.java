@@ -35,8 +35,8 @@ import java.util.function.Function;
  * of servers, network gear, cooling and power), and the design with its workload and assumptions.
  */
 public final class InspectorMetadata {
-    private static final String PLACEMENT = "Placement";
-    private static final String SPECS = "Specs (datasheet)";
+    private static final String PLACEMENT = "Item";
+    private static final String SPECS = "Item";
     private static final String RACK = "Rack";
     private static final String DESIGN = "Design";
     private static final String WORKLOAD = "Workload";

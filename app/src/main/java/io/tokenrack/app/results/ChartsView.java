@@ -219,7 +219,21 @@ public final class ChartsView extends HBox {
         return r;
     }
 
+    /** Refills every chart; each redraws once at the end, not once per series or annotation. */
     private void update(Results r) {
+        for (ChartViewer v : viewers.values()) {
+            v.getChart().setNotify(false);
+        }
+        try {
+            fill(r);
+        } finally {
+            for (ChartViewer v : viewers.values()) {
+                v.getChart().setNotify(true);
+            }
+        }
+    }
+
+    private void fill(Results r) {
         String none = r == null ? "evaluating…" : r.message().isEmpty() ? "no data" : r.message();
         for (XYPlot p : new XYPlot[] {paretoPlot, efficiencyPlot, costPlot}) {
             p.clearAnnotations();

@@ -8,10 +8,10 @@ public final class Units {
 
     public static final String UNKNOWN = "—";
 
-    /** 3 significant figures with thousands separators, no trailing zeros: 87,646 · 2,739 · 23.4 · 2.88 · 0.249 · 80. */
+    /** 3 significant figures with thousands separators: 87,646 · 2,739 · 23.4 · 2.88 · 1.50 · 0.249; whole numbers from 10 up without ".0" (80). */
     public static String number(double v) {
         String s = rounded(v);
-        return s.contains(".") ? s.replaceAll("0+$", "").replaceAll("\\.$", "") : s;
+        return Math.abs(v) >= 10 && v == Math.rint(v) && s.endsWith(".0") ? s.substring(0, s.length() - 2) : s;
     }
 
     private static String rounded(double v) {
