@@ -75,8 +75,12 @@ public final class Calibrator {
             }
             memory = null; // release the stream arrays before the model is built
 
-            long[] gemvSizes = quick ? new long[] {1 << 20, 16 << 20, Math.min(maxWs, 256L << 20)}
-                    : new long[] {256 << 10, 1 << 20, 4 << 20, 16 << 20, 64 << 20, Math.min(maxWs, 256L << 20)};
+            // GEMV sizes include the model's own weight bytes, so the prediction reads the weight-streaming
+            // rate at its working set instead of interpolating across the cache-to-DRAM cliff
+            long modelBytes = 4L * model.weightParamsReadPerToken();
+            long[] gemvSizes = (quick ? java.util.stream.LongStream.of(1 << 20, 16 << 20, modelBytes, maxWs)
+                    : java.util.stream.LongStream.of(256 << 10, 1 << 20, 4 << 20, 16 << 20, 64 << 20, modelBytes, maxWs))
+                    .filter(b -> b <= maxWs).sorted().distinct().toArray();
             List<GemvPoint> gemv = compute.gemvByWorkingSet(gemvSizes, ws -> triadAt(sweep, ws, false), ws -> triadAt(sweep, ws, true));
             for (GemvPoint p : gemv) {
                 log.printf("  GEMV %,d KiB: %.1f GB/s one thread (%.0f%% of triad), %.1f all cores (%.0f%%)%n", p.workingSetBytes() / 1024,

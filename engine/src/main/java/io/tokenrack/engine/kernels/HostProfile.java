@@ -99,6 +99,19 @@ public record HostProfile(
                         .toArray(), triadGBpsDram);
     }
 
+    /**
+     * GEMV (weight-streaming) bandwidth at a working set, interpolated like {@link #triadGBpsAt};
+     * the triad's when the profile has no GEMV points.
+     */
+    public double gemvGBpsAt(long workingSetBytes, boolean allCores) {
+        if (gemvByWorkingSet.isEmpty()) {
+            return triadGBpsAt(workingSetBytes, allCores);
+        }
+        return interpolate(workingSetBytes, gemvByWorkingSet.stream().mapToLong(GemvPoint::workingSetBytes).toArray(),
+                gemvByWorkingSet.stream().mapToDouble(allCores ? GemvPoint::gbpsAllCores : GemvPoint::gbpsOneThread)
+                        .toArray(), triadGBpsDram);
+    }
+
     /** GEMV bandwidth over triad bandwidth at a working set, interpolated like {@link #triadGBpsAt}. */
     public double gemvEfficiencyAt(long workingSetBytes, boolean allCores) {
         return interpolate(workingSetBytes, gemvByWorkingSet.stream().mapToLong(GemvPoint::workingSetBytes).toArray(),
