@@ -58,7 +58,10 @@ final class ComputeProbe {
         }).rate(flops) / 1e9;
     }
 
-    /** GEMM (M x K) * (K x N) with pre-packed weights, one thread, for each M. */
+    /**
+     * GEMM (M x K) * (K x N) with pre-packed weights, one thread, for each M. M = 1 runs as a GEMV
+     * over the same weights stored N x K, as BLAS libraries dispatch it and as decoding runs it.
+     */
     List<GemmPoint> gemmByM(int[] ms, int n, int k, double peakOneThread) {
         int maxM = 0;
         for (int m : ms) {
@@ -68,11 +71,18 @@ final class ComputeProbe {
         float[] c = new float[maxM * n];
         PackedB w = PackedB.of(random(k * n, 4), k, n);
         List<GemmPoint> points = new ArrayList<>();
+        float[] wt = random(n * k, 4);
         for (int m : ms) {
-            double g = bench.measure("gemm M=" + m, () -> {
-                Gemm.multiply(a, m, w, c);
-                return c[m - 1];
-            }).rate(2.0 * m * n * k) / 1e9;
+            Workload op = m == 1
+                    ? () -> {
+                        Gemv.multiply(wt, a, c, k, 0, n);
+                        return c[n - 1];
+                    }
+                    : () -> {
+                        Gemm.multiply(a, m, w, c);
+                        return c[m - 1];
+                    };
+            double g = bench.measure("gemm M=" + m, op).rate(2.0 * m * n * k) / 1e9;
             points.add(new GemmPoint(m, n, k, g, g / peakOneThread));
         }
         return points;
