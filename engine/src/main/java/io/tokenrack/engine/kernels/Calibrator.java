@@ -43,8 +43,10 @@ public final class Calibrator {
             int[] gemmSizes = quick ? new int[] {1024} : new int[] {512, 1024, 2048};
             double gemm1 = 0;
             int gemmSize = gemmSizes[0];
+            List<GemmPoint> square = new java.util.ArrayList<>();
             for (int n : gemmSizes) {
                 double g = compute.squareGemm(n, false);
+                square.add(new GemmPoint(n, n, n, g, g / peak1));
                 log.printf("  GEMM %d^3 one thread: %.1f GFLOP/s%n", n, g);
                 if (g > gemm1) {
                     gemm1 = g;
@@ -96,7 +98,7 @@ public final class Calibrator {
             HostProfile profile = new HostProfile(OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString(), quick,
                     cpu.model(), cpu.vendor(), cpu.logicalCpus(), pool.size(), cpu.memoryBytes(), jdk(),
                     VectorSupport.path(), VectorSupport.REASON, VectorSupport.FLOAT_LANES, peak1, peakAll, gemm1, gemmAll,
-                    gemmSize, triad, copy, levels, sweep, byM, gemv, roofline, call, dispatch, attention1, attentionAll);
+                    gemmSize, square, triad, copy, levels, sweep, byM, gemv, roofline, call, dispatch, attention1, attentionAll);
             LlamaWeights weights = new LlamaWeights(model);
             DecodeProbe.Result one;
             try (WorkerPool single = new WorkerPool(1)) {

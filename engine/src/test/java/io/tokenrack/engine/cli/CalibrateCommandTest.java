@@ -32,7 +32,7 @@ class CalibrateCommandTest {
 
     static HostProfile sampleProfile() {
         return new HostProfile("2026-01-02T03:04:05Z", true, "Test CPU", "AMD", 2, 2, 16_000_000_000L, "Java 25",
-                "vector", "Vector API", 16, 100, 200, 80, 150, 1024, 20, 22,
+                "vector", "Vector API", 16, 100, 200, 80, 150, 1024, List.of(), 20, 22,
                 List.of(new HostProfile.MemoryLevel("L1", 32768, 100, 200)),
                 List.of(new HostProfile.StreamPoint(16384, 100, 200)), List.of(), List.of(), List.of(), 1e-6, 2e-6, 5, 10);
     }

@@ -49,7 +49,8 @@ class GemvTest {
             try (WorkerPool pool = new WorkerPool(workers)) {
                 float[] y = new float[rows];
                 new ParallelGemv(pool).multiply(w, x, y, rows, cols);
-                assertArrayEquals(one, y, workers + " workers");
+                // equal up to rounding: interpreted, C1 and C2 code reduce vector lanes in different orders
+                assertArrayEquals(one, y, 1e-5f, workers + " workers");
             }
         }
     }
