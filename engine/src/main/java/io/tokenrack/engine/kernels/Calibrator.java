@@ -28,11 +28,16 @@ public final class Calibrator {
 
     public CalibrationReport run(String launch) {
         long start = System.nanoTime();
+        double load = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         CpuInfo cpu = CpuInfo.read();
         Bench bench = Bench.system(quick ? BenchConfig.quick() : BenchConfig.full());
         LlamaConfig model = LlamaConfig.small();
         try (WorkerPool pool = WorkerPool.allCores()) {
             log.printf("calibrate: %s, %d threads, kernels: %s%n", cpu.model(), pool.size(), VectorSupport.REASON);
+            if (load > 0.5 * pool.size()) {
+                log.printf("calibrate: the load average is %.1f on %d cores: other work is running and the numbers will be noisy%n",
+                        load, pool.size());
+            }
             double jit = JitWarmup.run(pool);
             log.printf("  JIT warm-up done (%s)%n", Double.isFinite(jit) ? "ok" : "non-finite checksum");
             ComputeProbe compute = new ComputeProbe(bench, pool);
@@ -109,7 +114,7 @@ public final class Calibrator {
             TransformerDecode tdAll = decodeReport(model, profile, all, true);
             return new CalibrationReport(gemm1, gemmAll, triad, "double", Streams.TRIAD_BYTES_PER_ELEMENT, tdAll, tdOne,
                     all.energyAvailable(), all.energyNote(), all.tokensPerJoule(), VectorSupport.path(),
-                    VectorSupport.REASON, launch, (System.nanoTime() - start) * 1e-9, profile);
+                    VectorSupport.REASON, launch, load, (System.nanoTime() - start) * 1e-9, profile);
         }
     }
 

@@ -22,7 +22,7 @@ class CalibrateCommandTest {
     static CalibrationReport report(boolean energy, @TempDir Path dir) {
         return new CalibrationReport(80, 150, 20, "double", 24, decode(2, 100, 110), decode(1, 60, 58), energy,
                 energy ? "RAPL package energy, 1 package(s)" : "no RAPL here", energy ? 3.5 : null, "vector",
-                "Vector API, 512-bit, 16 float lanes", "this JVM", 42, sampleProfile());
+                "Vector API, 512-bit, 16 float lanes", "this JVM", 0.3, 42, sampleProfile());
     }
 
     static TransformerDecode decode(int threads, double measured, double predicted) {
