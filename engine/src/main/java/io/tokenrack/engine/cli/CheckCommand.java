@@ -4,12 +4,18 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tokenrack.engine.catalog.Catalog;
+import io.tokenrack.engine.catalog.StrictJson;
 import io.tokenrack.engine.design.DesignCheck;
 import io.tokenrack.engine.design.DesignIO;
 import io.tokenrack.engine.design.Finding;
 import io.tokenrack.engine.design.Finding.Severity;
 import io.tokenrack.engine.design.RackDesign;
-import io.tokenrack.engine.catalog.StrictJson;
+import io.tokenrack.engine.design.RackPowerEstimate;
+import io.tokenrack.engine.evaluate.Assumptions;
+import io.tokenrack.engine.evaluate.Cluster;
+import io.tokenrack.engine.evaluate.Evaluation;
+import io.tokenrack.engine.evaluate.Evaluator;
+import io.tokenrack.engine.evaluate.ModelledRackPower;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -93,17 +99,17 @@ final class CheckCommand implements Callable<Integer> {
      * The engine's modelled power at the design's workload when it has one and it evaluates;
      * nameplate otherwise (the findings say which basis they used).
      */
-    static io.tokenrack.engine.design.RackPowerEstimate powerEstimate(io.tokenrack.engine.design.RackDesign d, Catalog catalog) {
+    static RackPowerEstimate powerEstimate(RackDesign d, Catalog catalog) {
         if (d.workload() == null) {
-            return io.tokenrack.engine.design.RackPowerEstimate.nameplate();
+            return RackPowerEstimate.nameplate();
         }
         try {
-            var evaluator = new io.tokenrack.engine.evaluate.Evaluator(catalog);
-            var cluster = evaluator.clusters().fromDesign(d);
-            var e = evaluator.evaluate(cluster, d.workload(), io.tokenrack.engine.evaluate.Assumptions.defaults(catalog.facility()));
-            return io.tokenrack.engine.evaluate.ModelledRackPower.of(cluster, e);
+            Evaluator evaluator = new Evaluator(catalog);
+            Cluster cluster = evaluator.clusters().fromDesign(d);
+            Evaluation e = evaluator.evaluate(cluster, d.workload(), Assumptions.defaults(catalog.facility()));
+            return ModelledRackPower.of(cluster, e);
         } catch (IllegalArgumentException e) {
-            return io.tokenrack.engine.design.RackPowerEstimate.nameplate();
+            return RackPowerEstimate.nameplate();
         }
     }
 }

@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
                 SweepCommand.class,
                 ValidateCommand.class,
                 BenchCommand.class,
+                FitCommand.class,
                 CalibrateCommand.class,
         })
 public final class TokenRackCli implements Callable<Integer> {

@@ -17,14 +17,14 @@ import java.util.List;
 public final class DesignCheck {
     private DesignCheck() {}
 
-    /** With nameplate power and the default assumptions. */
+    /** With nameplate power and the assumptions the catalog gives ({@link CheckAssumptions#from}). */
     public static List<Finding> check(RackDesign design, Catalog catalog) {
-        return check(design, catalog, RackPowerEstimate.nameplate(), CheckAssumptions.DEFAULTS);
+        return check(design, catalog, RackPowerEstimate.nameplate(), CheckAssumptions.from(catalog));
     }
 
     /** With the given power estimate (e.g. modelled at the workload's operating point). */
     public static List<Finding> check(RackDesign design, Catalog catalog, RackPowerEstimate power) {
-        return check(design, catalog, power, CheckAssumptions.DEFAULTS);
+        return check(design, catalog, power, CheckAssumptions.from(catalog));
     }
 
     public static List<Finding> check(RackDesign design, Catalog catalog, RackPowerEstimate power, CheckAssumptions assumptions) {

@@ -3,14 +3,17 @@ package io.tokenrack.engine.design;
 import io.tokenrack.engine.catalog.AcceleratorSpec;
 import io.tokenrack.engine.catalog.Catalog;
 import io.tokenrack.engine.catalog.CatalogItem;
-import io.tokenrack.engine.catalog.CoolingSpec;
 import io.tokenrack.engine.catalog.NetworkSpec;
 import io.tokenrack.engine.catalog.ServerSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** The nameplate estimate behind {@link RackPowerEstimate#nameplate()}. */
+/**
+ * The nameplate estimate behind {@link RackPowerEstimate#nameplate()}: the IT equipment's
+ * published maximum power. Cooling units are left out: their fans and pumps are facility
+ * overhead, which the PUE accounts for, as in the engine's power model.
+ */
 final class NameplatePower {
     static final String BASIS = "nameplate";
 
@@ -38,9 +41,10 @@ final class NameplatePower {
                 }
                 case NetworkSpec n when n.maxPowerWatts() != null -> watts += n.maxPowerWatts() * p.count();
                 case NetworkSpec n -> unknown.add(p.id());
-                case CoolingSpec c when c.powerWatts() != null -> watts += c.powerWatts() * p.count();
                 default -> {
-                    // cooling without its own draw, power distribution, or an item DesignCheck rejects
+                    // Cooling units' own draw is facility overhead (the PUE counts it), not IT
+                    // power from the rack's budget; PDUs draw nothing; other kinds are rejected
+                    // by DesignCheck.
                 }
             }
         }

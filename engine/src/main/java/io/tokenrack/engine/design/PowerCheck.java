@@ -5,7 +5,6 @@ import static io.tokenrack.engine.design.FindingCodes.POWER_OVER_BUDGET;
 import static io.tokenrack.engine.design.FindingCodes.POWER_OVER_DISTRIBUTION;
 import static io.tokenrack.engine.design.FindingCodes.POWER_UNKNOWN;
 
-import io.tokenrack.engine.catalog.CoolingSpec;
 import io.tokenrack.engine.catalog.NetworkSpec;
 import io.tokenrack.engine.catalog.PowerSpec;
 import io.tokenrack.engine.catalog.ServerSpec;
@@ -59,12 +58,11 @@ final class PowerCheck {
         return sb.toString();
     }
 
-    /** Ids of the items that draw power: servers, trays, network gear and powered cooling units. */
+    /** Ids of the items that draw IT power: servers, trays and network gear. */
     static List<String> drawingItems(ResolvedRack rack) {
         List<String> ids = new ArrayList<>();
         for (ResolvedItem i : rack.items()) {
-            if (i.spec() instanceof ServerSpec || i.spec() instanceof NetworkSpec
-                    || i.spec() instanceof CoolingSpec c && c.powerWatts() != null) {
+            if (i.spec() instanceof ServerSpec || i.spec() instanceof NetworkSpec) {
                 ids.add(i.id());
             }
         }

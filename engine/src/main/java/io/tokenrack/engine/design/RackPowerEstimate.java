@@ -11,7 +11,8 @@ public interface RackPowerEstimate {
     RackPower estimate(RackInstance rack, Catalog catalog);
 
     /**
-     * The sum of the items' published maximum power; an item without one counts its accelerators'
+     * The sum of the IT items' published maximum power (servers, trays, network gear; not cooling
+     * units, whose draw is facility overhead); an item without one counts its accelerators'
      * TDP × count when that is known, and is listed in {@link RackPower#tdpEstimated()}.
      */
     static RackPowerEstimate nameplate() {

@@ -54,6 +54,10 @@ public final class Evaluator {
         List<Plan> plans;
         ModelShape shape;
         try {
+            if (w.precision() == io.tokenrack.engine.workload.Precision.FP32 && !"CPU".equals(cluster.accelerator().formFactor())) {
+                throw new EvaluationException("fp32 is modelled only for a measured CPU host; " + cluster.accelerator().id()
+                        + " serves bf16, fp8 or fp4");
+            }
             model = catalog.model(w.modelId());
             shape = ModelShape.of(model);
             plans = ParallelismPlanner.plans(cluster, model, shape, w, k);

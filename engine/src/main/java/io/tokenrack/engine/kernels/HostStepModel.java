@@ -64,7 +64,7 @@ public final class HostStepModel {
         return new ModelConstants(fit[0], 1, 1, fit[1], memoryEfficiency,
                 clampFraction(attention / peak), 1.0,
                 stepOverhead, 0, layerOverhead,
-                0, 0, 1.0, 1.0, 0.9, 8192, 1);
+                0, 0, 1.0, 1.0, 1.0, 0.9, 0.5, 8192, 1);
     }
 
     /**

@@ -32,10 +32,15 @@ package io.tokenrack.engine.perf;
  * @param collectiveLatencyScaleOutSeconds α of one collective across servers (IB/RoCE 15–30 µs).
  * @param linkEfficiency           achieved fraction of link bandwidth (0.7–0.86 of spec for DeepEP on
  *                                 NVL72, 0.7–0.85 in NCCL practice).
+ * @param moeGemmEfficiencyScale   grouped (MoE expert) GEMMs relative to dense ones at the same rows per expert:
+ *                                 many small GEMMs in one launch, routing gathers and scatters.
  * @param moeImbalance             busiest expert rank's load over the mean (power-law routing, AIConfigurator
  *                                 P50 ≈ 1.1–1.3).
  * @param kvMemoryFraction         share of memory left after weights that holds KV cache (TensorRT-LLM's
  *                                 default free-GPU-memory fraction 0.9; vLLM gpu_memory_utilization 0.9).
+ * @param outputResidency          share of the output length a sequence holds in the KV cache when capacity is
+ *                                 counted: 0.5 is the steady-state mean of a paged cache (I + O/2), 1 the worst
+ *                                 case (I + O) an engine that reserves full length must plan for.
  * @param maxTokensPerStep         token budget of one engine step (chunked prefill; TensorRT-LLM max_num_tokens
  *                                 8192 default in trtllm-bench).
  * @param maxSequencesPerRank      upper bound on sequences one attention rank schedules (engine max batch size).
@@ -54,24 +59,26 @@ public record ModelConstants(
         double collectiveLatencyScaleUpSeconds,
         double collectiveLatencyScaleOutSeconds,
         double linkEfficiency,
+        double moeGemmEfficiencyScale,
         double moeImbalance,
         double kvMemoryFraction,
+        double outputResidency,
         int maxTokensPerStep,
         int maxSequencesPerRank) {
 
     /**
-     * Fitted on the calibration data (docs/model.md, "Calibration"): a coordinate search over the
-     * constants within the evidence ranges, minimising mean |ln(predicted/measured)| plus a quarter
-     * of the worst row. The fit lands low on GEMM efficiency (0.65 × 0.6 of the fp8/fp4 peak) and
-     * high on MoE imbalance (2.0): measured engines lose more to kernel quality, routing skew and
-     * host work than micro-benchmarks suggest, and these two constants absorb it.
+     * Fitted on the calibration data with {@code tokenrack fit} ({@link io.tokenrack.engine.validate.ConstantsFit}):
+     * a coordinate search, each constant inside its evidence range, minimising the median
+     * |ln(predicted/measured)| plus half its mean plus a penalty for rows beyond 2×, started from
+     * several points (the best kept). docs/model.md lists where the fit sits at the edge of a range
+     * (HBM efficiency 0.60, MoE imbalance 1.3).
      */
     public static final ModelConstants DEFAULT = new ModelConstants(
-            0.65, 0.60, 0.60, 112, 0.90,
-            0.38, 0.62,
-            730e-6, 5.5e-6, 16e-6,
+            0.60, 0.89, 0.77, 35, 0.60,
+            0.57, 0.50,
+            1.0e-3, 2.0e-6, 22.5e-6,
             8e-6, 25e-6, 0.75,
-            2.0, 0.90, 8192, 672);
+            0.25, 1.3, 0.90, 0.81, 8192, 1061);
 
     public ModelConstants {
         requireFraction("gemmEfficiencyMax", gemmEfficiencyMax);
@@ -82,6 +89,10 @@ public record ModelConstants(
         requireFraction("attentionMemoryEfficiency", attentionMemoryEfficiency);
         requireFraction("linkEfficiency", linkEfficiency);
         requireFraction("kvMemoryFraction", kvMemoryFraction);
+        requireFraction("moeGemmEfficiencyScale", moeGemmEfficiencyScale);
+        if (!(outputResidency >= 0.5 && outputResidency <= 1)) {
+            throw new IllegalArgumentException("outputResidency: must be in [0.5, 1], was " + outputResidency);
+        }
         if (!(gemmHalfEfficiencyTokens >= 0)) {
             throw new IllegalArgumentException("gemmHalfEfficiencyTokens: must be zero or more, was " + gemmHalfEfficiencyTokens);
         }

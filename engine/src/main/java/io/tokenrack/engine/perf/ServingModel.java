@@ -10,8 +10,9 @@ package io.tokenrack.engine.perf;
  *   TTFT = ceil(I / chunk) · t_step(C, chunk) + TPOT / 2
  * </pre>
  * With pipeline parallelism the batch is split into pp micro-batches that keep every stage busy:
- * a token round takes pp stage times. Requests beyond what memory holds wait in a queue: they add
- * to TTFT (Little's law), not to throughput.
+ * a token round takes pp stage times. Memory holds as many sequences as fit at I + r·O tokens
+ * (r = {@link ModelConstants#outputResidency()}). Requests beyond that wait in a queue: they add to TTFT (Little's law), not
+ * to throughput.
  */
 public final class ServingModel {
     private final StepModel step;
@@ -25,8 +26,9 @@ public final class ServingModel {
         this.k = constants;
         this.inputTokens = inputTokens;
         this.outputTokens = outputTokens;
-        // Worst case: every sequence may reach its full length.
-        this.maxSequencesPerReplica = step.maxSequencesPerRank(inputTokens + outputTokens) * step.dp();
+        // Paged KV caches allocate as sequences grow: a sequence holds I + O/2 tokens on average, up to
+        // I + O at the end (MODEL-REFERENCE §3.4); the constant says which the engine plans for.
+        this.maxSequencesPerReplica = step.maxSequencesPerRank(inputTokens + constants.outputResidency() * outputTokens) * step.dp();
     }
 
     /** Sequences one replica can hold; 0 when the weights do not fit. */

@@ -243,7 +243,8 @@ public final class StepModel {
         double rowsPerExpert = groupTokens * moe.expertsPerToken() / Math.max(touched, 1e-9);
         double routedFlops = 2 * groupTokens * moe.expertsPerToken() * shape.expertParams() / g * k.moeImbalance();
         double routedBytes = touched * shape.expertParams() * weightBytes / g * k.moeImbalance();
-        acc.op(OperatorClass.MOE_FFN, moeLayersPerStage * routedFlops, peakGemm * k.gemmEfficiency(rowsPerExpert, weights),
+        acc.op(OperatorClass.MOE_FFN, moeLayersPerStage * routedFlops,
+                peakGemm * k.gemmEfficiency(rowsPerExpert, weights) * k.moeGemmEfficiencyScale(),
                 moeLayersPerStage * routedBytes, bw * k.memoryEfficiency());
         double sharedParams = shape.sharedExpertParamsPerLayer() / tp;
         double router = shape.routerParamsPerLayer();

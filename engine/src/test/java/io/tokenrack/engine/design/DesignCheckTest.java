@@ -15,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tokenrack.engine.Fixtures;
 import io.tokenrack.engine.catalog.Catalog;
+import io.tokenrack.engine.catalog.CoolingSpec;
 import io.tokenrack.engine.catalog.CoolingType;
 import io.tokenrack.engine.catalog.NetworkSpec;
 import io.tokenrack.engine.catalog.ServerSpec;
@@ -31,7 +32,8 @@ import org.junit.jupiter.api.Test;
  * srv-8 = 8U, 6,000 W, 100 kg, 8 × acc-air (400 W TDP); srv-4-unpublished = 4U, 4 × acc-air, no
  * power or weight; tray-c = 1U liquid compute tray, 5,000 W, 40 kg, 4 × acc-liquid, 4 trays + 2
  * tray-s per domain; tray-s = 1U, 800 W, 25 kg; sw-eth = 2U switch, 1,500 W, 15 kg; cdu-100 = 4U
- * liquid, 100 kW, 1,000 W; rdhx-30 = 0U air, 30 kW; pdu-17 = 17 kW. rack-air = 42U, 15 kW,
+ * liquid, 100 kW, 1,000 W (facility overhead, not rack power); rdhx-30 = 0U air, 30 kW; pdu-17 =
+ * 17 kW. No room-air entry, so room air removes 30 kW unless a test adds one. rack-air = 42U, 15 kW,
  * air, 1,000 kg; rack-liquid = 48U, 120 kW, liquid, 1,500 kg.
  */
 class DesignCheckTest {
@@ -226,15 +228,25 @@ class DesignCheckTest {
 
         @Test
         void drawAboveThePlacedPdusIsAnError() {
-            // 4 × 5,000 + 2 × 800 + 1,000 (CDU) = 22,600 W against one 17 kW PDU
+            // 4 × 5,000 + 2 × 800 = 21,600 W against one 17 kW PDU (the CDU's 1,000 W is facility overhead)
             RackDesign d = design(rack("rack-b", "Rack B", "rack-liquid",
                     concat(stack("tray", "tray-c", 4, 1, 1), stack("nvsw", "tray-s", 2, 5, 1),
                             new Placement[] {at("cdu-1", "cdu-100", 10), zeroU("pdu-1", "pdu-17", 1)})));
 
             Finding f = one(check(d), POWER_OVER_DISTRIBUTION);
 
-            assertEquals("Rack B draws 22.6 kW (nameplate) but its power distribution (pdu-1) delivers 17.0 kW.", f.message());
+            assertEquals("Rack B draws 21.6 kW (nameplate) but its power distribution (pdu-1) delivers 17.0 kW.", f.message());
             assertEquals(List.of("pdu-1"), f.itemIds());
+        }
+
+        @Test
+        void coolingUnitsDrawFromTheFacilityNotTheRackBudget() {
+            // 2 × 6,000 + 1,500 = 13,500 W; the CDU's 1,000 W would take the rack past 15 kW if counted
+            RackDesign d = design(rack("rack-a", "Rack A", "rack-air",
+                    at("dgx-1", "srv-8", 1), at("dgx-2", "srv-8", 9), at("sw-1", "sw-eth", 41), at("cdu-1", "cdu-100", 30)));
+
+            assertEquals(13_500, RackPowerEstimate.nameplate().estimate(d.racks().getFirst(), catalog).watts());
+            assertFalse(codes(check(d)).contains(POWER_OVER_BUDGET));
         }
     }
 
@@ -276,18 +288,29 @@ class DesignCheckTest {
 
         @Test
         void withoutACoolingUnitRoomAirIsAssumed() {
-            // 4 × 5,000 + 2 × 800 = 21,600 W > 20 kW of room air
+            // 4 × 5,000 + 2 × 800 = 21,600 W > 20 kW of room air (the catalog's room-air entry)
+            Catalog withRoomAir = catalog.with(new CoolingSpec(CheckAssumptions.ROOM_AIR_ID, "Room air", CoolingType.AIR,
+                    20, 1.5, 0, null, null, List.of("test")));
             RackDesign d = design(rack("rack-b", "Rack B", "rack-liquid",
                     concat(stack("tray", "tray-c", 4, 1, 1), stack("nvsw", "tray-s", 2, 5, 1))));
 
-            Finding f = one(check(d), COOLING_ROOM_AIR);
+            Finding f = one(DesignCheck.check(d, withRoomAir), COOLING_ROOM_AIR);
 
             assertEquals(Severity.WARNING, f.severity());
             assertEquals("Rack B makes 21.6 kW of heat (nameplate) and has no cooling unit, so room air is assumed;"
                     + " it removes about 20.0 kW per rack. Place a rear-door heat exchanger or a CDU.", f.message());
             assertEquals(6, f.itemIds().size());
-            List<Finding> roomier = DesignCheck.check(d, catalog, RackPowerEstimate.nameplate(), new CheckAssumptions(25));
+            List<Finding> roomier = DesignCheck.check(d, withRoomAir, RackPowerEstimate.nameplate(), new CheckAssumptions(25));
             assertFalse(codes(roomier).contains(COOLING_ROOM_AIR));
+        }
+
+        @Test
+        void withoutARoomAirPresetThirtyKilowattsAreAssumed() {
+            assertEquals(30.0, CheckAssumptions.from(catalog).roomAirCoolingKw());
+            RackDesign d = design(rack("rack-b", "Rack B", "rack-liquid",
+                    concat(stack("tray", "tray-c", 4, 1, 1), stack("nvsw", "tray-s", 2, 5, 1))));
+
+            assertFalse(codes(check(d)).contains(COOLING_ROOM_AIR), "21.6 kW is within 30 kW");
         }
     }
 

@@ -1,0 +1,279 @@
+package io.tokenrack.app;
+
+import io.tokenrack.app.canvas.CanvasModel;
+import io.tokenrack.app.canvas.RackCanvasView;
+import io.tokenrack.app.document.DesignDocument;
+import io.tokenrack.app.document.DocState;
+import io.tokenrack.app.document.PlacementRules;
+import io.tokenrack.app.inspector.InspectorMetadata;
+import io.tokenrack.app.inspector.InspectorModel;
+import io.tokenrack.app.inspector.InspectorView;
+import io.tokenrack.app.palette.PaletteModel;
+import io.tokenrack.app.palette.PaletteView;
+import io.tokenrack.app.results.ChartsView;
+import io.tokenrack.app.results.HeadlineCardsView;
+import io.tokenrack.app.results.ResultsModel;
+import io.tokenrack.app.results.WhyView;
+import io.tokenrack.app.theme.ChartStyler;
+import io.tokenrack.app.theme.Styles;
+import io.tokenrack.app.workload.WorkloadBar;
+import io.tokenrack.app.workload.WorkloadModel;
+import java.nio.file.Path;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+
+/**
+ * The main window: menus and shortcuts, the workload bar, palette, rack canvas, inspector with the
+ * "why" panel, headline cards and charts. Builds one model per panel from the {@link AppContext}
+ * and wires them; the document is the only shared mutable state.
+ */
+public final class MainWindow {
+    public static final double MIN_WIDTH = 1200;
+    public static final double MIN_HEIGHT = 800;
+    public static final double DEFAULT_WIDTH = 1600;
+    public static final double DEFAULT_HEIGHT = 1000;
+
+    private final AppContext context;
+    private final DesignDocument document;
+    private final ResultsModel results;
+    private final CanvasModel canvasModel;
+    private final WorkloadModel workloadModel;
+    private final InspectorModel inspectorModel;
+    private final PaletteModel paletteModel;
+    private final DocumentActions actions;
+    private final RackCanvasView canvas;
+    private final ChartsView charts;
+    private final BorderPane root = new BorderPane();
+    private final Menu recentMenu = new Menu("Open Recent");
+    private Stage stage;
+
+    public MainWindow(AppContext context, DocState initial, Path file) {
+        this.context = context;
+        this.document = new DesignDocument(initial, file);
+        this.results = new ResultsModel(document, context.engine(), context.fxExecutor());
+        PlacementRules rules = new PlacementRules(context.catalog());
+        this.canvasModel = new CanvasModel(document, rules, context.checks(), results.resultsProperty());
+        this.workloadModel = new WorkloadModel(document, context.catalog());
+        this.inspectorModel = new InspectorModel(document, canvasModel, new InspectorMetadata(context.catalog(), rules));
+        this.paletteModel = new PaletteModel(context.catalog());
+        this.actions = new DocumentActions(document, context);
+        ChartStyler styler = new ChartStyler(context.palette());
+        this.canvas = new RackCanvasView(canvasModel);
+        this.charts = new ChartsView(styler, results.resultsProperty(), actions::exportChart);
+        createView();
+        initListeners();
+    }
+
+    public DesignDocument document() {
+        return document;
+    }
+
+    public ResultsModel results() {
+        return results;
+    }
+
+    public CanvasModel canvasModel() {
+        return canvasModel;
+    }
+
+    public WorkloadModel workloadModel() {
+        return workloadModel;
+    }
+
+    public InspectorModel inspectorModel() {
+        return inspectorModel;
+    }
+
+    public DocumentActions actions() {
+        return actions;
+    }
+
+    public ChartsView charts() {
+        return charts;
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    private void createView() {
+        root.setId("main");
+        root.getStyleClass().add(Styles.APP);
+
+        WorkloadBar workloadBar = new WorkloadBar(workloadModel, () -> results.results() == null ? null : results.results().evaluation());
+        root.setTop(new VBox(menuBar(), workloadBar));
+
+        PaletteView palette = new PaletteView(paletteModel, canvasModel::addToCurrentRack);
+        palette.setPrefWidth(260);
+        palette.setMinWidth(220);
+
+        InspectorView inspector = new InspectorView(inspectorModel);
+        WhyView why = new WhyView(results.resultsProperty(), context.palette());
+        ScrollPane whyScroll = new ScrollPane(why);
+        whyScroll.setFitToWidth(true);
+        whyScroll.setId("why-scroll");
+        whyScroll.getStyleClass().add("edge-to-edge");
+        SplitPane right = new SplitPane(inspector, whyScroll);
+        right.setId("right-column");
+        right.setOrientation(Orientation.VERTICAL);
+        right.setDividerPositions(0.5);
+        right.getStyleClass().add(Styles.PANEL);
+        right.setPrefWidth(380);
+        right.setMinWidth(300);
+
+        BorderPane middle = new BorderPane(canvas, null, right, null, palette);
+        BorderPane.setMargin(canvas, new Insets(0, 6, 0, 6));
+        middle.setPadding(new Insets(6, 8, 6, 8));
+
+        HeadlineCardsView cards = new HeadlineCardsView(results.resultsProperty(), results.evaluatingProperty());
+        VBox bottom = new VBox(8, cards, charts);
+        VBox.setVgrow(charts, Priority.ALWAYS);
+        bottom.setPadding(new Insets(6, 8, 6, 8));
+        bottom.setId("results");
+        bottom.getStyleClass().add("tr-results");
+        bottom.setMinHeight(250);
+
+        SplitPane center = new SplitPane(middle, bottom);
+        center.setId("main-split");
+        center.setOrientation(Orientation.VERTICAL);
+        center.setDividerPositions(0.6);
+        SplitPane.setResizableWithParent(bottom, false);
+        root.setCenter(center);
+
+        Label docStatus = new Label();
+        docStatus.setId("status-document");
+        docStatus.textProperty().bind(actions.statusProperty());
+        Label resultStatus = new Label();
+        resultStatus.setId("status-results");
+        resultStatus.textProperty().bind(results.statusProperty());
+        Label note = new Label("Model numbers assume well-tuned current serving software; hover a number for its inputs.");
+        note.getStyleClass().add(Styles.MUTED);
+        note.setMinWidth(0);
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox status = new HBox(16, docStatus, spacer, note, resultStatus);
+        status.getStyleClass().add(Styles.STATUS_BAR);
+        status.setPadding(new Insets(3, 10, 3, 10));
+        root.setBottom(status);
+    }
+
+    private MenuBar menuBar() {
+        MenuItem newItem = item("New", new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN), actions::newDesign);
+        MenuItem open = item("Open…", new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN), actions::open);
+        MenuItem example = item("Open the example rack", null, () -> {
+            if (actions.confirmDiscard()) {
+                document.replace(DocumentActions.example(context), null);
+            }
+        });
+        MenuItem save = item("Save", new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN), actions::save);
+        MenuItem saveAs = item("Save As…", new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), actions::saveAs);
+        MenuItem bom = item("Export bill of materials (CSV)…", null, actions::exportBillOfMaterials);
+        Menu exportChart = new Menu("Export chart as PNG");
+        for (String key : ChartsView.KEYS) {
+            exportChart.getItems().add(item(key.substring(0, 1).toUpperCase(java.util.Locale.ROOT) + key.substring(1) + " chart…", null,
+                    () -> actions.exportChart(key, charts.viewer(key).getChart())));
+        }
+        MenuItem quit = item("Quit", new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), () -> {
+            if (stage != null && actions.confirmDiscard()) {
+                results.close();
+                stage.hide();
+            }
+        });
+        recentMenu.setId("menu-recent");
+        refreshRecent();
+        Menu file = new Menu("File", null, newItem, open, recentMenu, example, new SeparatorMenuItem(), save, saveAs,
+                new SeparatorMenuItem(), bom, exportChart, new SeparatorMenuItem(), quit);
+
+        MenuItem undo = item("Undo", new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN), document::undo);
+        undo.textProperty().bind(document.undoTextProperty());
+        undo.disableProperty().bind(document.canUndoProperty().not());
+        MenuItem redo = item("Redo", new KeyCodeCombination(KeyCode.Y, KeyCombination.SHORTCUT_DOWN), document::redo);
+        redo.textProperty().bind(document.redoTextProperty());
+        redo.disableProperty().bind(document.canRedoProperty().not());
+        MenuItem delete = item("Delete selected items", new KeyCodeCombination(KeyCode.DELETE), () -> {
+            if (!(root.getScene() != null && root.getScene().getFocusOwner() instanceof TextInputControl)) {
+                canvasModel.deleteSelection();
+            }
+        });
+        Menu edit = new Menu("Edit", null, undo, redo, new SeparatorMenuItem(), delete);
+
+        MenuItem zoomIn = item("Zoom in", new KeyCodeCombination(KeyCode.EQUALS, KeyCombination.SHORTCUT_DOWN), canvasModel::zoomIn);
+        MenuItem zoomOut = item("Zoom out", new KeyCodeCombination(KeyCode.MINUS, KeyCombination.SHORTCUT_DOWN), canvasModel::zoomOut);
+        MenuItem fit = item("Fit racks", new KeyCodeCombination(KeyCode.DIGIT0, KeyCombination.SHORTCUT_DOWN), canvas::fitToView);
+        MenuItem showDesign = item("Design and workload in the inspector", null, inspectorModel::showDesign);
+        Menu view = new Menu("View", null, zoomIn, zoomOut, fit, new SeparatorMenuItem(), showDesign);
+
+        MenuBar bar = new MenuBar(file, edit, view);
+        bar.setId("menu-bar");
+        return bar;
+    }
+
+    private static MenuItem item(String text, KeyCombination key, Runnable action) {
+        MenuItem mi = new MenuItem(text);
+        if (key != null) {
+            mi.setAccelerator(key);
+        }
+        mi.setOnAction(e -> action.run());
+        return mi;
+    }
+
+    private void refreshRecent() {
+        recentMenu.getItems().clear();
+        for (Path p : context.recentFiles().files()) {
+            MenuItem mi = new MenuItem(p.getFileName() + "  —  " + p.getParent());
+            mi.setMnemonicParsing(false);
+            mi.setOnAction(e -> actions.open(p));
+            recentMenu.getItems().add(mi);
+        }
+        recentMenu.setDisable(recentMenu.getItems().isEmpty());
+    }
+
+    private void initListeners() {
+        context.recentFiles().files().addListener((ListChangeListener<Path>) c -> refreshRecent());
+    }
+
+    /** Puts the window on a stage: size, title, theme stylesheet, shortcuts, and the unsaved-changes prompt on close. */
+    public void show(Stage stage) {
+        this.stage = stage;
+        var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(root, Math.max(MIN_WIDTH, Math.min(DEFAULT_WIDTH, screen.getWidth())),
+                Math.max(MIN_HEIGHT, Math.min(DEFAULT_HEIGHT, screen.getHeight())));
+        var css = MainWindow.class.getResource("/assets/tokenrack.css");
+        if (css != null) {
+            scene.getStylesheets().add(css.toExternalForm());
+        }
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), document::redo);
+        stage.setScene(scene);
+        stage.setMinWidth(MIN_WIDTH);
+        stage.setMinHeight(MIN_HEIGHT);
+        stage.titleProperty().bind(document.titleProperty().concat(" — TokenRack"));
+        stage.setOnCloseRequest(e -> {
+            if (!actions.confirmDiscard()) {
+                e.consume();
+            } else {
+                results.close();
+            }
+        });
+        stage.show();
+    }
+}

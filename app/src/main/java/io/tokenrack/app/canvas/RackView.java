@@ -1,0 +1,372 @@
+package io.tokenrack.app.canvas;
+
+import io.tokenrack.app.document.ItemFacts;
+import io.tokenrack.app.document.RackLoad;
+import io.tokenrack.app.palette.CatalogDrag;
+import io.tokenrack.app.theme.KindStyle;
+import io.tokenrack.app.theme.Styles;
+import io.tokenrack.app.theme.Units;
+import io.tokenrack.engine.catalog.Catalog;
+import io.tokenrack.engine.catalog.CatalogItem;
+import io.tokenrack.engine.catalog.RackSpec;
+import io.tokenrack.engine.design.Placement;
+import io.tokenrack.engine.design.RackInstance;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.DragEvent;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
+
+/**
+ * One rack as a front elevation drawn to scale: U numbers up the side, each item as a box of its
+ * height in its kind's colour, 0U items as chips below, and bars for space, power, heat and weight.
+ * Built by {@link RackCanvasView}, which handles the interaction.
+ */
+final class RackView extends VBox {
+    static final double U_LABEL_WIDTH = 28;
+    static final double BARS_WIDTH = 150;
+
+    private final RackCanvasView canvas;
+    private final RackInstance rack;
+    private final RackSpec spec;
+    private final double px;
+    private final double itemWidth;
+    private final Pane elevation = new Pane();
+    private final Region dropPreview = new Region();
+    private final Label findingsBadge = new Label();
+    private final Map<String, Node> itemNodes = new LinkedHashMap<>();
+    private final BudgetBar space;
+    private final BudgetBar power;
+    private final BudgetBar heat;
+    private final BudgetBar weight;
+
+    RackView(RackCanvasView canvas, RackInstance rack, RackSpec spec, Catalog catalog, double pxPerU) {
+        this.canvas = canvas;
+        this.rack = rack;
+        this.spec = spec;
+        this.px = pxPerU;
+        this.itemWidth = Math.max(170, Math.min(360, pxPerU * 12));
+        setId("rack-" + rack.id());
+        getStyleClass().add(Styles.RACK);
+        setSpacing(6);
+        setFillWidth(false);
+        setAccessibleText(rack.name() + ", " + spec.name());
+
+        Label title = new Label(rack.name());
+        title.getStyleClass().add(Styles.RACK_TITLE);
+        title.setId("rack-title-" + rack.id());
+        Label sub = new Label(spec.heightU() + "U · " + spec.cooling().label() + " · " + Units.number(spec.powerBudgetKw()) + " kW");
+        sub.getStyleClass().add(Styles.MUTED);
+        Tooltip.install(sub, new Tooltip(spec.name()));
+        findingsBadge.setId("rack-findings-" + rack.id());
+        findingsBadge.getStyleClass().add("tr-findings-badge");
+        findingsBadge.setGraphic(new FontIcon(MaterialDesignA.ALERT));
+        findingsBadge.setVisible(false);
+        findingsBadge.setManaged(false);
+        Button delete = new Button(null, new FontIcon(MaterialDesignD.DELETE_OUTLINE));
+        delete.setId("rack-delete-" + rack.id());
+        delete.getStyleClass().addAll("flat", "small", "button-icon");
+        delete.setAccessibleText("Delete " + rack.name());
+        delete.setTooltip(new Tooltip("Delete " + rack.name() + " and what is in it"));
+        delete.setOnAction(e -> canvas.model().removeRack(rack.id()));
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        VBox names = new VBox(0, title, sub);
+        HBox header = new HBox(6, names, findingsBadge, spacer, delete);
+        header.setAlignment(Pos.CENTER_LEFT);
+        header.setPrefWidth(U_LABEL_WIDTH + itemWidth + 10 + BARS_WIDTH);
+        header.setOnMouseClicked(e -> canvas.model().focusRack(rack.id()));
+
+        buildElevation(catalog);
+
+        FlowPane zeroU = new FlowPane(4, 4);
+        zeroU.setId("rack-0u-" + rack.id());
+        zeroU.getStyleClass().add(Styles.ZERO_U);
+        zeroU.setPrefWrapLength(U_LABEL_WIDTH + itemWidth);
+        zeroU.setMaxWidth(U_LABEL_WIDTH + itemWidth);
+        for (Placement p : rack.items()) {
+            if (p.positionU() == null) {
+                catalog.find(p.catalogId()).ifPresent(item -> zeroU.getChildren().add(zeroUChip(p, item)));
+            }
+        }
+        if (zeroU.getChildren().isEmpty()) {
+            Label none = new Label("0U: none (drop doors, NICs, optics here)");
+            none.getStyleClass().add(Styles.MUTED);
+            zeroU.getChildren().add(none);
+        }
+        zeroU.setOnDragOver(this::dragOverZeroU);
+        zeroU.setOnDragDropped(e -> dropped(e, null));
+
+        space = new BudgetBar("bar-space-" + rack.id(), "Space");
+        power = new BudgetBar("bar-power-" + rack.id(), "Power");
+        heat = new BudgetBar("bar-heat-" + rack.id(), "Heat");
+        weight = new BudgetBar("bar-weight-" + rack.id(), "Weight");
+        VBox bars = new VBox(8, space, power, heat, weight);
+        bars.setId("rack-bars-" + rack.id());
+        bars.setPrefWidth(BARS_WIDTH);
+        bars.setMinWidth(BARS_WIDTH);
+        bars.setMaxWidth(BARS_WIDTH);
+        HBox body = new HBox(10, elevation, bars);
+        getChildren().addAll(header, body, zeroU);
+    }
+
+    private void buildElevation(Catalog catalog) {
+        double h = spec.heightU() * px;
+        elevation.setId("rack-elevation-" + rack.id());
+        elevation.getStyleClass().add(Styles.RACK_FRAME);
+        elevation.setPrefSize(U_LABEL_WIDTH + itemWidth, h);
+        elevation.setMinSize(U_LABEL_WIDTH + itemWidth, h);
+        elevation.setMaxSize(U_LABEL_WIDTH + itemWidth, h);
+        int labelEvery = px >= 11 ? 1 : px >= 6 ? 2 : 5;
+        for (int u = 1; u <= spec.heightU(); u++) {
+            double y = (spec.heightU() - u) * px;
+            Region slot = new Region();
+            slot.getStyleClass().add(Styles.RACK_SLOT);
+            slot.resizeRelocate(U_LABEL_WIDTH, y, itemWidth, px);
+            slot.setMouseTransparent(true);
+            elevation.getChildren().add(slot);
+            if (u % labelEvery == 0 || u == 1) {
+                Text t = new Text(String.valueOf(u));
+                t.getStyleClass().add(Styles.RACK_U_LABEL);
+                t.setX(4);
+                t.setY(y + Math.min(px, 12) - 2 + Math.max(0, (px - 12) / 2));
+                t.setMouseTransparent(true);
+                elevation.getChildren().add(t);
+            }
+        }
+        dropPreview.getStyleClass().add(Styles.DROP_PREVIEW);
+        dropPreview.setVisible(false);
+        dropPreview.setMouseTransparent(true);
+        elevation.getChildren().add(dropPreview);
+        for (Placement p : rack.items()) {
+            if (p.positionU() == null) {
+                continue;
+            }
+            CatalogItem item = catalog.find(p.catalogId()).orElse(null);
+            if (item == null) {
+                continue;
+            }
+            int hu = Math.max(1, ItemFacts.heightU(item));
+            Node n = itemNode(p, item, hu);
+            n.relocate(U_LABEL_WIDTH + 1, (spec.heightU() - (p.positionU() + hu - 1)) * px + 1);
+            elevation.getChildren().add(n);
+            itemNodes.put(p.id(), n);
+        }
+        elevation.setOnMouseClicked(e -> {
+            if (e.getTarget() == elevation) {
+                canvas.model().focusRack(rack.id());
+                canvas.requestCanvasFocus();
+            }
+        });
+        elevation.setOnDragOver(this::dragOver);
+        elevation.setOnDragExited(e -> dropPreview.setVisible(false));
+        elevation.setOnDragDropped(e -> dropped(e, uAt(e.getY())));
+        elevation.setOnContextMenuRequested(e -> {
+            if (e.getTarget() == elevation) {
+                canvas.rackMenu(rack.id()).show(elevation, e.getScreenX(), e.getScreenY());
+                e.consume();
+            }
+        });
+    }
+
+    private Node itemNode(Placement p, CatalogItem item, int hu) {
+        KindStyle kind = KindStyle.of(item);
+        StackPane box = new StackPane();
+        box.setId("item-" + p.id());
+        box.getStyleClass().addAll(Styles.RACK_ITEM, kind.styleClass());
+        box.setPrefSize(itemWidth - 2, hu * px - 2);
+        box.setMinSize(itemWidth - 2, hu * px - 2);
+        box.setMaxSize(itemWidth - 2, hu * px - 2);
+        int top = p.positionU() + hu - 1;
+        String where = hu == 1 ? "U" + p.positionU() : "U" + p.positionU() + "–U" + top;
+        if (hu * px >= 9) {
+            Label l = new Label(item.name() + (hu * px >= 30 ? "\n" + p.id() + " · " + where : " · " + where));
+            l.getStyleClass().add("tr-rack-item-label");
+            l.setMouseTransparent(true);
+            l.setMaxWidth(itemWidth - 10);
+            if (hu * px < 18) {
+                l.getStyleClass().add("tr-rack-item-label-small");
+            }
+            StackPane.setAlignment(l, Pos.CENTER_LEFT);
+            box.getChildren().add(l);
+        }
+        box.setAccessibleText(item.name() + " " + p.id() + " at " + where);
+        Tooltip.install(box, new Tooltip(item.name() + " (" + p.id() + ")\n" + where + " · " + kind.title()
+                + "\nDrag to move · Shift/Ctrl-click to select more · Delete removes"));
+        canvas.wireItem(box, p.id(), this);
+        return box;
+    }
+
+    private Node zeroUChip(Placement p, CatalogItem item) {
+        KindStyle kind = KindStyle.of(item);
+        Label chip = new Label(item.name() + (p.count() > 1 ? " × " + p.count() : ""), kind.newIcon());
+        chip.setId("item-" + p.id());
+        chip.getStyleClass().addAll(Styles.CHIP, Styles.RACK_ITEM, kind.styleClass());
+        chip.setAccessibleText(item.name() + " " + p.id() + ", 0U" + (p.count() > 1 ? ", count " + p.count() : ""));
+        Tooltip.install(chip, new Tooltip(item.name() + " (" + p.id() + "), no rack units"));
+        canvas.wireItem(chip, p.id(), this);
+        itemNodes.put(p.id(), chip);
+        return chip;
+    }
+
+    String rackId() {
+        return rack.id();
+    }
+
+    RackSpec spec() {
+        return spec;
+    }
+
+    double pxPerU() {
+        return px;
+    }
+
+    Pane elevation() {
+        return elevation;
+    }
+
+    Map<String, Node> itemNodes() {
+        return itemNodes;
+    }
+
+    /** The U at a y coordinate of the elevation (1 at the bottom), clamped to the rack. */
+    int uAt(double y) {
+        int fromTop = (int) Math.floor(y / px);
+        return Math.max(1, Math.min(spec.heightU(), spec.heightU() - fromTop));
+    }
+
+    /** The U under a scene point, if the point is over this rack's elevation (a little slack at the sides). */
+    Optional<Integer> uAtScene(double sceneX, double sceneY) {
+        var local = elevation.sceneToLocal(sceneX, sceneY);
+        if (local == null || local.getX() < -12 || local.getX() > elevation.getWidth() + 12) {
+            return Optional.empty();
+        }
+        if (local.getY() < -px * 4 || local.getY() > elevation.getHeight() + px * 4) {
+            return Optional.empty();
+        }
+        int fromTop = (int) Math.floor(local.getY() / px);
+        return Optional.of(spec.heightU() - fromTop);
+    }
+
+    void markSelection(Set<String> selected, Set<String> flagged) {
+        itemNodes.forEach((id, n) -> {
+            n.getStyleClass().remove(Styles.RACK_ITEM_SELECTED);
+            n.getStyleClass().remove(Styles.RACK_ITEM_FLAGGED);
+            if (selected.contains(id)) {
+                n.getStyleClass().add(Styles.RACK_ITEM_SELECTED);
+            }
+            if (flagged.contains(id)) {
+                n.getStyleClass().add(Styles.RACK_ITEM_FLAGGED);
+            }
+        });
+    }
+
+    void showFindings(List<DesignFinding> mine) {
+        long errors = mine.stream().filter(f -> f.severity() == DesignFinding.Severity.ERROR).count();
+        long others = mine.size() - errors;
+        boolean any = errors + mine.stream().filter(f -> f.severity() == DesignFinding.Severity.WARNING).count() > 0;
+        findingsBadge.setVisible(any);
+        findingsBadge.setManaged(any);
+        findingsBadge.setText(errors > 0 ? String.valueOf(errors) : String.valueOf(others));
+        findingsBadge.getStyleClass().removeAll("tr-badge-error", "tr-badge-warning");
+        findingsBadge.getStyleClass().add(errors > 0 ? "tr-badge-error" : "tr-badge-warning");
+        findingsBadge.setAccessibleText(mine.size() + " findings");
+        if (any) {
+            findingsBadge.setTooltip(new Tooltip(String.join("\n", mine.stream().map(DesignFinding::message).toList())));
+        }
+    }
+
+    void showFigures(CanvasModel.RackFigures f) {
+        RackLoad l = f.load();
+        space.set(l.usedU() + " / " + l.heightU() + " U", l.uFraction(), Double.NaN,
+                l.usedU() + " of " + l.heightU() + " rack units used");
+        String maxText = "max " + Units.number(l.powerWatts() / 1000) + " / " + Units.number(l.powerBudgetWatts() / 1000) + " kW";
+        String powerHelp = "Nameplate maximum (datasheets): " + Units.kw(l.powerWatts()) + " of the rack's "
+                + Units.kw(l.powerBudgetWatts()) + " budget." + (l.powerComplete() ? "" : " Some items publish no power figure.");
+        if (f.modelled()) {
+            power.set(Units.number(f.modelledItWatts() / 1000) + " kW modelled\n" + maxText,
+                    f.modelledItWatts() / l.powerBudgetWatts(), l.powerFraction(),
+                    "Modelled average draw at the operating point: " + Units.kw(f.modelledItWatts()) + " (dark).\n" + powerHelp + " (light)");
+        } else {
+            power.set(maxText, l.powerFraction(), Double.NaN, powerHelp);
+        }
+        double heatW = f.modelled() ? f.modelledItWatts() : l.heatWatts();
+        String cooling = l.coolingFromUnits() ? "by cooling units" : "room air (budget)";
+        heat.set(Units.number(heatW / 1000) + " / " + Units.number(l.coolingCapacityWatts() / 1000) + " kW\n" + cooling,
+                heatW / l.coolingCapacityWatts(), f.modelled() ? l.heatWatts() / l.coolingCapacityWatts() : Double.NaN,
+                (f.modelled() ? "Modelled heat " : "Heat at nameplate ") + Units.kw(heatW) + " against "
+                        + (l.coolingFromUnits() ? "the cooling units in this rack (" : "room cooling sized to the rack's power budget (")
+                        + Units.kw(l.coolingCapacityWatts()) + "). All electrical power becomes heat.");
+        if (l.maxWeightKg() > 0) {
+            weight.set(Units.kg(l.weightKg()) + " / " + Units.kg(l.maxWeightKg()), l.weightFraction(), Double.NaN,
+                    "Published weights of the items against the rack's limit");
+        } else if (l.weightKg() == 0) {
+            weight.set("not published", 0, Double.NaN, "No item in this rack publishes its weight, and the rack type gives no limit");
+        } else {
+            weight.set(Units.kg(l.weightKg()) + "\nno rack limit given", 0, Double.NaN,
+                    "Published weights of the items; the rack type gives no weight limit");
+        }
+    }
+
+    private void dragOver(DragEvent e) {
+        String id = draggedId(e);
+        if (id == null) {
+            return;
+        }
+        e.acceptTransferModes(TransferMode.COPY);
+        int h = canvas.model().rules().catalog().find(id).map(ItemFacts::heightU).orElse(0);
+        if (h > 0) {
+            int u = uAt(e.getY());
+            boolean ok = canvas.model().refusal(id, rack.id(), u).isEmpty();
+            int top = Math.min(spec.heightU(), u + h - 1);
+            dropPreview.resizeRelocate(U_LABEL_WIDTH, (spec.heightU() - top) * px, itemWidth, (top - u + 1) * px);
+            dropPreview.getStyleClass().remove(Styles.DROP_PREVIEW_BAD);
+            if (!ok) {
+                dropPreview.getStyleClass().add(Styles.DROP_PREVIEW_BAD);
+            }
+            dropPreview.setVisible(true);
+        }
+        e.consume();
+    }
+
+    private void dragOverZeroU(DragEvent e) {
+        if (draggedId(e) != null) {
+            e.acceptTransferModes(TransferMode.COPY);
+            e.consume();
+        }
+    }
+
+    private void dropped(DragEvent e, Integer u) {
+        dropPreview.setVisible(false);
+        String id = draggedId(e);
+        if (id == null) {
+            return;
+        }
+        boolean ok = canvas.model().drop(id, rack.id(), u);
+        e.setDropCompleted(ok);
+        e.consume();
+    }
+
+    private static String draggedId(DragEvent e) {
+        Object o = e.getDragboard().getContent(CatalogDrag.CATALOG_ID);
+        return o instanceof String s ? s : null;
+    }
+}

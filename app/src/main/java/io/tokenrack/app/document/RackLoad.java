@@ -1,0 +1,45 @@
+package io.tokenrack.app.document;
+
+/**
+ * How full one rack is against its budgets, from datasheet figures: space in U, nameplate power
+ * against the rack's power budget, heat against the cooling that serves it, weight against the
+ * rack's limit. All electrical power ends up as heat, so heat equals power.
+ *
+ * @param coolingCapacityWatts the cooling units placed in the rack, or (with none placed) the
+ *                             facility cooling sized to the rack's power budget
+ * @param maxWeightKg          0 when the rack gives no limit
+ */
+public record RackLoad(
+        String rackInstanceId,
+        int usedU,
+        int heightU,
+        double powerWatts,
+        double powerBudgetWatts,
+        double heatWatts,
+        double coolingCapacityWatts,
+        boolean coolingFromUnits,
+        double weightKg,
+        double maxWeightKg,
+        int accelerators,
+        boolean powerComplete) {
+
+    public double uFraction() {
+        return fraction(usedU, heightU);
+    }
+
+    public double powerFraction() {
+        return fraction(powerWatts, powerBudgetWatts);
+    }
+
+    public double heatFraction() {
+        return fraction(heatWatts, coolingCapacityWatts);
+    }
+
+    public double weightFraction() {
+        return fraction(weightKg, maxWeightKg);
+    }
+
+    private static double fraction(double used, double limit) {
+        return limit <= 0 ? 0 : used / limit;
+    }
+}

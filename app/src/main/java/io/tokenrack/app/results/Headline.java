@@ -1,0 +1,135 @@
+package io.tokenrack.app.results;
+
+import io.tokenrack.app.theme.Units;
+import io.tokenrack.engine.evaluate.CostBreakdown;
+import io.tokenrack.engine.evaluate.Evaluation;
+import io.tokenrack.engine.evaluate.PhaseBreakdown;
+import io.tokenrack.engine.evaluate.PowerBreakdown;
+import io.tokenrack.engine.evaluate.Provenance;
+import io.tokenrack.engine.workload.Parallelism;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The headline numbers as cards: a title, a value with its unit, a one-line "why" and where the
+ * inputs came from. Pure: built from {@link Results}, tested without a window.
+ */
+public final class Headline {
+    /** One card. {@code kinds} says what kinds of inputs it rests on (datasheet, measured, modelled, assumption). */
+    public record Card(String id, String title, String value, String unit, String why, Set<Provenance.Kind> kinds, String sources) {}
+
+    public static final List<String> IDS = List.of("card-output-tps", "card-tps-per-user", "card-tokens-per-joule",
+            "card-tps-per-mw", "card-usd-per-mtok", "card-power", "card-bottleneck");
+
+    private static final List<String> TITLES = List.of("Output tokens/s", "Tokens/s per user", "Tokens per joule",
+            "Tokens/s per MW", "$ per million tokens", "Power", "Bottleneck");
+
+    private Headline() {}
+
+    /** Cards with "—" values and {@code why} as the reason (evaluating, no workload, does not fit). */
+    public static List<Card> placeholders(String why) {
+        List<Card> out = new ArrayList<>();
+        for (int i = 0; i < IDS.size(); i++) {
+            out.add(new Card(IDS.get(i), TITLES.get(i), Units.UNKNOWN, "", why, Set.of(), ""));
+        }
+        return out;
+    }
+
+    public static List<Card> cards(Results r) {
+        if (r == null) {
+            return placeholders("evaluating…");
+        }
+        Evaluation e = r.evaluation();
+        if (e == null || !e.ok()) {
+            return placeholders(r.message());
+        }
+        Set<Provenance.Kind> all = EnumSet.noneOf(Provenance.Kind.class);
+        for (Provenance p : e.provenance()) {
+            all.add(p.kind());
+        }
+        Set<Provenance.Kind> model = EnumSet.of(Provenance.Kind.DATASHEET, Provenance.Kind.MODELLED);
+        model.addAll(all.contains(Provenance.Kind.MEASURED) ? EnumSet.of(Provenance.Kind.MEASURED) : EnumSet.noneOf(Provenance.Kind.class));
+        Set<Provenance.Kind> withAssumptions = EnumSet.copyOf(model);
+        withAssumptions.add(Provenance.Kind.ASSUMPTION);
+        String modelSources = "accelerator datasheet (compute, memory, bandwidth) and the model's published config; "
+                + "efficiency constants fitted on public measurements";
+        PowerBreakdown pw = e.power();
+        CostBreakdown c = e.cost();
+        Parallelism p = e.parallelism();
+        List<Card> out = new ArrayList<>();
+        out.add(new Card(IDS.get(0), TITLES.get(0), Units.number(e.outputTokensPerSecond()), "tok/s",
+                String.format(Locale.US, "%s per accelerator · %d × %s replicas · %s in flight",
+                        Units.number(e.outputTokensPerSecondPerAccelerator()), e.replicas(), layout(p), Units.number(e.concurrency())),
+                model, modelSources));
+        out.add(new Card(IDS.get(1), TITLES.get(1), Units.number(e.tokensPerSecondPerUser()), "tok/s",
+                "TPOT " + Units.ms(e.tpotSeconds()) + " · TTFT " + Units.ms(e.ttftSeconds()), model, modelSources));
+        out.add(new Card(IDS.get(2), TITLES.get(2), Units.number(e.outputTokensPerJouleFacility()), "tok/J facility",
+                Units.number(e.outputTokensPerJoule()) + " tok/J IT · PUE " + Units.number(pw.pue()),
+                withAssumptions, "power modelled from TDP (datasheet) at the step's utilization; PUE of the rack's cooling"));
+        out.add(new Card(IDS.get(3), TITLES.get(3), Units.compact(e.tokensPerSecondPerProvisionedMW()), "tok/s per MW",
+                "per MW provisioned: " + Units.kw(pw.provisionedItWatts()) + " nameplate × PUE " + Units.number(pw.pue()),
+                EnumSet.of(Provenance.Kind.DATASHEET, Provenance.Kind.MODELLED), "nameplate power from datasheets"));
+        out.add(new Card(IDS.get(4), TITLES.get(4), Units.usd(e.usdPerMillionOutputTokens()), "per M output tok",
+                Units.usd(c.totalUsdPerHour()) + "/h at " + Units.percent(r.input().assumptions().utilization())
+                        + " utilization: capital " + Units.usd(c.capitalUsdPerHour()) + ", energy "
+                        + Units.usd(c.energyUsdPerHour()) + ", facility " + Units.usd(c.facilityUsdPerHour()),
+                withAssumptions, "price estimates from the catalog; electricity, amortization, utilization from the workload bar"));
+        out.add(new Card(IDS.get(5), TITLES.get(5), Units.number(pw.itWatts() / 1000), "kW IT",
+                Units.kw(pw.facilityWatts()) + " facility · accelerators " + Units.kw(pw.acceleratorWatts()) + ", hosts "
+                        + Units.kw(pw.hostWatts()) + ", network " + Units.kw(pw.networkWatts()) + ", cooling " + Units.kw(pw.coolingOverheadWatts()),
+                withAssumptions, "modelled average power at the operating point; TDP and server maxima from datasheets"));
+        out.add(new Card(IDS.get(6), TITLES.get(6), e.bottleneck() == null ? Units.UNKNOWN : e.bottleneck().label(), "",
+                decodeWhy(e), model, modelSources));
+        return out;
+    }
+
+    /** "decode 31 ms, memory-bandwidth bound: attention over the KV cache 40 %, dense FFN 34 %". */
+    public static String decodeWhy(Evaluation e) {
+        PhaseBreakdown decode = phase(e, "decode");
+        if (decode == null) {
+            return "";
+        }
+        List<PhaseBreakdown.Share> top = decode.shares().stream()
+                .sorted(Comparator.comparingDouble(PhaseBreakdown.Share::fraction).reversed()).limit(2).toList();
+        StringBuilder sb = new StringBuilder("decode step ").append(Units.ms(decode.stepSeconds())).append(", ")
+                .append(decode.bound().name().toLowerCase(Locale.ROOT).replace('_', '-')).append(" bound: ");
+        for (int i = 0; i < top.size(); i++) {
+            if (i > 0) {
+                sb.append(", ");
+            }
+            sb.append(shortName(top.get(i))).append(' ').append(Units.percent(top.get(i).fraction()));
+        }
+        return sb.toString();
+    }
+
+    public static PhaseBreakdown phase(Evaluation e, String name) {
+        return e.phases().stream().filter(ph -> ph.phase().equals(name)).findFirst().orElse(null);
+    }
+
+    static String shortName(PhaseBreakdown.Share s) {
+        String d = s.operatorClass().description();
+        int paren = d.indexOf(" (");
+        return paren > 0 ? d.substring(0, paren) : d;
+    }
+
+    static String layout(Parallelism p) {
+        if (p == null || p.tp() == null) {
+            return "auto";
+        }
+        StringBuilder sb = new StringBuilder("TP").append(p.tp());
+        if (p.pp() != null && p.pp() > 1) {
+            sb.append("·PP").append(p.pp());
+        }
+        if (p.dp() != null && p.dp() > 1) {
+            sb.append("·DP").append(p.dp());
+        }
+        if (p.ep() != null && p.ep() > 1) {
+            sb.append("·EP").append(p.ep());
+        }
+        return sb.toString();
+    }
+}

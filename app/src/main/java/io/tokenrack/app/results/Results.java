@@ -1,0 +1,38 @@
+package io.tokenrack.app.results;
+
+import io.tokenrack.app.document.DocState;
+import io.tokenrack.engine.evaluate.CurvePoint;
+import io.tokenrack.engine.evaluate.Evaluation;
+import java.util.List;
+
+/**
+ * What the engine said about one document state: the evaluation at the operating point, the
+ * concurrency sweep and the cost at other utilizations. {@code evaluation} is null when the design
+ * has no workload yet ({@code message} says so).
+ *
+ * @param computeNanos how long the engine took
+ */
+public record Results(
+        DocState input,
+        Evaluation evaluation,
+        String message,
+        List<CurvePoint> concurrencySweep,
+        List<UtilizationPoint> utilizationSweep,
+        long computeNanos) {
+
+    /** $ per million output tokens if the rack served {@code utilization} of the hours. */
+    public record UtilizationPoint(double utilization, double usdPerMillionOutputTokens) {}
+
+    public Results {
+        concurrencySweep = List.copyOf(concurrencySweep);
+        utilizationSweep = List.copyOf(utilizationSweep);
+    }
+
+    public boolean ok() {
+        return evaluation != null && evaluation.ok();
+    }
+
+    public static Results noWorkload(DocState input) {
+        return new Results(input, null, "Choose a model in the workload bar to see what this rack produces.", List.of(), List.of(), 0);
+    }
+}

@@ -1,0 +1,150 @@
+package io.tokenrack.app.results;
+
+import io.tokenrack.app.theme.Styles;
+import io.tokenrack.app.theme.ThemePalette;
+import io.tokenrack.app.theme.Units;
+import io.tokenrack.engine.evaluate.Evaluation;
+import io.tokenrack.engine.evaluate.PhaseBreakdown;
+import io.tokenrack.engine.evaluate.Provenance;
+import java.util.Locale;
+import javafx.beans.value.ObservableValue;
+import javafx.geometry.Insets;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+
+/**
+ * "Why this throughput?": per phase (prefill, decode) the step time, what bounds it and each
+ * operator class's share as a stacked bar with a legend; the engine's notes; and the inputs with
+ * where each came from (datasheet, measured, modelled, assumption).
+ */
+public final class WhyView extends VBox {
+    private final ObservableValue<Results> results;
+    private final ThemePalette palette;
+    private final Label headline = new Label();
+    private final VBox phases = new VBox(6);
+    private final Label notes = new Label();
+    private final ListView<Provenance> inputs = new ListView<>();
+
+    public WhyView(ObservableValue<Results> results, ThemePalette palette) {
+        this.results = results;
+        this.palette = palette;
+        createView();
+        initListeners();
+        update(results.getValue());
+    }
+
+    private void createView() {
+        setId("why");
+        setSpacing(6);
+        Label title = new Label("Why this throughput?");
+        title.getStyleClass().add(Styles.PANEL_TITLE);
+        headline.setId("why-headline");
+        headline.setWrapText(true);
+        notes.setId("why-notes");
+        notes.setWrapText(true);
+        notes.getStyleClass().add(Styles.MUTED);
+        Label inputsTitle = new Label("Inputs and where they came from");
+        inputsTitle.getStyleClass().add(Styles.FIELD_LABEL);
+        inputs.setId("provenance-list");
+        inputs.setAccessibleText("Inputs of the evaluation and their sources");
+        inputs.setPrefHeight(150);
+        inputs.setMinHeight(80);
+        inputs.setCellFactory(l -> new ProvenanceCell());
+        VBox.setVgrow(inputs, Priority.ALWAYS);
+        getChildren().addAll(title, headline, phases, notes, inputsTitle, ProvenanceDots.legend(), inputs);
+    }
+
+    private void initListeners() {
+        results.addListener((obs, a, b) -> update(b));
+    }
+
+    private void update(Results r) {
+        phases.getChildren().clear();
+        if (r == null || !r.ok()) {
+            headline.setText(r == null ? "evaluating…" : r.message());
+            notes.setText("");
+            inputs.getItems().setAll(r == null || r.evaluation() == null ? java.util.List.of() : r.evaluation().provenance());
+            return;
+        }
+        Evaluation e = r.evaluation();
+        headline.setText("Bound by " + (e.bottleneck() == null ? "—" : e.bottleneck().label()) + ". " + Headline.decodeWhy(e) + ".");
+        for (String name : new String[] {"prefill", "decode"}) {
+            PhaseBreakdown p = Headline.phase(e, name);
+            if (p != null) {
+                phases.getChildren().add(phase(p));
+            }
+        }
+        notes.setText(e.notes().isEmpty() ? "" : "Notes: " + String.join("; ", e.notes()) + ".");
+        inputs.getItems().setAll(e.provenance());
+    }
+
+    private VBox phase(PhaseBreakdown p) {
+        Label l = new Label(p.phase() + " step " + Units.ms(p.stepSeconds()) + " · "
+                + p.bound().name().toLowerCase(Locale.ROOT).replace('_', ' ') + " bound");
+        l.getStyleClass().add(Styles.FIELD_LABEL);
+        HBox bar = new HBox();
+        bar.setId("why-bar-" + p.phase());
+        bar.getStyleClass().add(Styles.SHARE_BAR);
+        bar.setPrefHeight(12);
+        bar.setMinHeight(12);
+        javafx.scene.layout.FlowPane legend = new javafx.scene.layout.FlowPane(8, 2);
+        for (PhaseBreakdown.Share s : p.shares()) {
+            Color c = palette.series(s.operatorClass().ordinal());
+            Region seg = new Region();
+            seg.setStyle("-fx-background-color: " + web(c) + ";");
+            seg.setMinWidth(1);
+            seg.prefWidthProperty().bind(bar.widthProperty().multiply(s.fraction()));
+            Tooltip.install(seg, new Tooltip(s.operatorClass().description() + ": " + Units.ms(s.seconds()) + " (" + Units.percent(s.fraction()) + ")"));
+            bar.getChildren().add(seg);
+            if (s.fraction() >= 0.03) {
+                Region swatch = new Region();
+                swatch.setStyle("-fx-background-color: " + web(c) + "; -fx-background-radius: 2;");
+                swatch.setPrefSize(9, 9);
+                swatch.setMaxSize(9, 9);
+                Label item = new Label(Headline.shortName(s) + " " + Units.percent(s.fraction()), swatch);
+                item.getStyleClass().addAll(Styles.MUTED, "tr-legend");
+                legend.getChildren().add(item);
+            }
+        }
+        VBox box = new VBox(2, l, bar, legend);
+        box.setPadding(new Insets(2, 0, 2, 0));
+        return box;
+    }
+
+    private static String web(Color c) {
+        return String.format(Locale.ROOT, "#%02x%02x%02x", (int) Math.round(c.getRed() * 255), (int) Math.round(c.getGreen() * 255),
+                (int) Math.round(c.getBlue() * 255));
+    }
+
+    private static final class ProvenanceCell extends ListCell<Provenance> {
+        @Override
+        protected void updateItem(Provenance p, boolean empty) {
+            super.updateItem(p, empty);
+            if (empty || p == null) {
+                setText(null);
+                setGraphic(null);
+                setTooltip(null);
+                return;
+            }
+            var kind = ProvenanceDots.dot(p.kind());
+            Label text = new Label(p.label() + ": " + p.value());
+            text.setMinWidth(0);
+            HBox row = new HBox(6, kind, text);
+            row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+            setGraphic(row);
+            setText(null);
+            Tooltip t = new Tooltip(p.label() + ": " + p.value() + "\n" + p.kind().name().toLowerCase(Locale.ROOT) + " — " + p.source());
+            t.setWrapText(true);
+            t.setMaxWidth(520);
+            setTooltip(t);
+            setAccessibleText(p.label() + " " + p.value() + ", " + p.kind().name().toLowerCase(Locale.ROOT));
+        }
+    }
+}

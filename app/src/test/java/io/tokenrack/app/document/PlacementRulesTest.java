@@ -1,0 +1,89 @@
+package io.tokenrack.app.document;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.tokenrack.app.Fixtures;
+import io.tokenrack.engine.design.RackDesign;
+import io.tokenrack.engine.design.RackInstance;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Drop rules against the fixture rack: a 42U air rack with a 45 kW budget holding four 8U DGX H100
+ * (10.2 kW each) at U2, U10, U18, U26 and a 1U switch (1.7 kW) at U42: 4 × 10.2 + 1.7 = 42.5 kW.
+ */
+class PlacementRulesTest {
+    private final PlacementRules rules = new PlacementRules(Fixtures.catalog());
+    private final RackDesign design = Fixtures.exampleDesign();
+
+    @Test
+    void theLoadSumsDatasheetFigures() {
+        RackLoad load = rules.load(design.racks().getFirst());
+        assertEquals(4 * 8 + 1, load.usedU());
+        assertEquals(42, load.heightU());
+        assertEquals(4 * 10_200 + 1_700, load.powerWatts(), 1e-9);
+        assertEquals(45_000, load.powerBudgetWatts(), 1e-9);
+        assertEquals(load.powerWatts(), load.heatWatts(), 1e-9, "all power becomes heat");
+        assertEquals(45_000, load.coolingCapacityWatts(), 1e-9, "no cooling unit: room air sized to the budget");
+        assertEquals(4 * 130 + 15, load.weightKg(), 1e-9);
+        assertEquals(32, load.accelerators());
+    }
+
+    @ParameterizedTest(name = "{0} at U{1}: {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            qm9700     | 1  | ok
+            qm9700     | 41 | ok
+            qm9700     | 42 | no room
+            qm9700     | 43 | beyond the top
+            qm9700     | 0  | below the bottom
+            dgx-h100   | 34 | exceeds the rack power budget
+            gb200-tray | 1  | needs liquid cooling
+            h100-sxm   | 1  | not something that goes into a rack slot
+            """)
+    void dropsAreCheckedBeforeAnyCommand(String catalogId, int u, String expected) {
+        var refusal = rules.refusal(design, "rack-1", catalogId, u);
+        if (expected.equals("ok")) {
+            assertTrue(refusal.isEmpty(), () -> "unexpected refusal: " + refusal.orElseThrow());
+        } else {
+            assertTrue(refusal.orElse("").contains(expected), () -> "expected '" + expected + "', got " + refusal);
+        }
+    }
+
+    @Test
+    void aMoveWithinTheRackFreesItsOwnSpaceAndPower() {
+        var r = rules.refusal(design, "rack-1", List.of(new PlacementRules.Request("dgx-h100", 1)), Set.of("dgx-1"));
+        assertTrue(r.isEmpty(), () -> r.orElseThrow());
+    }
+
+    @Test
+    void movedItemsMayNotOverlapEachOther() {
+        var r = rules.refusal(design, "rack-1",
+                List.of(new PlacementRules.Request("dgx-h100", 2), new PlacementRules.Request("dgx-h100", 5)),
+                Set.of("dgx-1", "dgx-2"));
+        assertTrue(r.orElse("").contains("overlap"), () -> String.valueOf(r));
+    }
+
+    @Test
+    void theLowestFreeSlotSkipsOccupiedUnits() {
+        assertEquals(1, rules.lowestFreeU(design, "rack-1", 1).orElseThrow());
+        assertEquals(34, rules.lowestFreeU(design, "rack-1", 2).orElseThrow());
+        assertTrue(rules.lowestFreeU(design, "rack-1", 9).isEmpty());
+    }
+
+    @Test
+    void coolingUnitsSetTheHeatCapacity() {
+        List<RackInstance> racks = new ArrayList<>(design.racks());
+        RackInstance r = racks.getFirst();
+        var items = new ArrayList<>(r.items());
+        items.add(new io.tokenrack.engine.design.Placement("door", "rdhx-50", null, 1));
+        racks.set(0, r.withItems(items));
+        RackLoad load = rules.load(racks.getFirst());
+        assertEquals(50_000, load.coolingCapacityWatts(), 1e-9);
+        assertTrue(load.coolingFromUnits());
+    }
+}

@@ -1,0 +1,82 @@
+package io.tokenrack.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.tokenrack.engine.catalog.Catalog;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.spi.ToolProvider;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The engine is pure Java: no class in it depends on JavaFX, AWT/Swing or the app. Checked on
+ * the compiled classes with the JDK's jdeps, so fully-qualified uses count, not only imports.
+ */
+class ArchitectureTest {
+    /** A jdeps -verbose:class line: {@code   a.b.C   -> x.y.Z   module-or-"not found"}. */
+    private static final Pattern EDGE = Pattern.compile("^\\s*(\\S+)\\s+->\\s+(\\S+)(?:\\s+.*)?$");
+    private static final List<String> FORBIDDEN = List.of("javafx.", "java.awt.", "javax.swing.", "io.tokenrack.app.");
+
+    record Edge(String from, String to) {}
+
+    @Test
+    void engineDependsOnNeitherUiToolkitsNorTheApp() throws Exception {
+        Path classes = Path.of(Catalog.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+
+        List<Edge> edges = dependencies(classes);
+
+        assertTrue(edges.stream().anyMatch(e -> e.from().equals("io.tokenrack.engine.catalog.Catalog") && e.to().equals("java.util.Map")),
+                () -> "jdeps output looks wrong, the check would prove nothing: " + edges.size() + " edges");
+        assertEquals(List.of(), forbidden(edges));
+    }
+
+    @Test
+    void aFullyQualifiedUseIsCaught(@TempDir Path tmp) throws IOException {
+        Path src = tmp.resolve("src/io/tokenrack/engine/probe/Bad.java");
+        Files.createDirectories(src.getParent());
+        Files.writeString(src, """
+                package io.tokenrack.engine.probe;
+                class Bad {
+                    Object where() { return new java.awt.Point(1, 2); }
+                }
+                """);
+        Path out = tmp.resolve("classes");
+        ToolProvider javac = ToolProvider.findFirst("javac").orElseThrow();
+        assertEquals(0, javac.run(System.out, System.err, "-d", out.toString(), src.toString()));
+
+        List<Edge> bad = forbidden(dependencies(out));
+
+        assertEquals(List.of(new Edge("io.tokenrack.engine.probe.Bad", "java.awt.Point")), bad);
+    }
+
+    private static List<Edge> forbidden(List<Edge> edges) {
+        return edges.stream().filter(e -> FORBIDDEN.stream().anyMatch(e.to()::startsWith)).toList();
+    }
+
+    /** Class-level dependencies of every class under {@code classes}, as jdeps reports them. */
+    static List<Edge> dependencies(Path classes) {
+        ToolProvider jdeps = ToolProvider.findFirst("jdeps")
+                .orElseThrow(() -> new IllegalStateException("jdeps is missing: run the tests on a full JDK"));
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int rc = jdeps.run(new PrintWriter(out), new PrintWriter(err), "-verbose:class", "-filter:none", classes.toString());
+        assertEquals(0, rc, () -> "jdeps failed: " + err);
+        List<Edge> edges = new ArrayList<>();
+        for (String line : out.toString().split("\\R")) {
+            Matcher m = EDGE.matcher(line);
+            if (m.matches()) {
+                edges.add(new Edge(m.group(1), m.group(2)));
+            }
+        }
+        return edges;
+    }
+}
