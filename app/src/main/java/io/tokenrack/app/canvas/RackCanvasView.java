@@ -59,6 +59,7 @@ public final class RackCanvasView extends BorderPane {
     private final ListView<DesignFinding> findingsList = new ListView<>();
     private final Label findingsTitle = new Label("Findings");
     private final List<RackView> rackViews = new ArrayList<>();
+    private final ContextMenu itemMenu = createItemMenu();
     private boolean autoFit = true;
 
     // mouse-drag state
@@ -316,16 +317,28 @@ public final class RackCanvasView extends BorderPane {
     // ---- item interaction, wired by RackView
 
     void wireItem(Node node, String placementId, RackView rack) {
-        node.setOnMousePressed(e -> pressItem(placementId, rack, e));
+        node.setOnMousePressed(e -> {
+            if (e.getButton() == MouseButton.SECONDARY) {
+                showItemMenu(node, placementId, e.getScreenX(), e.getScreenY());
+                e.consume();
+            } else {
+                pressItem(placementId, rack, e);
+            }
+        });
         node.setOnMouseDragged(this::dragItem);
         node.setOnMouseReleased(this::releaseItem);
         node.setOnContextMenuRequested(e -> {
-            if (!model.selection().contains(placementId)) {
-                model.select(placementId);
-            }
-            itemMenu().show(node, e.getScreenX(), e.getScreenY());
+            showItemMenu(node, placementId, e.getScreenX(), e.getScreenY());
             e.consume();
         });
+    }
+
+    private void showItemMenu(Node node, String placementId, double x, double y) {
+        if (!model.selection().contains(placementId)) {
+            model.select(placementId);
+        }
+        itemMenu.hide();
+        itemMenu.show(node, x, y);
     }
 
     private void pressItem(String id, RackView rack, MouseEvent e) {
@@ -418,21 +431,27 @@ public final class RackCanvasView extends BorderPane {
         return Optional.empty();
     }
 
-    ContextMenu itemMenu() {
+    private ContextMenu createItemMenu() {
         MenuItem delete = new MenuItem("Delete", new FontIcon(org.kordamp.ikonli.materialdesign2.MaterialDesignD.DELETE_OUTLINE));
         delete.setId("menu-item-delete");
         delete.setOnAction(e -> model.deleteSelection());
         MenuItem all = new MenuItem("Select all in this rack");
         all.setOnAction(e -> model.selectAllIn(model.currentRack()));
-        return new ContextMenu(delete, all);
+        ContextMenu menu = new ContextMenu(delete, all);
+        menu.setId("item-menu");
+        return menu;
     }
 
-    ContextMenu rackMenu(String rackId) {
+    private final ContextMenu rackMenu = new ContextMenu();
+
+    void showRackMenu(Node owner, String rackId, double x, double y) {
         MenuItem all = new MenuItem("Select all in this rack");
         all.setOnAction(e -> model.selectAllIn(rackId));
         MenuItem delete = new MenuItem("Delete rack", new FontIcon(org.kordamp.ikonli.materialdesign2.MaterialDesignD.DELETE_OUTLINE));
         delete.setOnAction(e -> model.removeRack(rackId));
-        return new ContextMenu(all, delete);
+        rackMenu.getItems().setAll(all, delete);
+        rackMenu.hide();
+        rackMenu.show(owner, x, y);
     }
 
     /** For tests and the window: the rack views in order. */

@@ -8,8 +8,13 @@ public final class Units {
 
     public static final String UNKNOWN = "—";
 
-    /** 3 significant figures with thousands separators: 87,646 · 2,739 · 23.4 · 2.88 · 0.249. */
+    /** 3 significant figures with thousands separators, no trailing zeros: 87,646 · 2,739 · 23.4 · 2.88 · 0.249 · 80. */
     public static String number(double v) {
+        String s = rounded(v);
+        return s.contains(".") ? s.replaceAll("0+$", "").replaceAll("\\.$", "") : s;
+    }
+
+    private static String rounded(double v) {
         if (Double.isNaN(v) || Double.isInfinite(v)) {
             return UNKNOWN;
         }
