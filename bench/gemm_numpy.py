@@ -5,6 +5,7 @@ before numpy loads. Prints one JSON line per size: median and best GFLOP/s of 2 
 A developer tool, not shipped.
 """
 import json
+import os
 import sys
 import time
 
@@ -24,6 +25,7 @@ for n in sizes:
         times.append(time.perf_counter() - t0)
     times.sort()
     flops = 2.0 * n ** 3
-    print(json.dumps({"n": n, "library": np.__version__ and "numpy " + np.__version__,
+    print(json.dumps({"n": n, "library": "numpy " + np.__version__,
+                      "openblasCoretype": os.environ.get("OPENBLAS_CORETYPE", "auto"),
                       "medianGflops": round(flops / times[len(times) // 2] / 1e9, 1),
                       "bestGflops": round(flops / times[0] / 1e9, 1), "runs": len(times), "checksum": float(c[0, 0])}))

@@ -14,8 +14,15 @@ OMP_NUM_THREADS="$(nproc)" OMP_PROC_BIND=spread "$out/stream_triad" "$mib"
 echo "# C triad, one thread"
 OMP_NUM_THREADS=1 "$out/stream_triad" "$mib"
 if python3 -c "import numpy" 2>/dev/null; then
-  echo "# numpy fp32 GEMM, one BLAS thread"
+  echo "# numpy fp32 GEMM, one BLAS thread, the BLAS kernel the library picks for this CPU"
   OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1 OMP_NUM_THREADS=1 python3 "$here/gemm_numpy.py" 512 1024 2048
+  if grep -qw avx512f /proc/cpuinfo; then
+    # OpenBLAS builds with DYNAMIC_ARCH may not know a new CPU and fall back to AVX2 kernels
+    # (Zen 5 gets "Haswell"); force its AVX-512 kernels for the stronger baseline
+    echo "# numpy fp32 GEMM, one BLAS thread, OPENBLAS_CORETYPE=SkylakeX (AVX-512 kernels)"
+    OPENBLAS_CORETYPE=SkylakeX OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1 OMP_NUM_THREADS=1 \
+      python3 "$here/gemm_numpy.py" 512 1024 2048
+  fi
 else
   echo "# numpy not found: install python3-numpy for the GEMM baseline"
 fi

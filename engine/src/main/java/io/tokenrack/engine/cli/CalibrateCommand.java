@@ -159,7 +159,7 @@ public final class CalibrateCommand implements Callable<Integer> {
 
     private static final ObjectMapper JSON = JsonMapper.builder()
             .enable(SerializationFeature.INDENT_OUTPUT)
-            .serializationInclusion(JsonInclude.Include.NON_NULL)
+            .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL))
             .build();
 
     static String toJson(CalibrationReport report) {
@@ -189,7 +189,7 @@ public final class CalibrateCommand implements Callable<Integer> {
         s.append(r.energyAvailable()
                 ? String.format(Locale.ROOT, "Energy: %.2f tokens per joule (%s)%n", r.measuredTokensPerJoule(), r.energyNote())
                 : "Energy: not measured: " + r.energyNote() + System.lineSeparator());
-        s.append(String.format(Locale.ROOT, "Took %.1f s", r.elapsedSeconds()));
+        s.append(String.format(Locale.ROOT, "Took %.1f s (load average before: %.2f)", r.elapsedSeconds(), r.loadAverageAtStart()));
         return s.toString();
     }
 }

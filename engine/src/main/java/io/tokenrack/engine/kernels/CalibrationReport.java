@@ -14,6 +14,8 @@ package io.tokenrack.engine.kernels;
  * @param transformerDecodeOneThread the same on one thread (robust where other work shares the cores)
  * @param measuredTokensPerJoule tokens per joule of package energy (all-core decode), null when energy is unavailable
  * @param launch                how this run got (or did not get) the Vector API module
+ * @param loadAverageAtStart    the system's one-minute load average before calibrating (-1 where the OS gives none):
+ *                              near or above the core count, other work shared the cores and the numbers are noisy
  */
 public record CalibrationReport(
         double gemmGflopsPerCore,
@@ -29,6 +31,7 @@ public record CalibrationReport(
         String kernelPath,
         String kernelPathReason,
         String launch,
+        double loadAverageAtStart,
         double elapsedSeconds,
         HostProfile hostProfile) {
 

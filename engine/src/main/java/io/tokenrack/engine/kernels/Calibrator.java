@@ -28,11 +28,16 @@ public final class Calibrator {
 
     public CalibrationReport run(String launch) {
         long start = System.nanoTime();
+        double load = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         CpuInfo cpu = CpuInfo.read();
         Bench bench = Bench.system(quick ? BenchConfig.quick() : BenchConfig.full());
         LlamaConfig model = LlamaConfig.small();
         try (WorkerPool pool = WorkerPool.allCores()) {
             log.printf("calibrate: %s, %d threads, kernels: %s%n", cpu.model(), pool.size(), VectorSupport.REASON);
+            if (load > 0.5 * pool.size()) {
+                log.printf("calibrate: the load average is %.1f on %d cores: other work is running and the numbers will be noisy%n",
+                        load, pool.size());
+            }
             double jit = JitWarmup.run(pool);
             log.printf("  JIT warm-up done (%s)%n", Double.isFinite(jit) ? "ok" : "non-finite checksum");
             ComputeProbe compute = new ComputeProbe(bench, pool);
@@ -43,8 +48,10 @@ public final class Calibrator {
             int[] gemmSizes = quick ? new int[] {1024} : new int[] {512, 1024, 2048};
             double gemm1 = 0;
             int gemmSize = gemmSizes[0];
+            List<GemmPoint> square = new java.util.ArrayList<>();
             for (int n : gemmSizes) {
                 double g = compute.squareGemm(n, false);
+                square.add(new GemmPoint(n, n, n, g, g / peak1));
                 log.printf("  GEMM %d^3 one thread: %.1f GFLOP/s%n", n, g);
                 if (g > gemm1) {
                     gemm1 = g;
@@ -75,8 +82,12 @@ public final class Calibrator {
             }
             memory = null; // release the stream arrays before the model is built
 
-            long[] gemvSizes = quick ? new long[] {1 << 20, 16 << 20, Math.min(maxWs, 256L << 20)}
-                    : new long[] {256 << 10, 1 << 20, 4 << 20, 16 << 20, 64 << 20, Math.min(maxWs, 256L << 20)};
+            // GEMV sizes include the model's own weight bytes, so the prediction reads the weight-streaming
+            // rate at its working set instead of interpolating across the cache-to-DRAM cliff
+            long modelBytes = 4L * model.weightParamsReadPerToken();
+            long[] gemvSizes = (quick ? java.util.stream.LongStream.of(1 << 20, 16 << 20, modelBytes, maxWs)
+                    : java.util.stream.LongStream.of(256 << 10, 1 << 20, 4 << 20, 16 << 20, 64 << 20, modelBytes, maxWs))
+                    .filter(b -> b <= maxWs).sorted().distinct().toArray();
             List<GemvPoint> gemv = compute.gemvByWorkingSet(gemvSizes, ws -> triadAt(sweep, ws, false), ws -> triadAt(sweep, ws, true));
             for (GemvPoint p : gemv) {
                 log.printf("  GEMV %,d KiB: %.1f GB/s one thread (%.0f%% of triad), %.1f all cores (%.0f%%)%n", p.workingSetBytes() / 1024,
@@ -92,7 +103,7 @@ public final class Calibrator {
             HostProfile profile = new HostProfile(OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString(), quick,
                     cpu.model(), cpu.vendor(), cpu.logicalCpus(), pool.size(), cpu.memoryBytes(), jdk(),
                     VectorSupport.path(), VectorSupport.REASON, VectorSupport.FLOAT_LANES, peak1, peakAll, gemm1, gemmAll,
-                    gemmSize, triad, copy, levels, sweep, byM, gemv, roofline, call, dispatch, attention1, attentionAll);
+                    gemmSize, square, triad, copy, levels, sweep, byM, gemv, roofline, call, dispatch, attention1, attentionAll);
             LlamaWeights weights = new LlamaWeights(model);
             DecodeProbe.Result one;
             try (WorkerPool single = new WorkerPool(1)) {
@@ -103,7 +114,7 @@ public final class Calibrator {
             TransformerDecode tdAll = decodeReport(model, profile, all, true);
             return new CalibrationReport(gemm1, gemmAll, triad, "double", Streams.TRIAD_BYTES_PER_ELEMENT, tdAll, tdOne,
                     all.energyAvailable(), all.energyNote(), all.tokensPerJoule(), VectorSupport.path(),
-                    VectorSupport.REASON, launch, (System.nanoTime() - start) * 1e-9, profile);
+                    VectorSupport.REASON, launch, load, (System.nanoTime() - start) * 1e-9, profile);
         }
     }
 

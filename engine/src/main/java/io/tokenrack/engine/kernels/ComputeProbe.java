@@ -58,7 +58,10 @@ final class ComputeProbe {
         }).rate(flops) / 1e9;
     }
 
-    /** GEMM (M x K) * (K x N) with pre-packed weights, one thread, for each M. */
+    /**
+     * GEMM (M x K) * (K x N) with pre-packed weights, one thread, for each M. M = 1 runs as a GEMV
+     * over the same weights stored N x K, as BLAS libraries dispatch it and as decoding runs it.
+     */
     List<GemmPoint> gemmByM(int[] ms, int n, int k, double peakOneThread) {
         int maxM = 0;
         for (int m : ms) {
@@ -68,17 +71,31 @@ final class ComputeProbe {
         float[] c = new float[maxM * n];
         PackedB w = PackedB.of(random(k * n, 4), k, n);
         List<GemmPoint> points = new ArrayList<>();
+        float[] wt = random(n * k, 4);
         for (int m : ms) {
-            double g = bench.measure("gemm M=" + m, () -> {
-                Gemm.multiply(a, m, w, c);
-                return c[m - 1];
-            }).rate(2.0 * m * n * k) / 1e9;
+            Workload op = m == 1
+                    ? () -> {
+                        Gemv.multiply(wt, a, c, k, 0, n);
+                        return c[n - 1];
+                    }
+                    : () -> {
+                        Gemm.multiply(a, m, w, c);
+                        return c[m - 1];
+                    };
+            double g = bench.measure("gemm M=" + m, op).rate(2.0 * m * n * k) / 1e9;
             points.add(new GemmPoint(m, n, k, g, g / peakOneThread));
         }
         return points;
     }
 
-    /** GEMV on one thread and on all workers for matrices of the given sizes (1024 columns); efficiency against the triad. */
+    /** Bytes of one GEMV call in the working-set sweep: about one layer matrix of a small model. */
+    static final long GEMV_CALL_BYTES = 4L << 20;
+
+    /**
+     * GEMV on one thread and on all workers over working sets of the given sizes (1024 columns),
+     * streamed as consecutive calls of at most {@link #GEMV_CALL_BYTES} (row blocks of one matrix),
+     * as a decode step streams its layers one matrix at a time; efficiency against the triad.
+     */
     List<GemvPoint> gemvByWorkingSet(long[] bytes, LongToDoubleFunction triadOneThread, LongToDoubleFunction triadAllCores) {
         int cols = 1024;
         long max = 0;
@@ -93,12 +110,17 @@ final class ComputeProbe {
         List<GemvPoint> points = new ArrayList<>();
         for (long b : bytes) {
             int rows = Math.toIntExact(b / 4 / cols);
+            int block = (int) Math.max(1, Math.min(rows, GEMV_CALL_BYTES / 4 / cols));
             double one = bench.measure("gemv 1T " + b, () -> {
-                Gemv.multiply(w, x, y, cols, 0, rows);
+                for (int r = 0; r < rows; r += block) {
+                    Gemv.multiply(w, x, y, cols, r, Math.min(rows, r + block));
+                }
                 return y[rows - 1];
             }).rate(4.0 * rows * cols) / 1e9;
             double all = bench.measure("gemv all " + b, () -> {
-                gemv.multiply(w, x, y, rows, cols);
+                for (int r = 0; r < rows; r += block) {
+                    gemv.multiply(w, x, y, r, Math.min(block, rows - r), cols);
+                }
                 return y[rows - 1];
             }).rate(4.0 * rows * cols) / 1e9;
             long ws = 4L * rows * cols;

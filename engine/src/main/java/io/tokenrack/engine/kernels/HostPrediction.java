@@ -7,9 +7,9 @@ import io.tokenrack.engine.kernels.HostProfile.GemmPoint;
  * alone: per token it counts each operator's FLOPs and bytes (weights streamed once, the KV cache
  * read by attention) and applies the host roofline
  * {@code t_op = t_call + max(FLOPs / (eta_c * peak), bytes / (eta_bw * BW(working set)))}, where
- * BW is the measured all-core triad at the model's working set and eta_bw the measured GEMV
- * efficiency there; attention runs at its measured rate; the element-wise operators on the caller
- * thread cost a call overhead each plus their bytes at L1 bandwidth.
+ * {@code eta_bw * BW} is the measured GEMV (weight-streaming) bandwidth at the model's working set
+ * (weights plus KV cache); attention runs at its measured rate; the element-wise operators on the
+ * caller thread cost a call overhead each plus their bytes at L1 bandwidth.
  *
  * @param contextTokens   average KV-cache length over the predicted tokens
  * @param weightBytes     weight bytes streamed per token
@@ -44,7 +44,7 @@ public record HostPrediction(int contextTokens, double weightBytes, double kvByt
         double weightBytes = (double) BYTES * c.weightParamsReadPerToken();
         double kvBytes = (double) BYTES * 2 * c.layers() * (double) contextTokens * c.kvDim();
         long workingSet = (long) (weightBytes + kvBytes);
-        double bw = p.triadGBpsAt(workingSet, allCores) * 1e9 * p.gemvEfficiencyAt(workingSet, allCores);
+        double bw = p.gemvGBpsAt(workingSet, allCores) * 1e9;
         double dispatch = allCores && p.threads() > 1 ? p.parallelCallOverheadSeconds() : p.callOverheadSeconds();
 
         int[][] linear = {

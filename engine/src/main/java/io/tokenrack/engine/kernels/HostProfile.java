@@ -23,6 +23,7 @@ import java.util.Locale;
  * @param gemmGflopsOneThread        best large square fp32 GEMM, one thread
  * @param gemmGflopsAllCores         best large square fp32 GEMM, all workers
  * @param gemmSize                   n of the square GEMM that gave the best one-thread rate
+ * @param gemmSquare                 every square GEMM timed on one thread (packing included)
  * @param triadGBpsDram              fp64 triad on all workers at the largest working set (DRAM)
  * @param copyGBpsDram               fp64 copy on all workers at the largest working set
  * @param callOverheadSeconds        cost of one small kernel call on one thread
@@ -47,6 +48,7 @@ public record HostProfile(
         double gemmGflopsOneThread,
         double gemmGflopsAllCores,
         int gemmSize,
+        List<GemmPoint> gemmSquare,
         double triadGBpsDram,
         double copyGBpsDram,
         List<MemoryLevel> memoryLevels,
@@ -77,6 +79,7 @@ public record HostProfile(
 
     public HostProfile {
         memoryLevels = List.copyOf(memoryLevels);
+        gemmSquare = List.copyOf(gemmSquare);
         streamSweep = List.copyOf(streamSweep);
         gemmByM = List.copyOf(gemmByM);
         gemvByWorkingSet = List.copyOf(gemvByWorkingSet);
@@ -96,6 +99,19 @@ public record HostProfile(
     public double triadGBpsAt(long workingSetBytes, boolean allCores) {
         return interpolate(workingSetBytes, streamSweep.stream().mapToLong(StreamPoint::workingSetBytes).toArray(),
                 streamSweep.stream().mapToDouble(allCores ? StreamPoint::triadGBpsAllCores : StreamPoint::triadGBpsOneThread)
+                        .toArray(), triadGBpsDram);
+    }
+
+    /**
+     * GEMV (weight-streaming) bandwidth at a working set, interpolated like {@link #triadGBpsAt};
+     * the triad's when the profile has no GEMV points.
+     */
+    public double gemvGBpsAt(long workingSetBytes, boolean allCores) {
+        if (gemvByWorkingSet.isEmpty()) {
+            return triadGBpsAt(workingSetBytes, allCores);
+        }
+        return interpolate(workingSetBytes, gemvByWorkingSet.stream().mapToLong(GemvPoint::workingSetBytes).toArray(),
+                gemvByWorkingSet.stream().mapToDouble(allCores ? GemvPoint::gbpsAllCores : GemvPoint::gbpsOneThread)
                         .toArray(), triadGBpsDram);
     }
 

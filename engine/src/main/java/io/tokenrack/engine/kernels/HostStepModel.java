@@ -16,8 +16,10 @@ import java.util.List;
  * ({@link StepModel}), on this computer described as a device by its {@link HostProfile}: peak =
  * the measured FMA ceiling, bandwidth = the measured triad at the model's working set, and model
  * constants taken from the measurements instead of the GPU defaults (GEMM efficiency curve fitted
- * to the GEMM-versus-M sweep, memory efficiency = GEMV over triad, attention at its measured
- * rate, per-layer overhead = kernel calls and element-wise work on the caller thread).
+ * to the GEMM-versus-M sweep, memory efficiency = GEMV over triad bandwidth at that working set,
+ * attention at its measured rate, per-layer overhead = kernel calls and element-wise work on the
+ * caller thread). Where the GEMV outruns the triad (it only reads), the device's bandwidth is the
+ * GEMV's and the efficiency 1: the product is the measured weight-streaming rate either way.
  */
 public final class HostStepModel {
     private HostStepModel() {}
@@ -32,11 +34,11 @@ public final class HostStepModel {
         double kvBytes = 4.0 * 2 * c.layers() * (double) contextTokens * c.kvDim();
         long workingSet = (long) (weightBytes + kvBytes);
         double peak = (allCores ? p.peakGflopsAllCores() : p.peakGflopsOneThread()) * 1e9;
-        double bw = p.triadGBpsAt(workingSet, allCores) * 1e9;
+        double bw = Math.max(p.triadGBpsAt(workingSet, allCores), p.gemvGBpsAt(workingSet, allCores)) * 1e9;
         Device device = new Device("this-computer", peak, 0, 0, bw, Math.max(1, p.memoryBytes()), Double.NaN);
         Fabric none = new Fabric(1e12, 0, false);
         return new StepModel(ModelShape.of(spec(c)), device, Precision.FP32, Precision.FP32, 1, 1, 1, none, none,
-                constants(c, p, allCores, workingSet, peak));
+                constants(c, p, allCores, workingSet, peak, bw));
     }
 
     /** The small model as a catalog model, so the engine can shape it like any preset. */
@@ -47,9 +49,9 @@ public final class HostStepModel {
                 "fp32", "deterministic random weights", List.of("kernels.LlamaConfig.small()"));
     }
 
-    static ModelConstants constants(LlamaConfig c, HostProfile p, boolean allCores, long workingSet, double peak) {
+    static ModelConstants constants(LlamaConfig c, HostProfile p, boolean allCores, long workingSet, double peak, double bw) {
         double[] fit = fitEfficiency(p.gemmByM());
-        double memoryEfficiency = clampFraction(p.gemvEfficiencyAt(workingSet, allCores));
+        double memoryEfficiency = clampFraction(p.gemvGBpsAt(workingSet, allCores) * 1e9 / bw);
         double attention = (allCores ? p.attentionGflopsAllCores() : p.attentionGflopsOneThread()) * 1e9;
         double dispatch = allCores && p.threads() > 1 ? p.parallelCallOverheadSeconds() : p.callOverheadSeconds();
         double l1 = p.memoryLevels().isEmpty() ? p.triadGBpsDram() : p.memoryLevels().get(0).triadGBpsOneThread();

@@ -9,6 +9,7 @@ public final class ParallelGemv implements WorkerPool.Task {
     private float[] w;
     private float[] x;
     private float[] y;
+    private int rowOffset;
     private int rows;
     private int cols;
 
@@ -18,6 +19,12 @@ public final class ParallelGemv implements WorkerPool.Task {
 
     /** {@code y[0..rows) = W x} with W row-major rows x cols. */
     public void multiply(float[] w, float[] x, float[] y, int rows, int cols) {
+        multiply(w, x, y, 0, rows, cols);
+    }
+
+    /** Rows [rowOffset, rowOffset + rows) of a larger row-major matrix: {@code y[r] = W[r] . x}. */
+    public void multiply(float[] w, float[] x, float[] y, int rowOffset, int rows, int cols) {
+        this.rowOffset = rowOffset;
         this.w = w;
         this.x = x;
         this.y = y;
@@ -35,6 +42,6 @@ public final class ParallelGemv implements WorkerPool.Task {
         int groups = (rows + 3) / 4;
         int from = Math.min(rows, 4 * WorkerPool.split(groups, worker, workers));
         int to = Math.min(rows, 4 * WorkerPool.split(groups, worker + 1, workers));
-        Gemv.multiply(w, x, y, cols, from, to);
+        Gemv.multiply(w, x, y, cols, rowOffset + from, rowOffset + to);
     }
 }

@@ -4,24 +4,27 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * A fixed pool of worker threads, created once before warm-up, that runs one {@link Task} on all
- * workers at a time. The caller thread is worker 0. Workers spin briefly for the next task before
- * parking, so back-to-back calls (a decode step issues dozens) cost microseconds, not a thread
- * wake-up each.
+ * A fixed pool of worker threads, created once before warm-up, that runs one {@link Task} split
+ * into {@code size} slots. The caller thread takes part. Slots are claimed, not assigned: a
+ * thread that is descheduled (other processes share the cores) simply claims nothing, and the
+ * threads that are running do its share, so a busy machine slows a parallel call down to the
+ * one-thread speed instead of stalling it on a scheduler time slice. Workers spin briefly for the
+ * next task before parking, so back-to-back calls (a decode step issues dozens) cost microseconds.
  */
 public final class WorkerPool implements AutoCloseable {
 
-    /** Work for one worker: {@code worker} in [0, workers). */
+    /** Work for one slot: {@code slot} in [0, slots). Slot-indexed buffers are safe; thread identity is not fixed. */
     @FunctionalInterface
     public interface Task {
-        void run(int worker, int workers);
+        void run(int slot, int slots);
     }
 
     private static final int SPIN_ITERATIONS = 20_000;
 
     private final int size;
     private final Thread[] threads;
-    private final AtomicInteger pending = new AtomicInteger();
+    private final AtomicInteger next = new AtomicInteger(Integer.MAX_VALUE);
+    private final AtomicInteger done = new AtomicInteger();
     private volatile Task task;
     private volatile int generation;
     private volatile boolean closed;
@@ -35,8 +38,7 @@ public final class WorkerPool implements AutoCloseable {
         this.size = size;
         this.threads = new Thread[size - 1];
         for (int i = 1; i < size; i++) {
-            int id = i;
-            Thread t = new Thread(() -> loop(id), "tokenrack-kernel-" + id);
+            Thread t = new Thread(this::loop, "tokenrack-kernel-" + i);
             t.setDaemon(true);
             threads[i - 1] = t;
             t.start();
@@ -52,7 +54,7 @@ public final class WorkerPool implements AutoCloseable {
         return size;
     }
 
-    /** Runs {@code t} on every worker and returns when all have finished. Not re-entrant. */
+    /** Runs every slot of {@code t} and returns when all have finished. Not re-entrant. */
     public void run(Task t) {
         if (size == 1) {
             t.run(0, 1);
@@ -61,27 +63,23 @@ public final class WorkerPool implements AutoCloseable {
         caller = Thread.currentThread();
         failure = null;
         task = t;
-        pending.set(size - 1);
+        done.set(0);
+        next.set(0); // publishes the task: a worker reads it after claiming a slot
         generation = generation + 1;
         for (Thread th : threads) {
             LockSupport.unpark(th);
         }
-        Throwable own = null;
-        try {
-            t.run(0, size);
-        } catch (Throwable e) {
-            own = e;
-        }
+        claimSlots();
         int spins = 0;
-        while (pending.get() != 0) {
+        while (done.get() < size) {
             if (++spins < SPIN_ITERATIONS) {
                 Thread.onSpinWait();
             } else {
-                LockSupport.parkNanos(this, 50_000);
+                LockSupport.parkNanos(this, 20_000);
             }
         }
         task = null;
-        Throwable f = own != null ? own : failure;
+        Throwable f = failure;
         if (f instanceof RuntimeException re) {
             throw re;
         } else if (f instanceof Error er) {
@@ -91,12 +89,30 @@ public final class WorkerPool implements AutoCloseable {
         }
     }
 
-    /** The start of worker {@code worker}'s share when {@code n} items are split evenly. */
-    public static int split(int n, int worker, int workers) {
-        return (int) ((long) n * worker / workers);
+    /** The start of slot {@code slot}'s share when {@code n} items are split evenly. */
+    public static int split(int n, int slot, int slots) {
+        return (int) ((long) n * slot / slots);
     }
 
-    private void loop(int id) {
+    private void claimSlots() {
+        int s;
+        while ((s = next.getAndIncrement()) < size) {
+            Task t = task;
+            try {
+                t.run(s, size);
+            } catch (Throwable e) {
+                failure = e;
+            }
+            if (done.incrementAndGet() == size) {
+                Thread c = caller;
+                if (c != Thread.currentThread()) {
+                    LockSupport.unpark(c);
+                }
+            }
+        }
+    }
+
+    private void loop() {
         int seen = 0;
         while (true) {
             int spins = 0;
@@ -112,14 +128,7 @@ public final class WorkerPool implements AutoCloseable {
                 return;
             }
             seen = g;
-            try {
-                task.run(id, size);
-            } catch (Throwable e) {
-                failure = e;
-            }
-            if (pending.decrementAndGet() == 0) {
-                LockSupport.unpark(caller);
-            }
+            claimSlots();
         }
     }
 

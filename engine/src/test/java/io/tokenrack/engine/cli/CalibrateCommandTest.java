@@ -22,7 +22,7 @@ class CalibrateCommandTest {
     static CalibrationReport report(boolean energy, @TempDir Path dir) {
         return new CalibrationReport(80, 150, 20, "double", 24, decode(2, 100, 110), decode(1, 60, 58), energy,
                 energy ? "RAPL package energy, 1 package(s)" : "no RAPL here", energy ? 3.5 : null, "vector",
-                "Vector API, 512-bit, 16 float lanes", "this JVM", 42, sampleProfile());
+                "Vector API, 512-bit, 16 float lanes", "this JVM", 0.3, 42, sampleProfile());
     }
 
     static TransformerDecode decode(int threads, double measured, double predicted) {
@@ -32,7 +32,7 @@ class CalibrateCommandTest {
 
     static HostProfile sampleProfile() {
         return new HostProfile("2026-01-02T03:04:05Z", true, "Test CPU", "AMD", 2, 2, 16_000_000_000L, "Java 25",
-                "vector", "Vector API", 16, 100, 200, 80, 150, 1024, 20, 22,
+                "vector", "Vector API", 16, 100, 200, 80, 150, 1024, List.of(), 20, 22,
                 List.of(new HostProfile.MemoryLevel("L1", 32768, 100, 200)),
                 List.of(new HostProfile.StreamPoint(16384, 100, 200)), List.of(), List.of(), List.of(), 1e-6, 2e-6, 5, 10);
     }

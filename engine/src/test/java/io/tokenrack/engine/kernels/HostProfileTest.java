@@ -38,7 +38,7 @@ class HostProfileTest {
     void interpolatesBandwidthLogLinearlyAndClampsAtTheEnds() {
         List<StreamPoint> sweep = List.of(new StreamPoint(1 << 10, 100, 200), new StreamPoint(1 << 20, 10, 20));
         HostProfile p = new HostProfile("2026-01-02T03:04:05Z", true, "cpu", "AMD", 2, 2, 1, "jdk", "vector", "r", 16,
-                1, 2, 1, 2, 64, 20, 22, List.of(), sweep, List.of(), List.of(), List.of(), 0, 0, 1, 1);
+                1, 2, 1, 2, 64, List.of(), 20, 22, List.of(), sweep, List.of(), List.of(), List.of(), 0, 0, 1, 1);
         assertEquals(100, p.triadGBpsAt(10, false));
         assertEquals(20, p.triadGBpsAt(1L << 30, true));
         // 32 KiB is halfway between 1 KiB and 1 MiB on a log scale
@@ -49,7 +49,7 @@ class HostProfileTest {
     @Test
     void rejectsAProfileWithoutBandwidth() {
         assertThrows(IllegalArgumentException.class, () -> new HostProfile("d", true, "cpu", "AMD", 2, 2, 1, "jdk",
-                "vector", "r", 16, 1, 2, 1, 2, 64, 0, 0, List.of(), List.of(), List.of(), List.of(), List.of(), 0, 0, 1, 1));
+                "vector", "r", 16, 1, 2, 1, 2, 64, List.of(), 0, 0, List.of(), List.of(), List.of(), List.of(), List.of(), 0, 0, 1, 1));
     }
 
     @Test

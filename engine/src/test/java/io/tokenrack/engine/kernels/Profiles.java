@@ -23,7 +23,7 @@ final class Profiles {
         List<StreamPoint> sweep = List.of(new StreamPoint(16 << 10, oneThreadGBps, allCoresGBps),
                 new StreamPoint(1L << 30, oneThreadGBps, allCoresGBps));
         return new HostProfile("2026-01-02T03:04:05Z", true, "Test CPU 9000", "AMD", 2, 2, 16_000_000_000L,
-                "Java 25 (test)", "vector", "Vector API, 512-bit, 16 float lanes", 16, 100, 200, 80, 150, 1024,
+                "Java 25 (test)", "vector", "Vector API, 512-bit, 16 float lanes", 16, 100, 200, 80, 150, 1024, List.of(),
                 allCoresGBps, allCoresGBps * 1.1,
                 List.of(new MemoryLevel("L1", 32 << 10, 100, 200), new MemoryLevel("DRAM", 1L << 30, oneThreadGBps, allCoresGBps)),
                 sweep,
