@@ -11,7 +11,6 @@ import io.tokenrack.engine.catalog.AcceleratorSpec;
 import io.tokenrack.engine.catalog.Catalog;
 import io.tokenrack.engine.catalog.CatalogItem;
 import io.tokenrack.engine.catalog.CoolingSpec;
-import io.tokenrack.engine.catalog.ModelSpec;
 import io.tokenrack.engine.catalog.NetworkSpec;
 import io.tokenrack.engine.catalog.PowerSpec;
 import io.tokenrack.engine.catalog.RackSpec;
@@ -384,9 +383,5 @@ public final class InspectorMetadata {
         }
         Workload w = design.workload() != null ? design.workload() : WorkloadModel.defaultWorkload(catalog);
         return new Subject.Design(design, w, assumptions);
-    }
-
-    static boolean isModel(CatalogItem i) {
-        return i instanceof ModelSpec;
     }
 }
