@@ -43,6 +43,7 @@ public final class LabModel implements AutoCloseable {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final ObservableList<String> log = FXCollections.observableArrayList();
+    private final ObservableList<String> logView = FXCollections.unmodifiableObservableList(log);
     private final BooleanProperty quick = new SimpleBooleanProperty(this, "quick", true);
     private final BooleanProperty allCores = new SimpleBooleanProperty(this, "allCores", true);
     private final BooleanBinding running = Bindings.createBooleanBinding(() -> state.get() != State.IDLE, state);
@@ -100,7 +101,7 @@ public final class LabModel implements AutoCloseable {
 
     /** The current run's progress lines (read-only). */
     public ObservableList<String> log() {
-        return FXCollections.unmodifiableObservableList(log);
+        return logView;
     }
 
     /** The short calibration (default) or the full one. */

@@ -63,6 +63,11 @@ public final class LabText {
         return Units.number(v) + " GB/s";
     }
 
+    /** Decimal bytes: "126 MB", "1.5 GB". */
+    public static String bytes(double b) {
+        return b >= 1e9 ? Units.gb(b) : Units.number(b / 1e6) + " MB";
+    }
+
     public static String cpu(HostProfile p) {
         return p.cpuModel() + (p.cpuVendor() == null || p.cpuVendor().isBlank() || p.cpuModel().contains(p.cpuVendor()) ? "" : " (" + p.cpuVendor() + ")");
     }

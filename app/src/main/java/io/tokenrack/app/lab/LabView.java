@@ -385,7 +385,7 @@ public final class LabView extends BorderPane {
                 "%s: %d layers, hidden %d, %s parameters, %s of fp32 weights read per token, %d tokens of context on average. "
                         + "The engine predicts from this profile alone (bound: %s); the kernel lab's own operator count says %s "
                         + "on one thread and %s on all cores.",
-                d.model(), d.layers(), d.hiddenSize(), Units.compact(d.parameters()), Units.gb(d.weightBytesPerToken()),
+                d.model(), d.layers(), d.hiddenSize(), Units.compact(d.parameters()), LabText.bytes(d.weightBytesPerToken()),
                 d.contextTokens(), d.predictedBound().replace('_', ' '),
                 LabText.tokensPerSecond(report.transformerDecodeOneThread().kernelLabPredictedTokensPerSecond()),
                 LabText.tokensPerSecond(d.kernelLabPredictedTokensPerSecond())));

@@ -57,10 +57,14 @@ final class RooflineChart {
         }
         x.setBase(10);
         y.setBase(10);
-        x.setStandardTickUnits(NumberAxis.createStandardTickUnits());
-        y.setStandardTickUnits(NumberAxis.createStandardTickUnits());
-        x.setNumberFormatOverride(new java.text.DecimalFormat("0.###"));
-        y.setNumberFormatOverride(new java.text.DecimalFormat("#,##0.###"));
+        // one tick per decade (a LogAxis counts its tick unit in powers of the base), minor ticks between
+        for (LogAxis a : new LogAxis[] {x, y}) {
+            a.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(1), false, false);
+            a.setAutoTickUnitSelection(false);
+            a.setNumberFormatOverride(new java.text.DecimalFormat("#,##0.###"));
+            a.setMinorTickCount(9);
+            a.setMinorTickMarksVisible(true);
+        }
         plot = new XYPlot(pointData, x, y, pointRenderer);
         plot.setDataset(1, roofData);
         plot.setRenderer(1, roofRenderer);
@@ -92,10 +96,14 @@ final class RooflineChart {
             pointRenderer.setSeriesPaint(i, styler.series(i));
             pointRenderer.setSeriesShape(i, k == Kind.ERT ? square : dot);
             pointRenderer.setSeriesItemLabelsVisible(i, k != Kind.ERT);
+            // the two sweeps are joined by a thin line so they read as curves
+            boolean sweep = k == Kind.ERT || k == Kind.GEMM_BY_M;
+            pointRenderer.setSeriesLinesVisible(i, sweep);
+            pointRenderer.setSeriesStroke(i, new BasicStroke(1f));
         }
         pointRenderer.setDefaultItemLabelGenerator((dataset, s, item) -> {
             List<String> l = labels.get(Kind.values()[s]);
-            return item < l.size() ? l.get(item) : null;
+            return item < l.size() && !crowded(dataset, s, item) ? l.get(item) : null;
         });
         pointRenderer.setDefaultItemLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 10));
         pointRenderer.setDefaultItemLabelPaint(styler.text());
@@ -107,6 +115,20 @@ final class RooflineChart {
                     LabText.gflops(dataset.getYValue(s, item)), dataset.getXValue(s, item));
         });
         roofRenderer.setDefaultSeriesVisibleInLegend(false);
+    }
+
+    /**
+     * Whether an earlier point of the same series sits so close (same intensity, within 0.08 of a
+     * decade in rate) that the two labels would overlap; the tooltip still names every point.
+     */
+    private static boolean crowded(org.jfree.data.xy.XYDataset d, int s, int item) {
+        for (int j = 0; j < item; j++) {
+            if (d.getXValue(s, j) == d.getXValue(s, item)
+                    && Math.abs(Math.log10(d.getYValue(s, j) / d.getYValue(s, item))) < 0.08) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Draws the profile's roofline, or the no-data message for null. */
@@ -122,6 +144,14 @@ final class RooflineChart {
         }
         double lo = r.minIntensity();
         double hi = r.maxIntensity();
+        double minY = r.peakGflops();
+        for (KernelPoint p : r.points()) {
+            minY = Math.min(minY, p.gflops());
+        }
+        for (Roof roof : r.roofs()) {
+            minY = Math.min(minY, roof.gbps() * lo);
+        }
+        double bottom = minY / 2;
         Font labelFont = new Font(Font.SANS_SERIF, Font.PLAIN, 10);
         int i = 0;
         double minRidge = Double.MAX_VALUE;
@@ -136,10 +166,15 @@ final class RooflineChart {
             roofRenderer.setSeriesPaint(i, dram ? styler.text() : styler.muted());
             roofRenderer.setSeriesStroke(i, dram ? new BasicStroke(2f)
                     : new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1f, new float[] {6f, 4f}, 0f));
-            XYTextAnnotation a = new XYTextAnnotation(roof.level() + " " + LabText.gbps(roof.gbps()), lo * 1.15, roof.gbps() * lo * 1.15);
-            a.setTextAnchor(TextAnchor.BOTTOM_LEFT);
+            // labels sit on their own slope, staggered up it by 0.45 decades each so close bandwidths stay legible
+            // (the first far enough right that its text, left of the line, stays inside the plot)
+            double at = Math.min(ridge / 2, Math.max(lo * Math.pow(10, 0.65 + 0.45 * i), 2 * bottom / roof.gbps()));
+            // left of the slope is above every roof, where no kernel point can be
+            XYTextAnnotation a = new XYTextAnnotation(roof.level() + " " + LabText.gbps(roof.gbps()), at / 1.08, roof.gbps() * at);
+            a.setTextAnchor(TextAnchor.CENTER_RIGHT);
             a.setFont(labelFont);
-            a.setPaint(styler.muted());
+            a.setPaint(dram ? styler.text() : styler.muted());
+            a.setBackgroundPaint(plot.getBackgroundPaint());
             plot.addAnnotation(a);
             i++;
         }
@@ -156,10 +191,8 @@ final class RooflineChart {
         peak.setPaint(styler.danger());
         plot.addAnnotation(peak);
 
-        double minY = r.peakGflops();
         for (KernelPoint p : r.points()) {
             series.get(p.kind()).add(p.flopsPerByte(), p.gflops());
-            minY = Math.min(minY, p.gflops());
         }
         // XYSeries sorts by x; keep the labels in the series' order
         for (Kind k : Kind.values()) {
@@ -171,11 +204,9 @@ final class RooflineChart {
                 l.add(r.points().stream().filter(p -> p.kind() == k && p.flopsPerByte() == px && p.gflops() == py)
                         .map(KernelPoint::label).findFirst().orElse(k.title()));
             }
-        }
-        for (Roof roof : r.roofs()) {
-            minY = Math.min(minY, roof.gbps() * lo);
+            pointRenderer.setSeriesVisibleInLegend(k.ordinal(), !s.isEmpty());
         }
         x.setRange(lo, hi);
-        y.setRange(minY / 2, r.peakGflops() * 3);
+        y.setRange(bottom, r.peakGflops() * 3);
     }
 }

@@ -159,6 +159,9 @@ class LabViewTest {
         WaitForAsyncUtils.sleep(600, TimeUnit.MILLISECONDS);
         assertEquals(started, fake.stepsStarted.get(), "no step starts after the cancel");
         assertTrue(text(robot, "#lab-status").startsWith("Cancelled"), text(robot, "#lab-status"));
+        assertEquals("Cancelled.", log.getItems().getLast());
+        assertTrue(robot.lookup("#lab-log .list-cell").queryAllAs(javafx.scene.control.ListCell.class).stream()
+                .anyMatch(c -> "Cancelled.".equals(c.getText()) && c.isVisible()), "the log follows its last line");
         assertEquals("100 tok/s", text(robot, "#lab-decode-all-measured"), "the stored results stay");
         assertFalse(robot.lookup("#lab-run").queryAs(Button.class).isDisabled());
         assertTrue(robot.lookup("#lab-cancel").queryAs(Button.class).isDisabled());
