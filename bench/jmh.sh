@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the kernel lab's JMH benchmarks (engine/src/test/java/io/tokenrack/engine/kernels/bench).
 # A developer tool, not shipped. Usage: bench/jmh.sh [JMH options and benchmark regex]
-#   bench/jmh.sh                       # everything (about 10 minutes)
+#   bench/jmh.sh                       # every kernel benchmark (about 3 minutes)
 #   bench/jmh.sh gemmSquare -p n=1024  # one benchmark, one size
 #   bench/jmh.sh -l                    # list the benchmarks
 set -euo pipefail

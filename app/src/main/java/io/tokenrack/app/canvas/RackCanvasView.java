@@ -49,7 +49,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
  */
 public final class RackCanvasView extends BorderPane {
     /** Shown when there is no message: how to use the canvas. */
-    static final String HINT = "Drag hardware into a rack (its lowest U goes where you release) · Shift/Ctrl-click selects more · Delete removes";
+    static final String HINT = "Drag hardware into a rack: its lowest U goes where you release · Shift/Ctrl-click selects more · Delete removes";
 
     private final CanvasModel model;
     private final HBox row = new HBox(28);
@@ -123,8 +123,10 @@ public final class RackCanvasView extends BorderPane {
         message.setWrapText(true);
         message.setMinWidth(0);
         message.setMaxWidth(Double.MAX_VALUE);
-        message.setMinHeight(Region.USE_PREF_SIZE);
+        message.setMaxHeight(34);
         message.setAccessibleText("Canvas message");
+        message.setTooltip(new javafx.scene.control.Tooltip());
+        message.getTooltip().textProperty().bind(message.textProperty());
         message.setText(HINT);
         HBox.setHgrow(message, Priority.ALWAYS);
         HBox tools = new HBox(6, title, new Separator(javafx.geometry.Orientation.VERTICAL), zoomOut, zoomLabel, zoomIn, fit,
@@ -153,8 +155,8 @@ public final class RackCanvasView extends BorderPane {
         findingsList.setCellFactory(l -> new FindingCell());
         VBox findings = new VBox(4, findingsTitle, findingsList);
         VBox.setVgrow(findingsList, Priority.ALWAYS);
-        findings.setPrefWidth(250);
-        findings.setMinWidth(200);
+        findings.setPrefWidth(220);
+        findings.setMinWidth(180);
         findings.setPadding(new Insets(0, 0, 0, 8));
         setRight(findings);
     }
@@ -170,7 +172,7 @@ public final class RackCanvasView extends BorderPane {
 
     private void initListeners() {
         model.document().stateProperty().addListener((obs, a, b) -> {
-            if (a == null || !a.design().equals(b.design())) {
+            if (a == null || !a.design().racks().equals(b.design().racks())) {
                 rebuild();
             }
         });

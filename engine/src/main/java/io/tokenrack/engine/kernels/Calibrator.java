@@ -107,7 +107,7 @@ public final class Calibrator {
             for (StreamPoint p : sweep) {
                 log.printf("  triad %,d KiB: %.1f GB/s one thread, %.1f all cores%n", p.workingSetBytes() / 1024, p.triadGBpsOneThread(), p.triadGBpsAllCores());
             }
-            List<MemoryLevel> levels = MemoryLevels.detect(sweep);
+            List<MemoryLevel> levels = MemoryLevels.detect(sweep, cpu.cacheBytes());
             step(6);
             double triad = memory.triadDram();
             double copy = memory.copyDram();

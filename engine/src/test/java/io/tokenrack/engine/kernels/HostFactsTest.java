@@ -77,4 +77,18 @@ class HostFactsTest {
         assertEquals(1, levels.size());
         assertEquals("L1", levels.get(0).name());
     }
+
+    @Test
+    void knownCacheSizesPickThePointsThatClearlyFitEachLevel() {
+        List<StreamPoint> sweep = List.of(
+                new StreamPoint(16 << 10, 120, 240), new StreamPoint(64 << 10, 90, 180),
+                new StreamPoint(256 << 10, 70, 140), new StreamPoint(1 << 20, 60, 120),
+                new StreamPoint(4 << 20, 40, 80), new StreamPoint(64 << 20, 25, 40),
+                new StreamPoint(256 << 20, 20, 30));
+        // L1 48 KiB, L2 1 MiB, L3 32 MiB: L1 <= 24 KiB; L2 96 KiB..512 KiB; L3 2..16 MiB; DRAM >= 128 MiB
+        List<MemoryLevel> levels = MemoryLevels.detect(sweep, List.of(48L << 10, 1L << 20, 32L << 20));
+        assertEquals(List.of(new MemoryLevel("L1", 16 << 10, 120, 240), new MemoryLevel("L2", 256 << 10, 70, 140),
+                new MemoryLevel("L3", 4 << 20, 40, 80), new MemoryLevel("DRAM", 256 << 20, 20, 30)), levels);
+        assertEquals(MemoryLevels.detect(sweep), MemoryLevels.detect(sweep, List.of()), "no sizes: plateaus");
+    }
 }
