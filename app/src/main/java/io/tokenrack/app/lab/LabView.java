@@ -137,6 +137,9 @@ public final class LabView extends BorderPane {
         status.setWrapText(true);
         status.setMinWidth(0);
         HBox.setHgrow(status, Priority.ALWAYS);
+        for (javafx.scene.control.Control c : new javafx.scene.control.Control[] {run, cancel, quick, full}) {
+            c.setMinWidth(Region.USE_PREF_SIZE);
+        }
         HBox controls = new HBox(10, run, cancel, quick, full, progress, status);
         controls.setAlignment(Pos.CENTER_LEFT);
 
@@ -281,7 +284,16 @@ public final class LabView extends BorderPane {
         return l;
     }
 
+    /** Wrapped text keeps its full height; the log shrinks instead when the window is small. */
+    private static void keepWrappedHeight(Label... labels) {
+        for (Label l : labels) {
+            l.setWrapText(true);
+            l.setMinHeight(Region.USE_PREF_SIZE);
+        }
+    }
+
     private void initListeners() {
+        keepWrappedHeight(status, kernelWarning, rooflineNote, decodeNote, energy, loadNote, cpu, threads, jdk, vector, launch, peak, dram);
         run.disableProperty().bind(model.runningProperty());
         cancel.disableProperty().bind(model.stateProperty().isNotEqualTo(LabModel.State.RUNNING));
         quick.disableProperty().bind(model.runningProperty());

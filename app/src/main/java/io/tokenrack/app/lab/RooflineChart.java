@@ -79,6 +79,7 @@ final class RooflineChart {
         plot.setNoDataMessage("No measurements yet: run a calibration");
         stylePoints();
         viewer = new ChartViewer(chart);
+        show(null);
         viewer.setId("lab-roofline");
         viewer.setAccessibleText("Empirical roofline of this computer: attainable GFLOP/s against arithmetic intensity");
         viewer.setMinSize(300, 240);
@@ -139,7 +140,14 @@ final class RooflineChart {
             series.get(k).clear();
             labels.get(k).clear();
         }
-        if (r == null) {
+        // with nothing measured the chart shows only its message: no made-up axes, grid or legend
+        boolean data = r != null;
+        x.setVisible(data);
+        y.setVisible(data);
+        plot.setDomainGridlinesVisible(data);
+        plot.setRangeGridlinesVisible(data);
+        viewer.getChart().getLegend().setVisible(data);
+        if (!data) {
             return;
         }
         double lo = r.minIntensity();
