@@ -1,8 +1,7 @@
 package io.tokenrack.app;
 
 import io.tokenrack.app.canvas.FindingsSource;
-import io.tokenrack.app.canvas.RackLimitsCheck;
-import io.tokenrack.app.document.PlacementRules;
+import io.tokenrack.app.canvas.DesignCheckFindings;
 import io.tokenrack.app.document.RecentFiles;
 import io.tokenrack.app.results.EngineResults;
 import io.tokenrack.app.results.ResultsEngine;
@@ -57,6 +56,6 @@ public record AppContext(
 
     public static AppContext standard(Catalog catalog, PresetsAccess presets, RecentFiles recent, Dialogs dialogs, Executor fx) {
         return new AppContext(catalog, presets, new EngineResults(new Evaluator(catalog)),
-                new RackLimitsCheck(new PlacementRules(catalog)), recent, dialogs, fx, ThemePalette.PRIMER_LIGHT);
+                new DesignCheckFindings(catalog), recent, dialogs, fx, ThemePalette.PRIMER_LIGHT);
     }
 }

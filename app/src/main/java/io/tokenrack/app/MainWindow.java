@@ -125,7 +125,7 @@ public final class MainWindow {
 
         PaletteView palette = new PaletteView(paletteModel, canvasModel::addToCurrentRack);
         palette.setPrefWidth(260);
-        palette.setMinWidth(220);
+        palette.setMinWidth(200);
 
         InspectorView inspector = new InspectorView(inspectorModel);
         WhyView why = new WhyView(results.resultsProperty(), context.palette());
@@ -139,11 +139,16 @@ public final class MainWindow {
         right.setDividerPositions(0.5);
         right.getStyleClass().add(Styles.PANEL);
         right.setPrefWidth(380);
-        right.setMinWidth(300);
+        right.setMinWidth(290);
 
-        BorderPane middle = new BorderPane(canvas, null, right, null, palette);
-        BorderPane.setMargin(canvas, new Insets(0, 6, 0, 6));
-        middle.setPadding(new Insets(6, 8, 6, 8));
+        SplitPane middle = new SplitPane(palette, canvas, right);
+        middle.setId("middle-split");
+        middle.setDividerPositions(0.165, 0.71);
+        SplitPane.setResizableWithParent(palette, false);
+        SplitPane.setResizableWithParent(right, false);
+        canvas.setPadding(new Insets(6, 6, 6, 6));
+        palette.setPadding(new Insets(6, 6, 6, 8));
+        right.setPadding(new Insets(6, 8, 6, 6));
 
         HeadlineCardsView cards = new HeadlineCardsView(results.resultsProperty(), results.evaluatingProperty());
         VBox bottom = new VBox(8, cards, charts);

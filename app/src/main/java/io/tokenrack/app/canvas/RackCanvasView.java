@@ -49,7 +49,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
  */
 public final class RackCanvasView extends BorderPane {
     /** Shown when there is no message: how to use the canvas. */
-    static final String HINT = "Drag hardware into a rack (its lowest U goes where you release) · Shift/Ctrl-click selects more · Delete removes";
+    static final String HINT = "Drag hardware into a rack: its lowest U goes where you release · Shift/Ctrl-click selects more · Delete removes";
 
     private final CanvasModel model;
     private final HBox row = new HBox(28);
@@ -59,6 +59,7 @@ public final class RackCanvasView extends BorderPane {
     private final ListView<DesignFinding> findingsList = new ListView<>();
     private final Label findingsTitle = new Label("Findings");
     private final List<RackView> rackViews = new ArrayList<>();
+    private final ContextMenu itemMenu = createItemMenu();
     private boolean autoFit = true;
 
     // mouse-drag state
@@ -122,8 +123,10 @@ public final class RackCanvasView extends BorderPane {
         message.setWrapText(true);
         message.setMinWidth(0);
         message.setMaxWidth(Double.MAX_VALUE);
-        message.setMinHeight(Region.USE_PREF_SIZE);
+        message.setMaxHeight(34);
         message.setAccessibleText("Canvas message");
+        message.setTooltip(new javafx.scene.control.Tooltip());
+        message.getTooltip().textProperty().bind(message.textProperty());
         message.setText(HINT);
         HBox.setHgrow(message, Priority.ALWAYS);
         HBox tools = new HBox(6, title, new Separator(javafx.geometry.Orientation.VERTICAL), zoomOut, zoomLabel, zoomIn, fit,
@@ -152,8 +155,8 @@ public final class RackCanvasView extends BorderPane {
         findingsList.setCellFactory(l -> new FindingCell());
         VBox findings = new VBox(4, findingsTitle, findingsList);
         VBox.setVgrow(findingsList, Priority.ALWAYS);
-        findings.setPrefWidth(250);
-        findings.setMinWidth(200);
+        findings.setPrefWidth(220);
+        findings.setMinWidth(180);
         findings.setPadding(new Insets(0, 0, 0, 8));
         setRight(findings);
     }
@@ -169,7 +172,7 @@ public final class RackCanvasView extends BorderPane {
 
     private void initListeners() {
         model.document().stateProperty().addListener((obs, a, b) -> {
-            if (a == null || !a.design().equals(b.design())) {
+            if (a == null || !a.design().racks().equals(b.design().racks())) {
                 rebuild();
             }
         });
@@ -316,16 +319,28 @@ public final class RackCanvasView extends BorderPane {
     // ---- item interaction, wired by RackView
 
     void wireItem(Node node, String placementId, RackView rack) {
-        node.setOnMousePressed(e -> pressItem(placementId, rack, e));
+        node.setOnMousePressed(e -> {
+            if (e.getButton() == MouseButton.SECONDARY) {
+                showItemMenu(node, placementId, e.getScreenX(), e.getScreenY());
+                e.consume();
+            } else {
+                pressItem(placementId, rack, e);
+            }
+        });
         node.setOnMouseDragged(this::dragItem);
         node.setOnMouseReleased(this::releaseItem);
         node.setOnContextMenuRequested(e -> {
-            if (!model.selection().contains(placementId)) {
-                model.select(placementId);
-            }
-            itemMenu().show(node, e.getScreenX(), e.getScreenY());
+            showItemMenu(node, placementId, e.getScreenX(), e.getScreenY());
             e.consume();
         });
+    }
+
+    private void showItemMenu(Node node, String placementId, double x, double y) {
+        if (!model.selection().contains(placementId)) {
+            model.select(placementId);
+        }
+        itemMenu.hide();
+        itemMenu.show(node, x, y);
     }
 
     private void pressItem(String id, RackView rack, MouseEvent e) {
@@ -418,21 +433,27 @@ public final class RackCanvasView extends BorderPane {
         return Optional.empty();
     }
 
-    ContextMenu itemMenu() {
+    private ContextMenu createItemMenu() {
         MenuItem delete = new MenuItem("Delete", new FontIcon(org.kordamp.ikonli.materialdesign2.MaterialDesignD.DELETE_OUTLINE));
         delete.setId("menu-item-delete");
         delete.setOnAction(e -> model.deleteSelection());
         MenuItem all = new MenuItem("Select all in this rack");
         all.setOnAction(e -> model.selectAllIn(model.currentRack()));
-        return new ContextMenu(delete, all);
+        ContextMenu menu = new ContextMenu(delete, all);
+        menu.setId("item-menu");
+        return menu;
     }
 
-    ContextMenu rackMenu(String rackId) {
+    private final ContextMenu rackMenu = new ContextMenu();
+
+    void showRackMenu(Node owner, String rackId, double x, double y) {
         MenuItem all = new MenuItem("Select all in this rack");
         all.setOnAction(e -> model.selectAllIn(rackId));
         MenuItem delete = new MenuItem("Delete rack", new FontIcon(org.kordamp.ikonli.materialdesign2.MaterialDesignD.DELETE_OUTLINE));
         delete.setOnAction(e -> model.removeRack(rackId));
-        return new ContextMenu(all, delete);
+        rackMenu.getItems().setAll(all, delete);
+        rackMenu.hide();
+        rackMenu.show(owner, x, y);
     }
 
     /** For tests and the window: the rack views in order. */

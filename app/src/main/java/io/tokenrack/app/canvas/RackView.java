@@ -181,7 +181,7 @@ final class RackView extends VBox {
         elevation.setOnDragDropped(e -> dropped(e, uAt(e.getY())));
         elevation.setOnContextMenuRequested(e -> {
             if (e.getTarget() == elevation) {
-                canvas.rackMenu(rack.id()).show(elevation, e.getScreenX(), e.getScreenY());
+                canvas.showRackMenu(elevation, rack.id(), e.getScreenX(), e.getScreenY());
                 e.consume();
             }
         });
@@ -309,11 +309,11 @@ final class RackView extends VBox {
             power.set(maxText, l.powerFraction(), Double.NaN, powerHelp);
         }
         double heatW = f.modelled() ? f.modelledItWatts() : l.heatWatts();
-        String cooling = l.coolingFromUnits() ? "by cooling units" : "room air (budget)";
+        String cooling = l.coolingFromUnits() ? "by cooling units" : "room air";
         heat.set(Units.number(heatW / 1000) + " / " + Units.number(l.coolingCapacityWatts() / 1000) + " kW\n" + cooling,
                 heatW / l.coolingCapacityWatts(), f.modelled() ? l.heatWatts() / l.coolingCapacityWatts() : Double.NaN,
                 (f.modelled() ? "Modelled heat " : "Heat at nameplate ") + Units.kw(heatW) + " against "
-                        + (l.coolingFromUnits() ? "the cooling units in this rack (" : "room cooling sized to the rack's power budget (")
+                        + (l.coolingFromUnits() ? "the cooling units in this rack (" : "room air, the rack having no cooling unit (")
                         + Units.kw(l.coolingCapacityWatts()) + "). All electrical power becomes heat.");
         if (l.maxWeightKg() > 0) {
             weight.set(Units.kg(l.weightKg()) + " / " + Units.kg(l.maxWeightKg()), l.weightFraction(), Double.NaN,

@@ -21,10 +21,12 @@ import java.util.Set;
 public final class PlacementRules {
     private final Catalog catalog;
     private final ItemFacts facts;
+    private final double roomAirWatts;
 
     public PlacementRules(Catalog catalog) {
         this.catalog = catalog;
         this.facts = new ItemFacts(catalog);
+        this.roomAirWatts = io.tokenrack.engine.design.CheckAssumptions.from(catalog).roomAirCoolingKw() * 1000;
     }
 
     public ItemFacts facts() {
@@ -69,9 +71,10 @@ public final class PlacementRules {
             }
             int h = ItemFacts.heightU(item);
             CoolingType need = ItemFacts.coolingNeed(item);
-            if (!spec.cooling().canCool(need)) {
+            if (!coolingAvailable(rack, spec).stream().anyMatch(a -> a.canCool(need))) {
                 return Optional.of("Refused: " + item.name() + " needs " + need.label() + " cooling; "
-                        + rack.name() + " is " + article(spec.cooling().label()) + " " + spec.cooling().label() + " rack.");
+                        + rack.name() + " is " + article(spec.cooling().label()) + " " + spec.cooling().label()
+                        + " rack with no " + need.label() + " cooling unit.");
             }
             if (h > 0) {
                 if (r.positionU() == null || r.positionU() < 1) {
@@ -127,6 +130,15 @@ public final class PlacementRules {
         return Optional.empty();
     }
 
+    /** The kinds of cooling a rack gives: its own and that of the cooling units placed in it. */
+    public java.util.Set<CoolingType> coolingAvailable(RackInstance rack, RackSpec spec) {
+        java.util.Set<CoolingType> out = java.util.EnumSet.of(spec.cooling());
+        for (Placement p : rack.items()) {
+            catalog.find(p.catalogId(), io.tokenrack.engine.catalog.CoolingSpec.class).ifPresent(c -> out.add(c.type()));
+        }
+        return out;
+    }
+
     /** Space, power, heat and weight of one rack. */
     public RackLoad load(RackInstance rack) {
         RackSpec spec = catalog.find(rack.rackId(), RackSpec.class).orElse(null);
@@ -151,7 +163,7 @@ public final class PlacementRules {
         double budget = spec == null ? 0 : spec.powerBudgetKw() * 1000;
         boolean fromUnits = cooling > 0;
         return new RackLoad(rack.id(), used, spec == null ? 0 : spec.heightU(), power, budget, power,
-                fromUnits ? cooling : budget, fromUnits, weight,
+                fromUnits ? cooling : roomAirWatts, fromUnits, weight,
                 spec == null || spec.maxWeightKg() == null ? 0 : spec.maxWeightKg(), accelerators, complete);
     }
 

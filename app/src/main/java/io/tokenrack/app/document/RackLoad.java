@@ -5,8 +5,8 @@ package io.tokenrack.app.document;
  * against the rack's power budget, heat against the cooling that serves it, weight against the
  * rack's limit. All electrical power ends up as heat, so heat equals power.
  *
- * @param coolingCapacityWatts the cooling units placed in the rack, or (with none placed) the
- *                             facility cooling sized to the rack's power budget
+ * @param coolingCapacityWatts the cooling units placed in the rack, or (with none placed) what
+ *                             room air removes (the catalog's room-air entry, as DesignCheck assumes)
  * @param maxWeightKg          0 when the rack gives no limit
  */
 public record RackLoad(

@@ -11,7 +11,6 @@ import io.tokenrack.engine.catalog.AcceleratorSpec;
 import io.tokenrack.engine.catalog.Catalog;
 import io.tokenrack.engine.catalog.CatalogItem;
 import io.tokenrack.engine.catalog.CoolingSpec;
-import io.tokenrack.engine.catalog.ModelSpec;
 import io.tokenrack.engine.catalog.NetworkSpec;
 import io.tokenrack.engine.catalog.PowerSpec;
 import io.tokenrack.engine.catalog.RackSpec;
@@ -35,8 +34,8 @@ import java.util.function.Function;
  * of servers, network gear, cooling and power), and the design with its workload and assumptions.
  */
 public final class InspectorMetadata {
-    private static final String PLACEMENT = "Placement";
-    private static final String SPECS = "Specs (datasheet)";
+    private static final String PLACEMENT = "Item";
+    private static final String SPECS = "Item";
     private static final String RACK = "Rack";
     private static final String DESIGN = "Design";
     private static final String WORKLOAD = "Workload";
@@ -103,13 +102,13 @@ public final class InspectorMetadata {
         server = List.of(
                 PropertyMeta.<Subject.Item>readOnly("server.accelerators", "Accelerators", SPECS, "", "Accelerators in the unit.",
                         s -> serverOf(s).hasAccelerators() ? serverOf(s).acceleratorCount() + " × " + catalog.accelerator(serverOf(s).acceleratorId()).name() : "none"),
-                PropertyMeta.<Subject.Item>readOnly("server.memory", "Memory per accelerator", SPECS, "GB", "HBM capacity (datasheet).",
+                PropertyMeta.<Subject.Item>readOnly("server.memory", "Memory", SPECS, "GB", "Memory (HBM) of each accelerator (datasheet).",
                         s -> accel(s) == null ? "—" : Units.number(accel(s).memoryGB())),
-                PropertyMeta.<Subject.Item>readOnly("server.bandwidth", "Memory bandwidth", SPECS, "TB/s", "Per accelerator (datasheet).",
+                PropertyMeta.<Subject.Item>readOnly("server.bandwidth", "Bandwidth", SPECS, "TB/s", "Memory bandwidth of each accelerator (datasheet).",
                         s -> accel(s) == null ? "—" : Units.number(accel(s).memBandwidthTBps())),
                 PropertyMeta.<Subject.Item>readOnly("server.fp8", "Dense FP8", SPECS, "TFLOP/s", "Per accelerator, without sparsity (datasheet).",
                         s -> accel(s) == null || accel(s).fp8DenseTflops() == null ? "—" : Units.number(accel(s).fp8DenseTflops())),
-                PropertyMeta.<Subject.Item>readOnly("server.tdp", "TDP per accelerator", SPECS, "W", "Thermal design power (datasheet).",
+                PropertyMeta.<Subject.Item>readOnly("server.tdp", "TDP", SPECS, "W", "Thermal design power of each accelerator (datasheet).",
                         s -> accel(s) == null || accel(s).tdpWatts() == null ? "not published" : Units.number(accel(s).tdpWatts())),
                 PropertyMeta.<Subject.Item>readOnly("server.scaleup", "Scale-up", SPECS, "", "Scale-up link and bandwidth per direction.",
                         s -> accel(s) == null || accel(s).scaleUpLink() == null ? "—" : accel(s).scaleUpLink()
@@ -384,9 +383,5 @@ public final class InspectorMetadata {
         }
         Workload w = design.workload() != null ? design.workload() : WorkloadModel.defaultWorkload(catalog);
         return new Subject.Design(design, w, assumptions);
-    }
-
-    static boolean isModel(CatalogItem i) {
-        return i instanceof ModelSpec;
     }
 }

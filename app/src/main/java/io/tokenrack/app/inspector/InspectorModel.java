@@ -74,13 +74,38 @@ public final class InspectorModel {
 
     private void refresh() {
         Subject s = metadata.subjectFor(document.design(), document.assumptions(), canvas.selection(), canvas.currentRack());
+        List<PropertyMeta<?>> metas = metadata.of(s);
+        Subject before = subject.get();
         subject.set(s);
         title.set(s.title());
+        if (before != null && before.getClass() == s.getClass() && sameIdentity(before, s)
+                && items.get().stream().map(MetaItem::meta).toList().equals(metas)) {
+            // the same properties of an edited subject: update the values, keep the editors
+            for (MetaItem<?> i : items.get()) {
+                rebind(i, s);
+            }
+            return;
+        }
         List<MetaItem<?>> out = new ArrayList<>();
-        for (PropertyMeta<?> m : metadata.of(s)) {
+        for (PropertyMeta<?> m : metas) {
             out.add(item(m, s));
         }
         items.set(List.copyOf(out));
+    }
+
+    /** Whether two subjects are the same thing (item, rack) in two states of the document. */
+    private static boolean sameIdentity(Subject a, Subject b) {
+        return switch (a) {
+            case Subject.Item x -> x.placement().id().equals(((Subject.Item) b).placement().id());
+            case Subject.Rack x -> x.rack().id().equals(((Subject.Rack) b).rack().id());
+            case Subject.Selection x -> false;
+            case Subject.Design x -> true;
+        };
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> void rebind(MetaItem<T> item, Subject s) {
+        item.rebind((T) s);
     }
 
     @SuppressWarnings("unchecked")

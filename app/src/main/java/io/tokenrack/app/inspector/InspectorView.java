@@ -32,6 +32,8 @@ public final class InspectorView extends VBox {
         title.setMinWidth(0);
         showDesign.setId("inspector-show-design");
         showDesign.setAccessibleText("Show the design and workload in the inspector");
+        showDesign.managedProperty().bind(showDesign.visibleProperty());
+        showDesign.setMinWidth(Region.USE_PREF_SIZE);
         Label kind = new Label("Inspector");
         kind.getStyleClass().add(Styles.MUTED);
         kind.setMinWidth(Region.USE_PREF_SIZE);

@@ -24,13 +24,17 @@ final class MetaEditors implements Callback<PropertySheet.Item, PropertyEditor<?
     @Override
     public PropertyEditor<?> call(PropertySheet.Item item) {
         MetaItem<?> m = (MetaItem<?>) item;
+        PropertyEditor<Object> editor;
         if (!m.isEditable()) {
-            return new ReadOnly(m);
+            editor = new ReadOnly(m);
+        } else if (m.meta().choices() != null) {
+            editor = new Choice(m);
+        } else {
+            editor = new Commit(m);
         }
-        if (m.meta().choices() != null) {
-            return new Choice(m);
-        }
-        return new Commit(m);
+        // after an edit the item's value changes in place; the editor shows the new one
+        m.getObservableValue().ifPresent(v -> v.addListener((obs, a, b) -> editor.setValue(m.getValue())));
+        return editor;
     }
 
     private static final class ReadOnly implements PropertyEditor<Object> {

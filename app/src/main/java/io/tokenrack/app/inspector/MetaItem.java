@@ -11,13 +11,21 @@ import org.controlsfx.control.PropertySheet;
  */
 public final class MetaItem<T> implements PropertySheet.Item {
     private final PropertyMeta<T> meta;
-    private final T subject;
     private final InspectorModel model;
+    private final javafx.beans.property.SimpleObjectProperty<Object> observed = new javafx.beans.property.SimpleObjectProperty<>(this, "value");
+    private T subject;
 
     MetaItem(PropertyMeta<T> meta, T subject, InspectorModel model) {
         this.meta = meta;
         this.subject = subject;
         this.model = model;
+        observed.set(getValue());
+    }
+
+    /** The same property of a newer subject (after an edit): editors follow through the observable value. */
+    void rebind(T newSubject) {
+        subject = newSubject;
+        observed.set(getValue());
     }
 
     public PropertyMeta<T> meta() {
@@ -86,7 +94,7 @@ public final class MetaItem<T> implements PropertySheet.Item {
 
     @Override
     public Optional<ObservableValue<? extends Object>> getObservableValue() {
-        return Optional.empty();
+        return Optional.of(observed);
     }
 
     @Override

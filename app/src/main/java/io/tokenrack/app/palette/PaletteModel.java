@@ -98,7 +98,7 @@ public final class PaletteModel {
             case NetworkSpec n -> (n.heightU() == null ? "0U " + n.type().label() : n.heightU() + "U " + n.type().label())
                     + " · " + (n.ports() == null ? "" : n.ports() + " × ") + Units.number(n.portSpeedGbps()) + "G"
                     + (n.maxPowerWatts() == null ? "" : " · " + Units.watts(n.maxPowerWatts()));
-            case CoolingSpec c -> c.heightU() + "U · removes " + Units.number(c.capacityKw()) + " kW · PUE " + Units.number(c.pue());
+            case CoolingSpec c -> c.heightU() + "U · " + c.type().label() + " · removes " + Units.number(c.capacityKw()) + " kW · PUE " + Units.number(c.pue());
             case PowerSpec p -> p.heightU() + "U · " + Units.number(p.capacityKw()) + " kW";
             case RackSpec r -> r.heightU() + "U · " + Units.number(r.powerBudgetKw()) + " kW budget · " + r.cooling().label();
             default -> item.kind().label();

@@ -27,6 +27,12 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
  * rack at its lowest free slot.
  */
 public final class PaletteView extends VBox {
+    /**
+     * Whether drags show a picture of the entry. Not on Monocle (embedded and headless glass): there
+     * the drag image becomes a window of its own that receives the drop instead of the rack.
+     */
+    private static final boolean DRAG_IMAGES = !"Monocle".equalsIgnoreCase(System.getProperty("glass.platform"));
+
     private final PaletteModel model;
     private final Consumer<String> onActivate;
     private final CustomTextField search = new CustomTextField();
@@ -98,7 +104,14 @@ public final class PaletteView extends VBox {
 
     /** A group header (icon, kind, count) or an entry (icon, name, one-line summary, tooltip, drag source). */
     private final class EntryCell extends TreeCell<Object> {
+        /**
+         * Taken when the button goes down, not when the drag starts: a snapshot renders a frame and
+         * must not run in the middle of starting a platform drag.
+         */
+        private javafx.scene.image.Image dragImage;
+
         EntryCell() {
+            setOnMousePressed(e -> dragImage = getItem() instanceof PaletteModel.Entry && DRAG_IMAGES ? snapshot(null, null) : null);
             setOnDragDetected(e -> {
                 if (getItem() instanceof PaletteModel.Entry entry) {
                     Dragboard db = startDragAndDrop(TransferMode.COPY);
@@ -106,7 +119,9 @@ public final class PaletteView extends VBox {
                     content.put(CatalogDrag.CATALOG_ID, entry.item().id());
                     content.putString(entry.item().id());
                     db.setContent(content);
-                    db.setDragView(snapshot(null, null), 8, 8);
+                    if (dragImage != null) {
+                        db.setDragView(dragImage, 8, 8);
+                    }
                     e.consume();
                 }
             });

@@ -86,13 +86,13 @@ public final class ChartsView extends HBox {
         setId("charts");
         setSpacing(8);
         getChildren().addAll(
-                box("throughput", "Throughput vs speed per user",
+                box("throughput", "Throughput vs speed",
                         "Each point is one concurrency: more requests in flight raise throughput per accelerator and slow each user. The red dot is the current operating point.",
                         paretoChart()),
-                box("efficiency", "Tokens per joule vs concurrency",
+                box("efficiency", "Tokens/J vs concurrency",
                         "Output tokens per joule of IT energy as the batch grows (log scale): bigger batches share the weight reads.",
                         efficiencyChart()),
-                box("cost", "$ per million tokens vs utilization",
+                box("cost", "$/M tokens vs utilization",
                         "Hardware, energy and facility cost per million output tokens if the rack serves this share of the hours.",
                         costChart()),
                 box("power", "Power breakdown",
@@ -219,7 +219,21 @@ public final class ChartsView extends HBox {
         return r;
     }
 
+    /** Refills every chart; each redraws once at the end, not once per series or annotation. */
     private void update(Results r) {
+        for (ChartViewer v : viewers.values()) {
+            v.getChart().setNotify(false);
+        }
+        try {
+            fill(r);
+        } finally {
+            for (ChartViewer v : viewers.values()) {
+                v.getChart().setNotify(true);
+            }
+        }
+    }
+
+    private void fill(Results r) {
         String none = r == null ? "evaluating…" : r.message().isEmpty() ? "no data" : r.message();
         for (XYPlot p : new XYPlot[] {paretoPlot, efficiencyPlot, costPlot}) {
             p.clearAnnotations();
@@ -252,11 +266,11 @@ public final class ChartsView extends HBox {
             }
             paretoNow.add(e.tokensPerSecondPerUser(), e.outputTokensPerSecondPerAccelerator());
             mark(paretoPlot, pareto, e.tokensPerSecondPerUser(), e.outputTokensPerSecondPerAccelerator(),
-                    "you are here: " + Units.number(e.tokensPerSecondPerUser()) + " tok/s/user");
+                    "you are here");
             if (!Double.isNaN(e.outputTokensPerJoule())) {
                 efficiencyNow.add(Math.max(1, e.concurrency()), e.outputTokensPerJoule());
                 mark(efficiencyPlot, efficiency, Math.max(1, e.concurrency()), e.outputTokensPerJoule(),
-                        Units.number(e.outputTokensPerJoule()) + " tok/J at " + Units.number(e.concurrency()));
+                        Units.number(e.outputTokensPerJoule()) + " tok/J");
             } else {
                 efficiencyPlot.setNoDataMessage("power unknown: no published TDP");
             }
@@ -280,8 +294,8 @@ public final class ChartsView extends HBox {
                 power.addValue(pw.networkWatts() / 1000, "power", "Network");
                 power.addValue(pw.coolingOverheadWatts() / 1000, "power", "Cooling");
                 ((BarRenderer) powerPlot.getRenderer()).setSeriesPaint(0, styler.accent());
-                powerChart.setTitle(new org.jfree.chart.title.TextTitle("IT " + Units.kw(pw.itWatts()) + " · facility "
-                        + Units.kw(pw.facilityWatts()) + " · PUE " + Units.number(pw.pue()),
+                powerChart.setTitle(new org.jfree.chart.title.TextTitle("IT " + Units.number(pw.itWatts() / 1000) + " · facility "
+                        + Units.kw(pw.facilityWatts()),
                         new Font(Font.SANS_SERIF, Font.PLAIN, 11)));
                 powerChart.getTitle().setPaint(styler.muted());
             }

@@ -26,7 +26,7 @@ public final class Headline {
             "card-tps-per-mw", "card-usd-per-mtok", "card-power", "card-bottleneck");
 
     private static final List<String> TITLES = List.of("Output tokens/s", "Tokens/s per user", "Tokens per joule",
-            "Tokens/s per MW", "$ per million tokens", "Power", "Bottleneck");
+            "Tokens/s per MW", "$ per M tokens", "Power", "Bottleneck");
 
     private Headline() {}
 
@@ -70,10 +70,10 @@ public final class Headline {
         out.add(new Card(IDS.get(2), TITLES.get(2), Units.number(e.outputTokensPerJouleFacility()), "tok/J facility",
                 Units.number(e.outputTokensPerJoule()) + " tok/J IT · PUE " + Units.number(pw.pue()),
                 withAssumptions, "power modelled from TDP (datasheet) at the step's utilization; PUE of the rack's cooling"));
-        out.add(new Card(IDS.get(3), TITLES.get(3), Units.compact(e.tokensPerSecondPerProvisionedMW()), "tok/s per MW",
+        out.add(new Card(IDS.get(3), TITLES.get(3), Units.compact(e.tokensPerSecondPerProvisionedMW()), "tok/s/MW",
                 "per MW provisioned: " + Units.kw(pw.provisionedItWatts()) + " nameplate × PUE " + Units.number(pw.pue()),
                 EnumSet.of(Provenance.Kind.DATASHEET, Provenance.Kind.MODELLED), "nameplate power from datasheets"));
-        out.add(new Card(IDS.get(4), TITLES.get(4), Units.usd(e.usdPerMillionOutputTokens()), "per M output tok",
+        out.add(new Card(IDS.get(4), TITLES.get(4), Units.usd(e.usdPerMillionOutputTokens()), "per M tok",
                 Units.usd(c.totalUsdPerHour()) + "/h at " + Units.percent(r.input().assumptions().utilization())
                         + " utilization: capital " + Units.usd(c.capitalUsdPerHour()) + ", energy "
                         + Units.usd(c.energyUsdPerHour()) + ", facility " + Units.usd(c.facilityUsdPerHour()),
@@ -82,8 +82,10 @@ public final class Headline {
                 Units.kw(pw.facilityWatts()) + " facility · accelerators " + Units.kw(pw.acceleratorWatts()) + ", hosts "
                         + Units.kw(pw.hostWatts()) + ", network " + Units.kw(pw.networkWatts()) + ", cooling " + Units.kw(pw.coolingOverheadWatts()),
                 withAssumptions, "modelled average power at the operating point; TDP and server maxima from datasheets"));
-        out.add(new Card(IDS.get(6), TITLES.get(6), e.bottleneck() == null ? Units.UNKNOWN : e.bottleneck().label(), "",
-                decodeWhy(e), model, modelSources));
+        String bound = e.bottleneck() == null ? Units.UNKNOWN : e.bottleneck().label();
+        int paren = bound.indexOf(" (");
+        out.add(new Card(IDS.get(6), TITLES.get(6), paren > 0 ? bound.substring(0, paren) : bound, "",
+                (paren > 0 ? bound.substring(paren + 2, bound.length() - 1) + " · " : "") + decodeWhy(e), model, modelSources));
         return out;
     }
 

@@ -67,16 +67,14 @@ public final class HeadlineCardsView extends HBox {
             title.getStyleClass().add(Styles.CARD_TITLE);
             value.setId(id + "-value");
             value.getStyleClass().add(Styles.CARD_VALUE);
-            value.setMinWidth(0);
-            value.setWrapText(true);
-            value.setMinHeight(Region.USE_PREF_SIZE);
-            HBox.setHgrow(value, Priority.SOMETIMES);
+            value.setMinWidth(Region.USE_PREF_SIZE);
             unit.getStyleClass().add(Styles.CARD_UNIT);
             unit.setMinWidth(0);
             why.setId(id + "-why");
             why.getStyleClass().add(Styles.CARD_WHY);
             why.setWrapText(true);
-            why.setMinHeight(0);
+            why.setMinHeight(44);
+            why.setPrefHeight(44);
             why.setMaxHeight(44);
             why.setAlignment(Pos.TOP_LEFT);
             sources.setId(id + "-sources");
@@ -107,9 +105,11 @@ public final class HeadlineCardsView extends HBox {
             title.setText(c.title());
             value.setText(c.value());
             value.getStyleClass().remove("tr-card-value-text");
-            if (c.value().length() > 9) {
+            boolean text = c.value().length() > 9;
+            if (text) {
                 value.getStyleClass().add("tr-card-value-text");
             }
+            value.setMinWidth(text ? 0 : Region.USE_PREF_SIZE);
             unit.setText(c.unit());
             why.setText(c.why());
             String kinds = c.kinds().stream().map(CardView::word).reduce((a, b) -> a + ", " + b).orElse("");

@@ -51,11 +51,6 @@ public final class LatestWins<I, O> implements AutoCloseable {
         });
     }
 
-    /** Whether a request made so far has not been delivered or dropped yet (approximate). */
-    public long latestTicket() {
-        return latest.get();
-    }
-
     @Override
     public void close() {
         worker.shutdownNow();

@@ -26,7 +26,7 @@ public final class ResultsModel implements AutoCloseable {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "evaluating…");
     private final ReadOnlyDoubleWrapper lastUpdateMillis = new ReadOnlyDoubleWrapper(this, "lastUpdateMillis", Double.NaN);
     private long requestedAt;
-    private boolean first = true;
+    private boolean opened = true;
 
     public ResultsModel(DesignDocument document, ResultsEngine engine, Executor deliver) {
         this.document = document;
@@ -68,16 +68,17 @@ public final class ResultsModel implements AutoCloseable {
         requestedAt = t0;
         evaluating.set(true);
         status.set("evaluating…");
-        runner.submit(document.state(), r -> publish(r, t0));
+        boolean initial = opened;
+        opened = false;
+        runner.submit(document.state(), r -> publish(r, t0, initial));
     }
 
-    private void publish(Results r, long t0) {
+    /** @param initial the evaluation of the state the window opened with (its time includes start-up) */
+    private void publish(Results r, long t0, boolean initial) {
         if (t0 != requestedAt) {
             return;
         }
         results.set(r);
-        boolean initial = first;
-        first = false;
         double ms = (System.nanoTime() - t0) / 1e6;
         lastUpdateMillis.set(ms);
         evaluating.set(false);

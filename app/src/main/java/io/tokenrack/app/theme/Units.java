@@ -8,8 +8,13 @@ public final class Units {
 
     public static final String UNKNOWN = "—";
 
-    /** 3 significant figures with thousands separators: 87,646 · 2,739 · 23.4 · 2.88 · 0.249. */
+    /** 3 significant figures with thousands separators: 87,646 · 2,739 · 23.4 · 2.88 · 1.50 · 0.249; whole numbers from 10 up without ".0" (80). */
     public static String number(double v) {
+        String s = rounded(v);
+        return Math.abs(v) >= 10 && v == Math.rint(v) && s.endsWith(".0") ? s.substring(0, s.length() - 2) : s;
+    }
+
+    private static String rounded(double v) {
         if (Double.isNaN(v) || Double.isInfinite(v)) {
             return UNKNOWN;
         }
@@ -32,20 +37,20 @@ public final class Units {
         return String.format(Locale.US, "%.3f", v);
     }
 
-    /** Large counts shortened: 1.43 M, 87.6 k. */
+    /** Large counts shortened: 1.43M, 87.6k. */
     public static String compact(double v) {
         if (Double.isNaN(v) || Double.isInfinite(v)) {
             return UNKNOWN;
         }
         double a = Math.abs(v);
         if (a >= 1e9) {
-            return number(v / 1e9) + " G";
+            return number(v / 1e9) + "G";
         }
         if (a >= 1e6) {
-            return number(v / 1e6) + " M";
+            return number(v / 1e6) + "M";
         }
         if (a >= 1e4) {
-            return number(v / 1e3) + " k";
+            return number(v / 1e3) + "k";
         }
         return number(v);
     }

@@ -29,7 +29,7 @@ class PlacementRulesTest {
         assertEquals(4 * 10_200 + 1_700, load.powerWatts(), 1e-9);
         assertEquals(45_000, load.powerBudgetWatts(), 1e-9);
         assertEquals(load.powerWatts(), load.heatWatts(), 1e-9, "all power becomes heat");
-        assertEquals(45_000, load.coolingCapacityWatts(), 1e-9, "no cooling unit: room air sized to the budget");
+        assertEquals(30_000, load.coolingCapacityWatts(), 1e-9, "no cooling unit: room air, 30 kW by default (DesignCheck's assumption)");
         assertEquals(4 * 130 + 15, load.weightKg(), 1e-9);
         assertEquals(32, load.accelerators());
     }

@@ -33,7 +33,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Catalog catalog = o.catalog();
         Evaluator evaluator = new Evaluator(catalog);
-        Evaluation e = evaluator.evaluate(o.cluster(evaluator), o.workload(), Assumptions.defaults(catalog.facility()));
+        Evaluation e = evaluator.evaluate(o.cluster(evaluator), o.workload(), Assumptions.defaults(catalog.facility()), o.batching());
         if (!e.ok()) {
             throw new IllegalArgumentException(e.message());
         }

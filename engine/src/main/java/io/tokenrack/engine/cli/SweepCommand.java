@@ -45,11 +45,11 @@ public final class SweepCommand implements Callable<Integer> {
         Cluster cluster = o.cluster(evaluator);
         Workload w = o.workload();
         Assumptions a = Assumptions.defaults(catalog.facility());
-        Evaluation at = evaluator.evaluate(cluster, w, a);
+        Evaluation at = evaluator.evaluate(cluster, w, a, o.batching());
         if (!at.ok()) {
             throw new IllegalArgumentException(at.message());
         }
-        List<CurvePoint> curve = evaluator.curve(cluster, w, a, points);
+        List<CurvePoint> curve = evaluator.curve(cluster, w, a, points, o.batching());
         out.println(HEADER);
         var p = at.parallelism();
         for (CurvePoint c : curve) {

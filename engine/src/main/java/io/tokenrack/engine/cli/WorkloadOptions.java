@@ -65,6 +65,10 @@ final class WorkloadOptions {
     @Option(names = "--tpot-ms", description = "limit on time per output token", paramLabel = "MS")
     Double tpotMs;
 
+    @Option(names = "--batching", defaultValue = "continuous",
+            description = "continuous (in-flight batching, chunked prefill) or static (prefill the batch, then decode it); default ${DEFAULT-VALUE}")
+    String batching;
+
     @Option(names = "--tp", description = "tensor-parallel degree (default: chosen)")
     Integer tp;
 
@@ -100,6 +104,10 @@ final class WorkloadOptions {
         }
         return new Workload(model, Precision.parse(precision), kvPrecision == null ? null : Precision.parse(kvPrecision),
                 isl, osl, c, ttftMs, tpotMs, minTokensPerSecondPerUser, new Parallelism(tp, pp, ep, dp));
+    }
+
+    io.tokenrack.engine.perf.Batching batching() {
+        return io.tokenrack.engine.perf.Batching.parse(batching);
     }
 
     Cluster cluster(Evaluator evaluator) {

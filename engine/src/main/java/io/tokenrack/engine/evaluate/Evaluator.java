@@ -4,6 +4,7 @@ import io.tokenrack.engine.catalog.Catalog;
 import io.tokenrack.engine.catalog.ModelSpec;
 import io.tokenrack.engine.cost.CostModel;
 import io.tokenrack.engine.design.RackDesign;
+import io.tokenrack.engine.perf.Batching;
 import io.tokenrack.engine.perf.Device;
 import io.tokenrack.engine.perf.ModelConstants;
 import io.tokenrack.engine.perf.ModelShape;
@@ -49,6 +50,11 @@ public final class Evaluator {
     }
 
     public Evaluation evaluate(Cluster cluster, Workload w, Assumptions a) {
+        return evaluate(cluster, w, a, Batching.CONTINUOUS);
+    }
+
+    /** As {@link #evaluate(Cluster, Workload, Assumptions)}, with the engine's batching made explicit. */
+    public Evaluation evaluate(Cluster cluster, Workload w, Assumptions a, Batching batching) {
         ModelConstants k = a.constants();
         ModelSpec model;
         List<Plan> plans;
@@ -60,7 +66,7 @@ public final class Evaluator {
             }
             model = catalog.model(w.modelId());
             shape = ModelShape.of(model);
-            plans = ParallelismPlanner.plans(cluster, model, shape, w, k);
+            plans = ParallelismPlanner.plans(cluster, model, shape, w, k, batching);
         } catch (IllegalArgumentException e) {
             return Evaluation.failed(Evaluation.Status.INVALID, e.getMessage(), cluster.accelerator().id(), w.modelId(),
                     cluster.accelerators(), cluster.provenance());
@@ -93,14 +99,18 @@ public final class Evaluator {
     }
 
     public List<CurvePoint> curve(Cluster cluster, Workload w, Assumptions a, int points) {
-        Evaluation at = evaluate(cluster, w, a);
+        return curve(cluster, w, a, points, Batching.CONTINUOUS);
+    }
+
+    public List<CurvePoint> curve(Cluster cluster, Workload w, Assumptions a, int points, Batching batching) {
+        Evaluation at = evaluate(cluster, w, a, batching);
         if (!at.ok()) {
             return List.of();
         }
         Parallelism p = at.parallelism();
         ModelSpec model = catalog.model(w.modelId());
         Plan plan = ParallelismPlanner.plan(cluster, Device.of(cluster.accelerator()), ModelShape.of(model), w, a.constants(),
-                p.tp(), p.pp(), p.dp());
+                p.tp(), p.pp(), p.dp(), batching);
         int max = plan.serving().maxConcurrency() * plan.replicas();
         List<CurvePoint> out = new ArrayList<>(points);
         int last = 0;

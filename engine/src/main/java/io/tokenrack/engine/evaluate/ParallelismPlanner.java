@@ -1,6 +1,7 @@
 package io.tokenrack.engine.evaluate;
 
 import io.tokenrack.engine.catalog.ModelSpec;
+import io.tokenrack.engine.perf.Batching;
 import io.tokenrack.engine.perf.Device;
 import io.tokenrack.engine.perf.Fabric;
 import io.tokenrack.engine.perf.ModelConstants;
@@ -20,7 +21,7 @@ import java.util.List;
 final class ParallelismPlanner {
     private ParallelismPlanner() {}
 
-    static List<Plan> plans(Cluster cluster, ModelSpec model, ModelShape shape, Workload w, ModelConstants k) {
+    static List<Plan> plans(Cluster cluster, ModelSpec model, ModelShape shape, Workload w, ModelConstants k, Batching batching) {
         Device device = Device.of(cluster.accelerator());
         Parallelism p = w.parallelism();
         List<Plan> out = new ArrayList<>();
@@ -29,7 +30,7 @@ final class ParallelismPlanner {
             int pp = p.pp() == null ? 1 : p.pp();
             int dp = p.dp() == null ? 1 : p.dp();
             validate(cluster, model, tp, pp, dp, p.ep());
-            out.add(plan(cluster, device, shape, w, k, tp, pp, dp));
+            out.add(plan(cluster, device, shape, w, k, tp, pp, dp, batching));
             return out;
         }
         int n = cluster.accelerators();
@@ -45,7 +46,7 @@ final class ParallelismPlanner {
                 int maxDp = model.moe() == null ? 1 : maxGroup / (tp * pp);
                 for (int dp = 1; dp <= maxDp; dp = dp * 2 > maxDp && dp < maxDp ? maxDp : dp * 2) {
                     // Powers of two, then the whole remaining group (e.g. 72 on an NVL72).
-                    Plan plan = plan(cluster, device, shape, w, k, tp, pp, dp);
+                    Plan plan = plan(cluster, device, shape, w, k, tp, pp, dp, batching);
                     if (plan.serving().maxConcurrency() >= 1) {
                         out.add(plan);
                     }
@@ -88,11 +89,11 @@ final class ParallelismPlanner {
         }
     }
 
-    static Plan plan(Cluster c, Device device, ModelShape shape, Workload w, ModelConstants k, int tp, int pp, int dp) {
+    static Plan plan(Cluster c, Device device, ModelShape shape, Workload w, ModelConstants k, int tp, int pp, int dp, Batching batching) {
         Fabric inside = fabric(c, tp * dp, k);
         Fabric stages = fabric(c, tp * dp * pp, k);
         StepModel step = new StepModel(shape, device, w.precision(), w.effectiveKvPrecision(), tp, pp, dp, inside, stages, k);
-        ServingModel serving = new ServingModel(step, k, w.inputTokens(), w.outputTokens());
+        ServingModel serving = new ServingModel(step, k, w.inputTokens(), w.outputTokens(), batching);
         return new Plan(step, serving, c.accelerators() / (tp * pp * dp));
     }
 

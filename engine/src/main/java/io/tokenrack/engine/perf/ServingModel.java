@@ -20,8 +20,14 @@ public final class ServingModel {
     private final double inputTokens;
     private final double outputTokens;
     private final int maxSequencesPerReplica;
+    private final Batching batching;
 
     public ServingModel(StepModel step, ModelConstants constants, int inputTokens, int outputTokens) {
+        this(step, constants, inputTokens, outputTokens, Batching.CONTINUOUS);
+    }
+
+    public ServingModel(StepModel step, ModelConstants constants, int inputTokens, int outputTokens, Batching batching) {
+        this.batching = batching;
         this.step = step;
         this.k = constants;
         this.inputTokens = inputTokens;
@@ -40,11 +46,19 @@ public final class ServingModel {
         return step;
     }
 
+    public Batching batching() {
+        return batching;
+    }
+
     /** Steady state at {@code concurrency} requests in flight (≥ 1; capped at what memory holds). */
     public ServingPoint at(double concurrency) {
         if (maxSequencesPerReplica < 1) {
             throw new IllegalStateException("the weights do not fit in accelerator memory");
         }
+        return batching == Batching.STATIC ? staticBatch(concurrency) : continuous(concurrency);
+    }
+
+    private ServingPoint continuous(double concurrency) {
         double served = Math.min(Math.max(concurrency, 1), maxSequencesPerReplica);
         int pp = step.pp();
         double perRank = served / step.dp();
@@ -67,5 +81,30 @@ public final class ServingModel {
         double queued = Math.max(0, concurrency - served);
         ttft += queued / requestRate;
         return new ServingPoint(served, queued, outputRate, requestRate * inputTokens, ttft, tpot, mixed, decode, prefillAlone);
+    }
+
+    /**
+     * A static batch of {@code concurrency} requests: all prompts are prefilled in token-budget
+     * chunks, then the batch decodes O tokens at a mean context of I + O/2; the first token comes
+     * with the prefill. E2E = t_prefill + (O − 1)·TPOT and output tokens/s = B·O / E2E.
+     */
+    private ServingPoint staticBatch(double concurrency) {
+        double served = Math.min(Math.max(concurrency, 1), maxSequencesPerReplica);
+        int pp = step.pp();
+        double micro = served / step.dp() / pp;
+        double promptTokens = micro * inputTokens;
+        double chunk = Math.min(promptTokens, k.maxTokensPerStep());
+        double chunks = Math.ceil(promptTokens / chunk);
+        StepTime prefill = step.stage(0, 0, chunk, inputTokens);
+        StepTime decode = step.stage(micro, inputTokens + outputTokens / 2, 0, inputTokens);
+        double prefillSeconds = chunks * pp * prefill.seconds();
+        double tpot = pp * decode.seconds();
+        double e2e = prefillSeconds + (outputTokens - 1) * tpot;
+        // Per stage and per output token, as in the continuous model.
+        StepTime average = StepTime.average(prefill, chunks, decode, outputTokens - 1, outputTokens);
+        double outputRate = served * outputTokens / e2e;
+        double queued = Math.max(0, concurrency - served);
+        double ttft = prefillSeconds + queued / (outputRate / outputTokens);
+        return new ServingPoint(served, queued, outputRate, served * inputTokens / e2e, ttft, tpot, average, decode, prefill);
     }
 }

@@ -24,4 +24,18 @@ public record StepTime(double seconds, double[] secondsByClass, double flops, do
     public double memoryUtilization(double bytesPerSecond) {
         return seconds > 0 ? Math.min(1, bytes / (bytesPerSecond * seconds)) : 0;
     }
+
+    /**
+     * The average of {@code na} steps like {@code a} and {@code nb} like {@code b}, per one of
+     * {@code per} units (e.g. per output token): times, FLOPs and bytes add, then divide.
+     */
+    public static StepTime average(StepTime a, double na, StepTime b, double nb, double per) {
+        double[] byClass = new double[a.secondsByClass.length];
+        for (int i = 0; i < byClass.length; i++) {
+            byClass[i] = (na * a.secondsByClass[i] + nb * b.secondsByClass[i]) / per;
+        }
+        Bound bound = na * a.seconds >= nb * b.seconds ? a.bound : b.bound;
+        return new StepTime((na * a.seconds + nb * b.seconds) / per, byClass,
+                (na * a.flops + nb * b.flops) / per, (na * a.bytes + nb * b.bytes) / per, bound);
+    }
 }

@@ -4,6 +4,7 @@ import io.tokenrack.engine.evaluate.Assumptions;
 import io.tokenrack.engine.evaluate.Cluster;
 import io.tokenrack.engine.evaluate.Evaluation;
 import io.tokenrack.engine.evaluate.Evaluator;
+import io.tokenrack.engine.perf.Batching;
 import io.tokenrack.engine.workload.Parallelism;
 import io.tokenrack.engine.workload.Precision;
 import io.tokenrack.engine.workload.Workload;
@@ -59,7 +60,9 @@ public final class Validation {
             Double floor = "min-tokens-per-second-per-user".equals(r.mode()) ? r.limit() : null;
             Workload w = new Workload(r.model(), Precision.parse(r.precision()), null, r.isl(), r.osl(), concurrency,
                     null, null, floor, new Parallelism(r.tp(), 1, r.ep(), r.dp()));
-            Evaluation e = evaluator.evaluate(cluster, w, assumptions);
+            // The data's "concurrency" rows are static batches of that size (Intel's Gaudi pages).
+            Batching batching = "concurrency".equals(r.mode()) ? Batching.STATIC : Batching.CONTINUOUS;
+            Evaluation e = evaluator.evaluate(cluster, w, assumptions, batching);
             if (!e.ok()) {
                 return new Result(r, Double.NaN, e.message());
             }

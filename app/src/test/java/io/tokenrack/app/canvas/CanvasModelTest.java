@@ -1,0 +1,112 @@
+package io.tokenrack.app.canvas;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.tokenrack.app.Fixtures;
+import io.tokenrack.app.document.DesignDocument;
+import io.tokenrack.app.document.PlacementRules;
+import io.tokenrack.app.results.EngineResults;
+import io.tokenrack.app.results.Results;
+import io.tokenrack.engine.evaluate.Evaluator;
+import java.util.Set;
+import javafx.beans.property.SimpleObjectProperty;
+import org.junit.jupiter.api.Test;
+
+/** The canvas model without a window, on the fixture rack (42U air, 45 kW; 42.5 kW placed; U34–U41 free). */
+class CanvasModelTest {
+    private final DesignDocument doc = new DesignDocument(Fixtures.exampleState(), null);
+    private final PlacementRules rules = new PlacementRules(Fixtures.catalog());
+    private final SimpleObjectProperty<Results> results = new SimpleObjectProperty<>();
+    private final CanvasModel model = new CanvasModel(doc, rules, new DesignCheckFindings(Fixtures.catalog()), results);
+
+    @Test
+    void aRefusedDropMakesNoCommandAndSaysWhy() {
+        assertFalse(model.drop("dgx-h100", "rack-1", 34));
+        assertFalse(doc.canUndoProperty().get());
+        assertTrue(model.messageProperty().get().error());
+        assertTrue(model.messageProperty().get().text().contains("exceeds the rack power budget"));
+    }
+
+    @Test
+    void anAcceptedDropIsOneUndoableCommandAndSelectsTheNewItem() {
+        assertTrue(model.drop("qm9700", "rack-1", 35));
+        assertEquals(Set.of("qm9700-1"), model.selection());
+        assertEquals("rack-1", model.currentRack());
+        assertEquals("Undo add Quantum-2 QM9700", doc.undoTextProperty().get());
+        doc.undo();
+        assertTrue(model.selection().isEmpty(), "the selection follows the design");
+    }
+
+    @Test
+    void aRackTypeDroppedAnywhereAddsARack() {
+        assertTrue(model.drop("rack-48u-liquid", "rack-1", 3));
+        assertEquals(2, doc.design().racks().size());
+        assertEquals("Rack 2", doc.design().racks().get(1).name());
+        assertTrue(model.drop("gb200-tray", "rack-2", 10), "liquid gear goes into the liquid rack");
+    }
+
+    @Test
+    void movingASelectionKeepsOffsetsAndIsCheckedAsAWhole() {
+        model.select("dgx-3");
+        model.toggle("dgx-4");
+        assertEquals(Set.of("dgx-3", "dgx-4"), model.selection());
+        // dgx-3 U18–25 and dgx-4 U26–33 up by 8: dgx-4 would reach U41, free
+        assertTrue(model.moveSelection("dgx-3", "rack-1", 26));
+        assertEquals(34, PlacementRules.findPlacement(doc.design(), "dgx-4").orElseThrow().positionU());
+        assertEquals(26, PlacementRules.findPlacement(doc.design(), "dgx-3").orElseThrow().positionU());
+        // one more unit would push dgx-4 into the switch at U42
+        assertFalse(model.moveSelection("dgx-3", "rack-1", 27));
+        assertTrue(model.messageProperty().get().text().contains("no room"));
+    }
+
+    @Test
+    void deleteRemovesTheSelectionInOneCommand() {
+        model.selectAllIn("rack-1");
+        assertTrue(model.deleteSelection());
+        assertTrue(doc.design().racks().getFirst().items().isEmpty());
+        doc.undo();
+        assertEquals(5, doc.design().racks().getFirst().items().size());
+    }
+
+    @Test
+    void addingToTheCurrentRackUsesTheLowestFreeSlot() {
+        assertTrue(model.addToCurrentRack("qm9700"));
+        assertEquals(1, PlacementRules.findPlacement(doc.design(), "qm9700-1").orElseThrow().positionU());
+        assertFalse(model.addToCurrentRack("dgx-h100"), "no 8U gap left under the budget");
+    }
+
+    @Test
+    void findingsNameTheItemsAndSelectThem() {
+        model.drop("rack-42u-air", null, null);
+        doc.execute(new io.tokenrack.app.document.Edits.PlaceItem("rack-2", "dgx-h100", 1, "x-1", "x"));
+        doc.execute(new io.tokenrack.app.document.Edits.PlaceItem("rack-2", "dgx-h100", 5, "x-2", "x"));
+        DesignFinding overlap = model.findingsProperty().get().stream()
+                .filter(f -> f.code().equals(io.tokenrack.engine.design.FindingCodes.U_OVERLAP)).findFirst().orElseThrow();
+        assertTrue(overlap.pinpointsItems());
+        model.showFinding(overlap);
+        assertEquals(Set.of("x-1", "x-2"), model.selection());
+        assertEquals("rack-2", model.currentRack());
+    }
+
+    @Test
+    void barsShowModelledPowerOnceResultsArrive() {
+        assertTrue(Double.isNaN(model.figures("rack-1").orElseThrow().modelledItWatts()));
+        results.set(new EngineResults(new Evaluator(Fixtures.catalog())).compute(doc.state()));
+        CanvasModel.RackFigures f = model.figures("rack-1").orElseThrow();
+        assertTrue(f.modelled());
+        assertTrue(f.modelledItWatts() > 0 && f.modelledItWatts() < f.load().powerWatts(),
+                "average draw below nameplate: " + f.modelledItWatts());
+    }
+
+    @Test
+    void zoomStaysWithinItsLimits() {
+        for (int i = 0; i < 30; i++) {
+            model.zoomIn();
+        }
+        assertEquals(CanvasModel.MAX_PX_PER_U, model.pixelsPerU());
+        model.fit(42 * 10 + 5);
+        assertEquals(10, model.pixelsPerU());
+    }
+}

@@ -1,0 +1,127 @@
+package io.tokenrack.app.results;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.tokenrack.app.Fixtures;
+import io.tokenrack.app.document.DesignDocument;
+import io.tokenrack.app.document.DocState;
+import io.tokenrack.app.document.Edits;
+import io.tokenrack.engine.evaluate.Evaluator;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+/** Evaluation off the caller's thread, latest edit wins, and the headline cards, without a window. */
+class ResultsModelTest {
+    private final EngineResults engine = new EngineResults(new Evaluator(Fixtures.catalog()));
+
+    @Test
+    void staleRequestsAreSkippedAndStaleResultsDropped() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        ConcurrentLinkedQueue<Integer> computed = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<Integer> delivered = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<String> threads = new ConcurrentLinkedQueue<>();
+        try (LatestWins<Integer, Integer> runner = new LatestWins<>(i -> {
+            threads.add(Thread.currentThread().getName());
+            computed.add(i);
+            if (i == 1) {
+                await(release);
+            }
+            return i * 10;
+        }, Runnable::run, "test-worker")) {
+            CountDownLatch done = new CountDownLatch(1);
+            runner.submit(1, delivered::add);
+            Thread.sleep(50);
+            for (int i = 2; i <= 5; i++) {
+                int n = i;
+                runner.submit(n, r -> {
+                    delivered.add(r);
+                    if (n == 5) {
+                        done.countDown();
+                    }
+                });
+            }
+            release.countDown();
+            assertTrue(done.await(5, TimeUnit.SECONDS));
+            assertEquals(List.of(1, 5), List.copyOf(computed), "2, 3 and 4 were superseded before they started");
+            assertEquals(List.of(50), List.copyOf(delivered), "the result for 1 arrived late and was dropped");
+            assertTrue(threads.stream().allMatch("test-worker"::equals));
+        }
+    }
+
+    @Test
+    void theModelEvaluatesEveryEditOffTheCallersThread() throws Exception {
+        AtomicReference<String> thread = new AtomicReference<>();
+        DesignDocument doc = new DesignDocument(Fixtures.exampleState(), null);
+        ResultsEngine recording = s -> {
+            thread.set(Thread.currentThread().getName());
+            return engine.compute(s);
+        };
+        CountDownLatch updated = new CountDownLatch(1);
+        try (ResultsModel model = new ResultsModel(doc, recording, Runnable::run)) {
+            model.statusProperty().addListener((o, a, b) -> {
+                if (b.startsWith("updated in")) {
+                    updated.countDown();
+                }
+            });
+            doc.execute(new Edits.RemoveItems(java.util.Set.of("dgx-1")));
+            assertTrue(updated.await(10, TimeUnit.SECONDS));
+            assertEquals("tokenrack-evaluator", thread.get());
+            assertEquals(doc.state(), model.results().input(), "the newest state's results are shown");
+            assertFalse(model.evaluatingProperty().get());
+            assertTrue(model.statusProperty().get().startsWith("updated in"), model.statusProperty().get());
+        }
+    }
+
+    @Test
+    void cardsCarryUnitsWhyAndWhereInputsCameFrom() {
+        Results r = engine.compute(Fixtures.exampleState());
+        assertTrue(r.ok(), r.message());
+        List<Headline.Card> cards = Headline.cards(r);
+        assertEquals(Headline.IDS, cards.stream().map(Headline.Card::id).toList());
+        Headline.Card out = cards.getFirst();
+        assertEquals("tok/s", out.unit());
+        assertTrue(out.value().matches("[0-9,]+"), out.value());
+        assertTrue(out.why().contains("per accelerator"), out.why());
+        Headline.Card cost = cards.get(4);
+        assertTrue(cost.value().startsWith("$"));
+        assertTrue(cost.kinds().contains(io.tokenrack.engine.evaluate.Provenance.Kind.ASSUMPTION), "cost rests on assumptions");
+        assertTrue(cards.get(6).why().contains("decode step"), cards.get(6).why());
+    }
+
+    @Test
+    void withoutAWorkloadTheCardsSaySoInsteadOfNumbers() {
+        DocState s = Fixtures.exampleState();
+        Results r = engine.compute(s.withDesign(s.design().withWorkload(null)));
+        assertFalse(r.ok());
+        for (Headline.Card c : Headline.cards(r)) {
+            assertEquals("—", c.value());
+            assertTrue(c.why().contains("Choose a model"));
+        }
+    }
+
+    @Test
+    void sweepsCoverConcurrencyAndUtilization() {
+        Results r = engine.compute(Fixtures.exampleState());
+        assertTrue(r.concurrencySweep().size() > 5);
+        assertEquals(EngineResults.UTILIZATION_STEPS, r.utilizationSweep().size());
+        double at10 = r.utilizationSweep().getFirst().usdPerMillionOutputTokens();
+        double at100 = r.utilizationSweep().getLast().usdPerMillionOutputTokens();
+        assertTrue(at10 > at100, "idle hours cost more per token");
+        assertNotEquals(r.concurrencySweep().getFirst().outputTokensPerSecond(), r.concurrencySweep().getLast().outputTokensPerSecond());
+    }
+
+    private static void await(CountDownLatch l) {
+        try {
+            l.await(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package io.tokenrack.engine.perf;
+
+import java.util.Locale;
+
+/** How an engine forms its batches (MODEL-REFERENCE §6.1). */
+public enum Batching {
+    /** In-flight batching with chunked prefill (vLLM, TensorRT-LLM, SGLang): the batch re-forms every step. */
+    CONTINUOUS,
+    /** A fixed batch: every prompt is prefilled, then the whole batch decodes to the end (static benchmarks). */
+    STATIC;
+
+    public String label() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static Batching parse(String text) {
+        for (Batching b : values()) {
+            if (b.label().equals(text.toLowerCase(Locale.ROOT))) {
+                return b;
+            }
+        }
+        throw new IllegalArgumentException("unknown batching '" + text + "' (expected continuous or static)");
+    }
+}
