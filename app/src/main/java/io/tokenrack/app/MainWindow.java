@@ -126,7 +126,7 @@ public final class MainWindow {
 
         PaletteView palette = new PaletteView(paletteModel, canvasModel::addToCurrentRack);
         palette.setPrefWidth(260);
-        palette.setMinWidth(200);
+        palette.setMinWidth(230);
 
         InspectorView inspector = new InspectorView(inspectorModel);
         WhyView why = new WhyView(results.resultsProperty(), context.palette());
