@@ -140,7 +140,7 @@ public final class MainWindow {
         right.setDividerPositions(0.5);
         right.getStyleClass().add(Styles.PANEL);
         right.setPrefWidth(380);
-        right.setMinWidth(290);
+        right.setMinWidth(400);
 
         SplitPane middle = new SplitPane(palette, canvas, right);
         middle.setId("middle-split");

@@ -61,7 +61,7 @@ public final class InspectorMetadata {
         List<PropertyMeta.Choice> models = catalog.models().stream().map(m -> new PropertyMeta.Choice(m.id(), m.name())).toList();
         List<PropertyMeta.Choice> precisions = Arrays.stream(Precision.values())
                 .map(p -> new PropertyMeta.Choice(p.label(), p.label().toUpperCase(Locale.ROOT))).toList();
-        List<PropertyMeta.Choice> kvPrecisions = List.of(new PropertyMeta.Choice("", "same as model (fp8 / bf16)"),
+        List<PropertyMeta.Choice> kvPrecisions = List.of(new PropertyMeta.Choice("", "auto (fp8/bf16)"),
                 new PropertyMeta.Choice("bf16", "BF16"), new PropertyMeta.Choice("fp8", "FP8"));
 
         rack = List.of(
@@ -159,20 +159,20 @@ public final class InspectorMetadata {
                         precisions, s -> s.workload().precision().label(), (s, v, st) -> workload(s, "precision",
                                 w -> new Workload(w.modelId(), Precision.parse(choiceId(v)), w.kvPrecision() == Precision.FP4 ? null : w.kvPrecision(),
                                         w.inputTokens(), w.outputTokens(), w.concurrency(), w.ttftLimitMs(), w.tpotLimitMs(), w.minTokensPerSecondPerUser(), w.parallelism()))),
-                PropertyMeta.<Subject.Design>choice("workload.kv", "KV-cache precision", WORKLOAD, "Number format of the KV cache.",
+                PropertyMeta.<Subject.Design>choice("workload.kv", "KV-cache precision", WORKLOAD, "Number format of the KV cache; auto is BF16 for BF16 models and FP8 otherwise.",
                         kvPrecisions, s -> s.workload().kvPrecision() == null ? "" : s.workload().kvPrecision().label(),
                         (s, v, st) -> workload(s, "KV-cache precision", w -> new Workload(w.modelId(), w.precision(),
                                 choiceId(v).isEmpty() ? null : Precision.parse(choiceId(v)), w.inputTokens(), w.outputTokens(), w.concurrency(),
                                 w.ttftLimitMs(), w.tpotLimitMs(), w.minTokensPerSecondPerUser(), w.parallelism()))),
-                PropertyMeta.<Subject.Design>integer("workload.input", "Input length", WORKLOAD, "tokens", 1, 10_000_000, "Prompt tokens per request.",
+                PropertyMeta.<Subject.Design>integer("workload.input", "Input length", WORKLOAD, "tok", 1, 10_000_000, "Prompt tokens per request.",
                         s -> s.workload().inputTokens(), (s, v, st) -> workload(s, "input length", w -> new Workload(w.modelId(), w.precision(),
                                 w.kvPrecision(), ((Number) v).intValue(), w.outputTokens(), w.concurrency(), w.ttftLimitMs(), w.tpotLimitMs(),
                                 w.minTokensPerSecondPerUser(), w.parallelism()))),
-                PropertyMeta.<Subject.Design>integer("workload.output", "Output length", WORKLOAD, "tokens", 1, 10_000_000, "Generated tokens per request.",
+                PropertyMeta.<Subject.Design>integer("workload.output", "Output length", WORKLOAD, "tok", 1, 10_000_000, "Generated tokens per request.",
                         s -> s.workload().outputTokens(), (s, v, st) -> workload(s, "output length", w -> new Workload(w.modelId(), w.precision(),
                                 w.kvPrecision(), w.inputTokens(), ((Number) v).intValue(), w.concurrency(), w.ttftLimitMs(), w.tpotLimitMs(),
                                 w.minTokensPerSecondPerUser(), w.parallelism()))),
-                PropertyMeta.<Subject.Design>integer("workload.concurrency", "Concurrency", WORKLOAD, "requests", 0, 10_000_000,
+                PropertyMeta.<Subject.Design>integer("workload.concurrency", "Concurrency", WORKLOAD, "req", 0, 10_000_000,
                         "Requests in flight; 0 means max (the most that fits memory and the limits).",
                         s -> s.workload().concurrency() == null ? 0 : s.workload().concurrency(),
                         (s, v, st) -> workload(s, "concurrency", w -> w.withConcurrency(((Number) v).intValue() == 0 ? null : ((Number) v).intValue()))),
@@ -184,7 +184,7 @@ public final class InspectorMetadata {
                         s -> s.workload().tpotLimitMs() == null ? 0.0 : s.workload().tpotLimitMs(),
                         (s, v, st) -> workload(s, "TPOT limit", w -> new Workload(w.modelId(), w.precision(), w.kvPrecision(), w.inputTokens(),
                                 w.outputTokens(), w.concurrency(), w.ttftLimitMs(), orNull(v), w.minTokensPerSecondPerUser(), w.parallelism()))),
-                PropertyMeta.<Subject.Design>decimal("workload.minTps", "Min tokens/s per user", WORKLOAD, "tok/s", 0, 1e6,
+                PropertyMeta.<Subject.Design>decimal("workload.minTps", "Min user speed", WORKLOAD, "tok/s", 0, 1e6,
                         "Floor on each user's output speed; 0 for none.",
                         s -> s.workload().minTokensPerSecondPerUser() == null ? 0.0 : s.workload().minTokensPerSecondPerUser(),
                         (s, v, st) -> workload(s, "speed floor", w -> new Workload(w.modelId(), w.precision(), w.kvPrecision(), w.inputTokens(),

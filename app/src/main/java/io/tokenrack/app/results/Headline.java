@@ -86,20 +86,25 @@ public final class Headline {
         String bound = e.bottleneck() == null ? Units.UNKNOWN : e.bottleneck().label();
         int paren = bound.indexOf(" (");
         out.add(new Card(IDS.get(6), TITLES.get(6), paren > 0 ? bound.substring(0, paren) : bound, "",
-                (paren > 0 ? bound.substring(paren + 2, bound.length() - 1) + " · " : "") + decodeWhy(e), model, modelSources));
+                (paren > 0 ? bound.substring(paren + 2, bound.length() - 1) + " · " : "") + decodeWhy(e, 0), model, modelSources));
         return out;
     }
 
     /** "decode 31 ms, memory-bandwidth bound: attention over the KV cache 40 %, dense FFN 34 %". */
     public static String decodeWhy(Evaluation e) {
+        return decodeWhy(e, 2);
+    }
+
+    /** As {@link #decodeWhy(Evaluation)}, naming the {@code shares} largest shares (the card names none, to fit; the Why panel names them). */
+    public static String decodeWhy(Evaluation e, int shares) {
         PhaseBreakdown decode = phase(e, "decode");
         if (decode == null) {
             return "";
         }
         List<PhaseBreakdown.Share> top = decode.shares().stream()
-                .sorted(Comparator.comparingDouble(PhaseBreakdown.Share::fraction).reversed()).limit(2).toList();
+                .sorted(Comparator.comparingDouble(PhaseBreakdown.Share::fraction).reversed()).limit(shares).toList();
         StringBuilder sb = new StringBuilder("decode step ").append(Units.ms(decode.stepSeconds())).append(", ")
-                .append(decode.bound().name().toLowerCase(Locale.ROOT).replace('_', '-')).append(" bound: ");
+                .append(decode.bound().name().toLowerCase(Locale.ROOT).replace('_', '-')).append(" bound").append(top.isEmpty() ? "" : ": ");
         for (int i = 0; i < top.size(); i++) {
             if (i > 0) {
                 sb.append(", ");
