@@ -74,6 +74,8 @@ final class LabFixtures {
         volatile Boolean quick;
         volatile String runnerThread;
         volatile long stepMillis;
+        /** When positive, the run holds after this step until it is cancelled (30 s at most). */
+        volatile int holdAtStep;
         private final String measuredAt;
         /** Called on the runner's thread after each step line (tests use it to cancel from "the user"). */
         volatile Consumer<Integer> afterStep = s -> {};
@@ -98,6 +100,17 @@ final class LabFixtures {
                 stepsStarted.set(i);
                 log.accept(new CalibrationStage(i, steps.size(), steps.get(i - 1)).line());
                 afterStep.accept(i);
+                if (i == holdAtStep) {
+                    long until = System.nanoTime() + 30_000_000_000L;
+                    while (!cancelled.getAsBoolean() && System.nanoTime() < until) {
+                        try {
+                            Thread.sleep(10);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                            throw new CancellationException("interrupted");
+                        }
+                    }
+                }
                 if (stepMillis > 0) {
                     try {
                         Thread.sleep(stepMillis);

@@ -125,6 +125,7 @@ class LabViewTest {
     @Test
     void aRunShowsProgressStaysResponsiveAndCancels(FxRobot robot) {
         fake.stepMillis = 400;
+        fake.holdAtStep = 3; // the run waits for the cancel, however slow the machine is
         robot.clickOn("#lab-run");
         waitFor("step 2", () -> fake.stepsStarted.get() >= 2);
         assertNotEquals(Thread.currentThread().getName(), fake.runnerThread);
