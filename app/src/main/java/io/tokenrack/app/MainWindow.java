@@ -66,6 +66,7 @@ public final class MainWindow {
     private final BorderPane root = new BorderPane();
     private final Menu recentMenu = new Menu("Open Recent");
     private Stage stage;
+    private io.tokenrack.app.lab.LabWindow lab;
 
     public MainWindow(AppContext context, DocState initial, Path file) {
         this.context = context;
@@ -125,7 +126,7 @@ public final class MainWindow {
 
         PaletteView palette = new PaletteView(paletteModel, canvasModel::addToCurrentRack);
         palette.setPrefWidth(260);
-        palette.setMinWidth(200);
+        palette.setMinWidth(230);
 
         InspectorView inspector = new InspectorView(inspectorModel);
         WhyView why = new WhyView(results.resultsProperty(), context.palette());
@@ -226,11 +227,22 @@ public final class MainWindow {
         MenuItem zoomOut = item("Zoom out", new KeyCodeCombination(KeyCode.MINUS, KeyCombination.SHORTCUT_DOWN), canvasModel::zoomOut);
         MenuItem fit = item("Fit racks", new KeyCodeCombination(KeyCode.DIGIT0, KeyCombination.SHORTCUT_DOWN), canvas::fitToView);
         MenuItem showDesign = item("Design and workload in the inspector", null, inspectorModel::showDesign);
-        Menu view = new Menu("View", null, zoomIn, zoomOut, fit, new SeparatorMenuItem(), showDesign);
+        MenuItem labItem = item("Kernel lab: measure this computer…", new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN), this::openLab);
+        labItem.setId("menu-lab");
+        Menu view = new Menu("View", null, zoomIn, zoomOut, fit, new SeparatorMenuItem(), showDesign, new SeparatorMenuItem(), labItem);
 
         MenuBar bar = new MenuBar(file, edit, view);
         bar.setId("menu-bar");
         return bar;
+    }
+
+    /** Opens the kernel lab in its own window (created the first time). */
+    public io.tokenrack.app.lab.LabWindow openLab() {
+        if (lab == null) {
+            lab = io.tokenrack.app.lab.LabWindow.standard(stage, new ChartStyler(context.palette()));
+        }
+        lab.show();
+        return lab;
     }
 
     private static MenuItem item(String text, KeyCombination key, Runnable action) {

@@ -46,9 +46,12 @@ public final class TokenRackApp extends Application {
         DocState initial = DocumentActions.example(context);
         MainWindow window = new MainWindow(context, initial, null);
         window.show(stage);
-        List<String> args = getParameters().getUnnamed();
+        List<String> args = io.tokenrack.app.lab.LabWindow.withoutViewOption(getParameters().getUnnamed());
         if (!args.isEmpty() && Files.isRegularFile(Path.of(args.getFirst()))) {
             window.actions().open(Path.of(args.getFirst()));
+        }
+        if (io.tokenrack.app.lab.LabWindow.requested(getParameters().getRaw())) {
+            window.openLab();
         }
     }
 }

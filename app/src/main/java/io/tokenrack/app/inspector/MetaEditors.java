@@ -44,6 +44,8 @@ final class MetaEditors implements Callback<PropertySheet.Item, PropertyEditor<?
             label.setId(id(item));
             label.setAccessibleText(item.meta().label());
             label.setMinWidth(0);
+            label.setPrefWidth(140);
+            label.setWrapText(true);
             label.getStyleClass().add("tr-readonly-value");
         }
 
@@ -75,6 +77,7 @@ final class MetaEditors implements Callback<PropertySheet.Item, PropertyEditor<?
             field.setId(id(item));
             field.setAccessibleText(item.meta().label());
             field.setTooltip(wrap(item.getDescription()));
+            field.setPrefColumnCount(7);
             field.setOnAction(e -> commit());
             field.focusedProperty().addListener((obs, was, is) -> {
                 if (!is && !field.getText().equals(shown)) {
@@ -113,6 +116,7 @@ final class MetaEditors implements Callback<PropertySheet.Item, PropertyEditor<?
             box.setId(id(item));
             box.setAccessibleText(item.meta().label());
             box.getItems().setAll(item.meta().choices());
+            box.setPrefWidth(140);
             box.setMaxWidth(Double.MAX_VALUE);
             box.setTooltip(wrap(item.getDescription()));
             box.valueProperty().addListener((obs, a, b) -> {

@@ -153,7 +153,7 @@ public final class ChartsView extends HBox {
         data.addSeries(pareto);
         data.addSeries(paretoNow);
         NumberAxis x = new NumberAxis("tokens/s per user");
-        NumberAxis y = new NumberAxis("tok/s per accel.");
+        NumberAxis y = new NumberAxis("tok/s/accel.");
         y.setUpperMargin(0.12);
         x.setUpperMargin(0.08);
         x.setAutoRangeIncludesZero(true);
@@ -182,7 +182,7 @@ public final class ChartsView extends HBox {
         data.addSeries(costNow);
         NumberAxis x = new NumberAxis("utilization (% of hours serving)");
         x.setRange(0, 105);
-        NumberAxis y = new NumberAxis("$ per M tokens");
+        NumberAxis y = new NumberAxis("$/M tokens");
         y.setUpperMargin(0.12);
         y.setStandardTickUnits(new NumberTickUnitSource(false));
         costPlot = new XYPlot(data, x, y, renderer());
@@ -192,7 +192,7 @@ public final class ChartsView extends HBox {
     private JFreeChart powerChart() {
         CategoryAxis x = new CategoryAxis(null);
         NumberAxis y = new NumberAxis("kW");
-        y.setUpperMargin(0.3);
+        y.setUpperMargin(0.55);
         BarRenderer r = new BarRenderer();
         r.setDefaultItemLabelsVisible(true);
         r.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2} kW", new java.text.DecimalFormat("0.0")));

@@ -67,8 +67,8 @@ public final class Headline {
                 model, modelSources));
         out.add(new Card(IDS.get(1), TITLES.get(1), Units.number(e.tokensPerSecondPerUser()), "tok/s",
                 "TPOT " + Units.ms(e.tpotSeconds()) + " · TTFT " + Units.ms(e.ttftSeconds()), model, modelSources));
-        out.add(new Card(IDS.get(2), TITLES.get(2), Units.number(e.outputTokensPerJouleFacility()), "tok/J facility",
-                Units.number(e.outputTokensPerJoule()) + " tok/J IT · PUE " + Units.number(pw.pue()),
+        out.add(new Card(IDS.get(2), TITLES.get(2), Units.number(e.outputTokensPerJoule()), "tok/J IT",
+                Units.number(e.outputTokensPerJouleFacility()) + " tok/J facility (IT ÷ PUE " + Units.number(pw.pue()) + ")",
                 withAssumptions, "power modelled from TDP (datasheet) at the step's utilization; PUE of the rack's cooling"));
         out.add(new Card(IDS.get(3), TITLES.get(3), Units.compact(e.tokensPerSecondPerProvisionedMW()), "tok/s/MW",
                 "per MW provisioned: " + Units.kw(pw.provisionedItWatts()) + " nameplate × PUE " + Units.number(pw.pue()),
@@ -79,8 +79,9 @@ public final class Headline {
                         + Units.usd(c.energyUsdPerHour()) + ", facility " + Units.usd(c.facilityUsdPerHour()),
                 withAssumptions, "price estimates from the catalog; electricity, amortization, utilization from the workload bar"));
         out.add(new Card(IDS.get(5), TITLES.get(5), Units.number(pw.itWatts() / 1000), "kW IT",
-                Units.kw(pw.facilityWatts()) + " facility · accelerators " + Units.kw(pw.acceleratorWatts()) + ", hosts "
-                        + Units.kw(pw.hostWatts()) + ", network " + Units.kw(pw.networkWatts()) + ", cooling " + Units.kw(pw.coolingOverheadWatts()),
+                Units.kw(pw.facilityWatts()) + " facility · accel. " + Units.number(pw.acceleratorWatts() / 1000) + ", hosts "
+                        + Units.number(pw.hostWatts() / 1000) + ", net " + Units.number(pw.networkWatts() / 1000) + ", cooling "
+                        + Units.kw(pw.coolingOverheadWatts()),
                 withAssumptions, "modelled average power at the operating point; TDP and server maxima from datasheets"));
         String bound = e.bottleneck() == null ? Units.UNKNOWN : e.bottleneck().label();
         int paren = bound.indexOf(" (");

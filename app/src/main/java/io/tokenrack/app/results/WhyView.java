@@ -29,6 +29,7 @@ public final class WhyView extends VBox {
     private final ThemePalette palette;
     private final Label headline = new Label();
     private final VBox phases = new VBox(6);
+    private final Label steady = new Label();
     private final Label notes = new Label();
     private final ListView<Provenance> inputs = new ListView<>();
 
@@ -47,6 +48,9 @@ public final class WhyView extends VBox {
         title.getStyleClass().add(Styles.PANEL_TITLE);
         headline.setId("why-headline");
         headline.setWrapText(true);
+        steady.setId("why-steady");
+        steady.setWrapText(true);
+        steady.getStyleClass().add(Styles.MUTED);
         notes.setId("why-notes");
         notes.setWrapText(true);
         notes.getStyleClass().add(Styles.MUTED);
@@ -58,7 +62,7 @@ public final class WhyView extends VBox {
         inputs.setMinHeight(80);
         inputs.setCellFactory(l -> new ProvenanceCell());
         VBox.setVgrow(inputs, Priority.ALWAYS);
-        getChildren().addAll(title, headline, phases, notes, inputsTitle, ProvenanceDots.legend(), inputs);
+        getChildren().addAll(title, headline, steady, phases, notes, inputsTitle, ProvenanceDots.legend(), inputs);
     }
 
     private void initListeners() {
@@ -69,12 +73,14 @@ public final class WhyView extends VBox {
         phases.getChildren().clear();
         if (r == null || !r.ok()) {
             headline.setText(r == null ? "evaluating…" : r.message());
+            steady.setText("");
             notes.setText("");
             inputs.getItems().setAll(r == null || r.evaluation() == null ? java.util.List.of() : r.evaluation().provenance());
             return;
         }
         Evaluation e = r.evaluation();
         headline.setText("Bound by " + (e.bottleneck() == null ? "—" : e.bottleneck().label()) + ". " + Headline.decodeWhy(e) + ".");
+        steady.setText(steadyWhy(e));
         for (String name : new String[] {"prefill", "decode"}) {
             PhaseBreakdown p = Headline.phase(e, name);
             if (p != null) {
@@ -83,6 +89,16 @@ public final class WhyView extends VBox {
         }
         notes.setText(e.notes().isEmpty() ? "" : "Notes: " + String.join("; ", e.notes()) + ".");
         inputs.getItems().setAll(e.provenance());
+    }
+
+    /** Why TPOT is longer than the decode step: it is the steady step, which also carries the prefill of new requests. */
+    static String steadyWhy(Evaluation e) {
+        PhaseBreakdown steadyStep = Headline.phase(e, "steady step");
+        if (steadyStep == null) {
+            return "";
+        }
+        return "TPOT " + Units.ms(e.tpotSeconds()) + " is the steady step (" + Units.ms(steadyStep.stepSeconds())
+                + "): each decode step also carries the prefill chunks of newly arriving requests.";
     }
 
     private VBox phase(PhaseBreakdown p) {

@@ -81,7 +81,7 @@ public final class ChartStyler {
         java.awt.Color muted = ThemePalette.awt(p.fgMuted());
         java.awt.Color grid = ThemePalette.awt(p.borderDefault());
         t.setExtraLargeFont(new Font(Font.SANS_SERIF, Font.BOLD, 13));
-        t.setLargeFont(new Font(Font.SANS_SERIF, Font.BOLD, 12));
+        t.setLargeFont(new Font(Font.SANS_SERIF, Font.BOLD, 11));
         t.setRegularFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
         t.setSmallFont(new Font(Font.SANS_SERIF, Font.PLAIN, 10));
         t.setChartBackgroundPaint(bg);

@@ -37,7 +37,7 @@ import picocli.CommandLine.Option;
                 + "performance model against a small transformer decoding on it.")
 public final class CalibrateCommand implements Callable<Integer> {
     /** Set on the child JVM so it never re-launches again. */
-    static final String CHILD_PROPERTY = "tokenrack.calibrate.child";
+    public static final String CHILD_PROPERTY = "tokenrack.calibrate.child";
     /**
      * Fixed flags of the child JVM (JMH-style: a known GC, nothing else inherited). Transparent huge
      * pages (Linux; ignored elsewhere) spare the streaming kernels a TLB miss every 4 KiB: on the
@@ -90,7 +90,8 @@ public final class CalibrateCommand implements Callable<Integer> {
         System.exit(new CommandLine(new CalibrateCommand()).execute(args));
     }
 
-    static boolean vectorModulePresent() {
+    /** Whether this JVM was started with the Vector API module (a plain {@code java -jar} is not). */
+    public static boolean vectorModulePresent() {
         return ModuleLayer.boot().findModule(VectorSupport.MODULE).isPresent();
     }
 
@@ -109,13 +110,17 @@ public final class CalibrateCommand implements Callable<Integer> {
         return args;
     }
 
-    static String javaBinary() {
+    /** The java binary running this JVM. */
+    public static String javaBinary() {
         return ProcessHandle.current().info().command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     }
 
-    /** The child JVM's command line: same java and class path, the Vector API module, fixed flags. */
-    static List<String> childCommand(String java, String classPath, List<String> args) {
+    /**
+     * The child JVM's command line: same java and class path, the Vector API module, fixed flags,
+     * then this command's main class and {@code args}. The app runs the same child to calibrate.
+     */
+    public static List<String> childCommand(String java, String classPath, List<String> args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(java);
         cmd.addAll(CHILD_FLAGS);
@@ -128,7 +133,7 @@ public final class CalibrateCommand implements Callable<Integer> {
     }
 
     /** Checks that the child JVM starts with the module; null when it does, else why not. */
-    static String probe(List<String> childCommand) {
+    public static String probe(List<String> childCommand) {
         List<String> cmd = List.of(childCommand.get(0), "--add-modules", VectorSupport.MODULE, "-version");
         try {
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();

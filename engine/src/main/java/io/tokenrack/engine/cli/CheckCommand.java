@@ -47,7 +47,8 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() throws JsonProcessingException {
         RackDesign d = DesignIO.read(design);
         Catalog catalog = presets.catalog();
-        List<Finding> findings = DesignCheck.check(d, catalog, powerEstimate(d, catalog));
+        List<Finding> findings = d.workload() == null ? DesignCheck.check(d, catalog)
+                : DesignCheck.checkModelled(d, catalog, powerEstimate(d, catalog));
         PrintWriter out = spec.commandLine().getOut();
         out.print(json ? toJson(d, findings) + "\n" : toText(d, findings));
         out.flush();
@@ -112,4 +113,5 @@ final class CheckCommand implements Callable<Integer> {
             return RackPowerEstimate.nameplate();
         }
     }
+
 }

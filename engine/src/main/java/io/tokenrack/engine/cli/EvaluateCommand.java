@@ -54,9 +54,12 @@ public final class EvaluateCommand implements Callable<Integer> {
                 e.outputTokensPerSecond(), e.outputTokensPerSecondPerAccelerator(), e.totalTokensPerSecondPerAccelerator());
         out.printf(Locale.ROOT, "  tokens/s per user      %.1f%n", e.tokensPerSecondPerUser());
         out.printf(Locale.ROOT, "  TTFT / TPOT            %.0f ms / %.1f ms%n", e.ttftSeconds() * 1e3, e.tpotSeconds() * 1e3);
-        out.printf(Locale.ROOT, "  IT / facility power    %.1f kW / %.1f kW (PUE %.2f)%n", e.itPowerWatts() / 1e3, e.facilityPowerWatts() / 1e3, e.power().pue());
-        out.printf(Locale.ROOT, "  output tokens/joule    %.2f (IT), %.2f (facility)%n", e.outputTokensPerJoule(), e.outputTokensPerJouleFacility());
-        out.printf(Locale.ROOT, "  $ per M output tokens  %.3f  ($%.2f per accelerator-hour)%n", e.usdPerMillionOutputTokens(), e.cost().usdPerAcceleratorHour());
+        out.printf(Locale.ROOT, "  IT / facility power    %s / %s (PUE %.2f)%n", n("%.1f kW", e.itPowerWatts() / 1e3),
+                n("%.1f kW", e.facilityPowerWatts() / 1e3), e.power().pue());
+        out.printf(Locale.ROOT, "  output tokens/joule    %s (IT), %s (facility)%n", n("%.2f", e.outputTokensPerJoule()),
+                n("%.2f", e.outputTokensPerJouleFacility()));
+        out.printf(Locale.ROOT, "  $ per M output tokens  %s  (%s per accelerator-hour)%n", n("$%.3f", e.usdPerMillionOutputTokens()),
+                n("$%.2f", e.cost().usdPerAcceleratorHour()));
         out.printf(Locale.ROOT, "  bottleneck             %s%n", e.bottleneck().label());
         for (PhaseBreakdown p : e.phases()) {
             StringBuilder sb = new StringBuilder();
@@ -69,5 +72,10 @@ public final class EvaluateCommand implements Callable<Integer> {
         for (String n : e.notes()) {
             out.println("  note: " + n);
         }
+    }
+
+    /** A number, or "unknown" when an input is not published (never "NaN"). */
+    private static String n(String format, double v) {
+        return Double.isFinite(v) ? String.format(Locale.ROOT, format, v) : "unknown";
     }
 }

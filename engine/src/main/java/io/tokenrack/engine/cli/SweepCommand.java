@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
 public final class SweepCommand implements Callable<Integer> {
     static final String HEADER = "concurrency,outputTokensPerSecond,outputTokensPerSecondPerAccelerator,"
             + "totalTokensPerSecondPerAccelerator,tokensPerSecondPerUser,ttftSeconds,tpotSeconds,itPowerWatts,"
-            + "facilityPowerWatts,outputTokensPerJoule,usdPerMillionOutputTokens,tp,pp,ep,dp";
+            + "facilityPowerWatts,outputTokensPerJoule,usdPerMillionOutputTokens,bottleneck,tp,pp,ep,dp";
 
     @Spec
     CommandSpec spec;
@@ -51,12 +51,12 @@ public final class SweepCommand implements Callable<Integer> {
         }
         List<CurvePoint> curve = evaluator.curve(cluster, w, a, points, o.batching());
         out.println(HEADER);
-        var p = at.parallelism();
         for (CurvePoint c : curve) {
+            var p = c.parallelism();
             out.println(String.join(",", String.valueOf(c.concurrency()), n(c.outputTokensPerSecond()),
                     n(c.outputTokensPerSecondPerAccelerator()), n(c.totalTokensPerSecondPerAccelerator()), n(c.tokensPerSecondPerUser()),
                     n(c.ttftSeconds()), n(c.tpotSeconds()), n(c.itPowerWatts()), n(c.facilityPowerWatts()),
-                    n(c.outputTokensPerJoule()), n(c.usdPerMillionOutputTokens()),
+                    n(c.outputTokensPerJoule()), n(c.usdPerMillionOutputTokens()), c.bottleneck().name(),
                     String.valueOf(p.tp()), String.valueOf(p.pp()), String.valueOf(p.ep()), String.valueOf(p.dp())));
         }
         out.flush();

@@ -102,8 +102,26 @@ final class WorkloadOptions {
         if (c != null && minTokensPerSecondPerUser != null) {
             throw new IllegalArgumentException("--min-tokens-per-second-per-user chooses the concurrency: leave out --concurrency or set it to max");
         }
-        return new Workload(model, Precision.parse(precision), kvPrecision == null ? null : Precision.parse(kvPrecision),
-                isl, osl, c, ttftMs, tpotMs, minTokensPerSecondPerUser, new Parallelism(tp, pp, ep, dp));
+        try {
+            return new Workload(model, Precision.parse(precision), kvPrecision == null ? null : Precision.parse(kvPrecision),
+                    isl, osl, c, ttftMs, tpotMs, minTokensPerSecondPerUser, new Parallelism(tp, pp, ep, dp));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(asOption(e.getMessage()), e);
+        }
+    }
+
+    /** The workload's field names, as the options that set them. */
+    static String asOption(String message) {
+        String[][] names = {{"inputTokens", "--isl"}, {"outputTokens", "--osl"}, {"ttftLimitMs", "--ttft-ms"},
+                {"tpotLimitMs", "--tpot-ms"}, {"minTokensPerSecondPerUser", "--min-tokens-per-second-per-user"},
+                {"kvPrecision", "--kv-precision"}, {"concurrency", "--concurrency"}, {"parallelism.tp", "--tp"},
+                {"parallelism.pp", "--pp"}, {"parallelism.ep", "--ep"}, {"parallelism.dp", "--dp"}};
+        for (String[] n : names) {
+            if (message.startsWith(n[0] + ":")) {
+                return n[1] + message.substring(n[0].length());
+            }
+        }
+        return message;
     }
 
     io.tokenrack.engine.perf.Batching batching() {

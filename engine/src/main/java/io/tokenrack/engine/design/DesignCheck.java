@@ -27,6 +27,24 @@ public final class DesignCheck {
         return check(design, catalog, power, CheckAssumptions.from(catalog));
     }
 
+    /**
+     * Checks with the modelled draw at the design's workload (what the rack will pull), and warns
+     * where the nameplate maximum still exceeds a rack's budget: an architect sees both, that the
+     * modelled draw fits and that the worst case does not.
+     */
+    public static List<Finding> checkModelled(RackDesign design, Catalog catalog, RackPowerEstimate modelled) {
+        List<Finding> out = new java.util.ArrayList<>(check(design, catalog, modelled));
+        for (Finding n : check(design, catalog)) {
+            boolean alsoModelled = out.stream().anyMatch(m -> m.code().equals(n.code()) && java.util.Objects.equals(m.rackId(), n.rackId()));
+            if (n.code().equals(FindingCodes.POWER_OVER_BUDGET) && !alsoModelled) {
+                out.add(Finding.warning(n.code(), n.rackId(), n.itemIds(),
+                        n.message() + " The modelled draw at the design's workload fits; the nameplate maximum does not."));
+            }
+        }
+        out.sort(java.util.Comparator.comparing(Finding::severity));
+        return List.copyOf(out);
+    }
+
     public static List<Finding> check(RackDesign design, Catalog catalog, RackPowerEstimate power, CheckAssumptions assumptions) {
         List<Finding> out = new ArrayList<>();
         if (design.racks().isEmpty()) {

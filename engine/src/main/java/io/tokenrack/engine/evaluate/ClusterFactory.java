@@ -171,6 +171,7 @@ public final class ClusterFactory {
             capex /= (1 - CostModel.NETWORK_SHARE_OF_CLUSTER_COST);
         }
         addAcceleratorProvenance(prov, acc);
+        prov = new ArrayList<>(new java.util.LinkedHashSet<>(prov)); // one line per distinct fact
         return new Cluster(acc, accelerators, Math.max(1, Math.min(domain, accelerators)), scaleOut, hostWatts, networkWatts,
                 pueWeighted / accelerators, provisioned, capexKnown ? capex : null, budgets, prov);
     }
@@ -248,7 +249,9 @@ public final class ClusterFactory {
             prov.add(new Provenance(a.name() + " dense FP4", a.fp4DenseTflops() + " TFLOP/s", Provenance.Kind.DATASHEET, src));
         }
         prov.add(new Provenance(a.name() + " memory", a.memoryGB() + " GB at " + a.memBandwidthTBps() + " TB/s", Provenance.Kind.DATASHEET, src));
-        prov.add(new Provenance(a.name() + " TDP", a.tdpWatts() == null ? "not published" : fmtW(a.tdpWatts()), Provenance.Kind.DATASHEET, src));
+        prov.add(a.tdpWatts() == null
+                ? new Provenance(a.name() + " TDP", "not published", Provenance.Kind.ASSUMPTION, "no source gives it: power is unknown")
+                : new Provenance(a.name() + " TDP", fmtW(a.tdpWatts()), Provenance.Kind.DATASHEET, src));
     }
 
     private <T extends CatalogItem> T lookup(String id, Class<T> type, String what) {

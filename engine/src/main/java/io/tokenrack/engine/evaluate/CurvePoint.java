@@ -1,6 +1,6 @@
 package io.tokenrack.engine.evaluate;
 
-/** One point of a concurrency sweep (the Pareto view: throughput per accelerator against tokens/s per user). */
+/** One point of a concurrency sweep (the Pareto view: throughput per accelerator against tokens/s per user), on its own best layout. */
 public record CurvePoint(
         int concurrency,
         double outputTokensPerSecond,
@@ -12,4 +12,6 @@ public record CurvePoint(
         double itPowerWatts,
         double facilityPowerWatts,
         double outputTokensPerJoule,
-        double usdPerMillionOutputTokens) {}
+        double usdPerMillionOutputTokens,
+        Bottleneck bottleneck,
+        io.tokenrack.engine.workload.Parallelism parallelism) {}

@@ -65,6 +65,10 @@ public final class Evaluator {
                         + " serves bf16, fp8 or fp4");
             }
             model = catalog.model(w.modelId());
+            if (w.inputTokens() + w.outputTokens() > model.maxContextTokens()) {
+                throw new EvaluationException(String.format(Locale.ROOT, "%d input + %d output tokens exceed the %,d-token context of %s",
+                        w.inputTokens(), w.outputTokens(), model.maxContextTokens(), model.id()));
+            }
             shape = ModelShape.of(model);
             plans = ParallelismPlanner.plans(cluster, model, shape, w, k, batching);
         } catch (IllegalArgumentException e) {
@@ -102,39 +106,47 @@ public final class Evaluator {
         return curve(cluster, w, a, points, Batching.CONTINUOUS);
     }
 
+    /**
+     * The concurrency sweep from one request to the most that fit, each point evaluated on its own
+     * best parallel layout (or the user's): the Pareto view of throughput against speed per user.
+     * Latency limits are left out so the whole frontier shows.
+     */
     public List<CurvePoint> curve(Cluster cluster, Workload w, Assumptions a, int points, Batching batching) {
-        Evaluation at = evaluate(cluster, w, a, batching);
-        if (!at.ok()) {
+        Workload open = new Workload(w.modelId(), w.precision(), w.kvPrecision(), w.inputTokens(), w.outputTokens(), null,
+                null, null, null, w.parallelism());
+        Evaluation top = evaluate(cluster, open, a, batching);
+        if (!top.ok()) {
             return List.of();
         }
-        Parallelism p = at.parallelism();
-        ModelSpec model = catalog.model(w.modelId());
-        Plan plan = ParallelismPlanner.plan(cluster, Device.of(cluster.accelerator()), ModelShape.of(model), w, a.constants(),
-                p.tp(), p.pp(), p.dp(), batching);
-        int max = plan.serving().maxConcurrency() * plan.replicas();
+        int max = (int) Math.max(1, Math.round(top.concurrency()));
         List<CurvePoint> out = new ArrayList<>(points);
         int last = 0;
         for (int i = 0; i < points; i++) {
             double f = points == 1 ? 1 : (double) i / (points - 1);
-            int c = (int) Math.round(Math.exp(Math.log(plan.replicas()) + f * (Math.log(max) - Math.log(plan.replicas()))));
-            c = Math.max(c, plan.replicas());
+            int c = (int) Math.round(Math.exp(f * Math.log(max)));
             if (c <= last) {
-                continue;
+                c = last + 1;
+            }
+            if (c > max) {
+                break;
             }
             last = c;
-            ServingPoint sp = plan.atTotalConcurrency(c);
-            Metrics m = metrics(cluster, w, a, plan, sp);
-            out.add(new CurvePoint(c, m.output, m.output / cluster.accelerators(), (m.output + m.input) / cluster.accelerators(),
-                    sp.tokensPerSecondPerUser(), sp.ttftSeconds(), sp.tpotSeconds(), m.power.itWatts(), m.power.facilityWatts(),
-                    m.output / m.power.itWatts(), m.cost.usdPerMillionOutputTokens()));
+            Evaluation e = evaluate(cluster, open.withConcurrency(c), a, batching);
+            if (!e.ok()) {
+                continue;
+            }
+            out.add(new CurvePoint(c, e.outputTokensPerSecond(), e.outputTokensPerSecondPerAccelerator(),
+                    e.totalTokensPerSecondPerAccelerator(), e.tokensPerSecondPerUser(), e.ttftSeconds(), e.tpotSeconds(),
+                    e.itPowerWatts(), e.facilityPowerWatts(), e.outputTokensPerJoule(), e.usdPerMillionOutputTokens(),
+                    e.bottleneck(), e.parallelism()));
         }
         return out;
     }
 
     /** A plan at its operating point, and whether the latency limits hold there. */
-    private record Choice(Plan plan, ServingPoint point, boolean meetsLimits, boolean memoryBound, boolean limitBound) {
+    private record Choice(Plan plan, int active, ServingPoint point, boolean meetsLimits, boolean memoryBound, boolean limitBound) {
         double total() {
-            return point.outputTokensPerSecond() * plan.replicas();
+            return point.outputTokensPerSecond() * active;
         }
 
         boolean better(Choice o) {
@@ -149,12 +161,14 @@ public final class Evaluator {
     private static Choice operatingPoint(Plan plan, Workload w) {
         int maxPerReplica = plan.serving().maxConcurrency();
         if (!w.isMaxConcurrency()) {
-            ServingPoint sp = plan.atTotalConcurrency(w.concurrency());
-            return new Choice(plan, sp, meets(sp, w), sp.queuedRequests() > 0, false);
+            // A few requests do not spread over every replica: only as many replicas as requests work.
+            int active = Math.min(plan.replicas(), w.concurrency());
+            ServingPoint sp = plan.serving().at((double) w.concurrency() / active);
+            return new Choice(plan, active, sp, meets(sp, w), sp.queuedRequests() > 0, false);
         }
         ServingPoint top = plan.serving().at(maxPerReplica);
         if (meets(top, w)) {
-            return new Choice(plan, top, true, true, false);
+            return new Choice(plan, plan.replicas(), top, true, true, false);
         }
         ServingPoint one = plan.serving().at(1);
         if (!meets(one, w)) {
@@ -170,7 +184,7 @@ public final class Evaluator {
                 hi = mid;
             }
         }
-        return new Choice(plan, plan.serving().at(lo), true, false, true);
+        return new Choice(plan, plan.replicas(), plan.serving().at(lo), true, false, true);
     }
 
     private static boolean meets(ServingPoint sp, Workload w) {
@@ -185,15 +199,15 @@ public final class Evaluator {
 
     private record Metrics(double output, double input, PowerBreakdown power, CostBreakdown cost) {}
 
-    private static Metrics metrics(Cluster c, Workload w, Assumptions a, Plan plan, ServingPoint sp) {
-        double output = sp.outputTokensPerSecond() * plan.replicas();
-        double input = sp.inputTokensPerSecond() * plan.replicas();
+    private static Metrics metrics(Cluster c, Workload w, Assumptions a, Plan plan, int active, ServingPoint sp) {
+        double output = sp.outputTokensPerSecond() * active;
+        double input = sp.inputTokensPerSecond() * active;
         Device d = plan.step().device();
         StepTime step = sp.step();
         double uc = step.computeUtilization(d.peakFlops(w.precision()));
         double um = step.memoryUtilization(d.memBandwidthBytesPerSecond());
-        int used = plan.acceleratorsUsed();
-        double accW = used * PowerModel.acceleratorWatts(d.tdpWatts(), uc, um)
+        int used = active * plan.step().groupSize();
+        double accW = used * PowerModel.acceleratorWatts(d.tdpWatts(), uc, um, step.computeBusy())
                 + (c.accelerators() - used) * PowerModel.idleAcceleratorWatts(d.tdpWatts());
         double hostW = c.hostNameplateWatts() * PowerModel.HOST_LOAD_FRACTION;
         double it = accW + hostW + c.networkWatts();
@@ -215,12 +229,17 @@ public final class Evaluator {
     private Evaluation build(Cluster c, ModelSpec model, Workload w, Assumptions a, Choice choice) {
         Plan plan = choice.plan();
         ServingPoint sp = choice.point();
-        Metrics m = metrics(c, w, a, plan, sp);
+        int active = choice.active();
+        Metrics m = metrics(c, w, a, plan, active, sp);
         int n = c.accelerators();
+        int used = active * plan.step().groupSize();
         List<String> notes = new ArrayList<>();
         if (plan.acceleratorsUsed() < n) {
             notes.add((n - plan.acceleratorsUsed()) + " of " + n + " accelerators do not make a whole replica of "
                     + plan.step().groupSize() + " and stay idle");
+        }
+        if (active < plan.replicas()) {
+            notes.add((plan.replicas() - active) + " of " + plan.replicas() + " replicas have no request at this concurrency and idle");
         }
         if (!choice.meetsLimits()) {
             notes.add("the latency limits are not met at this concurrency");
@@ -233,6 +252,16 @@ public final class Evaluator {
         }
         if (Double.isNaN(m.cost.totalUsdPerHour())) {
             notes.add("no price estimate in the catalog for " + c.accelerator().name() + " or its server: cost is unknown (set a capital cost)");
+        }
+        for (Provenance p : c.provenance()) {
+            if (p.kind() == Provenance.Kind.ASSUMPTION && !"not published".equals(p.value())) {
+                notes.add("assumed: " + p.label() + " = " + p.value() + " (" + p.source() + ")");
+            }
+        }
+        if (w.precision() != io.tokenrack.engine.workload.Precision.BF16
+                && plan.step().device().peakFlops(w.precision()) == plan.step().device().peakFlops(widerThan(w.precision()))) {
+            notes.add(c.accelerator().name() + " has no " + w.precision().label() + " math: weights move at "
+                    + w.precision().label() + " width but compute runs at the next wider format it has");
         }
         Bottleneck bottleneck = bottleneck(c, choice, sp, m, notes, a.constants().maxSequencesPerRank());
         var step = plan.step();
@@ -248,9 +277,9 @@ public final class Evaluator {
         prov.add(new Provenance(model.name(), fmt("%.1fB parameters, %d layers", model.totalParamsB(), model.layers()),
                 Provenance.Kind.DATASHEET, String.join("; ", model.sources())));
         double provisionedMw = m.power.provisionedItWatts() * c.pue() / 1e6;
-        return new Evaluation(Evaluation.Status.OK, "", c.accelerator().id(), model.id(), n, plan.acceleratorsUsed(), plan.replicas(),
+        return new Evaluation(Evaluation.Status.OK, "", c.accelerator().id(), model.id(), n, used, active,
                 new Parallelism(step.tp(), step.pp(), model.moe() == null ? 1 : step.tp() * step.dp(), step.dp()),
-                sp.concurrency() * plan.replicas(), plan.serving().maxConcurrency() * plan.replicas(),
+                sp.concurrency() * active, plan.serving().maxConcurrency() * plan.replicas(),
                 m.output, m.input, m.output / n, (m.output + m.input) / n, sp.tokensPerSecondPerUser(),
                 sp.ttftSeconds(), sp.tpotSeconds(), step.weightBytesPerAccelerator(), kvPerAcc,
                 m.power, m.output / m.power.itWatts(), m.output / m.power.facilityWatts(),
@@ -307,5 +336,12 @@ public final class Evaluator {
 
     private static String fmt(String f, Object... args) {
         return String.format(Locale.ROOT, f, args);
+    }
+
+    private static io.tokenrack.engine.workload.Precision widerThan(io.tokenrack.engine.workload.Precision p) {
+        return switch (p) {
+            case FP4 -> io.tokenrack.engine.workload.Precision.FP8;
+            case FP8, BF16, FP32 -> io.tokenrack.engine.workload.Precision.BF16;
+        };
     }
 }

@@ -3,6 +3,8 @@ package io.tokenrack.engine.kernels;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 
 /**
@@ -20,11 +22,25 @@ public final class Bench {
     private final BenchConfig config;
     private final LongSupplier nanoClock;
     private final LongSupplier gcCount;
+    private final BooleanSupplier cancelled;
 
     public Bench(BenchConfig config, LongSupplier nanoClock, LongSupplier gcCount) {
+        this(config, nanoClock, gcCount, () -> false);
+    }
+
+    private Bench(BenchConfig config, LongSupplier nanoClock, LongSupplier gcCount, BooleanSupplier cancelled) {
         this.config = config;
         this.nanoClock = nanoClock;
         this.gcCount = gcCount;
+        this.cancelled = cancelled;
+    }
+
+    /**
+     * The same harness, asked before every measurement whether to stop: when {@code cancelled}
+     * answers true, {@link #measure} throws {@link CancellationException} instead of starting.
+     */
+    public Bench cancellable(BooleanSupplier cancelled) {
+        return new Bench(config, nanoClock, gcCount, cancelled);
     }
 
     /** A harness on {@link System#nanoTime()} and the JVM's garbage collectors. */
@@ -44,6 +60,9 @@ public final class Bench {
     }
 
     public Measurement measure(String name, Workload workload) {
+        if (cancelled.getAsBoolean()) {
+            throw new CancellationException("cancelled before " + name);
+        }
         int reps = repetitions(workload);
         double[] warm = new double[64];
         int warmCount = 0;

@@ -11,26 +11,56 @@ import java.io.PrintStream;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
 
 /**
  * Runs the kernel lab on this computer and builds a {@link HostProfile}, then decodes with the
  * small transformer and compares its speed with {@link HostPrediction}. Progress goes to
- * {@code log} (standard error in the CLI) so the JSON on standard output stays clean.
+ * {@code log} (standard error in the CLI) so the JSON on standard output stays clean; each of the
+ * {@link #STEPS} is announced by a {@link CalibrationStage} line.
+ *
+ * <p>Cancellation is cooperative: {@code cancelled} is asked before every step, every timed
+ * measurement and every decode generation, and a true answer ends {@link #run} with a
+ * {@link CancellationException} (the worker threads are shut down on the way out).
  */
 public final class Calibrator {
+    /** The steps of a calibration, in order; each is announced with a {@link CalibrationStage} line. */
+    public static final List<String> STEPS = List.of(
+            "JIT warm-up", "FMA peak", "GEMM, square", "GEMM versus M", "triad sweep", "DRAM triad and copy",
+            "ERT roofline", "GEMV versus working set", "attention and call overheads", "decode, one thread",
+            "decode, all cores");
+
     private final boolean quick;
     private final PrintStream log;
+    private final BooleanSupplier cancelled;
 
     public Calibrator(boolean quick, PrintStream log) {
-        this.quick = quick;
-        this.log = log;
+        this(quick, log, () -> false);
     }
 
+    /** @param cancelled asked between kernels; once it answers true, {@link #run} stops with a {@link CancellationException} */
+    public Calibrator(boolean quick, PrintStream log, BooleanSupplier cancelled) {
+        this.quick = quick;
+        this.log = log;
+        this.cancelled = cancelled;
+    }
+
+    /** Checks for cancellation, then announces step {@code index} (1-based) of {@link #STEPS}. */
+    private void step(int index) {
+        String name = STEPS.get(index - 1);
+        if (cancelled.getAsBoolean()) {
+            throw new CancellationException("calibration cancelled before " + name);
+        }
+        log.println(new CalibrationStage(index, STEPS.size(), name).line());
+    }
+
+    /** @throws CancellationException when {@code cancelled} answered true before the calibration finished */
     public CalibrationReport run(String launch) {
         long start = System.nanoTime();
         double load = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         CpuInfo cpu = CpuInfo.read();
-        Bench bench = Bench.system(quick ? BenchConfig.quick() : BenchConfig.full());
+        Bench bench = Bench.system(quick ? BenchConfig.quick() : BenchConfig.full()).cancellable(cancelled);
         LlamaConfig model = LlamaConfig.small();
         try (WorkerPool pool = WorkerPool.allCores()) {
             log.printf("calibrate: %s, %d threads, kernels: %s%n", cpu.model(), pool.size(), VectorSupport.REASON);
@@ -38,13 +68,16 @@ public final class Calibrator {
                 log.printf("calibrate: the load average is %.1f on %d cores: other work is running and the numbers will be noisy%n",
                         load, pool.size());
             }
+            step(1);
             double jit = JitWarmup.run(pool);
             log.printf("  JIT warm-up done (%s)%n", Double.isFinite(jit) ? "ok" : "non-finite checksum");
+            step(2);
             ComputeProbe compute = new ComputeProbe(bench, pool);
             double peak1 = compute.peakOneThread();
             double peakAll = compute.peakAllCores();
             log.printf("  FMA peak: %.1f GFLOP/s one thread, %.1f all cores%n", peak1, peakAll);
 
+            step(3);
             int[] gemmSizes = quick ? new int[] {1024} : new int[] {512, 1024, 2048};
             double gemm1 = 0;
             int gemmSize = gemmSizes[0];
@@ -60,12 +93,14 @@ public final class Calibrator {
             }
             double gemmAll = compute.squareGemm(gemmSize, true);
             log.printf("  GEMM %d^3 all cores: %.1f GFLOP/s%n", gemmSize, gemmAll);
+            step(4);
             int[] ms = quick ? new int[] {1, 4, 16, 64, 512} : new int[] {1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024};
             List<GemmPoint> byM = compute.gemmByM(ms, model.ffnDim(), model.dim(), peak1);
             for (GemmPoint p : byM) {
                 log.printf("  GEMM M=%d N=%d K=%d: %.1f GFLOP/s (%.0f%% of peak)%n", p.m(), p.n(), p.k(), p.gflopsOneThread(), 100 * p.efficiency());
             }
 
+            step(5);
             long maxWs = maxWorkingSet(cpu);
             MemoryProbe memory = new MemoryProbe(bench, pool, maxWs);
             List<StreamPoint> sweep = memory.triadSweep(memory.sizes(quick ? 4 : 2));
@@ -73,9 +108,11 @@ public final class Calibrator {
                 log.printf("  triad %,d KiB: %.1f GB/s one thread, %.1f all cores%n", p.workingSetBytes() / 1024, p.triadGBpsOneThread(), p.triadGBpsAllCores());
             }
             List<MemoryLevel> levels = MemoryLevels.detect(sweep, cpu.cacheBytes());
+            step(6);
             double triad = memory.triadDram();
             double copy = memory.copyDram();
             log.printf("  DRAM (%,d MiB): triad %.1f GB/s, copy %.1f GB/s (all cores, best)%n", maxWs >> 20, triad, copy);
+            step(7);
             List<RooflinePoint> roofline = memory.ert(quick ? new int[] {1, 4, 16, 64, 256} : new int[] {1, 2, 4, 8, 16, 32, 64, 128, 256, 512});
             for (RooflinePoint p : roofline) {
                 log.printf("  ERT %.3f FLOP/B: %.1f GFLOP/s, %.1f GB/s%n", p.flopsPerByte(), p.gflopsAllCores(), p.gbpsAllCores());
@@ -84,6 +121,7 @@ public final class Calibrator {
 
             // GEMV sizes include the model's own weight bytes, so the prediction reads the weight-streaming
             // rate at its working set instead of interpolating across the cache-to-DRAM cliff
+            step(8);
             long modelBytes = 4L * model.weightParamsReadPerToken();
             long[] gemvSizes = (quick ? java.util.stream.LongStream.of(1 << 20, 16 << 20, modelBytes, maxWs)
                     : java.util.stream.LongStream.of(256 << 10, 1 << 20, 4 << 20, 16 << 20, 64 << 20, modelBytes, maxWs))
@@ -93,6 +131,7 @@ public final class Calibrator {
                 log.printf("  GEMV %,d KiB: %.1f GB/s one thread (%.0f%% of triad), %.1f all cores (%.0f%%)%n", p.workingSetBytes() / 1024,
                         p.gbpsOneThread(), 100 * p.efficiencyOneThread(), p.gbpsAllCores(), 100 * p.efficiencyAllCores());
             }
+            step(9);
             double attention1 = compute.attention(model, 256, false);
             double attentionAll = compute.attention(model, 256, true);
             double call = compute.callOverheadSeconds();
@@ -104,12 +143,14 @@ public final class Calibrator {
                     cpu.model(), cpu.vendor(), cpu.logicalCpus(), pool.size(), cpu.memoryBytes(), jdk(),
                     VectorSupport.path(), VectorSupport.REASON, VectorSupport.FLOAT_LANES, peak1, peakAll, gemm1, gemmAll,
                     gemmSize, square, triad, copy, levels, sweep, byM, gemv, roofline, call, dispatch, attention1, attentionAll);
+            step(10);
             LlamaWeights weights = new LlamaWeights(model);
             DecodeProbe.Result one;
             try (WorkerPool single = new WorkerPool(1)) {
-                one = new DecodeProbe(weights, single, quick).run();
+                one = new DecodeProbe(weights, single, quick, cancelled).run();
             }
-            DecodeProbe.Result all = new DecodeProbe(weights, pool, quick).run();
+            step(11);
+            DecodeProbe.Result all = new DecodeProbe(weights, pool, quick, cancelled).run();
             TransformerDecode tdOne = decodeReport(model, profile, one, false);
             TransformerDecode tdAll = decodeReport(model, profile, all, true);
             return new CalibrationReport(gemm1, gemmAll, triad, "double", Streams.TRIAD_BYTES_PER_ELEMENT, tdAll, tdOne,

@@ -12,6 +12,7 @@ final class DecodeProbe {
     private final LlamaWeights weights;
     private final WorkerPool pool;
     private final boolean quick;
+    private final java.util.function.BooleanSupplier cancelled;
 
     /**
      * @param contextTokens average KV length over the timed steps
@@ -20,11 +21,19 @@ final class DecodeProbe {
     record Result(double tokensPerSecond, double msP10, double msP90, int contextTokens, int timedTokens,
                   boolean energyAvailable, String energyNote, Double tokensPerJoule) {}
 
-    DecodeProbe(LlamaWeights weights, WorkerPool pool, boolean quick) {
+    /** @param cancelled asked before every generation; true stops the probe with a {@link java.util.concurrent.CancellationException} */
+    DecodeProbe(LlamaWeights weights, WorkerPool pool, boolean quick, java.util.function.BooleanSupplier cancelled) {
         this.weights = weights;
         this.config = weights.config();
         this.pool = pool;
         this.quick = quick;
+        this.cancelled = cancelled;
+    }
+
+    private void checkCancelled() {
+        if (cancelled.getAsBoolean()) {
+            throw new java.util.concurrent.CancellationException("cancelled during the decode");
+        }
     }
 
     Result run() {
@@ -39,6 +48,7 @@ final class DecodeProbe {
         int[] out = new int[count];
         long[] nanos = new long[count];
         for (int i = 0; i < warmups; i++) {
+            checkCancelled();
             decoder.reset();
             decoder.generate(prompt, out, count, nanos);
         }
@@ -46,6 +56,7 @@ final class DecodeProbe {
         long[] before = energy.available() ? energy.read() : null;
         double[] steps = new double[count * runs];
         for (int r = 0; r < runs; r++) {
+            checkCancelled();
             decoder.reset();
             decoder.generate(prompt, out, count, nanos);
             for (int i = 0; i < count; i++) {

@@ -307,7 +307,7 @@ public final class StepModel {
             if (overhead > max) {
                 bound = Bound.OVERHEAD;
             }
-            return new StepTime(total, byClass, flops, bytes, bound);
+            return new StepTime(total, byClass, flops, bytes, bound, computeBound, memoryBound);
         }
     }
 }

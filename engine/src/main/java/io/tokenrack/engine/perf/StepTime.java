@@ -8,8 +8,21 @@ package io.tokenrack.engine.perf;
  * @param flops            floating-point operations the accelerator did in the step
  * @param bytes            bytes it moved to and from its memory
  * @param bound            what limited the step most
+ * @param computeBoundSeconds time in operators limited by compute
+ * @param memoryBoundSeconds  time in operators limited by memory bandwidth
  */
-public record StepTime(double seconds, double[] secondsByClass, double flops, double bytes, Bound bound) {
+public record StepTime(double seconds, double[] secondsByClass, double flops, double bytes, Bound bound,
+                       double computeBoundSeconds, double memoryBoundSeconds) {
+
+    /** Share of the step the math units are the limit (busy), whatever efficiency they reach. */
+    public double computeBusy() {
+        return seconds > 0 ? computeBoundSeconds / seconds : 0;
+    }
+
+    /** Share of the step memory is the limit. */
+    public double memoryBusy() {
+        return seconds > 0 ? memoryBoundSeconds / seconds : 0;
+    }
 
     public double share(OperatorClass c) {
         return seconds > 0 ? secondsByClass[c.ordinal()] / seconds : 0;
@@ -36,6 +49,8 @@ public record StepTime(double seconds, double[] secondsByClass, double flops, do
         }
         Bound bound = na * a.seconds >= nb * b.seconds ? a.bound : b.bound;
         return new StepTime((na * a.seconds + nb * b.seconds) / per, byClass,
-                (na * a.flops + nb * b.flops) / per, (na * a.bytes + nb * b.bytes) / per, bound);
+                (na * a.flops + nb * b.flops) / per, (na * a.bytes + nb * b.bytes) / per, bound,
+                (na * a.computeBoundSeconds + nb * b.computeBoundSeconds) / per,
+                (na * a.memoryBoundSeconds + nb * b.memoryBoundSeconds) / per);
     }
 }

@@ -164,8 +164,12 @@ class DesignIOTest {
 
         RackDesign d = DesignIO.fromJson(json.getBytes(java.nio.charset.StandardCharsets.UTF_8), "design-format.md");
 
-        assertEquals("Two HGX servers", d.name());
+        assertEquals("Two DGX H100 servers", d.name());
         assertEquals(4, d.racks().getFirst().items().size());
         assertEquals(8, d.workload().parallelism().tp());
+        var catalog = io.tokenrack.engine.catalog.CatalogLoader.loadDefault();
+        for (Placement p : d.racks().getFirst().items()) {
+            assertTrue(catalog.find(p.catalogId()).isPresent(), p.catalogId() + " is not in the catalog");
+        }
     }
 }

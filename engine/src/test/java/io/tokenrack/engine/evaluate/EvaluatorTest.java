@@ -137,6 +137,39 @@ class EvaluatorTest {
     }
 
     @Test
+    void powerReproducesTheH100Anchors() {
+        // ML.ENERGY (via fleet-sim): an 8B model on one H100 draws ≈ 300 W at batch 1 and ≈ 600 W at batch 128.
+        Cluster one = EVALUATOR.clusters().standard("h100-sxm", 1);
+        for (int[] anchor : new int[][] {{1, 300}, {128, 600}}) {
+            Workload w = new Workload("llama-3.1-8b", Precision.BF16, null, 512, 512, anchor[0], null, null, null, Parallelism.AUTO);
+            Evaluation e = EVALUATOR.evaluate(one, w, DEFAULTS);
+            assertEquals(anchor[1], e.power().acceleratorWatts(), 0.1 * anchor[1], "batch " + anchor[0]);
+        }
+    }
+
+    @Test
+    void aComputeBusyStepRunsAtTdpWhateverItsEfficiency() {
+        assertEquals(700, PowerModel.acceleratorWatts(700, 0.1, 0.05, 1.0), 1e-9);
+    }
+
+    @Test
+    void promptsLongerThanTheContextAreInvalid() {
+        Workload w = new Workload("llama-2-70b", Precision.FP8, null, 8192, 1024, 8, null, null, null, Parallelism.AUTO);
+        Evaluation e = EVALUATOR.evaluate(EVALUATOR.clusters().standard("h100-sxm", 8), w, DEFAULTS);
+        assertEquals(Evaluation.Status.INVALID, e.status());
+        assertTrue(e.message().contains("4,096-token context"), e.message());
+    }
+
+    @Test
+    void aFewRequestsUseOneFastReplicaNotManySlowOnes() {
+        Cluster eight = EVALUATOR.clusters().standard("h100-sxm", 8);
+        Evaluation one = EVALUATOR.evaluate(eight, workload("llama-3.1-70b", 1), DEFAULTS);
+        assertEquals(1, one.concurrency(), 1e-9);
+        Evaluation eightReqs = EVALUATOR.evaluate(eight, workload("llama-3.1-70b", 8), DEFAULTS);
+        assertTrue(one.tokensPerSecondPerUser() >= eightReqs.tokensPerSecondPerUser());
+    }
+
+    @Test
     void capitalRecoveryMatchesTheWorkedExample() {
         // $45k at 10% over 5 years: CRF 0.2638 → $11.87k a year (MODEL-REFERENCE §8.1)
         assertEquals(0.26380, io.tokenrack.engine.cost.CostModel.capitalRecoveryFactor(0.10, 5), 1e-4);
