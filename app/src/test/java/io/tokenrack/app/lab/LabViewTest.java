@@ -144,7 +144,9 @@ class LabViewTest {
         for (int i = 0; i < 5; i++) {
             long t0 = System.nanoTime();
             robot.interact(() -> { });
-            assertTrue((System.nanoTime() - t0) / 1e6 < 500, "the FX thread answered within 0.5 s");
+            // The fake run holds until it is cancelled: a blocked FX thread would never answer. The
+            // bound is loose on purpose, so a busy CI machine cannot fail it.
+            assertTrue((System.nanoTime() - t0) / 1e6 < 5000, "the FX thread answered while the run was going on");
         }
         robot.clickOn("#lab-roofline-one-thread");
         WaitForAsyncUtils.waitForFxEvents();
