@@ -65,22 +65,12 @@ public final class DesignFiles {
         writeAtomically(target, toJson(design));
     }
 
+    /** The engine's atomic save (temp file in the same folder, then a move), with the app's message. */
     public static void writeAtomically(Path target, String text) {
         Path abs = target.toAbsolutePath();
-        Path dir = abs.getParent();
         try {
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, "." + abs.getFileName(), ".tmp");
-            try {
-                Files.writeString(tmp, text, StandardCharsets.UTF_8);
-                try {
-                    Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            Files.createDirectories(abs.getParent());
+            io.tokenrack.engine.design.AtomicFile.write(abs, text.getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot save " + abs.getFileName() + ": " + e.getMessage(), e);
         }
