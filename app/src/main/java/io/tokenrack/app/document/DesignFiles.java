@@ -16,10 +16,8 @@ import io.tokenrack.engine.catalog.ModelSpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * Reads and writes designs as the engine's {@code RackDesign} JSON. Reading is strict and checks
