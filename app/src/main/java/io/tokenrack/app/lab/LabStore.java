@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 
 /**
@@ -59,11 +58,8 @@ public final class LabStore {
     /** Saves the report, then its profile (the file the engine and the command line read). */
     public void save(CalibrationReport report) {
         try {
-            Path dir = reportFile.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, "last-calibration", ".tmp");
-            JSON.writeValue(tmp.toFile(), report);
-            Files.move(tmp, reportFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            Files.createDirectories(reportFile.toAbsolutePath().getParent());
+            io.tokenrack.engine.design.AtomicFile.write(reportFile, JSON.writeValueAsBytes(report));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot save the calibration to " + reportFile, e);
         }

@@ -12,6 +12,7 @@ import io.tokenrack.engine.perf.ServingPoint;
 import io.tokenrack.engine.perf.StepTime;
 import io.tokenrack.engine.power.PowerModel;
 import io.tokenrack.engine.workload.Parallelism;
+import io.tokenrack.engine.workload.Precision;
 import io.tokenrack.engine.workload.Workload;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,7 +61,7 @@ public final class Evaluator {
         List<Plan> plans;
         ModelShape shape;
         try {
-            if (w.precision() == io.tokenrack.engine.workload.Precision.FP32 && !"CPU".equals(cluster.accelerator().formFactor())) {
+            if (w.precision() == Precision.FP32 && !"CPU".equals(cluster.accelerator().formFactor())) {
                 throw new EvaluationException("fp32 is modelled only for a measured CPU host; " + cluster.accelerator().id()
                         + " serves bf16, fp8 or fp4");
             }
@@ -258,7 +259,7 @@ public final class Evaluator {
                 notes.add("assumed: " + p.label() + " = " + p.value() + " (" + p.source() + ")");
             }
         }
-        if (w.precision() != io.tokenrack.engine.workload.Precision.BF16
+        if (w.precision() != Precision.BF16
                 && plan.step().device().peakFlops(w.precision()) == plan.step().device().peakFlops(widerThan(w.precision()))) {
             notes.add(c.accelerator().name() + " has no " + w.precision().label() + " math: weights move at "
                     + w.precision().label() + " width but compute runs at the next wider format it has");
@@ -338,10 +339,10 @@ public final class Evaluator {
         return String.format(Locale.ROOT, f, args);
     }
 
-    private static io.tokenrack.engine.workload.Precision widerThan(io.tokenrack.engine.workload.Precision p) {
+    private static Precision widerThan(Precision p) {
         return switch (p) {
-            case FP4 -> io.tokenrack.engine.workload.Precision.FP8;
-            case FP8, BF16, FP32 -> io.tokenrack.engine.workload.Precision.BF16;
+            case FP4 -> Precision.FP8;
+            case FP8, BF16, FP32 -> Precision.BF16;
         };
     }
 }

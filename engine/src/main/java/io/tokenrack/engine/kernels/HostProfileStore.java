@@ -1,5 +1,6 @@
 package io.tokenrack.engine.kernels;
 
+import io.tokenrack.engine.design.AtomicFile;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -8,7 +9,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 
 /**
@@ -40,11 +40,8 @@ public final class HostProfileStore {
 
     public void save(HostProfile profile) {
         try {
-            Path dir = file.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, "host-profile", ".tmp");
-            MAPPER.writeValue(tmp.toFile(), profile);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            AtomicFile.write(file, MAPPER.writeValueAsBytes(profile));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot save the host profile to " + file, e);
         }

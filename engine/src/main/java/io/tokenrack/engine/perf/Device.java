@@ -41,13 +41,4 @@ public record Device(
             case BF16, FP32 -> bf16FlopsPerSecond;
         };
     }
-
-    public Device withMemBandwidth(double bytesPerSecond) {
-        return new Device(id, bf16FlopsPerSecond, fp8FlopsPerSecond, fp4FlopsPerSecond, bytesPerSecond, memoryBytes, tdpWatts);
-    }
-
-    public Device withComputeScale(double factor) {
-        return new Device(id, bf16FlopsPerSecond * factor, fp8FlopsPerSecond * factor, fp4FlopsPerSecond * factor,
-                memBandwidthBytesPerSecond, memoryBytes, tdpWatts);
-    }
 }
