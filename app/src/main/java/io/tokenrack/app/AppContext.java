@@ -54,8 +54,15 @@ public record AppContext(
         }
     }
 
-    public static AppContext standard(Catalog catalog, PresetsAccess presets, RecentFiles recent, Dialogs dialogs, Executor fx) {
-        return new AppContext(catalog, presets, new EngineResults(new Evaluator(catalog)),
+    /** The same collaborators around another evaluator and its catalog (e.g. with this computer measured again). */
+    public AppContext withEvaluator(Evaluator evaluator) {
+        return standard(evaluator, presets, recentFiles, dialogs, fxExecutor);
+    }
+
+    /** The window's collaborators around one evaluator (and the catalog it evaluates with). */
+    public static AppContext standard(Evaluator evaluator, PresetsAccess presets, RecentFiles recent, Dialogs dialogs, Executor fx) {
+        Catalog catalog = evaluator.catalog();
+        return new AppContext(catalog, presets, new EngineResults(evaluator),
                 new DesignCheckFindings(catalog), recent, dialogs, fx, ThemePalette.PRIMER_LIGHT);
     }
 }

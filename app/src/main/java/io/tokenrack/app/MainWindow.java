@@ -18,6 +18,8 @@ import io.tokenrack.app.theme.ChartStyler;
 import io.tokenrack.app.theme.Styles;
 import io.tokenrack.app.workload.WorkloadBar;
 import io.tokenrack.app.workload.WorkloadModel;
+import io.tokenrack.engine.kernels.HostProfile;
+import io.tokenrack.engine.kernels.MeasuredHost;
 import java.nio.file.Path;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -65,12 +67,23 @@ public final class MainWindow {
     private final ChartsView charts;
     private final BorderPane root = new BorderPane();
     private final Menu recentMenu = new Menu("Open Recent");
+    private final ListChangeListener<Path> recentListener = c -> refreshRecent();
+    private final javafx.beans.value.ChangeListener<HostProfile> measuredListener = (o, was, now) -> {
+        if (now != null) {
+            useMeasuredHost(MeasuredHost.of(now));
+        }
+    };
     private Stage stage;
     private io.tokenrack.app.lab.LabWindow lab;
+    private MainWindow successor;
 
     public MainWindow(AppContext context, DocState initial, Path file) {
+        this(context, new DesignDocument(initial, file), null);
+    }
+
+    private MainWindow(AppContext context, DesignDocument document, io.tokenrack.app.lab.LabWindow lab) {
         this.context = context;
-        this.document = new DesignDocument(initial, file);
+        this.document = document;
         this.results = new ResultsModel(document, context.engine(), context.fxExecutor());
         PlacementRules rules = new PlacementRules(context.catalog());
         this.canvasModel = new CanvasModel(document, rules, context.checks(), results.resultsProperty());
@@ -83,6 +96,9 @@ public final class MainWindow {
         this.charts = new ChartsView(styler, results.resultsProperty(), actions::exportChart);
         createView();
         initListeners();
+        if (lab != null) {
+            useLab(lab);
+        }
     }
 
     public DesignDocument document() {
@@ -238,11 +254,48 @@ public final class MainWindow {
 
     /** Opens the kernel lab in its own window (created the first time). */
     public io.tokenrack.app.lab.LabWindow openLab() {
+        if (successor != null) {
+            return successor.openLab();
+        }
         if (lab == null) {
-            lab = io.tokenrack.app.lab.LabWindow.standard(stage, new ChartStyler(context.palette()));
+            useLab(io.tokenrack.app.lab.LabWindow.standard(stage, new ChartStyler(context.palette())));
         }
         lab.show();
         return lab;
+    }
+
+    /** Follows the Lab: each calibration it completes puts this computer, as measured, in the palette. */
+    public void useLab(io.tokenrack.app.lab.LabWindow labWindow) {
+        this.lab = labWindow;
+        labWindow.view().model().measuredProperty().addListener(measuredListener);
+    }
+
+    /**
+     * Puts "This computer (measured)" in the catalog as {@code host} measured it (replacing an
+     * earlier measurement) and rebuilds the window's panels around the same document: the design,
+     * its file, unsaved changes and the undo history all carry over. Returns the window now shown.
+     */
+    public MainWindow useMeasuredHost(MeasuredHost host) {
+        if (successor != null) {
+            return successor.useMeasuredHost(host);
+        }
+        var catalog = host.replaceIn(context.catalog());
+        MainWindow next = new MainWindow(context.withEvaluator(host.evaluator(catalog)), document.handOver(), lab);
+        successor = next;
+        if (lab != null) {
+            lab.view().model().measuredProperty().removeListener(measuredListener);
+        }
+        context.recentFiles().files().removeListener(recentListener);
+        results.close();
+        if (stage != null) {
+            next.attach(stage);
+        }
+        return next;
+    }
+
+    /** The window shown now: this one, or the one it was rebuilt into. */
+    public MainWindow current() {
+        return successor == null ? this : successor.current();
     }
 
     private static MenuItem item(String text, KeyCombination key, Runnable action) {
@@ -266,12 +319,11 @@ public final class MainWindow {
     }
 
     private void initListeners() {
-        context.recentFiles().files().addListener((ListChangeListener<Path>) c -> refreshRecent());
+        context.recentFiles().files().addListener(recentListener);
     }
 
     /** Puts the window on a stage: size, title, theme stylesheet, shortcuts, and the unsaved-changes prompt on close. */
     public void show(Stage stage) {
-        this.stage = stage;
         var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(root, Math.max(MIN_WIDTH, Math.min(DEFAULT_WIDTH, screen.getWidth())),
                 Math.max(MIN_HEIGHT, Math.min(DEFAULT_HEIGHT, screen.getHeight())));
@@ -279,10 +331,22 @@ public final class MainWindow {
         if (css != null) {
             scene.getStylesheets().add(css.toExternalForm());
         }
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), document::redo);
         stage.setScene(scene);
         stage.setMinWidth(MIN_WIDTH);
         stage.setMinHeight(MIN_HEIGHT);
+        attach(stage);
+        stage.show();
+    }
+
+    /** Takes over the stage's scene (its size and stylesheets stay): root, title, shortcuts and the close prompt. */
+    private void attach(Stage stage) {
+        this.stage = stage;
+        Scene scene = stage.getScene();
+        if (scene.getRoot() != root) {
+            scene.setRoot(root);
+        }
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), document::redo);
+        stage.titleProperty().unbind();
         stage.titleProperty().bind(document.titleProperty().concat(" — TokenRack"));
         stage.setOnCloseRequest(e -> {
             if (!actions.confirmDiscard()) {
@@ -291,6 +355,5 @@ public final class MainWindow {
                 results.close();
             }
         });
-        stage.show();
     }
 }

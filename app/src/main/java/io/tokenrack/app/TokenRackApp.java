@@ -5,9 +5,12 @@ import io.tokenrack.app.document.DocState;
 import io.tokenrack.app.document.RecentFiles;
 import io.tokenrack.engine.catalog.Catalog;
 import io.tokenrack.engine.catalog.CatalogLoader;
+import io.tokenrack.engine.kernels.HostProfileStore;
+import io.tokenrack.engine.kernels.MeasuredHost;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.control.Alert;
@@ -29,9 +32,9 @@ public final class TokenRackApp extends Application {
     @Override
     public void start(Stage stage) {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        Catalog catalog;
+        Catalog presets;
         try {
-            catalog = CatalogLoader.loadDefault();
+            presets = CatalogLoader.loadDefault();
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.ERROR, "cannot load the catalog", e);
             Alert a = new Alert(Alert.AlertType.ERROR, e.getMessage(), ButtonType.OK);
@@ -40,8 +43,9 @@ public final class TokenRackApp extends Application {
             Platform.exit();
             return;
         }
+        Optional<MeasuredHost> host = measuredHost();
         Stage[] owner = {stage};
-        AppContext context = AppContext.standard(catalog, AppContext.PresetsAccess.standard(), RecentFiles.inUserHome(),
+        AppContext context = AppContext.standard(MeasuredHost.evaluator(MeasuredHost.addTo(presets, host), host), AppContext.PresetsAccess.standard(), RecentFiles.inUserHome(),
                 new FxDialogs(() -> owner[0]), Platform::runLater);
         DocState initial = DocumentActions.example(context);
         MainWindow window = new MainWindow(context, initial, null);
@@ -52,6 +56,19 @@ public final class TokenRackApp extends Application {
         }
         if (io.tokenrack.app.lab.LabWindow.requested(getParameters().getRaw())) {
             window.openLab();
+        }
+    }
+
+    /**
+     * This computer as the kernel lab last measured it, for the palette and the engine; none when
+     * it was never measured, or (logged) when the saved profile cannot be read.
+     */
+    static Optional<MeasuredHost> measuredHost() {
+        try {
+            return HostProfileStore.inUserHome().load().map(MeasuredHost::of);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "this computer is left out of the palette: " + e.getMessage());
+            return Optional.empty();
         }
     }
 }

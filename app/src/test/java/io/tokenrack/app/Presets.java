@@ -20,7 +20,7 @@ public final class Presets {
     }
 
     public static AppContext context(ScriptedDialogs dialogs, Path tempDir, Executor fx) {
-        return AppContext.standard(catalog(), AppContext.PresetsAccess.standard(),
+        return AppContext.standard(new io.tokenrack.engine.evaluate.Evaluator(catalog()), AppContext.PresetsAccess.standard(),
                 new RecentFiles(tempDir.resolve("recent.json")), dialogs, fx);
     }
 }

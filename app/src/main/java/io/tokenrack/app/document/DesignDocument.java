@@ -147,6 +147,19 @@ public final class DesignDocument {
         refresh();
     }
 
+    /**
+     * A new document that takes over this one's state, file and whole history (undo, redo, the
+     * saved point), for a window rebuilt around it; this one should not be edited afterwards.
+     */
+    public DesignDocument handOver() {
+        DesignDocument next = new DesignDocument(state.get(), file.get());
+        next.steps.addAll(steps);
+        next.applied = applied;
+        next.savedAt = savedAt;
+        next.refresh();
+        return next;
+    }
+
     /** The current state was written to {@code savedFile}. */
     public void markSaved(Path savedFile) {
         file.set(savedFile);

@@ -68,7 +68,7 @@ public final class DesignFiles {
         Path abs = target.toAbsolutePath();
         try {
             Files.createDirectories(abs.getParent());
-            io.tokenrack.engine.design.AtomicFile.write(abs, text.getBytes(StandardCharsets.UTF_8));
+            io.tokenrack.engine.files.AtomicFile.write(abs, text.getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot save " + abs.getFileName() + ": " + e.getMessage(), e);
         }

@@ -27,7 +27,7 @@ public final class RecentFiles {
 
     /** The list in {@code ~/.tokenrack/recent-files.json}. */
     public static RecentFiles inUserHome() {
-        return new RecentFiles(Path.of(System.getProperty("user.home"), ".tokenrack", "recent-files.json"));
+        return new RecentFiles(io.tokenrack.engine.files.UserFolder.file("recent-files.json"));
     }
 
     public ObservableList<Path> files() {

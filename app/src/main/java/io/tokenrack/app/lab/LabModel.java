@@ -39,6 +39,7 @@ public final class LabModel implements AutoCloseable {
 
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(this, "state", State.IDLE);
     private final ReadOnlyObjectWrapper<LabResult> result = new ReadOnlyObjectWrapper<>(this, "result");
+    private final ReadOnlyObjectWrapper<io.tokenrack.engine.kernels.HostProfile> measured = new ReadOnlyObjectWrapper<>(this, "measured");
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
@@ -74,6 +75,14 @@ public final class LabModel implements AutoCloseable {
     /** The results shown: the last completed calibration, or null when this computer was never measured. */
     public ReadOnlyObjectProperty<LabResult> resultProperty() {
         return result.getReadOnlyProperty();
+    }
+
+    /**
+     * The host profile of the latest calibration completed in this session (not one loaded from
+     * disk): the main window puts "This computer (measured)" in its palette from it.
+     */
+    public ReadOnlyObjectProperty<io.tokenrack.engine.kernels.HostProfile> measuredProperty() {
+        return measured.getReadOnlyProperty();
     }
 
     public LabResult result() {
@@ -208,8 +217,9 @@ public final class LabModel implements AutoCloseable {
         state.set(State.IDLE);
         double seconds = (System.nanoTime() - runStartNanos) * 1e-9;
         String took = String.format(Locale.ROOT, "Calibrated in %.0f s.", Math.max(report.elapsedSeconds(), seconds));
+        measured.set(report.hostProfile());
         if (saveProblem.isEmpty()) {
-            status.set(took + " Saved; the Lab shows these results next time.");
+            status.set(took + " Saved; \"This computer (measured)\" in the palette now uses these numbers.");
         } else {
             error.set(saveProblem);
             status.set(took + " Not saved: " + saveProblem);

@@ -59,7 +59,7 @@ public final class LabStore {
     public void save(CalibrationReport report) {
         try {
             Files.createDirectories(reportFile.toAbsolutePath().getParent());
-            io.tokenrack.engine.design.AtomicFile.write(reportFile, JSON.writeValueAsBytes(report));
+            io.tokenrack.engine.files.AtomicFile.write(reportFile, JSON.writeValueAsBytes(report));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot save the calibration to " + reportFile, e);
         }

@@ -17,7 +17,7 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /** A host profile and calibration report with round numbers, and a fake calibration that runs no kernel. */
-final class LabFixtures {
+public final class LabFixtures {
     static final String MEASURED_AT = "2026-01-02T03:04:05Z";
 
     private LabFixtures() {}
@@ -26,7 +26,7 @@ final class LabFixtures {
      * Two threads; peaks 200 / 400 GFLOP/s; triad L1 120 / 0.5, L2 90 / 12, DRAM 40 / 30 GB/s (one
      * thread / all cores; all-core DRAM best sample 32 GB/s); GEMM 1024³ 160 / 300 GFLOP/s.
      */
-    static HostProfile profile(String measuredAt) {
+    public static HostProfile profile(String measuredAt) {
         return new HostProfile(measuredAt, true, "Test CPU 9000", "AMD", 2, 2, 16_000_000_000L, "Java 25 (test)",
                 "vector", "Vector API, 512-bit, 16 float lanes", 16, 200, 400, 160, 300, 1024,
                 List.of(new GemmPoint(1024, 1024, 1024, 160, 0.8)), 32, 33,
@@ -41,7 +41,7 @@ final class LabFixtures {
                 1e-8, 8e-4, 8, 36);
     }
 
-    static HostProfile profile() {
+    public static HostProfile profile() {
         return profile(MEASURED_AT);
     }
 
@@ -67,7 +67,7 @@ final class LabFixtures {
      * step, checks for cancellation before each step (as the engine does) and returns a report
      * measured at {@code measuredAt}.
      */
-    static final class FakeCalibration implements CalibrationRunner {
+    public static final class FakeCalibration implements CalibrationRunner {
         final AtomicInteger stepsStarted = new AtomicInteger();
         final AtomicInteger runs = new AtomicInteger();
         volatile boolean sawCancel;
@@ -80,7 +80,7 @@ final class LabFixtures {
         /** Called on the runner's thread after each step line (tests use it to cancel from "the user"). */
         volatile Consumer<Integer> afterStep = s -> {};
 
-        FakeCalibration(long stepMillis, String measuredAt) {
+        public FakeCalibration(long stepMillis, String measuredAt) {
             this.stepMillis = stepMillis;
             this.measuredAt = measuredAt;
         }

@@ -29,8 +29,8 @@ class LabMenuTest {
 
     @Start
     void start(Stage stage) {
-        // the Lab keeps its results in the user's home: point it at an empty folder
-        System.setProperty("user.home", temp.toString());
+        // the Lab keeps its results in TokenRack's user folder: point it at an empty one
+        System.setProperty(io.tokenrack.engine.files.UserFolder.PROPERTY, temp.toString());
         main = stage;
         app = new AppHarness(stage, temp);
     }

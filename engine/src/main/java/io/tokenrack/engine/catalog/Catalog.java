@@ -27,6 +27,16 @@ public final class Catalog {
         return new Catalog(copy, facility);
     }
 
+    /** The same catalog without the item {@code id} (unchanged when there is none). */
+    public Catalog without(String id) {
+        if (!items.containsKey(id)) {
+            return this;
+        }
+        Map<String, CatalogItem> copy = new LinkedHashMap<>(items);
+        copy.remove(id);
+        return new Catalog(copy, facility);
+    }
+
     public FacilityDefaults facility() {
         return facility;
     }

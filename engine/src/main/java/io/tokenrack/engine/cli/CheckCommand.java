@@ -48,7 +48,7 @@ final class CheckCommand implements Callable<Integer> {
         RackDesign d = DesignIO.read(design);
         Catalog catalog = presets.catalog();
         List<Finding> findings = d.workload() == null ? DesignCheck.check(d, catalog)
-                : DesignCheck.checkModelled(d, catalog, powerEstimate(d, catalog));
+                : DesignCheck.checkModelled(d, catalog, powerEstimate(d, presets.evaluator()));
         PrintWriter out = spec.commandLine().getOut();
         out.print(json ? toJson(d, findings) + "\n" : toText(d, findings));
         out.flush();
@@ -100,12 +100,12 @@ final class CheckCommand implements Callable<Integer> {
      * The engine's modelled power at the design's workload when it has one and it evaluates;
      * nameplate otherwise (the findings say which basis they used).
      */
-    static RackPowerEstimate powerEstimate(RackDesign d, Catalog catalog) {
+    static RackPowerEstimate powerEstimate(RackDesign d, Evaluator evaluator) {
         if (d.workload() == null) {
             return RackPowerEstimate.nameplate();
         }
+        Catalog catalog = evaluator.catalog();
         try {
-            Evaluator evaluator = new Evaluator(catalog);
             Cluster cluster = evaluator.clusters().fromDesign(d);
             Evaluation e = evaluator.evaluate(cluster, d.workload(), Assumptions.defaults(catalog.facility()));
             return ModelledRackPower.of(cluster, e);

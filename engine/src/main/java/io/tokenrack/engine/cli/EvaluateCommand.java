@@ -32,7 +32,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         Catalog catalog = o.catalog();
-        Evaluator evaluator = new Evaluator(catalog);
+        Evaluator evaluator = o.evaluator();
         Evaluation e = evaluator.evaluate(o.cluster(evaluator), o.workload(), Assumptions.defaults(catalog.facility()), o.batching());
         if (!e.ok()) {
             throw new IllegalArgumentException(e.message());

@@ -41,7 +41,7 @@ public final class SweepCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         Catalog catalog = o.catalog();
-        Evaluator evaluator = new Evaluator(catalog);
+        Evaluator evaluator = o.evaluator();
         Cluster cluster = o.cluster(evaluator);
         Workload w = o.workload();
         Assumptions a = Assumptions.defaults(catalog.facility());

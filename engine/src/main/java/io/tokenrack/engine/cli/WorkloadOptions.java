@@ -6,6 +6,7 @@ import io.tokenrack.engine.catalog.StrictJson;
 import io.tokenrack.engine.design.RackDesign;
 import io.tokenrack.engine.evaluate.Cluster;
 import io.tokenrack.engine.evaluate.Evaluator;
+import io.tokenrack.engine.kernels.MeasuredHost;
 import io.tokenrack.engine.workload.Parallelism;
 import io.tokenrack.engine.workload.Precision;
 import io.tokenrack.engine.workload.Workload;
@@ -88,6 +89,10 @@ final class WorkloadOptions {
         return presets.catalog();
     }
 
+    Evaluator evaluator() {
+        return presets.evaluator();
+    }
+
     Workload workload() {
         Integer c;
         if ("max".equalsIgnoreCase(concurrency)) {
@@ -131,6 +136,10 @@ final class WorkloadOptions {
     Cluster cluster(Evaluator evaluator) {
         if (target.design != null) {
             return evaluator.clusters().fromDesign(readDesign(target.design));
+        }
+        if (MeasuredHost.ACCELERATOR_ID.equals(target.standard.accelerator) && evaluator.catalog().find(MeasuredHost.ACCELERATOR_ID).isEmpty()) {
+            throw new IllegalArgumentException("--accelerator: this computer has not been measured yet: run `calibrate` first "
+                    + "(or name a saved profile with --host-profile FILE)");
         }
         return evaluator.clusters().standard(target.standard.accelerator, target.standard.count);
     }

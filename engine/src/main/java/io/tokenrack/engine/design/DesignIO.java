@@ -3,6 +3,7 @@ package io.tokenrack.engine.design;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.tokenrack.engine.catalog.PresetException;
 import io.tokenrack.engine.catalog.StrictJson;
+import io.tokenrack.engine.files.AtomicFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -29,6 +29,14 @@ public final class ClusterFactory {
 
     private final Catalog catalog;
 
+    /**
+     * A CPU "accelerator" (the kernel lab's measured computer) is its own host: no separate host
+     * power is added for it; its power is the computer's.
+     */
+    static boolean isOwnHost(AcceleratorSpec a) {
+        return "CPU".equals(a.formFactor());
+    }
+
     public ClusterFactory(Catalog catalog) {
         this.catalog = catalog;
     }
@@ -74,7 +82,9 @@ public final class ClusterFactory {
                             servers++;
                             double tdp = a.tdpWatts() == null ? Double.NaN : a.tdpWatts();
                             double host;
-                            if (s.maxPowerWatts() != null && !Double.isNaN(tdp)) {
+                            if (isOwnHost(a)) {
+                                host = 0;
+                            } else if (s.maxPowerWatts() != null && !Double.isNaN(tdp)) {
                                 host = Math.max(0, s.maxPowerWatts() - tdp * s.acceleratorCount());
                             } else {
                                 host = PowerModel.ASSUMED_HOST_WATTS_PER_ACCELERATOR * s.acceleratorCount();
@@ -197,7 +207,9 @@ public final class ClusterFactory {
         if (server != null) {
             domain = server.role() == ServerSpec.Role.COMPUTE_TRAY && server.scaleUpDomain() != null
                     ? acc.scaleUpDomain() : Math.min(server.acceleratorCount(), acc.scaleUpDomain());
-            if (server.maxPowerWatts() != null && !Double.isNaN(tdp)) {
+            if (isOwnHost(acc)) {
+                hostPerAcc = 0;
+            } else if (server.maxPowerWatts() != null && !Double.isNaN(tdp)) {
                 hostPerAcc = Math.max(0, server.maxPowerWatts() - tdp * server.acceleratorCount()) / server.acceleratorCount();
             } else {
                 hostPerAcc = PowerModel.ASSUMED_HOST_WATTS_PER_ACCELERATOR;

@@ -16,6 +16,7 @@ import io.tokenrack.engine.workload.Precision;
 import io.tokenrack.engine.workload.Workload;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 /**
@@ -26,10 +27,21 @@ import java.util.Locale;
 public final class Evaluator {
     private final Catalog catalog;
     private final ClusterFactory clusters;
+    private final Map<String, ModelConstants> measuredConstants;
 
     public Evaluator(Catalog catalog) {
+        this(catalog, Map.of());
+    }
+
+    /**
+     * @param measuredConstants model constants measured for particular accelerators (by id), used
+     *                          instead of the assumptions' constants when such an accelerator is
+     *                          evaluated: the kernel lab's "this computer"
+     */
+    public Evaluator(Catalog catalog, Map<String, ModelConstants> measuredConstants) {
         this.catalog = catalog;
         this.clusters = new ClusterFactory(catalog);
+        this.measuredConstants = Map.copyOf(measuredConstants);
     }
 
     public Catalog catalog() {
@@ -55,7 +67,9 @@ public final class Evaluator {
     }
 
     /** As {@link #evaluate(Cluster, Workload, Assumptions)}, with the engine's batching made explicit. */
-    public Evaluation evaluate(Cluster cluster, Workload w, Assumptions a, Batching batching) {
+    public Evaluation evaluate(Cluster cluster, Workload w, Assumptions assumptions, Batching batching) {
+        ModelConstants measured = measuredConstants.get(cluster.accelerator().id());
+        Assumptions a = measured == null ? assumptions : assumptions.withConstants(measured);
         ModelConstants k = a.constants();
         ModelSpec model;
         List<Plan> plans;
@@ -272,9 +286,12 @@ public final class Evaluator {
                 PhaseBreakdown.of("decode", sp.decodeOnly()),
                 PhaseBreakdown.of("steady step", sp.step()));
         List<Provenance> prov = new ArrayList<>(c.provenance());
-        prov.add(new Provenance("model constants", "η_gemm " + a.constants().gemmEfficiencyMax() + ", η_mem " + a.constants().memoryEfficiency()
-                + ", step overhead " + a.constants().stepOverheadSeconds() * 1e6 + " µs", Provenance.Kind.MODELLED,
-                "fitted on public TensorRT-LLM and Gaudi measurements; see docs/model.md"));
+        boolean measured = measuredConstants.containsKey(c.accelerator().id());
+        prov.add(new Provenance("model constants", fmt("η_gemm %.2f, η_mem %.2f, step overhead %.1f µs", a.constants().gemmEfficiencyMax(),
+                a.constants().memoryEfficiency(), a.constants().stepOverheadSeconds() * 1e6),
+                measured ? Provenance.Kind.MEASURED : Provenance.Kind.MODELLED,
+                measured ? "measured on this computer by the kernel lab (tokenrack calibrate); see docs/kernel-lab.md"
+                        : "fitted on public TensorRT-LLM and Gaudi measurements; see docs/model.md"));
         prov.add(new Provenance(model.name(), fmt("%.1fB parameters, %d layers", model.totalParamsB(), model.layers()),
                 Provenance.Kind.DATASHEET, String.join("; ", model.sources())));
         double provisionedMw = m.power.provisionedItWatts() * c.pue() / 1e6;

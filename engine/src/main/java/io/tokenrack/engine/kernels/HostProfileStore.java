@@ -1,10 +1,13 @@
 package io.tokenrack.engine.kernels;
 
-import io.tokenrack.engine.design.AtomicFile;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.tokenrack.engine.files.AtomicFile;
+import io.tokenrack.engine.files.UserFolder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -29,9 +32,9 @@ public final class HostProfileStore {
         this.file = file;
     }
 
-    /** The store in the user's home directory. */
+    /** The store in TokenRack's user folder ({@link UserFolder}: {@code ~/.tokenrack} unless overridden). */
     public static HostProfileStore inUserHome() {
-        return new HostProfileStore(Path.of(System.getProperty("user.home"), ".tokenrack", "host-profile.json"));
+        return new HostProfileStore(UserFolder.file("host-profile.json"));
     }
 
     public Path file() {
@@ -54,6 +57,10 @@ public final class HostProfileStore {
         }
         try {
             return Optional.of(MAPPER.readValue(file.toFile(), HostProfile.class));
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            String where = at == null ? "" : ":" + at.getLineNr() + ":" + at.getColumnNr();
+            throw new UncheckedIOException("cannot read the host profile " + file + where + ": " + e.getOriginalMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the host profile " + file + ": " + e.getMessage(), e);
         }

@@ -1,7 +1,6 @@
 package io.tokenrack.engine.kernels;
 
 import io.tokenrack.engine.catalog.ModelSpec;
-import io.tokenrack.engine.kernels.HostProfile.GemmPoint;
 import io.tokenrack.engine.perf.Device;
 import io.tokenrack.engine.perf.Fabric;
 import io.tokenrack.engine.perf.ModelConstants;
@@ -50,53 +49,11 @@ public final class HostStepModel {
     }
 
     static ModelConstants constants(LlamaConfig c, HostProfile p, boolean allCores, long workingSet, double peak, double bw) {
-        double[] fit = fitEfficiency(p.gemmByM());
-        double memoryEfficiency = clampFraction(p.gemvGBpsAt(workingSet, allCores) * 1e9 / bw);
-        double attention = (allCores ? p.attentionGflopsAllCores() : p.attentionGflopsOneThread()) * 1e9;
-        double dispatch = allCores && p.threads() > 1 ? p.parallelCallOverheadSeconds() : p.callOverheadSeconds();
-        double l1 = p.memoryLevels().isEmpty() ? p.triadGBpsDram() : p.memoryLevels().get(0).triadGBpsOneThread();
-        // per layer: 5 parallel calls (QKV, attention, O, gate/up, down) and the element-wise work of
-        // HostPrediction on the caller thread; per step: the LM-head call and the final norm
+        double l1 = HostConstants.l1BytesPerSecond(p);
+        // the element-wise work of HostPrediction on the caller thread: per layer and per step
         double serialBytes = 4.0 * (2.0 * 3 * c.dim() + 2.0 * (c.attentionDim() + c.kvDim())
                 + 3.0 * c.ffnDim() + 2.0 * 3 * c.dim() + 2.0 * c.kvDim());
-        double layerOverhead = 5 * dispatch + HostPrediction.SERIAL_CALLS_PER_LAYER * p.callOverheadSeconds() + serialBytes / (l1 * 1e9);
-        double stepOverhead = dispatch + 2 * p.callOverheadSeconds() + 4.0 * 4 * c.dim() / (l1 * 1e9);
-        return new ModelConstants(fit[0], 1, 1, fit[1], memoryEfficiency,
-                clampFraction(attention / peak), 1.0,
-                stepOverhead, 0, layerOverhead,
-                0, 0, 1.0, 1.0, 1.0, 0.9, 0.5, 8192, 1);
-    }
-
-    /**
-     * Fits {@code eta(M) = etaMax * M / (M + mHalf)} to the GEMM-versus-M points by least squares
-     * on {@code 1/eta = 1/etaMax + (mHalf/etaMax) / M}; returns {etaMax, mHalf}. With fewer than two
-     * points: {best efficiency or 1, 0}.
-     */
-    static double[] fitEfficiency(List<GemmPoint> points) {
-        if (points.size() < 2) {
-            return new double[] {points.isEmpty() ? 1 : clampFraction(points.get(0).efficiency()), 0};
-        }
-        double sx = 0, sy = 0, sxx = 0, sxy = 0;
-        int n = points.size();
-        for (GemmPoint g : points) {
-            double x = 1.0 / g.m();
-            double y = 1.0 / g.efficiency();
-            sx += x;
-            sy += y;
-            sxx += x * x;
-            sxy += x * y;
-        }
-        double slope = (n * sxy - sx * sy) / (n * sxx - sx * sx);
-        double intercept = (sy - slope * sx) / n;
-        double etaMax = intercept > 0 ? Math.min(1.0, 1.0 / intercept) : 1.0;
-        double mHalf = Math.max(0, slope * etaMax);
-        return new double[] {etaMax, mHalf};
-    }
-
-    private static double clampFraction(double v) {
-        if (!(v > 0)) {
-            return 1e-3;
-        }
-        return Math.min(1.0, v);
+        return HostConstants.of(p, allCores, peak, bw, p.gemvGBpsAt(workingSet, allCores) * 1e9,
+                serialBytes / l1, 4.0 * 4 * c.dim() / l1, 1);
     }
 }

@@ -18,7 +18,7 @@ class HostStepModelTest {
         // eta(M) = 0.8 M / (M + 8): M=1 -> 0.0889, M=8 -> 0.4, M=64 -> 0.7111, M=512 -> 0.7877
         List<GemmPoint> pts = List.of(1, 8, 64, 512).stream()
                 .map(m -> new GemmPoint(m, 1, 1, 0, 0.8 * m / (m + 8.0))).toList();
-        double[] fit = HostStepModel.fitEfficiency(pts);
+        double[] fit = HostConstants.fitEfficiency(pts);
         assertEquals(0.8, fit[0], 1e-9);
         assertEquals(8, fit[1], 1e-6);
     }

@@ -1,4 +1,4 @@
-package io.tokenrack.engine.design;
+package io.tokenrack.engine.files;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
