@@ -48,7 +48,7 @@ public final class LabFixtures {
     static TransformerDecode decode(int threads, double measured, double predicted) {
         return new TransformerDecode("llama-small (Llama-3.1-8B scaled down)", 8, 512, 8, 2, 1792, 8192, 31_000_000, 1.26e8,
                 threads, 32, 144, measured, 9.5, 10.5, predicted, 100 * (predicted - measured) / measured, predicted * 1.02,
-                "memory_bandwidth");
+                "memory_bandwidth", null);
     }
 
     /** Measured 100 / 60 tok/s (all cores / one thread), predicted 110 / 57; no RAPL. */

@@ -263,7 +263,10 @@ public final class Evaluator {
             notes.add(fmt("%.0f requests per replica wait for KV-cache space; they add to TTFT", sp.queuedRequests()));
         }
         if (Double.isNaN(m.power.itWatts())) {
-            notes.add(c.accelerator().name() + " has no published TDP: power, tokens per joule and energy cost are unknown");
+            notes.add(ClusterFactory.isOwnHost(c.accelerator())
+                    ? c.accelerator().name() + " has no power figure (the kernel lab measures speed, not a power rating): "
+                            + "power, tokens per joule and energy cost are unknown"
+                    : c.accelerator().name() + " has no published TDP: power, tokens per joule and energy cost are unknown");
         }
         if (Double.isNaN(m.cost.totalUsdPerHour())) {
             notes.add("no price estimate in the catalog for " + c.accelerator().name() + " or its server: cost is unknown (set a capital cost)");

@@ -46,6 +46,9 @@ public record CalibrationReport(
      * @param predictionErrorPercent  (predicted - measured) / measured x 100
      * @param kernelLabPredictedTokensPerSecond the kernel lab's own operator count ({@link HostPrediction}), a cross-check
      * @param predictedBound          what the engine says limits the step
+     * @param streamingGBpsDuringDecode the GEMV (weight-streaming) rate at the model's working set that the
+     *                                prediction used, re-measured between the decode generations ({@link GemvCheck});
+     *                                null in reports saved before it was measured
      */
     public record TransformerDecode(
             String model,
@@ -66,5 +69,6 @@ public record CalibrationReport(
             double predictedTokensPerSecond,
             double predictionErrorPercent,
             double kernelLabPredictedTokensPerSecond,
-            String predictedBound) {}
+            String predictedBound,
+            Double streamingGBpsDuringDecode) {}
 }

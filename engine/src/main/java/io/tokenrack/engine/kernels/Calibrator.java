@@ -143,16 +143,18 @@ public final class Calibrator {
                     cpu.model(), cpu.vendor(), cpu.logicalCpus(), pool.size(), cpu.memoryBytes(), jdk(),
                     VectorSupport.path(), VectorSupport.REASON, VectorSupport.FLOAT_LANES, peak1, peakAll, gemm1, gemmAll,
                     gemmSize, square, triad, copy, levels, sweep, byM, gemv, roofline, call, dispatch, attention1, attentionAll);
+            // each decode generation is preceded by a GEMV pass over the model's weight bytes, so the
+            // prediction uses the streaming rate of the same minutes as the decode it is compared with
             step(10);
             LlamaWeights weights = new LlamaWeights(model);
             DecodeProbe.Result one;
             try (WorkerPool single = new WorkerPool(1)) {
-                one = new DecodeProbe(weights, single, quick, cancelled).run();
+                one = new DecodeProbe(weights, single, quick, cancelled, new GemvCheck(single, modelBytes)).run();
             }
             step(11);
-            DecodeProbe.Result all = new DecodeProbe(weights, pool, quick, cancelled).run();
-            TransformerDecode tdOne = decodeReport(model, profile, one, false);
-            TransformerDecode tdAll = decodeReport(model, profile, all, true);
+            DecodeProbe.Result all = new DecodeProbe(weights, pool, quick, cancelled, new GemvCheck(pool, modelBytes)).run();
+            TransformerDecode tdOne = decodeReport(model, profile, one, false, modelBytes);
+            TransformerDecode tdAll = decodeReport(model, profile, all, true, modelBytes);
             return new CalibrationReport(gemm1, gemmAll, triad, "double", Streams.TRIAD_BYTES_PER_ELEMENT, tdAll, tdOne,
                     all.energyAvailable(), all.energyNote(), all.tokensPerJoule(), VectorSupport.path(),
                     VectorSupport.REASON, launch, load, (System.nanoTime() - start) * 1e-9, profile);
@@ -173,18 +175,23 @@ public final class Calibrator {
                 + System.getProperty("java.vendor", "unknown vendor") + ")";
     }
 
-    private TransformerDecode decodeReport(LlamaConfig model, HostProfile profile, DecodeProbe.Result r, boolean allCores) {
+    private TransformerDecode decodeReport(LlamaConfig model, HostProfile calibrated, DecodeProbe.Result r, boolean allCores,
+                                           long modelBytes) {
+        HostProfile profile = Double.isFinite(r.streamingGBps()) ? calibrated.withGemvAt(modelBytes, r.streamingGBps(), allCores) : calibrated;
         HostPrediction lab = HostPrediction.decode(model, r.contextTokens(), profile, allCores);
         StepTime step = HostStepModel.decode(model, r.contextTokens(), profile, allCores);
         double predicted = 1.0 / step.seconds();
         double measured = r.tokensPerSecond();
         double error = 100 * (predicted - measured) / measured;
-        log.printf("  decode, %s: measured %.1f tokens/s (p10-p90 %.2f-%.2f ms), predicted %.1f (%+.1f%%) by the engine, %.1f by the kernel-lab count%n",
-                allCores ? "all cores" : "one thread", measured, r.msP10(), r.msP90(), predicted, error, lab.tokensPerSecond());
+        log.printf("  decode, %s: measured %.1f tokens/s (p10-p90 %.2f-%.2f ms), predicted %.1f (%+.1f%%) by the engine, %.1f by the kernel-lab count;"
+                        + " weights streamed at %.1f GB/s between generations (%.1f in the GEMV step)%n",
+                allCores ? "all cores" : "one thread", measured, r.msP10(), r.msP90(), predicted, error, lab.tokensPerSecond(),
+                r.streamingGBps(), calibrated.gemvGBpsAt(modelBytes, allCores));
         return new TransformerDecode("llama-small (Llama-3.1-8B scaled down)", model.layers(), model.dim(),
                 model.heads(), model.kvHeads(), model.ffnDim(), model.vocab(), model.totalParams(), lab.weightBytes(),
                 allCores ? profile.threads() : 1, r.contextTokens(), r.timedTokens(), measured, r.msP10(), r.msP90(),
-                predicted, error, lab.tokensPerSecond(), step.bound().name().toLowerCase(java.util.Locale.ROOT));
+                predicted, error, lab.tokensPerSecond(), step.bound().name().toLowerCase(java.util.Locale.ROOT),
+                Double.isFinite(r.streamingGBps()) ? r.streamingGBps() : null);
     }
 
     /** Triad bandwidth on a sweep before the profile exists. */

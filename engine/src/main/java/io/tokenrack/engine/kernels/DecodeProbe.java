@@ -13,21 +13,27 @@ final class DecodeProbe {
     private final WorkerPool pool;
     private final boolean quick;
     private final java.util.function.BooleanSupplier cancelled;
+    private final GemvCheck streaming;
 
     /**
      * @param contextTokens average KV length over the timed steps
      * @param tokensPerJoule null when energy is unavailable
+     * @param streamingGBps median GEMV rate measured between the timed generations, NaN without a check
      */
     record Result(double tokensPerSecond, double msP10, double msP90, int contextTokens, int timedTokens,
-                  boolean energyAvailable, String energyNote, Double tokensPerJoule) {}
+                  boolean energyAvailable, String energyNote, Double tokensPerJoule, double streamingGBps) {}
 
-    /** @param cancelled asked before every generation; true stops the probe with a {@link java.util.concurrent.CancellationException} */
-    DecodeProbe(LlamaWeights weights, WorkerPool pool, boolean quick, java.util.function.BooleanSupplier cancelled) {
+    /**
+     * @param cancelled asked before every generation; true stops the probe with a {@link java.util.concurrent.CancellationException}
+     * @param streaming re-measures the weight-streaming rate before each timed generation (null: not measured)
+     */
+    DecodeProbe(LlamaWeights weights, WorkerPool pool, boolean quick, java.util.function.BooleanSupplier cancelled, GemvCheck streaming) {
         this.weights = weights;
         this.config = weights.config();
         this.pool = pool;
         this.quick = quick;
         this.cancelled = cancelled;
+        this.streaming = streaming;
     }
 
     private void checkCancelled() {
@@ -53,24 +59,32 @@ final class DecodeProbe {
             decoder.generate(prompt, out, count, nanos);
         }
         EnergyMeter energy = EnergyMeter.open();
-        long[] before = energy.available() ? energy.read() : null;
+        double[] gbps = new double[streaming == null ? 0 : runs];
         double[] steps = new double[count * runs];
+        double joules = 0;
         for (int r = 0; r < runs; r++) {
             checkCancelled();
+            if (streaming != null) {
+                gbps[r] = streaming.gbps();
+            }
             decoder.reset();
+            long[] before = energy.available() ? energy.read() : null;
             decoder.generate(prompt, out, count, nanos);
+            if (before != null) {
+                joules += energy.joulesBetween(before, energy.read());
+            }
             for (int i = 0; i < count; i++) {
                 steps[r * count + i] = nanos[i] * 1e-9;
             }
         }
         Double perJoule = null;
-        if (before != null) {
-            double joules = energy.joulesBetween(before, energy.read());
-            // the prompt tokens also ran through the model: count every step
+        if (energy.available()) {
+            // energy counted over the generations only (not the bandwidth checks between them); the
+            // prompt tokens also ran through the model: count every step
             perJoule = joules > 0 ? runs * (double) (count + prompt.length) / joules : null;
         }
         Stats s = Stats.of(steps);
         return new Result(1.0 / s.median(), s.p10() * 1e3, s.p90() * 1e3, prompt.length + count / 2, count * runs,
-                perJoule != null, energy.reason(), perJoule);
+                perJoule != null, energy.reason(), perJoule, gbps.length == 0 ? Double.NaN : Stats.of(gbps).median());
     }
 }

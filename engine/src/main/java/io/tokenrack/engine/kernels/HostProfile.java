@@ -122,6 +122,35 @@ public record HostProfile(
                         .toArray(), 1.0);
     }
 
+    /**
+     * The same profile with the GEMV rate at {@code workingSetBytes} (one thread or all cores)
+     * replaced by {@code gbps}: the point of the sweep nearest that size on a log scale takes the
+     * new rate (and its efficiency against the triad), or a point is added when the sweep has none.
+     */
+    public HostProfile withGemvAt(long workingSetBytes, double gbps, boolean allCores) {
+        java.util.ArrayList<GemvPoint> points = new java.util.ArrayList<>(gemvByWorkingSet);
+        int nearest = -1;
+        for (int i = 0; i < points.size(); i++) {
+            if (nearest < 0 || Math.abs(Math.log((double) points.get(i).workingSetBytes() / workingSetBytes))
+                    < Math.abs(Math.log((double) points.get(nearest).workingSetBytes() / workingSetBytes))) {
+                nearest = i;
+            }
+        }
+        double efficiency = gbps / triadGBpsAt(workingSetBytes, allCores);
+        if (nearest < 0) {
+            points.add(new GemvPoint(workingSetBytes, gbps, gbps, efficiency, efficiency));
+        } else {
+            GemvPoint g = points.get(nearest);
+            points.set(nearest, allCores
+                    ? new GemvPoint(g.workingSetBytes(), g.gbpsOneThread(), gbps, g.efficiencyOneThread(), efficiency)
+                    : new GemvPoint(g.workingSetBytes(), gbps, g.gbpsAllCores(), efficiency, g.efficiencyAllCores()));
+        }
+        return new HostProfile(measuredAt, quick, cpuModel, cpuVendor, logicalCpus, threads, memoryBytes, jdkVersion,
+                kernelPath, kernelPathReason, floatLanes, peakGflopsOneThread, peakGflopsAllCores, gemmGflopsOneThread,
+                gemmGflopsAllCores, gemmSize, gemmSquare, triadGBpsDram, copyGBpsDram, memoryLevels, streamSweep, gemmByM,
+                points, roofline, callOverheadSeconds, parallelCallOverheadSeconds, attentionGflopsOneThread, attentionGflopsAllCores);
+    }
+
     static double interpolate(long x, long[] xs, double[] ys, double fallback) {
         if (xs.length == 0) {
             return fallback;

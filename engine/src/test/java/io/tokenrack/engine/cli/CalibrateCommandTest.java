@@ -27,7 +27,7 @@ class CalibrateCommandTest {
 
     static TransformerDecode decode(int threads, double measured, double predicted) {
         return new TransformerDecode("llama-small", 8, 512, 8, 2, 1792, 8192, 31_000_000, 1.26e8, threads, 32, 144,
-                measured, 9.5, 10.5, predicted, 100 * (predicted - measured) / measured, predicted * 1.01, "memory_bandwidth");
+                measured, 9.5, 10.5, predicted, 100 * (predicted - measured) / measured, predicted * 1.01, "memory_bandwidth", null);
     }
 
     static HostProfile sampleProfile() {

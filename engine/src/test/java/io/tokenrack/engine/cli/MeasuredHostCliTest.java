@@ -82,4 +82,21 @@ class MeasuredHostCliTest {
         assertEquals(1, r.errLines().length, r.err());
         assertTrue(r.err().contains("not been measured yet: run `calibrate` first"), r.err());
     }
+
+    @Test
+    void aDesignWithThisComputerChecksWhereItWasMeasuredAndSaysHowElsewhere(@TempDir Path dir) throws Exception {
+        Path profile = saveProfile(dir.resolve("host-profile.json"));
+        Path design = dir.resolve("desk.json");
+        Files.writeString(design, """
+                {"formatVersion": 1, "name": "Desk", "racks": [{"id": "r1", "name": "Rack 1", "rackId": "air-42u-20kw",
+                  "items": [{"id": "host-1", "catalogId": "this-computer-host", "positionU": 20}]}],
+                 "workload": {"modelId": "llama-3.1-8b", "precision": "fp8", "inputTokens": 64, "outputTokens": 64, "concurrency": 1}}
+                """);
+        CliRun measured = CliRun.of("check", "--design", design.toString(), "--host-profile", profile.toString());
+        assertEquals(CliSupport.OK, measured.exitCode(), measured.out() + measured.err());
+        CliRun elsewhere = CliRun.of("check", "--design", design.toString(), "--no-host-profile");
+        assertEquals(CliSupport.FINDINGS, elsewhere.exitCode());
+        assertTrue(elsewhere.out().contains("'this-computer-host', which is not in the catalog. This computer has not been measured here yet: run `calibrate`"),
+                elsewhere.out());
+    }
 }

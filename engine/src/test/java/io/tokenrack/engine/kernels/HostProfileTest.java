@@ -70,4 +70,30 @@ class HostProfileTest {
         UncheckedIOException e = assertThrows(UncheckedIOException.class, () -> new HostProfileStore(f).load());
         assertTrue(e.getMessage().contains(f.toString()), e.getMessage());
     }
+
+    @Test
+    void aStreamingRateMeasuredBesideTheDecodeReplacesTheNearestGemvPoint() {
+        HostProfile p = Profiles.flat(); // GEMV points at 1 MiB and 1 GiB: 5 / 10 GB/s, efficiency 0.5
+        HostProfile q = p.withGemvAt(600L << 20, 4, true);
+        assertEquals(2, q.gemvByWorkingSet().size());
+        assertEquals(4, q.gemvGBpsAt(1L << 30, true), 1e-12, "600 MiB is nearest the 1 GiB point on a log scale");
+        assertEquals(0.2, q.gemvByWorkingSet().get(1).efficiencyAllCores(), 1e-12, "4 of the 20 GB/s triad");
+        assertEquals(5, q.gemvGBpsAt(1L << 30, false), 1e-12, "the one-thread rate is kept");
+        assertEquals(p.gemvByWorkingSet().get(0), q.gemvByWorkingSet().get(0), "the other point is kept");
+
+        HostProfile none = new HostProfile("d", true, "cpu", "AMD", 2, 2, 1, "jdk", "vector", "r", 16, 1, 2, 1, 2, 64, List.of(),
+                20, 22, List.of(), List.of(), List.of(), List.of(), List.of(), 0, 0, 1, 1);
+        HostProfile added = none.withGemvAt(1 << 20, 7, false);
+        assertEquals(7, added.gemvGBpsAt(1 << 20, false), 1e-12);
+    }
+
+    @Test
+    void theQuickGemvCheckStreamsWholeRowsAndReportsARate() {
+        try (WorkerPool one = new WorkerPool(1)) {
+            GemvCheck check = new GemvCheck(one, (1 << 20) + 100);
+            assertEquals(1 << 20, check.workingSetBytes(), "rounded down to whole rows of 1,024 floats");
+            double gbps = check.gbps();
+            assertTrue(gbps > 0 && Double.isFinite(gbps), "rate " + gbps);
+        }
+    }
 }

@@ -1,0 +1,111 @@
+package io.tokenrack.app.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.tokenrack.app.MainWindow;
+import io.tokenrack.app.Presets;
+import io.tokenrack.app.document.DocState;
+import io.tokenrack.app.lab.LabFixtures;
+import io.tokenrack.app.lab.LabModel;
+import io.tokenrack.app.lab.LabStore;
+import io.tokenrack.app.lab.LabWindow;
+import io.tokenrack.app.theme.ChartStyler;
+import io.tokenrack.app.theme.ThemePalette;
+import io.tokenrack.engine.design.RackDesign;
+import io.tokenrack.engine.design.RackInstance;
+import io.tokenrack.engine.evaluate.Assumptions;
+import io.tokenrack.engine.evaluate.Evaluation;
+import io.tokenrack.engine.workload.Parallelism;
+import io.tokenrack.engine.workload.Precision;
+import io.tokenrack.engine.workload.Workload;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * A calibration finished in the Lab puts "This computer (measured)" in the palette of the open
+ * window, without losing the design, its unsaved changes or its undo history, and the computer
+ * can then be placed and evaluated like any server.
+ */
+@ExtendWith(ApplicationExtension.class)
+class MeasuredHostViewTest {
+    @TempDir
+    static Path temp;
+
+    private AppHarness app;
+    private LabWindow lab;
+
+    @Start
+    void start(Stage stage) {
+        Workload w = new Workload("llama-3.1-8b", Precision.FP8, Precision.FP8, 64, 64, 1, null, null, null, Parallelism.AUTO);
+        RackDesign desk = new RackDesign(RackDesign.CURRENT_VERSION, "Desk", null,
+                List.of(new RackInstance("rack-1", "Rack 1", "air-42u-20kw", List.of())), w);
+        app = new AppHarness(stage, temp, new DocState(desk, Assumptions.defaults(Presets.catalog().facility())));
+        LabModel model = new LabModel(new LabStore(temp.resolve("lab")), new LabFixtures.FakeCalibration(5, "2026-02-03T04:05:06Z"),
+                work -> Thread.ofPlatform().daemon().start(work), Platform::runLater);
+        lab = new LabWindow(stage, model, new ChartStyler(ThemePalette.PRIMER_LIGHT));
+        app.window.useLab(lab);
+    }
+
+    @AfterEach
+    void closePopups(FxRobot robot) {
+        AppHarness.closePopups(robot);
+    }
+
+    private void search(FxRobot robot, String text) {
+        robot.clickOn("#palette-search").eraseText(40).write(text);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void aFinishedCalibrationPutsThisComputerInThePaletteAndKeepsTheDocument(FxRobot robot) throws Exception {
+        app.settle();
+        search(robot, "this computer");
+        assertTrue(robot.lookup("#palette-item-this-computer-host").tryQuery().isEmpty(), "not measured yet");
+
+        // an edit before the calibration: a switch into the rack
+        search(robot, "quantum");
+        robot.doubleClickOn("#palette-item-quantum-2-qm9700");
+        app.settle();
+        assertTrue(app.window.document().isDirty());
+
+        robot.interact(lab::show);
+        robot.clickOn("#lab-run");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> app.window.current() != app.window);
+        WaitForAsyncUtils.waitForFxEvents();
+        MainWindow now = app.window.current();
+        assertNotSame(app.window, now, "the window was rebuilt around the new catalog");
+        assertTrue(now.document().isDirty(), "unsaved changes carry over");
+        assertTrue(now.document().canUndoProperty().get(), "and so does the history");
+        assertEquals(1, now.document().design().racks().getFirst().items().size());
+        assertTrue(robot.lookup("#lab-status").queryLabeled().getText().contains("This computer (measured)"),
+                robot.lookup("#lab-status").queryLabeled().getText());
+
+        robot.interact(() -> ((Stage) now.root().getScene().getWindow()).toFront());
+        search(robot, "this computer");
+        robot.doubleClickOn("#palette-item-this-computer-host");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !now.results().evaluatingProperty().get()
+                && now.results().results() != null && now.results().results().input().equals(now.document().state()));
+        Evaluation e = now.results().results().evaluation();
+        assertTrue(e.ok(), e.message());
+        assertEquals("this-computer", e.acceleratorId());
+        assertTrue(e.outputTokensPerSecond() > 0);
+        assertTrue(Double.isNaN(e.itPowerWatts()), "this computer's power is not known, and not invented");
+
+        robot.interact(() -> now.document().undo());
+        robot.interact(() -> now.document().undo());
+        assertEquals(0, now.document().design().racks().getFirst().items().size(), "undo walks back across the rebuild");
+    }
+}
