@@ -59,6 +59,9 @@ public final class LabView extends BorderPane {
     private final Label decodeNote = new Label();
     private final Label energy = new Label();
     private final Label loadNote = new Label();
+    private final Label paletteNote = new Label(
+            "In the rack explorer's palette as \"This computer (measured host)\" under Servers and trays: "
+                    + "place it to evaluate models on this computer with these measurements.");
     private final ListView<String> log = new ListView<>();
     private final Label[][] decode = new Label[2][3];
     private final Label[] decodeRow = new Label[2];
@@ -243,6 +246,11 @@ public final class LabView extends BorderPane {
         loadNote.getStyleClass().add(Styles.MESSAGE_ERROR);
         loadNote.setWrapText(true);
         loadNote.managedProperty().bind(loadNote.visibleProperty());
+        paletteNote.setId("lab-palette-note");
+        paletteNote.getStyleClass().add(Styles.MUTED);
+        paletteNote.setWrapText(true);
+        paletteNote.visibleProperty().bind(model.resultProperty().isNotNull());
+        paletteNote.managedProperty().bind(paletteNote.visibleProperty());
 
         log.setId("lab-log");
         log.setAccessibleText("Calibration log");
@@ -253,7 +261,7 @@ public final class LabView extends BorderPane {
 
         VBox side = new VBox(6,
                 section("Model vs measured: small transformer decode"), grid, decodeNote,
-                section("This computer"), facts, loadNote,
+                section("This computer"), facts, paletteNote, loadNote,
                 section("Energy"), energy,
                 section("Log"), log);
         VBox.setVgrow(log, Priority.ALWAYS);

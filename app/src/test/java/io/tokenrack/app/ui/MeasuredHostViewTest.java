@@ -92,6 +92,7 @@ class MeasuredHostViewTest {
         assertEquals(1, now.document().design().racks().getFirst().items().size());
         assertTrue(robot.lookup("#lab-status").queryLabeled().getText().contains("This computer (measured)"),
                 robot.lookup("#lab-status").queryLabeled().getText());
+        assertTrue(robot.lookup("#lab-palette-note").query().isVisible(), "the Lab says where to find the computer");
 
         robot.interact(() -> ((Stage) now.root().getScene().getWindow()).toFront());
         search(robot, "this computer");
