@@ -36,9 +36,13 @@ public final class EngineResults implements ResultsEngine {
         List<CurvePoint> curve = e.ok() ? evaluator.curve(design, w, a, CURVE_POINTS) : List.of();
         List<Results.UtilizationPoint> util = new ArrayList<>();
         if (e.ok()) {
+            // the rack costs the same per hour whatever share of the hours it serves, so $/M tokens
+            // scales as 1/utilization from the operating point (CostModel.usdPerMillionTokens): one
+            // evaluation gives the whole sweep
+            double usdAtOperatingPoint = e.usdPerMillionOutputTokens();
             for (int i = 1; i <= UTILIZATION_STEPS; i++) {
                 double u = (double) i / UTILIZATION_STEPS;
-                util.add(new Results.UtilizationPoint(u, evaluator.evaluate(design, w, a.withUtilization(u)).usdPerMillionOutputTokens()));
+                util.add(new Results.UtilizationPoint(u, usdAtOperatingPoint * a.utilization() / u));
             }
         }
         return new Results(state, e, e.ok() ? "" : e.message(), curve, util, System.nanoTime() - t0);

@@ -114,6 +114,14 @@ class ResultsModelTest {
         double at10 = r.utilizationSweep().getFirst().usdPerMillionOutputTokens();
         double at100 = r.utilizationSweep().getLast().usdPerMillionOutputTokens();
         assertTrue(at10 > at100, "idle hours cost more per token");
+        // each point is what a full evaluation at that utilization gives
+        DocState s = Fixtures.exampleState();
+        var evaluator = new io.tokenrack.engine.evaluate.Evaluator(Fixtures.catalog());
+        for (Results.UtilizationPoint p : r.utilizationSweep()) {
+            double full = evaluator.evaluate(s.design(), s.design().workload(), s.assumptions().withUtilization(p.utilization()))
+                    .usdPerMillionOutputTokens();
+            assertEquals(full, p.usdPerMillionOutputTokens(), 1e-9 * full, "at utilization " + p.utilization());
+        }
         assertNotEquals(r.concurrencySweep().getFirst().outputTokensPerSecond(), r.concurrencySweep().getLast().outputTokensPerSecond());
     }
 
