@@ -39,22 +39,22 @@ final class WorkloadOptions {
     @ArgGroup(exclusive = true, multiplicity = "1")
     Target target;
 
-    @Option(names = "--model", required = true, description = "model id (see `catalog --kind model`)", paramLabel = "ID")
+    @Option(names = "--model", description = "model id (see `catalog --kind model`); default: the design's workload", paramLabel = "ID")
     String model;
 
-    @Option(names = "--precision", defaultValue = "fp8", description = "weights and math: bf16, fp8 or fp4 (default ${DEFAULT-VALUE})")
+    @Option(names = "--precision", description = "weights and math: bf16, fp8 or fp4 (default: the design's workload, else fp8)")
     String precision;
 
     @Option(names = "--kv-precision", description = "KV cache: bf16 or fp8 (default: bf16 for bf16 weights, else fp8)")
     String kvPrecision;
 
-    @Option(names = "--isl", required = true, description = "input (prompt) tokens per request", paramLabel = "N")
-    int isl;
+    @Option(names = "--isl", description = "input (prompt) tokens per request; default: the design's workload", paramLabel = "N")
+    Integer isl;
 
-    @Option(names = "--osl", required = true, description = "output tokens per request", paramLabel = "N")
-    int osl;
+    @Option(names = "--osl", description = "output tokens per request; default: the design's workload", paramLabel = "N")
+    Integer osl;
 
-    @Option(names = "--concurrency", defaultValue = "max", description = "requests in flight, or `max` (default ${DEFAULT-VALUE})", paramLabel = "N|max")
+    @Option(names = "--concurrency", description = "requests in flight, or `max` (default: the design's workload, else max)", paramLabel = "N|max")
     String concurrency;
 
     @Option(names = "--min-tokens-per-second-per-user", description = "best throughput whose tokens/s per user is at least X", paramLabel = "X")
@@ -93,9 +93,33 @@ final class WorkloadOptions {
         return presets.evaluator();
     }
 
+    /**
+     * The workload: each option given on the command line, else the design's workload (with
+     * {@code --design}), else the defaults (fp8, as many requests as fit). {@code --model},
+     * {@code --isl} and {@code --osl} have no default.
+     */
     Workload workload() {
+        Workload base = target.design != null ? design().workload() : null;
+        java.util.List<String> missing = new java.util.ArrayList<>();
+        if (model == null && base == null) {
+            missing.add("--model");
+        }
+        if (isl == null && base == null) {
+            missing.add("--isl");
+        }
+        if (osl == null && base == null) {
+            missing.add("--osl");
+        }
+        if (!missing.isEmpty()) {
+            String names = missing.size() == 1 ? missing.getFirst()
+                    : String.join(", ", missing.subList(0, missing.size() - 1)) + " and " + missing.getLast();
+            throw new IllegalArgumentException(names + (missing.size() == 1 ? " is" : " are")
+                    + " required" + (target.design != null ? " (the design has no workload)" : " (or give a --design with a workload)"));
+        }
         Integer c;
-        if ("max".equalsIgnoreCase(concurrency)) {
+        if (concurrency == null) {
+            c = base == null ? null : base.concurrency();
+        } else if ("max".equalsIgnoreCase(concurrency)) {
             c = null;
         } else {
             try {
@@ -104,12 +128,23 @@ final class WorkloadOptions {
                 throw new IllegalArgumentException("--concurrency: expected a whole number or max, was '" + concurrency + "'");
             }
         }
-        if (c != null && minTokensPerSecondPerUser != null) {
-            throw new IllegalArgumentException("--min-tokens-per-second-per-user chooses the concurrency: leave out --concurrency or set it to max");
+        if (minTokensPerSecondPerUser != null) {
+            if (c != null && concurrency != null) {
+                throw new IllegalArgumentException("--min-tokens-per-second-per-user chooses the concurrency: leave out --concurrency or set it to max");
+            }
+            c = null;
         }
         try {
-            return new Workload(model, Precision.parse(precision), kvPrecision == null ? null : Precision.parse(kvPrecision),
-                    isl, osl, c, ttftMs, tpotMs, minTokensPerSecondPerUser, new Parallelism(tp, pp, ep, dp));
+            Precision p = precision != null ? Precision.parse(precision) : base != null ? base.precision() : Precision.FP8;
+            Precision kv = kvPrecision != null ? Precision.parse(kvPrecision)
+                    : base != null && precision == null ? base.kvPrecision() : null;
+            Parallelism bp = base == null ? Parallelism.AUTO : base.parallelism();
+            return new Workload(model != null ? model : base.modelId(), p, kv,
+                    isl != null ? isl : base.inputTokens(), osl != null ? osl : base.outputTokens(), c,
+                    ttftMs != null ? ttftMs : base == null ? null : base.ttftLimitMs(),
+                    tpotMs != null ? tpotMs : base == null ? null : base.tpotLimitMs(),
+                    minTokensPerSecondPerUser != null ? minTokensPerSecondPerUser : base == null ? null : base.minTokensPerSecondPerUser(),
+                    new Parallelism(tp != null ? tp : bp.tp(), pp != null ? pp : bp.pp(), ep != null ? ep : bp.ep(), dp != null ? dp : bp.dp()));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(asOption(e.getMessage()), e);
         }
@@ -133,9 +168,19 @@ final class WorkloadOptions {
         return io.tokenrack.engine.perf.Batching.parse(batching);
     }
 
+    private RackDesign design;
+
+    /** The design named by {@code --design}, read once. */
+    RackDesign design() {
+        if (design == null) {
+            design = readDesign(target.design);
+        }
+        return design;
+    }
+
     Cluster cluster(Evaluator evaluator) {
         if (target.design != null) {
-            return evaluator.clusters().fromDesign(readDesign(target.design));
+            return evaluator.clusters().fromDesign(design());
         }
         if (MeasuredHost.ACCELERATOR_ID.equals(target.standard.accelerator) && evaluator.catalog().find(MeasuredHost.ACCELERATOR_ID).isEmpty()) {
             throw new IllegalArgumentException("--accelerator: this computer has not been measured yet: run `calibrate` first "

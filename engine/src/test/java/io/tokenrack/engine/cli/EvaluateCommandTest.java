@@ -73,4 +73,28 @@ class EvaluateCommandTest {
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().contains("summary: 1 rows, 1 predicted"), r.out());
     }
+
+    @Test
+    void aDesignWithAWorkloadNeedsNoWorkloadOptionsAndOptionsOverrideIt() throws Exception {
+        String design = System.getProperty("tokenrack.presets.dir") + "/designs/dgx-h100-4x-air.json"; // llama-3.1-70b, fp8, 1024 in / 1024 out, max
+        Run own = run("evaluate", "--design", design, "--json");
+        assertEquals(0, own.exit(), own.err());
+        JsonNode j = StrictJson.mapper().readTree(own.out());
+        assertEquals("llama-3.1-70b", j.get("modelId").asText());
+        assertEquals(j.get("maxConcurrency").asDouble(), j.get("concurrency").asDouble(), 1e-9, "the design's workload asks for max");
+
+        Run spelledOut = run("evaluate", "--design", design, "--model", "llama-3.1-70b", "--precision", "fp8", "--isl", "1024",
+                "--osl", "1024", "--json");
+        assertEquals(own.out(), spelledOut.out(), "the same workload given as options gives the same result");
+
+        Run overridden = run("evaluate", "--design", design, "--concurrency", "8", "--json");
+        assertEquals(8, StrictJson.mapper().readTree(overridden.out()).get("concurrency").asDouble(), 1e-9);
+    }
+
+    @Test
+    void withoutADesignWorkloadTheMissingOptionsAreNamed() {
+        Run r = run("evaluate", "--accelerator", "h100-sxm", "--count", "8", "--model", "llama-3.1-70b");
+        assertEquals(CliSupport.BAD_INPUT, r.exit());
+        assertEquals("tokenrack evaluate: --isl and --osl are required (or give a --design with a workload)\n", r.err());
+    }
 }
