@@ -17,13 +17,14 @@ import java.util.Optional;
 /**
  * Keeps the Lab's results between runs, in one folder: the host profile where the engine keeps
  * it ({@link HostProfileStore}: {@code host-profile.json}, which {@code tokenrack calibrate} writes
- * too) and beside it the whole report of the last calibration run in the app
- * ({@code last-calibration.json}: measured and predicted decode speed, energy, how it ran). Both
+ * too) and beside it the whole report of the last calibration, run in the app or by
+ * {@code tokenrack calibrate} ({@code last-calibration.json}: measured and predicted decode speed,
+ * energy, how it ran). Both
  * are written to a temporary file and moved into place.
  */
 public final class LabStore {
     public static final String PROFILE_FILE = "host-profile.json";
-    public static final String REPORT_FILE = "last-calibration.json";
+    public static final String REPORT_FILE = io.tokenrack.engine.cli.CalibrateCommand.REPORT_FILE;
 
     /** The calibration report as {@code calibrate --json} prints it: unknown numbers left out, strict on read. */
     static final ObjectMapper JSON = JsonMapper.builder()

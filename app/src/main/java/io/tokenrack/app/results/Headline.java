@@ -101,10 +101,16 @@ public final class Headline {
         if (decode == null) {
             return "";
         }
-        List<PhaseBreakdown.Share> top = decode.shares().stream()
+        // the bottleneck is read from the steady step (decode plus the prefill chunks it carries): where
+        // that is bound differently from a pure decode step, explain the steady step, not a contradiction
+        PhaseBreakdown steady = phase(e, "steady step");
+        boolean steadyDiffers = steady != null && steady.bound() != decode.bound();
+        PhaseBreakdown shown = steadyDiffers ? steady : decode;
+        List<PhaseBreakdown.Share> top = shown.shares().stream()
                 .sorted(Comparator.comparingDouble(PhaseBreakdown.Share::fraction).reversed()).limit(shares).toList();
-        StringBuilder sb = new StringBuilder("decode step ").append(Units.ms(decode.stepSeconds())).append(", ")
-                .append(decode.bound().name().toLowerCase(Locale.ROOT).replace('_', '-')).append(" bound").append(top.isEmpty() ? "" : ": ");
+        StringBuilder sb = new StringBuilder(steadyDiffers ? "steady step " : "decode step ")
+                .append(Units.ms(shown.stepSeconds())).append(steadyDiffers ? " (with prefill chunks), " : ", ")
+                .append(shown.bound().name().toLowerCase(Locale.ROOT).replace('_', '-')).append(" bound").append(top.isEmpty() ? "" : ": ");
         for (int i = 0; i < top.size(); i++) {
             if (i > 0) {
                 sb.append(", ");

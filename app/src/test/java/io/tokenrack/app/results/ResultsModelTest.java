@@ -92,7 +92,7 @@ class ResultsModelTest {
         Headline.Card cost = cards.get(4);
         assertTrue(cost.value().startsWith("$"));
         assertTrue(cost.kinds().contains(io.tokenrack.engine.evaluate.Provenance.Kind.ASSUMPTION), "cost rests on assumptions");
-        assertTrue(cards.get(6).why().contains("decode step"), cards.get(6).why());
+        assertTrue(cards.get(6).why().contains("decode step") || cards.get(6).why().contains("steady step"), cards.get(6).why());
     }
 
     @Test
@@ -123,6 +123,35 @@ class ResultsModelTest {
             assertEquals(full, p.usdPerMillionOutputTokens(), 1e-9 * full, "at utilization " + p.utilization());
         }
         assertNotEquals(r.concurrencySweep().getFirst().outputTokensPerSecond(), r.concurrencySweep().getLast().outputTokensPerSecond());
+    }
+
+    @Test
+    void theWhyLineExplainsTheStepTheBottleneckWasReadFrom() {
+        // the measured CPU: decode alone is bandwidth-bound, while the steady step (decode plus the
+        // prefill chunks it carries) is compute-bound at a few requests
+        var host = io.tokenrack.engine.kernels.MeasuredHost.of(io.tokenrack.app.lab.LabFixtures.profile());
+        var catalog = host.addTo(Fixtures.catalog());
+        var evaluator = host.evaluator(catalog);
+        var cluster = evaluator.clusters().standard("this-computer", 1);
+        io.tokenrack.engine.evaluate.Evaluation differs = null;
+        io.tokenrack.engine.evaluate.Evaluation same = null;
+        for (int c : new int[] {1, 2, 4, 8, 16, 32}) {
+            var w = new io.tokenrack.engine.workload.Workload("llama-3.1-8b", io.tokenrack.engine.workload.Precision.FP8, null,
+                    256, 128, c, null, null, null, io.tokenrack.engine.workload.Parallelism.AUTO);
+            var e = evaluator.evaluate(cluster, w, io.tokenrack.engine.evaluate.Assumptions.defaults(catalog.facility()));
+            assertTrue(e.ok(), e.message());
+            boolean bothSame = Headline.phase(e, "decode").bound() == Headline.phase(e, "steady step").bound();
+            if (bothSame && same == null) {
+                same = e;
+            } else if (!bothSame && differs == null) {
+                differs = e;
+            }
+        }
+        assertTrue(differs != null && same != null, "the sweep has both cases");
+        String steadyBound = Headline.phase(differs, "steady step").bound().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        assertTrue(Headline.decodeWhy(differs).matches("steady step .* \\(with prefill chunks\\), .*"), Headline.decodeWhy(differs));
+        assertTrue(Headline.decodeWhy(differs).contains(steadyBound + " bound"), Headline.decodeWhy(differs));
+        assertTrue(Headline.decodeWhy(same).startsWith("decode step "), Headline.decodeWhy(same));
     }
 
     private static void await(CountDownLatch l) {

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.tokenrack.engine.files.AtomicFile;
+import io.tokenrack.engine.files.UserFolder;
 import io.tokenrack.engine.kernels.CalibrationReport;
 import io.tokenrack.engine.kernels.Calibrator;
 import io.tokenrack.engine.kernels.HostProfile;
@@ -25,7 +27,8 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code calibrate [--quick] [--json]}: measures this computer with the kernel lab, saves the
- * host profile to {@code ~/.tokenrack/host-profile.json}, and prints the result.
+ * host profile to {@code ~/.tokenrack/host-profile.json} and the whole report beside it
+ * ({@value #REPORT_FILE}, which the app's Kernel lab shows), and prints the result.
  *
  * <p>The kernels need the incubating Vector API, which a jar manifest cannot enable. When the
  * running JVM lacks {@code jdk.incubator.vector}, the command re-launches itself in a child JVM
@@ -36,6 +39,8 @@ import picocli.CommandLine.Option;
         description = "Measure this computer (FMA peak, GEMM, memory bandwidth by level, roofline) and check the "
                 + "performance model against a small transformer decoding on it.")
 public final class CalibrateCommand implements Callable<Integer> {
+    /** The whole report, saved beside the host profile (the app's Kernel lab reads it). */
+    public static final String REPORT_FILE = "last-calibration.json";
     /** Set on the child JVM so it never re-launches again. */
     public static final String CHILD_PROPERTY = "tokenrack.calibrate.child";
     /**
@@ -52,7 +57,8 @@ public final class CalibrateCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the full result as JSON on standard output.")
     boolean json;
 
-    @Option(names = "--profile-file", description = "Where to save the host profile (default: ~/.tokenrack/host-profile.json).")
+    @Option(names = "--profile-file", description = "Where to save the host profile (default: host-profile.json in ~/.tokenrack, "
+            + "or in the folder -Dtokenrack.home names); the report goes beside it as " + REPORT_FILE + ".")
     Path profileFile;
 
     @Override
@@ -75,11 +81,15 @@ public final class CalibrateCommand implements Callable<Integer> {
         }
         CalibrationReport report = new Calibrator(quick, System.err).run(launch);
         HostProfileStore store = profileFile != null ? new HostProfileStore(profileFile) : HostProfileStore.inUserHome();
+        Path reportFile = store.file().toAbsolutePath().resolveSibling(REPORT_FILE);
         try {
             store.save(report.hostProfile());
-            System.err.println("calibrate: host profile saved to " + store.file());
+            AtomicFile.write(reportFile, (toJson(report) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            System.err.println("calibrate: host profile saved to " + store.file() + ", the report beside it");
         } catch (UncheckedIOException e) {
             System.err.println("calibrate: " + e.getMessage());
+        } catch (java.io.IOException e) {
+            System.err.println("calibrate: cannot save the report to " + reportFile + ": " + e.getMessage());
         }
         PrintStream out = System.out;
         out.println(json ? toJson(report) : summary(report));
@@ -125,6 +135,10 @@ public final class CalibrateCommand implements Callable<Integer> {
         cmd.add(java);
         cmd.addAll(CHILD_FLAGS);
         cmd.add("-D" + CHILD_PROPERTY + "=true");
+        String home = System.getProperty(UserFolder.PROPERTY);
+        if (home != null && !home.isBlank()) {
+            cmd.add("-D" + UserFolder.PROPERTY + "=" + home); // the child saves where this JVM would
+        }
         cmd.add("-cp");
         cmd.add(classPath);
         cmd.add(CalibrateCommand.class.getName());

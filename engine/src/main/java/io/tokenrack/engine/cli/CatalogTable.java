@@ -46,6 +46,11 @@ final class CatalogTable {
     /** The few numbers a person compares entries of one kind by, with units. */
     static String figures(CatalogItem item) {
         return switch (item) {
+            case AcceleratorSpec a when "CPU".equals(a.formFactor()) -> join(
+                    String.format(java.util.Locale.ROOT, "measured: %.0f GFLOP/s fp32", a.bf16DenseTflops() * 1000),
+                    num(a.memoryGB()) + " GB",
+                    String.format(java.util.Locale.ROOT, "%.1f GB/s", a.memBandwidthTBps() * 1000),
+                    "power not measured");
             case AcceleratorSpec a -> join(
                     num(a.bf16DenseTflops()) + " BF16 TFLOPS",
                     num(a.memoryGB()) + " GB",

@@ -6,6 +6,7 @@ import io.tokenrack.engine.evaluate.Assumptions;
 import io.tokenrack.engine.evaluate.Evaluation;
 import io.tokenrack.engine.evaluate.Evaluator;
 import io.tokenrack.engine.evaluate.PhaseBreakdown;
+import io.tokenrack.engine.workload.Workload;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -33,26 +34,32 @@ public final class EvaluateCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Catalog catalog = o.catalog();
         Evaluator evaluator = o.evaluator();
-        Evaluation e = evaluator.evaluate(o.cluster(evaluator), o.workload(), Assumptions.defaults(catalog.facility()), o.batching());
+        Workload w = o.workload();
+        Evaluation e = evaluator.evaluate(o.cluster(evaluator), w, Assumptions.defaults(catalog.facility()), o.batching());
         if (!e.ok()) {
             throw new IllegalArgumentException(e.message());
         }
         if (json) {
-            out.println(StrictJson.mapper().writeValueAsString(EvaluationJson.of(e)));
+            var node = EvaluationJson.of(e);
+            node.put("precision", w.precision().label());
+            node.put("kvPrecision", w.effectiveKvPrecision().label());
+            out.println(StrictJson.mapper().writeValueAsString(node));
         } else {
-            print(out, e);
+            print(out, e, w);
         }
         out.flush();
         return 0;
     }
 
-    static void print(PrintWriter out, Evaluation e) {
-        out.printf(Locale.ROOT, "%s on %d × %s (tp %d, pp %d, ep %d, dp %d; %d replica(s))%n", e.modelId(), e.accelerators(),
+    static void print(PrintWriter out, Evaluation e, Workload w) {
+        out.printf(Locale.ROOT, "%s (%s weights, %s KV cache) on %d × %s (tp %d, pp %d, ep %d, dp %d; %d replica(s))%n", e.modelId(),
+                w.precision().label(), w.effectiveKvPrecision().label(), e.accelerators(),
                 e.acceleratorId(), e.parallelism().tp(), e.parallelism().pp(), e.parallelism().ep(), e.parallelism().dp(), e.replicas());
         out.printf(Locale.ROOT, "  concurrency            %.0f (memory holds %d)%n", e.concurrency(), e.maxConcurrency());
         out.printf(Locale.ROOT, "  output tokens/s        %,.0f  (%,.0f per accelerator; %,.0f incl. input)%n",
                 e.outputTokensPerSecond(), e.outputTokensPerSecondPerAccelerator(), e.totalTokensPerSecondPerAccelerator());
-        out.printf(Locale.ROOT, "  tokens/s per user      %.1f%n", e.tokensPerSecondPerUser());
+        out.printf(Locale.ROOT, e.tokensPerSecondPerUser() < 0.1 ? "  tokens/s per user      %.3f%n" : "  tokens/s per user      %.1f%n",
+                e.tokensPerSecondPerUser());
         out.printf(Locale.ROOT, "  TTFT / TPOT            %.0f ms / %.1f ms%n", e.ttftSeconds() * 1e3, e.tpotSeconds() * 1e3);
         out.printf(Locale.ROOT, "  IT / facility power    %s / %s (PUE %.2f)%n", n("%.1f kW", e.itPowerWatts() / 1e3),
                 n("%.1f kW", e.facilityPowerWatts() / 1e3), e.power().pue());

@@ -183,7 +183,7 @@ final class WorkloadOptions {
             return evaluator.clusters().fromDesign(design());
         }
         if (MeasuredHost.ACCELERATOR_ID.equals(target.standard.accelerator) && evaluator.catalog().find(MeasuredHost.ACCELERATOR_ID).isEmpty()) {
-            throw new IllegalArgumentException("--accelerator: this computer has not been measured yet: run `calibrate` first "
+            throw new IllegalArgumentException("--accelerator: this computer is not in the catalog: run `calibrate` to measure it "
                     + "(or name a saved profile with --host-profile FILE)");
         }
         return evaluator.clusters().standard(target.standard.accelerator, target.standard.count);

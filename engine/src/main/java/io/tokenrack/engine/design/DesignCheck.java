@@ -72,4 +72,15 @@ public final class DesignCheck {
     public static boolean hasErrors(List<Finding> findings) {
         return findings.stream().anyMatch(Finding::isError);
     }
+
+    /**
+     * The kernel lab's measured computer ("this-computer", "this-computer-host") is in the catalog
+     * only where it was measured: say how to measure it.
+     */
+    public static String measureHint(String catalogId) {
+        return catalogId.startsWith("this-computer")
+                ? " It is this computer as the kernel lab measures it, in the catalog only once a saved measurement is loaded:"
+                        + " run `calibrate` (or the Kernel lab in the app) on this computer first."
+                : "";
+    }
 }

@@ -58,7 +58,7 @@ final class Resolver {
             Optional<CatalogItem> item = catalog.find(p.catalogId());
             if (item.isEmpty()) {
                 out.add(Finding.error(UNKNOWN_CATALOG_ID, rack.id(), List.of(p.id()),
-                        rack.name() + ": " + p.id() + " uses '" + p.catalogId() + "', which is not in the catalog." + measureHint(p.catalogId())));
+                        rack.name() + ": " + p.id() + " uses '" + p.catalogId() + "', which is not in the catalog." + DesignCheck.measureHint(p.catalogId())));
                 continue;
             }
             switch (item.get()) {
@@ -86,13 +86,4 @@ final class Resolver {
         return ids.isEmpty() ? "" : " (the catalog has " + Text.list(ids) + ")";
     }
 
-    /**
-     * The kernel lab's measured computer ("this-computer", "this-computer-host") is in the catalog
-     * only where it was measured: say how to measure it.
-     */
-    static String measureHint(String catalogId) {
-        return catalogId.startsWith("this-computer")
-                ? " This computer has not been measured here yet: run `calibrate` (or the Kernel lab in the app) first."
-                : "";
-    }
 }

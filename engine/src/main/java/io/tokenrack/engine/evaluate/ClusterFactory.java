@@ -66,7 +66,8 @@ public final class ClusterFactory {
             Map<String, int[]> trays = new HashMap<>(); // domain name → {compute trays, switch trays, trays per domain, switch per domain, accelerators per tray}
             for (Placement p : rack.items()) {
                 CatalogItem item = catalog.find(p.catalogId()).orElseThrow(() ->
-                        new EvaluationException("unknown catalog id '" + p.catalogId() + "' (item " + p.id() + " in " + rack.name() + ")"));
+                        new EvaluationException("unknown catalog id '" + p.catalogId() + "' (item " + p.id() + " in " + rack.name() + ")."
+                                + io.tokenrack.engine.design.DesignCheck.measureHint(p.catalogId())));
                 switch (item) {
                     case ServerSpec s -> {
                         double nameplate;
@@ -253,6 +254,16 @@ public final class ClusterFactory {
 
     private static void addAcceleratorProvenance(List<Provenance> prov, AcceleratorSpec a) {
         String src = String.join("; ", a.sources());
+        if (isOwnHost(a)) {
+            // the kernel lab's measured computer: its figures are measurements, and fp32
+            prov.add(new Provenance(a.name() + " compute", fmt("%.0f GFLOP/s fp32 (FMA peak, all cores)", a.bf16DenseTflops() * 1000),
+                    Provenance.Kind.MEASURED, src));
+            prov.add(new Provenance(a.name() + " memory", fmt("%.1f GB at %.1f GB/s (triad, all cores)", a.memoryGB(),
+                    a.memBandwidthTBps() * 1000), Provenance.Kind.MEASURED, src));
+            prov.add(new Provenance(a.name() + " power", "not measured", Provenance.Kind.ASSUMPTION,
+                    "the kernel lab measures speed, not a power rating: power is unknown"));
+            return;
+        }
         prov.add(new Provenance(a.name() + " dense BF16", a.bf16DenseTflops() + " TFLOP/s", Provenance.Kind.DATASHEET, src));
         if (a.fp8DenseTflops() != null) {
             prov.add(new Provenance(a.name() + " dense FP8", a.fp8DenseTflops() + " TFLOP/s", Provenance.Kind.DATASHEET, src));
@@ -264,6 +275,10 @@ public final class ClusterFactory {
         prov.add(a.tdpWatts() == null
                 ? new Provenance(a.name() + " TDP", "not published", Provenance.Kind.ASSUMPTION, "no source gives it: power is unknown")
                 : new Provenance(a.name() + " TDP", fmtW(a.tdpWatts()), Provenance.Kind.DATASHEET, src));
+    }
+
+    private static String fmt(String format, Object... args) {
+        return String.format(java.util.Locale.ROOT, format, args);
     }
 
     private <T extends CatalogItem> T lookup(String id, Class<T> type, String what) {

@@ -272,7 +272,7 @@ public final class Evaluator {
             notes.add("no price estimate in the catalog for " + c.accelerator().name() + " or its server: cost is unknown (set a capital cost)");
         }
         for (Provenance p : c.provenance()) {
-            if (p.kind() == Provenance.Kind.ASSUMPTION && !"not published".equals(p.value())) {
+            if (p.kind() == Provenance.Kind.ASSUMPTION && !"not published".equals(p.value()) && !"not measured".equals(p.value())) {
                 notes.add("assumed: " + p.label() + " = " + p.value() + " (" + p.source() + ")");
             }
         }

@@ -80,12 +80,12 @@ final class ParallelismPlanner {
             }
         }
         if (tp * dp > c.scaleUpDomain() && c.scaleOutBytesPerSecondPerAccelerator() == 0) {
-            throw new EvaluationException("tp × dp = " + tp * dp + " spans more than the scale-up domain of " + c.scaleUpDomain()
-                    + " accelerators and the design has no scale-out network");
+            throw new EvaluationException("tp × dp = " + tp * dp + " spans more than the scale-up domain of "
+                    + (c.scaleUpDomain() == 1 ? "1 accelerator" : c.scaleUpDomain() + " accelerators") + " and the design has no scale-out network");
         }
         if (group > c.scaleUpDomain() && c.scaleOutBytesPerSecondPerAccelerator() == 0) {
-            throw new EvaluationException("tp × pp × dp = " + group + " spans more than the scale-up domain of " + c.scaleUpDomain()
-                    + " accelerators and the design has no scale-out network");
+            throw new EvaluationException("tp × pp × dp = " + group + " spans more than the scale-up domain of "
+                    + (c.scaleUpDomain() == 1 ? "1 accelerator" : c.scaleUpDomain() + " accelerators") + " and the design has no scale-out network");
         }
     }
 

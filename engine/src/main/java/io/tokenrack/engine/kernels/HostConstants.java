@@ -6,14 +6,23 @@ import java.util.List;
 
 /**
  * The engine's {@link ModelConstants} for this computer, taken from its {@link HostProfile}
- * instead of the GPU-fitted defaults: the GEMM efficiency curve fitted to the GEMM-versus-M
- * sweep, memory efficiency = GEMV (weight streaming) over the device bandwidth, attention at its
+ * instead of the GPU-fitted defaults: η_max of the GEMM efficiency curve fitted to the
+ * GEMM-versus-M sweep (M½ = {@link #HALF_EFFICIENCY_TOKENS}, see there), memory efficiency = GEMV (weight streaming) over the device bandwidth, attention at its
  * measured rate, per-layer overhead = five parallel kernel dispatches (QKV, attention, O,
  * gate/up, down) plus {@link HostPrediction#SERIAL_CALLS_PER_LAYER} element-wise calls on the
  * caller thread, per-step overhead = the LM-head dispatch and two calls. No collectives (one
  * host), no MoE penalty measured (1), engine limits as in the defaults.
  */
 final class HostConstants {
+    /**
+     * M½ of the GEMM efficiency curve on a CPU: 0. A small-M GEMM is slower here because it streams
+     * its weights from cache or memory for few FLOPs; that is a bandwidth limit, which the memory
+     * term of the roofline already prices with the measured streaming rate. Fitting M½ to the
+     * GEMM-versus-M sweep (≈ 5 on the development machine, η(1) ≈ 0.17) would count it twice, and
+     * would make narrow weights (bf16, fp8, fp4 stored, fp32 math) look compute-bound at batch 1.
+     */
+    static final double HALF_EFFICIENCY_TOKENS = 0;
+
     private HostConstants() {}
 
     /**
@@ -33,7 +42,7 @@ final class HostConstants {
         double layerOverhead = 5 * dispatch + HostPrediction.SERIAL_CALLS_PER_LAYER * p.callOverheadSeconds() + serialSecondsPerLayer;
         double stepOverhead = dispatch + 2 * p.callOverheadSeconds() + serialSecondsPerStep;
         ModelConstants d = ModelConstants.DEFAULT;
-        return new ModelConstants(fit[0], 1, 1, fit[1], clampFraction(streamingBytesPerSecond / deviceBytesPerSecond),
+        return new ModelConstants(fit[0], 1, 1, HALF_EFFICIENCY_TOKENS, clampFraction(streamingBytesPerSecond / deviceBytesPerSecond),
                 clampFraction(attention / peakFlops), 1.0,
                 stepOverhead, 0, layerOverhead,
                 0, 0, 1.0, 1.0, 1.0, d.kvMemoryFraction(), d.outputResidency(), d.maxTokensPerStep(), maxSequencesPerRank);

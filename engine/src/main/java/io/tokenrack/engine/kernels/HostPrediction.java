@@ -1,6 +1,5 @@
 package io.tokenrack.engine.kernels;
 
-import io.tokenrack.engine.kernels.HostProfile.GemmPoint;
 
 /**
  * Predicts the small transformer's decode speed on this computer from its {@link HostProfile}
@@ -80,9 +79,12 @@ public record HostPrediction(int contextTokens, double weightBytes, double kvByt
                 linearSeconds, attentionSeconds, serialSeconds, memoryBound);
     }
 
-    /** The GEMM efficiency measured at the smallest M (decode), or 1 when the profile has none. */
+    /**
+     * The compute efficiency of a decode GEMV: η_max of the GEMM-versus-M sweep, as the engine uses
+     * it ({@link HostConstants#HALF_EFFICIENCY_TOKENS}: the slowness of small M is bandwidth, priced
+     * by the memory term).
+     */
     static double gemvComputeEfficiency(HostProfile p) {
-        return p.gemmByM().stream().min(java.util.Comparator.comparingInt(GemmPoint::m))
-                .map(GemmPoint::efficiency).filter(e -> e > 0).orElse(1.0);
+        return HostConstants.fitEfficiency(p.gemmByM())[0];
     }
 }

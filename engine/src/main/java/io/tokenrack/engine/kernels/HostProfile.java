@@ -87,6 +87,18 @@ public record HostProfile(
         if (threads < 1) {
             throw new IllegalArgumentException("threads: must be at least 1, was " + threads);
         }
+        if (logicalCpus < 1) {
+            throw new IllegalArgumentException("logicalCpus: must be at least 1, was " + logicalCpus);
+        }
+        if (floatLanes < 1) {
+            throw new IllegalArgumentException("floatLanes: must be at least 1, was " + floatLanes);
+        }
+        if (memoryBytes < 0) {
+            throw new IllegalArgumentException("memoryBytes: must be zero (unknown) or more, was " + memoryBytes);
+        }
+        if (!(peakGflopsOneThread > 0)) {
+            throw new IllegalArgumentException("peakGflopsOneThread: must be positive, was " + peakGflopsOneThread);
+        }
         if (!(peakGflopsAllCores > 0)) {
             throw new IllegalArgumentException("peakGflopsAllCores: must be positive, was " + peakGflopsAllCores);
         }

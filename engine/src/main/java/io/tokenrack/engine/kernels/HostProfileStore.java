@@ -60,9 +60,37 @@ public final class HostProfileStore {
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : ":" + at.getLineNr() + ":" + at.getColumnNr();
-            throw new UncheckedIOException("cannot read the host profile " + file + where + ": " + e.getOriginalMessage(), e);
+            throw new UncheckedIOException("cannot read the host profile " + file + where + ": " + reason(e), e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the host profile " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /** What is wrong, in the profile's own field names rather than the JSON library's words. */
+    static String reason(JsonProcessingException e) {
+        if (e instanceof com.fasterxml.jackson.databind.exc.ValueInstantiationException v && v.getCause() != null) {
+            return v.getCause().getMessage();
+        }
+        if (e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException u) {
+            return "unknown field '" + u.getPropertyName() + "'";
+        }
+        if (e instanceof com.fasterxml.jackson.databind.JsonMappingException m && !m.getPath().isEmpty()) {
+            StringBuilder field = new StringBuilder();
+            for (com.fasterxml.jackson.databind.JsonMappingException.Reference r : m.getPath()) {
+                if (r.getFieldName() != null) {
+                    field.append(field.isEmpty() ? "" : ".").append(r.getFieldName());
+                } else if (r.getIndex() >= 0) {
+                    field.append('[').append(r.getIndex()).append(']');
+                }
+            }
+            String what = e.getOriginalMessage();
+            if (what.startsWith("Cannot map `null`") || what.startsWith("Missing required")) {
+                what = "missing or null";
+            } else if (what.startsWith("Cannot deserialize value of type")) {
+                what = "wrong type";
+            }
+            return field + ": " + what;
+        }
+        return e.getOriginalMessage();
     }
 }

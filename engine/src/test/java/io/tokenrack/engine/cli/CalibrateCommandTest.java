@@ -85,6 +85,21 @@ class CalibrateCommandTest {
     }
 
     @Test
+    void theChildSavesInTheSameUserFolderAsItsParent() {
+        String before = System.getProperty(io.tokenrack.engine.files.UserFolder.PROPERTY);
+        try {
+            System.setProperty(io.tokenrack.engine.files.UserFolder.PROPERTY, "/some/where");
+            assertTrue(CalibrateCommand.childCommand("java", "a.jar", List.of()).contains("-Dtokenrack.home=/some/where"));
+            System.clearProperty(io.tokenrack.engine.files.UserFolder.PROPERTY);
+            assertTrue(CalibrateCommand.childCommand("java", "a.jar", List.of()).stream().noneMatch(a -> a.startsWith("-Dtokenrack.home")));
+        } finally {
+            if (before != null) {
+                System.setProperty(io.tokenrack.engine.files.UserFolder.PROPERTY, before);
+            }
+        }
+    }
+
+    @Test
     void aMissingJavaBinaryIsReportedNotThrown() {
         assertTrue(CalibrateCommand.probe(List.of("/nonexistent/java")) != null);
     }

@@ -80,7 +80,7 @@ class MeasuredHostCliTest {
                 "--isl", "64", "--osl", "64", "--no-host-profile");
         assertEquals(CliSupport.BAD_INPUT, r.exitCode());
         assertEquals(1, r.errLines().length, r.err());
-        assertTrue(r.err().contains("not been measured yet: run `calibrate` first"), r.err());
+        assertTrue(r.err().contains("this computer is not in the catalog: run `calibrate` to measure it"), r.err());
     }
 
     @Test
@@ -96,7 +96,12 @@ class MeasuredHostCliTest {
         assertEquals(CliSupport.OK, measured.exitCode(), measured.out() + measured.err());
         CliRun elsewhere = CliRun.of("check", "--design", design.toString(), "--no-host-profile");
         assertEquals(CliSupport.FINDINGS, elsewhere.exitCode());
-        assertTrue(elsewhere.out().contains("'this-computer-host', which is not in the catalog. This computer has not been measured here yet: run `calibrate`"),
+        assertTrue(elsewhere.out().contains("'this-computer-host', which is not in the catalog. It is this computer as the kernel lab measures it"),
                 elsewhere.out());
+        assertTrue(elsewhere.out().contains("run `calibrate` (or the Kernel lab in the app) on this computer first"), elsewhere.out());
+        CliRun evaluate = CliRun.of("evaluate", "--design", design.toString(), "--no-host-profile");
+        assertEquals(CliSupport.BAD_INPUT, evaluate.exitCode());
+        assertTrue(evaluate.err().contains("unknown catalog id 'this-computer-host'") && evaluate.err().contains("run `calibrate`"),
+                evaluate.err());
     }
 }

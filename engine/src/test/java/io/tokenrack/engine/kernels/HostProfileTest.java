@@ -96,4 +96,24 @@ class HostProfileTest {
             assertTrue(gbps > 0 && Double.isFinite(gbps), "rate " + gbps);
         }
     }
+
+    @Test
+    void aDamagedProfileNamesTheFieldInTheProfilesOwnWords(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("host-profile.json");
+        new HostProfileStore(f).save(Profiles.flat());
+        String good = Files.readString(f);
+
+        Files.writeString(f, "{}");
+        String empty = assertThrows(UncheckedIOException.class, () -> new HostProfileStore(f).load()).getMessage();
+        assertTrue(empty.contains(": quick: missing or null"), empty);
+
+        Files.writeString(f, good.replaceFirst("\"peakGflopsAllCores\" : [0-9.]+", "\"peakGflopsAllCores\" : 0"));
+        String zero = assertThrows(UncheckedIOException.class, () -> new HostProfileStore(f).load()).getMessage();
+        assertTrue(zero.endsWith("peakGflopsAllCores: must be positive, was 0.0"), zero);
+
+        Files.writeString(f, good.replaceFirst("\"logicalCpus\" : [0-9]+", "\"logicalCpus\" : -1"));
+        String negative = assertThrows(UncheckedIOException.class, () -> new HostProfileStore(f).load()).getMessage();
+        assertTrue(negative.endsWith("logicalCpus: must be at least 1, was -1"), negative);
+        assertTrue(negative.startsWith("cannot read the host profile " + f), negative);
+    }
 }

@@ -58,6 +58,7 @@ class MeasuredHostTest {
         assertEquals(5 * 2e-6 + HostPrediction.SERIAL_CALLS_PER_LAYER * 1e-6, k.layerOverheadSeconds(), 1e-15);
         assertEquals(2e-6 + 2 * 1e-6, k.stepOverheadSeconds(), 1e-15);
         assertEquals(0, k.collectiveLatencyScaleUpSeconds());
+        assertEquals(0, k.gemmHalfEfficiencyTokens(), "small-M slowness is bandwidth, priced by the memory term");
         assertTrue(k.gemmEfficiencyMax() > 0.8 && k.gemmEfficiencyMax() <= 1, "eta_max " + k.gemmEfficiencyMax());
     }
 
@@ -70,12 +71,11 @@ class MeasuredHostTest {
         Evaluation e = measured.evaluate(measured.clusters().standard("this-computer", 1), oneRequest(), a);
         assertTrue(e.ok(), e.message());
         // memory floor of one decode step: the weights a token streams (all but the 128,256 x 4,096
-        // embedding table, one byte each at fp8) at 20 GB/s x 0.5 measured efficiency; at M = 1 the
-        // measured GEMM efficiency (10% of 200 GFLOP/s) makes the compute time nearly as long, so
-        // some operators sit just above the floor
-        double floor = (e.weightBytesPerAccelerator() - 128_256.0 * 4_096) / 10e9;
+        // embedding table, kept at bf16 like the LM head: 2 bytes each) at 20 GB/s x 0.5 measured
+        // efficiency; compute at eta_max of 200 GFLOP/s is far shorter, attention and overheads add a little
+        double floor = (e.weightBytesPerAccelerator() - 128_256.0 * 4_096 * 2) / 10e9;
         assertTrue(e.tpotSeconds() >= floor, e.tpotSeconds() + " s below the floor " + floor);
-        assertTrue(e.tpotSeconds() <= 1.10 * floor, e.tpotSeconds() + " s vs floor " + floor);
+        assertTrue(e.tpotSeconds() <= 1.03 * floor, e.tpotSeconds() + " s vs floor " + floor);
         assertTrue(e.provenance().stream().anyMatch(p -> p.label().equals("model constants") && p.kind() == Provenance.Kind.MEASURED));
 
         // with the GPU-fitted constants a GEMM at M = 1 would reach 0.60 x 1/(1 + 35) = 1.7% of peak and
