@@ -294,12 +294,19 @@ final class RackView extends VBox {
         }
     }
 
+    /** kW of a sum: "≥ x" when some items publish no figure, "unknown" when none does. */
+    static String atLeast(double watts, boolean complete) {
+        if (complete) {
+            return Units.number(watts / 1000);
+        }
+        return watts > 0 ? "≥ " + Units.number(watts / 1000) : "unknown";
+    }
+
     void showFigures(CanvasModel.RackFigures f) {
         RackLoad l = f.load();
         space.set(l.usedU() + " / " + l.heightU() + " U", l.uFraction(), Double.NaN,
                 l.usedU() + " of " + l.heightU() + " rack units used");
-        String maxText = "max " + Units.number(l.powerWatts() / 1000) + (l.powerComplete() ? "" : " + unknown")
-                + " / " + Units.number(l.powerBudgetWatts() / 1000) + " kW";
+        String maxText = "max " + atLeast(l.powerWatts(), l.powerComplete()) + " / " + Units.number(l.powerBudgetWatts() / 1000) + " kW";
         String powerHelp = "Nameplate maximum (datasheets): " + Units.kw(l.powerWatts()) + " of the rack's "
                 + Units.kw(l.powerBudgetWatts()) + " budget." + (l.powerComplete() ? "" : " Some items publish no power figure.");
         if (f.modelled()) {
@@ -311,8 +318,7 @@ final class RackView extends VBox {
         }
         double heatW = f.modelled() ? f.modelledItWatts() : l.heatWatts();
         String cooling = l.coolingFromUnits() ? "by cooling units" : "room air";
-        heat.set(Units.number(heatW / 1000) + (f.modelled() || l.powerComplete() ? "" : " + unknown")
-                        + " / " + Units.number(l.coolingCapacityWatts() / 1000) + " kW\n" + cooling,
+        heat.set(atLeast(heatW, f.modelled() || l.powerComplete()) + " / " + Units.number(l.coolingCapacityWatts() / 1000) + " kW\n" + cooling,
                 heatW / l.coolingCapacityWatts(), f.modelled() ? l.heatWatts() / l.coolingCapacityWatts() : Double.NaN,
                 (f.modelled() ? "Modelled heat " : "Heat at nameplate ") + Units.kw(heatW) + " against "
                         + (l.coolingFromUnits() ? "the cooling units in this rack (" : "room air, the rack having no cooling unit (")
