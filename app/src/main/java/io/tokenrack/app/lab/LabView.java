@@ -60,8 +60,8 @@ public final class LabView extends BorderPane {
     private final Label energy = new Label();
     private final Label loadNote = new Label();
     private final Label paletteNote = new Label(
-            "In the rack explorer's palette as \"This computer (measured host)\" under Servers and trays: "
-                    + "place it to evaluate models on this computer with these measurements.");
+            "Place it from the palette as \"This computer (measured host)\" (Servers and trays) to evaluate "
+                    + "models on it with these measurements.");
     private final ListView<String> log = new ListView<>();
     private final Label[][] decode = new Label[2][3];
     private final Label[] decodeRow = new Label[2];
@@ -249,6 +249,7 @@ public final class LabView extends BorderPane {
         paletteNote.setId("lab-palette-note");
         paletteNote.getStyleClass().add(Styles.MUTED);
         paletteNote.setWrapText(true);
+        paletteNote.setMinHeight(Region.USE_PREF_SIZE);
         paletteNote.visibleProperty().bind(model.resultProperty().isNotNull());
         paletteNote.managedProperty().bind(paletteNote.visibleProperty());
 
