@@ -2,6 +2,7 @@ package io.tokenrack.app;
 
 import io.tokenrack.app.canvas.FindingsSource;
 import io.tokenrack.app.canvas.DesignCheckFindings;
+import io.tokenrack.app.document.Autosave;
 import io.tokenrack.app.document.RecentFiles;
 import io.tokenrack.app.results.EngineResults;
 import io.tokenrack.app.results.ResultsEngine;
@@ -13,8 +14,8 @@ import java.util.function.Function;
 
 /**
  * The collaborators the window is built from, passed in (no globals): the catalog, how to reach
- * the example designs, the results engine, the design check, recent files, dialogs and the thread
- * results are delivered on.
+ * the example designs, the results engine, the design check, recent files, dialogs, the thread
+ * results are delivered on, and the autosave that keeps unsaved changes safe from a crash.
  */
 public record AppContext(
         Catalog catalog,
@@ -24,7 +25,8 @@ public record AppContext(
         RecentFiles recentFiles,
         Dialogs dialogs,
         Executor fxExecutor,
-        ThemePalette palette) {
+        ThemePalette palette,
+        Autosave autosave) {
 
     /** Runs an action on the presets folder (on disk, or inside the jar while the action runs). */
     public interface PresetsAccess {
@@ -56,13 +58,14 @@ public record AppContext(
 
     /** The same collaborators around another evaluator and its catalog (e.g. with this computer measured again). */
     public AppContext withEvaluator(Evaluator evaluator) {
-        return standard(evaluator, presets, recentFiles, dialogs, fxExecutor);
+        return standard(evaluator, presets, recentFiles, dialogs, fxExecutor, autosave);
     }
 
     /** The window's collaborators around one evaluator (and the catalog it evaluates with). */
-    public static AppContext standard(Evaluator evaluator, PresetsAccess presets, RecentFiles recent, Dialogs dialogs, Executor fx) {
+    public static AppContext standard(Evaluator evaluator, PresetsAccess presets, RecentFiles recent, Dialogs dialogs, Executor fx,
+                                      Autosave autosave) {
         Catalog catalog = evaluator.catalog();
         return new AppContext(catalog, presets, new EngineResults(evaluator),
-                new DesignCheckFindings(catalog), recent, dialogs, fx, ThemePalette.PRIMER_LIGHT);
+                new DesignCheckFindings(catalog), recent, dialogs, fx, ThemePalette.PRIMER_LIGHT, autosave);
     }
 }

@@ -15,4 +15,11 @@ public interface Dialogs {
     Discard confirmDiscard(String designName);
 
     void error(String title, String message);
+
+    /**
+     * Whether to restore a design with unsaved changes that the last session left behind.
+     *
+     * @param originalFile the file it belongs to, null when it was never saved
+     */
+    boolean confirmRestore(String designName, String savedAt, Path originalFile);
 }

@@ -55,6 +55,30 @@ public final class FxDialogs implements Dialogs {
     }
 
     @Override
+    public boolean confirmRestore(String designName, String savedAt, Path originalFile) {
+        ButtonType restore = new ButtonType("Restore", ButtonBar.ButtonData.YES);
+        ButtonType discard = new ButtonType("Discard them", ButtonBar.ButtonData.NO);
+        Alert a = new Alert(Alert.AlertType.CONFIRMATION, "TokenRack did not close normally. \"" + designName + "\""
+                + (originalFile == null ? " (never saved)" : " (" + originalFile + ")") + " had unsaved changes, last kept "
+                + when(savedAt) + ". Restore them?", restore, discard);
+        a.setTitle("Restore unsaved changes");
+        a.setHeaderText("Restore unsaved changes to \"" + designName + "\"?");
+        a.initOwner(owner.get());
+        a.getDialogPane().setPrefWidth(560);
+        return a.showAndWait().orElse(discard) == restore;
+    }
+
+    /** "on 27 Nov 2026 at 09:50" in the local time zone, or the text as given when it is not a date-time. */
+    static String when(String isoDateTime) {
+        try {
+            var t = java.time.OffsetDateTime.parse(isoDateTime).atZoneSameInstant(java.time.ZoneId.systemDefault());
+            return t.format(java.time.format.DateTimeFormatter.ofPattern("'on' d MMM yyyy 'at' HH:mm", java.util.Locale.ENGLISH));
+        } catch (java.time.format.DateTimeParseException e) {
+            return "at " + isoDateTime;
+        }
+    }
+
+    @Override
     public void error(String title, String message) {
         Alert a = new Alert(Alert.AlertType.ERROR, message, ButtonType.OK);
         a.setTitle(title);

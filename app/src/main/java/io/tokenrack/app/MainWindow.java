@@ -68,6 +68,9 @@ public final class MainWindow {
     private final BorderPane root = new BorderPane();
     private final Menu recentMenu = new Menu("Open Recent");
     private final ListChangeListener<Path> recentListener = c -> refreshRecent();
+    /** Keeps a copy of unsaved changes (or removes it once saved) after every change of the document. */
+    private final javafx.beans.value.ChangeListener<Object> autosaveListener =
+            (o, was, now) -> autosave();
     private final javafx.beans.value.ChangeListener<HostProfile> measuredListener = (o, was, now) -> {
         if (now != null) {
             useMeasuredHost(MeasuredHost.of(now));
@@ -217,7 +220,7 @@ public final class MainWindow {
         }
         MenuItem quit = item("Quit", new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), () -> {
             if (stage != null && actions.confirmDiscard()) {
-                results.close();
+                closing();
                 stage.hide();
             }
         });
@@ -286,6 +289,9 @@ public final class MainWindow {
             lab.view().model().measuredProperty().removeListener(measuredListener);
         }
         context.recentFiles().files().removeListener(recentListener);
+        document.stateProperty().removeListener(autosaveListener);
+        document.dirtyProperty().removeListener(autosaveListener);
+        document.fileProperty().removeListener(autosaveListener);
         results.close();
         if (stage != null) {
             next.attach(stage);
@@ -320,6 +326,33 @@ public final class MainWindow {
 
     private void initListeners() {
         context.recentFiles().files().addListener(recentListener);
+        document.stateProperty().addListener(autosaveListener);
+        document.dirtyProperty().addListener(autosaveListener);
+        document.fileProperty().addListener(autosaveListener);
+    }
+
+    /**
+     * At start: when the last session left unsaved changes behind (it crashed or was killed), asks
+     * whether to restore them; they come back as unsaved changes to the file they belong to.
+     */
+    public void offerRecovery() {
+        context.autosave().load().ifPresent(r -> {
+            if (context.dialogs().confirmRestore(r.design().name(), r.savedAt(), r.originalFile())) {
+                document.restore(new io.tokenrack.app.document.DocState(r.design(), document.assumptions()), r.originalFile());
+            } else {
+                context.autosave().clearNow();
+            }
+        });
+    }
+
+    private void autosave() {
+        context.autosave().update(document.design(), document.file(), document.isDirty());
+    }
+
+    /** The window is closing on purpose (changes saved or knowingly discarded): stop and drop the autosave. */
+    private void closing() {
+        results.close();
+        context.autosave().clearNow();
     }
 
     /** Puts the window on a stage: size, title, theme stylesheet, shortcuts, and the unsaved-changes prompt on close. */
@@ -352,7 +385,7 @@ public final class MainWindow {
             if (!actions.confirmDiscard()) {
                 e.consume();
             } else {
-                results.close();
+                closing();
             }
         });
     }

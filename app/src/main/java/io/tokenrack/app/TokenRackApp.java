@@ -1,6 +1,7 @@
 package io.tokenrack.app;
 
 import atlantafx.base.theme.PrimerLight;
+import io.tokenrack.app.document.Autosave;
 import io.tokenrack.app.document.DocState;
 import io.tokenrack.app.document.RecentFiles;
 import io.tokenrack.engine.catalog.Catalog;
@@ -46,10 +47,11 @@ public final class TokenRackApp extends Application {
         Optional<MeasuredHost> host = measuredHost();
         Stage[] owner = {stage};
         AppContext context = AppContext.standard(MeasuredHost.evaluator(MeasuredHost.addTo(presets, host), host), AppContext.PresetsAccess.standard(), RecentFiles.inUserHome(),
-                new FxDialogs(() -> owner[0]), Platform::runLater);
+                new FxDialogs(() -> owner[0]), Platform::runLater, Autosave.inUserFolder());
         DocState initial = DocumentActions.example(context);
         MainWindow window = new MainWindow(context, initial, null);
         window.show(stage);
+        window.offerRecovery();
         List<String> args = io.tokenrack.app.lab.LabWindow.withoutViewOption(getParameters().getUnnamed());
         if (!args.isEmpty() && Files.isRegularFile(Path.of(args.getFirst()))) {
             window.actions().open(Path.of(args.getFirst()));

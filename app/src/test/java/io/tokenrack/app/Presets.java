@@ -21,6 +21,7 @@ public final class Presets {
 
     public static AppContext context(ScriptedDialogs dialogs, Path tempDir, Executor fx) {
         return AppContext.standard(new io.tokenrack.engine.evaluate.Evaluator(catalog()), AppContext.PresetsAccess.standard(),
-                new RecentFiles(tempDir.resolve("recent.json")), dialogs, fx);
+                new RecentFiles(tempDir.resolve("recent.json")), dialogs, fx,
+                new io.tokenrack.app.document.Autosave(tempDir.resolve("autosave.json"), Runnable::run));
     }
 }

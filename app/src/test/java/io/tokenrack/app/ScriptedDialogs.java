@@ -12,6 +12,7 @@ public final class ScriptedDialogs implements Dialogs {
     public final Deque<Path> openAnswers = new ArrayDeque<>();
     public final Deque<Path> saveAnswers = new ArrayDeque<>();
     public Discard discardAnswer = Discard.CANCEL;
+    public boolean restoreAnswer = false;
     public final List<String> asked = new ArrayList<>();
     public final List<String> errors = new ArrayList<>();
 
@@ -31,6 +32,12 @@ public final class ScriptedDialogs implements Dialogs {
     public Discard confirmDiscard(String designName) {
         asked.add("discard: " + designName);
         return discardAnswer;
+    }
+
+    @Override
+    public boolean confirmRestore(String designName, String savedAt, Path originalFile) {
+        asked.add("restore: " + designName + " [" + originalFile + "]");
+        return restoreAnswer;
     }
 
     @Override

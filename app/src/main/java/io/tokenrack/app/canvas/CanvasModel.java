@@ -58,6 +58,8 @@ public final class CanvasModel {
     private final ReadOnlyObjectWrapper<Message> message = new ReadOnlyObjectWrapper<>(this, "message", Message.NONE);
     private final ReadOnlyObjectWrapper<List<DesignFinding>> findings = new ReadOnlyObjectWrapper<>(this, "findings", List.of());
     private final ReadOnlyObjectWrapper<List<RackFigures>> figures = new ReadOnlyObjectWrapper<>(this, "figures", List.of());
+    /** The engine's latest evaluation of the design (null: none, or it failed): findings check power at its draw. */
+    private Evaluation lastEvaluation;
 
     public CanvasModel(DesignDocument document, PlacementRules rules, FindingsSource check, ObservableValue<Results> results) {
         this.document = document;
@@ -70,7 +72,13 @@ public final class CanvasModel {
 
     private void initListeners() {
         document.stateProperty().addListener((obs, before, after) -> designChanged(before == null ? null : before.design()));
-        results.addListener((obs, before, after) -> figures.set(computeFigures()));
+        results.addListener((obs, before, after) -> {
+            if (after != null && after.input().design().equals(document.design())) {
+                lastEvaluation = after.ok() ? after.evaluation() : null;
+                findings.set(List.copyOf(check.check(document.design(), lastEvaluation)));
+            }
+            figures.set(computeFigures());
+        });
     }
 
     // ---- read-only state
@@ -357,7 +365,7 @@ public final class CanvasModel {
 
     private void designChanged(RackDesign before) {
         RackDesign d = document.design();
-        findings.set(List.copyOf(check.check(d)));
+        findings.set(List.copyOf(check.check(d, lastEvaluation)));
         figures.set(computeFigures());
         setSelection(selection.get());
         if (currentRack.get() != null && PlacementRules.findRack(d, currentRack.get()).isEmpty()) {

@@ -4,22 +4,45 @@ import io.tokenrack.engine.catalog.Catalog;
 import io.tokenrack.engine.design.DesignCheck;
 import io.tokenrack.engine.design.Finding;
 import io.tokenrack.engine.design.RackDesign;
+import io.tokenrack.engine.design.RackPowerEstimate;
+import io.tokenrack.engine.evaluate.ClusterFactory;
+import io.tokenrack.engine.evaluate.Evaluation;
+import io.tokenrack.engine.evaluate.ModelledRackPower;
 import java.util.List;
 
 /**
- * The engine's {@link DesignCheck} (space, power, cooling, weight, scale-up domains, network) at
- * nameplate power, the same figures the canvas checks drops against.
+ * The engine's {@link DesignCheck} (space, power, cooling, weight, scale-up domains, network), as
+ * {@code tokenrack check} runs it: with an evaluation, power at the engine's modelled draw per
+ * accelerator (an error where that exceeds a budget, a warning where only the nameplate maximum
+ * does); without one, at nameplate, the figures the canvas checks drops against. Between an edit
+ * and its new evaluation the previous evaluation's draw per accelerator stands in, so findings do
+ * not flicker to nameplate and back on every edit.
  */
 public final class DesignCheckFindings implements FindingsSource {
     private final Catalog catalog;
+    private final ClusterFactory clusters;
 
     public DesignCheckFindings(Catalog catalog) {
         this.catalog = catalog;
+        this.clusters = new ClusterFactory(catalog);
     }
 
     @Override
-    public List<DesignFinding> check(RackDesign design) {
-        return DesignCheck.check(design, catalog).stream().map(DesignCheckFindings::of).toList();
+    public List<DesignFinding> check(RackDesign design, Evaluation evaluation) {
+        RackPowerEstimate modelled = modelled(design, evaluation);
+        List<Finding> found = modelled == null ? DesignCheck.check(design, catalog) : DesignCheck.checkModelled(design, catalog, modelled);
+        return found.stream().map(DesignCheckFindings::of).toList();
+    }
+
+    private RackPowerEstimate modelled(RackDesign design, Evaluation e) {
+        if (e == null || !e.ok() || !Double.isFinite(e.itPowerWatts()) || e.accelerators() == 0) {
+            return null;
+        }
+        try {
+            return ModelledRackPower.of(clusters.fromDesign(design), e.itPowerWatts() / e.accelerators(), e.concurrency());
+        } catch (IllegalArgumentException invalid) {
+            return null;
+        }
     }
 
     static DesignFinding of(Finding f) {

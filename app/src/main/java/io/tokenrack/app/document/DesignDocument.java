@@ -160,6 +160,16 @@ public final class DesignDocument {
         return next;
     }
 
+    /**
+     * A design recovered after a crash: it belongs to {@code originalFile} (null: never saved) but
+     * is not saved there, so it counts as changed; the history starts here.
+     */
+    public void restore(DocState recovered, Path originalFile) {
+        replace(recovered, originalFile);
+        savedAt = -1;
+        refresh();
+    }
+
     /** The current state was written to {@code savedFile}. */
     public void markSaved(Path savedFile) {
         file.set(savedFile);

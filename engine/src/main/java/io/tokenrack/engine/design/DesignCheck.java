@@ -39,6 +39,9 @@ public final class DesignCheck {
             if (n.code().equals(FindingCodes.POWER_OVER_BUDGET) && !alsoModelled) {
                 out.add(Finding.warning(n.code(), n.rackId(), n.itemIds(),
                         n.message() + " The modelled draw at the design's workload fits; the nameplate maximum does not."));
+            } else if (n.code().equals(FindingCodes.POWER_UNKNOWN) && !alsoModelled) {
+                // items without any power figure are missing from the modelled draw too: keep saying so
+                out.add(n);
             }
         }
         out.sort(java.util.Comparator.comparing(Finding::severity));

@@ -18,12 +18,19 @@ public final class ModelledRackPower {
         if (!e.ok() || !Double.isFinite(e.itPowerWatts())) {
             return RackPowerEstimate.nameplate();
         }
-        double perAccelerator = e.itPowerWatts() / cluster.accelerators();
-        String basis = String.format(Locale.ROOT, "modelled at concurrency %.0f", e.concurrency());
+        return of(cluster, e.itPowerWatts() / cluster.accelerators(), e.concurrency());
+    }
+
+    /**
+     * Each rack of {@code cluster} drawing {@code wattsPerAccelerator} (the modelled IT power,
+     * hosts and network included, per accelerator) for each accelerator it holds.
+     */
+    public static RackPowerEstimate of(Cluster cluster, double wattsPerAccelerator, double concurrency) {
+        String basis = String.format(Locale.ROOT, "modelled at concurrency %.0f", concurrency);
         return (RackInstance rack, Catalog catalog) -> {
             for (Cluster.RackBudget b : cluster.racks()) {
                 if (b.rackId().equals(rack.id()) && b.accelerators() > 0) {
-                    return RackPower.of(perAccelerator * b.accelerators(), basis);
+                    return RackPower.of(wattsPerAccelerator * b.accelerators(), basis);
                 }
             }
             return RackPowerEstimate.nameplate().estimate(rack, catalog);

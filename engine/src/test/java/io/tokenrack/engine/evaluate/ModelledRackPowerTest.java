@@ -28,4 +28,18 @@ class ModelledRackPowerTest {
         assertTrue(modelled.watts() < nameplate.watts(), modelled + " vs " + nameplate);
         assertTrue(modelled.basis().startsWith("modelled"));
     }
+
+    @Test
+    void checkingAtTheModelledDrawStillNamesItemsWithNoPowerFigure() {
+        Catalog catalog = CatalogLoader.loadDefault();
+        Path presets = Path.of(System.getProperty(CatalogLoader.PRESETS_DIR_PROPERTY));
+        RackDesign design = DesignIO.read(presets.resolve("designs/dgx-h100-4x-air.json")); // its InfiniBand leaf publishes no power
+        Evaluator evaluator = new Evaluator(catalog);
+        Cluster cluster = evaluator.clusters().fromDesign(design);
+        Evaluation e = evaluator.evaluate(cluster, design.workload(), Assumptions.defaults(catalog.facility()));
+        var findings = io.tokenrack.engine.design.DesignCheck.checkModelled(design, catalog, ModelledRackPower.of(cluster, e));
+        var unknown = findings.stream().filter(f -> f.code().equals(io.tokenrack.engine.design.FindingCodes.POWER_UNKNOWN)).toList();
+        assertEquals(1, unknown.size(), findings.toString());
+        assertEquals(java.util.List.of("ib-leaf-1"), unknown.getFirst().itemIds());
+    }
 }
