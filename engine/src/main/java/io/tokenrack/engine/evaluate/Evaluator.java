@@ -346,13 +346,49 @@ public final class Evaluator {
             msg = fmt("%s does not fit: its weights need %.0f GB at %s and the %d × %s hold %.0f GB",
                     model.id(), weights / 1e9, w.precision().label(), c.accelerators(), c.accelerator().id(), memory / 1e9);
         } else if (w.isMaxConcurrency() && (w.ttftLimitMs() != null || w.tpotLimitMs() != null || w.minTokensPerSecondPerUser() != null)) {
-            msg = "no concurrency meets the latency limits on " + c.accelerators() + " × " + c.accelerator().id();
+            msg = "no concurrency meets the latency limits on " + c.accelerators() + " × " + c.accelerator().id() + bestAlone(plans, w);
         } else {
             msg = fmt("%s does not fit with room for the KV cache of one %d-token request: weights %.0f GB at %s on %d × %s of %.0f GB",
                     model.id(), w.inputTokens() + w.outputTokens(), weights / 1e9, w.precision().label(), c.accelerators(),
                     c.accelerator().id(), c.accelerator().memoryGB());
         }
         return Evaluation.failed(Evaluation.Status.DOES_NOT_FIT, msg, c.accelerator().id(), model.id(), c.accelerators(), c.provenance());
+    }
+
+    /** "; one request alone gets at best …, asked …": what the limits are up against. */
+    private static String bestAlone(List<Plan> plans, Workload w) {
+        double tps = 0;
+        double ttft = Double.POSITIVE_INFINITY;
+        double tpot = Double.POSITIVE_INFINITY;
+        for (Plan plan : plans) {
+            if (plan.serving().maxConcurrency() < 1) {
+                continue;
+            }
+            ServingPoint one = plan.serving().at(1);
+            tps = Math.max(tps, one.tokensPerSecondPerUser());
+            ttft = Math.min(ttft, one.ttftSeconds());
+            tpot = Math.min(tpot, one.tpotSeconds());
+        }
+        if (tps == 0) {
+            return "";
+        }
+        List<String> asked = new ArrayList<>();
+        if (w.minTokensPerSecondPerUser() != null) {
+            asked.add("≥ " + plain(w.minTokensPerSecondPerUser()) + " tokens/s per user");
+        }
+        if (w.ttftLimitMs() != null) {
+            asked.add(fmt("TTFT ≤ %.0f ms", w.ttftLimitMs()));
+        }
+        if (w.tpotLimitMs() != null) {
+            asked.add(fmt("TPOT ≤ %.1f ms", w.tpotLimitMs()));
+        }
+        return fmt(": one request alone gets at best %s tokens/s per user, TTFT %.0f ms, TPOT %.1f ms; asked %s",
+                plain(tps), ttft * 1e3, tpot * 1e3, String.join(", ", asked));
+    }
+
+    /** Three significant figures without exponent notation (5000, 117, 1.23). */
+    private static String plain(double v) {
+        return new java.math.BigDecimal(v).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString();
     }
 
     private static String fmt(String f, Object... args) {

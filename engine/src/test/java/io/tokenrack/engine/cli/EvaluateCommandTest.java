@@ -97,4 +97,14 @@ class EvaluateCommandTest {
         assertEquals(CliSupport.BAD_INPUT, r.exit());
         assertEquals("tokenrack evaluate: --isl and --osl are required (or give a --design with a workload)\n", r.err());
     }
+
+    @Test
+    void unreachableLatencyLimitsSayWhatOneRequestAloneGets() {
+        Run r = run("evaluate", "--accelerator", "h100-sxm", "--count", "8", "--model", "llama-3.1-70b", "--isl", "1024", "--osl", "1024",
+                "--min-tokens-per-second-per-user", "5000");
+        assertEquals(CliSupport.BAD_INPUT, r.exit());
+        assertTrue(r.err().startsWith("tokenrack evaluate: no concurrency meets the latency limits on 8 × h100-sxm: one request alone gets at best "),
+                r.err());
+        assertTrue(r.err().contains("; asked ≥ 5000 tokens/s per user"), r.err());
+    }
 }
