@@ -165,7 +165,8 @@ public final class DocumentActions {
         return true;
     }
 
-    private Path initialDir() {
+    /** Where file choosers start: the open document's folder, else the most recent file's. */
+    public Path initialDir() {
         if (document.file() != null) {
             return document.file().getParent();
         }

@@ -79,6 +79,7 @@ public final class MainWindow {
     private Stage stage;
     private io.tokenrack.app.lab.LabWindow lab;
     private MainWindow successor;
+    private io.tokenrack.app.compare.CompareWindow compare;
 
     public MainWindow(AppContext context, DocState initial, Path file) {
         this(context, new DesignDocument(initial, file), null);
@@ -213,6 +214,9 @@ public final class MainWindow {
         MenuItem save = item("Save", new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN), actions::save);
         MenuItem saveAs = item("Save As…", new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), actions::saveAs);
         MenuItem bom = item("Export bill of materials (CSV)…", null, actions::exportBillOfMaterials);
+        MenuItem compareItem = item("Compare with a saved design…", new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN),
+                this::chooseCompare);
+        compareItem.setId("menu-compare");
         Menu exportChart = new Menu("Export chart as PNG");
         for (String key : ChartsView.KEYS) {
             exportChart.getItems().add(item(key.substring(0, 1).toUpperCase(java.util.Locale.ROOT) + key.substring(1) + " chart…", null,
@@ -227,7 +231,7 @@ public final class MainWindow {
         recentMenu.setId("menu-recent");
         refreshRecent();
         Menu file = new Menu("File", null, newItem, open, recentMenu, example, new SeparatorMenuItem(), save, saveAs,
-                new SeparatorMenuItem(), bom, exportChart, new SeparatorMenuItem(), quit);
+                new SeparatorMenuItem(), compareItem, new SeparatorMenuItem(), bom, exportChart, new SeparatorMenuItem(), quit);
 
         MenuItem undo = item("Undo", new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN), document::undo);
         undo.textProperty().bind(document.undoTextProperty());
@@ -253,6 +257,36 @@ public final class MainWindow {
         MenuBar bar = new MenuBar(file, edit, view);
         bar.setId("menu-bar");
         return bar;
+    }
+
+    private void chooseCompare() {
+        context.dialogs().chooseOpen("Compare with a saved design", "TokenRack designs", DocumentActions.EXTENSION, actions.initialDir())
+                .ifPresent(this::compareWith);
+    }
+
+    /**
+     * Opens the comparison of this design with the one in {@code file} (replacing an earlier one);
+     * null, after saying why, when the file cannot be read.
+     */
+    public io.tokenrack.app.compare.CompareWindow compareWith(Path file) {
+        if (successor != null) {
+            return successor.compareWith(file);
+        }
+        io.tokenrack.engine.design.RackDesign other;
+        try {
+            other = new io.tokenrack.app.document.DesignFiles(context.catalog()).read(file);
+        } catch (RuntimeException e) {
+            context.dialogs().error("Cannot compare with " + file.getFileName(), e.getMessage());
+            return null;
+        }
+        if (compare != null) {
+            compare.stage().hide();
+        }
+        var model = new io.tokenrack.app.compare.CompareModel(results.resultsProperty(), other, file, context.engine(),
+                document.assumptions(), context.fxExecutor());
+        compare = new io.tokenrack.app.compare.CompareWindow(stage, model, new ChartStyler(context.palette()));
+        compare.show();
+        return compare;
     }
 
     /** Opens the kernel lab in its own window (created the first time). */
@@ -289,6 +323,9 @@ public final class MainWindow {
             lab.view().model().measuredProperty().removeListener(measuredListener);
         }
         context.recentFiles().files().removeListener(recentListener);
+        if (compare != null) {
+            compare.stage().hide(); // it follows this window's results, which stop here
+        }
         document.stateProperty().removeListener(autosaveListener);
         document.dirtyProperty().removeListener(autosaveListener);
         document.fileProperty().removeListener(autosaveListener);
