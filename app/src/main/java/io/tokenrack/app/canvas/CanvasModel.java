@@ -58,7 +58,7 @@ public final class CanvasModel {
     private final ReadOnlyObjectWrapper<Message> message = new ReadOnlyObjectWrapper<>(this, "message", Message.NONE);
     private final ReadOnlyObjectWrapper<List<DesignFinding>> findings = new ReadOnlyObjectWrapper<>(this, "findings", List.of());
     private final ReadOnlyObjectWrapper<List<RackFigures>> figures = new ReadOnlyObjectWrapper<>(this, "figures", List.of());
-    /** The engine's latest evaluation of the design (null: none, or it failed): findings check power at its draw. */
+    /** The engine's latest evaluation of the design (null: no workload): findings check power at its draw, or say why it failed. */
     private Evaluation lastEvaluation;
 
     public CanvasModel(DesignDocument document, PlacementRules rules, FindingsSource check, ObservableValue<Results> results) {
@@ -74,7 +74,7 @@ public final class CanvasModel {
         document.stateProperty().addListener((obs, before, after) -> designChanged(before == null ? null : before.design()));
         results.addListener((obs, before, after) -> {
             if (after != null && after.input().design().equals(document.design())) {
-                lastEvaluation = after.ok() ? after.evaluation() : null;
+                lastEvaluation = after.evaluation();
                 findings.set(List.copyOf(check.check(document.design(), lastEvaluation)));
             }
             figures.set(computeFigures());

@@ -16,7 +16,8 @@ import java.util.List;
  * accelerator (an error where that exceeds a budget, a warning where only the nameplate maximum
  * does); without one, at nameplate, the figures the canvas checks drops against. Between an edit
  * and its new evaluation the previous evaluation's draw per accelerator stands in, so findings do
- * not flicker to nameplate and back on every edit.
+ * not flicker to nameplate and back on every edit. A workload the engine cannot serve on the design
+ * (the model does not fit, …) is an error finding too.
  */
 public final class DesignCheckFindings implements FindingsSource {
     private final Catalog catalog;
@@ -31,6 +32,9 @@ public final class DesignCheckFindings implements FindingsSource {
     public List<DesignFinding> check(RackDesign design, Evaluation evaluation) {
         RackPowerEstimate modelled = modelled(design, evaluation);
         List<Finding> found = modelled == null ? DesignCheck.check(design, catalog) : DesignCheck.checkModelled(design, catalog, modelled);
+        if (evaluation != null && !evaluation.ok() && design.workload() != null) {
+            found = DesignCheck.withWorkload(found, evaluation.message());
+        }
         return found.stream().map(DesignCheckFindings::of).toList();
     }
 

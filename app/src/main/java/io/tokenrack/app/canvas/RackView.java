@@ -323,14 +323,19 @@ final class RackView extends VBox {
                 (f.modelled() ? "Modelled heat " : "Heat at nameplate ") + Units.kw(heatW) + " against "
                         + (l.coolingFromUnits() ? "the cooling units in this rack (" : "room air, the rack having no cooling unit (")
                         + Units.kw(l.coolingCapacityWatts()) + "). All electrical power becomes heat.");
-        if (l.maxWeightKg() > 0) {
-            weight.set(Units.kg(l.weightKg()) + " / " + Units.kg(l.maxWeightKg()), l.weightFraction(), Double.NaN,
-                    "Published weights of the items against the rack's limit");
+        String partial = l.weightComplete() ? "" : " Some items publish no weight: the total is a lower bound.";
+        String kg = (l.weightComplete() ? "" : "≥ ") + Units.kg(l.weightKg());
+        if (l.weightKg() == 0 && !l.weightComplete()) {
+            weight.set("not published", 0, Double.NaN, "No item in this rack publishes its weight" + (l.maxWeightKg() > 0
+                    ? "; the rack holds " + Units.kg(l.maxWeightKg()) : ", and the rack type gives no limit"));
+        } else if (l.maxWeightKg() > 0) {
+            weight.set(kg + " / " + Units.kg(l.maxWeightKg()), l.weightFraction(), Double.NaN,
+                    "Published weights of the items against the rack's limit." + partial);
         } else if (l.weightKg() == 0) {
             weight.set("not published", 0, Double.NaN, "No item in this rack publishes its weight, and the rack type gives no limit");
         } else {
-            weight.set(Units.kg(l.weightKg()) + "\nno rack limit given", 0, Double.NaN,
-                    "Published weights of the items; the rack type gives no weight limit");
+            weight.set(kg + "\nno rack limit given", 0, Double.NaN,
+                    "Published weights of the items; the rack type gives no weight limit." + partial);
         }
     }
 

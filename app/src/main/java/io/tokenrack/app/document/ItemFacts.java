@@ -94,6 +94,15 @@ public final class ItemFacts {
         };
     }
 
+    /** Whether a server or network item publishes its weight (other kinds are not weighed). */
+    public static boolean weightKnown(CatalogItem item) {
+        return switch (item) {
+            case ServerSpec s -> s.weightKg() != null;
+            case NetworkSpec n -> n.weightKg() != null;
+            default -> true;
+        };
+    }
+
     /** The cooling the item needs from its rack. Network, cooling and power gear is air-cooled. */
     public static CoolingType coolingNeed(CatalogItem item) {
         return item instanceof ServerSpec s ? s.cooling() : CoolingType.AIR_OR_LIQUID;

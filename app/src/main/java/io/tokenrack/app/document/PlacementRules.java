@@ -148,6 +148,7 @@ public final class PlacementRules {
         double cooling = 0;
         int accelerators = 0;
         boolean complete = true;
+        boolean weighed = true;
         for (Placement p : rack.items()) {
             CatalogItem item = catalog.find(p.catalogId()).orElse(null);
             if (item == null) {
@@ -157,6 +158,7 @@ public final class PlacementRules {
             power += facts.maxPowerWatts(item) * p.count();
             complete &= facts.powerKnown(item);
             weight += ItemFacts.weightKg(item) * p.count();
+            weighed &= ItemFacts.weightKnown(item);
             cooling += ItemFacts.coolingCapacityWatts(item) * p.count();
             accelerators += facts.acceleratorCount(item) * p.count();
         }
@@ -164,7 +166,7 @@ public final class PlacementRules {
         boolean fromUnits = cooling > 0;
         return new RackLoad(rack.id(), used, spec == null ? 0 : spec.heightU(), power, budget, power,
                 fromUnits ? cooling : roomAirWatts, fromUnits, weight,
-                spec == null || spec.maxWeightKg() == null ? 0 : spec.maxWeightKg(), accelerators, complete);
+                spec == null || spec.maxWeightKg() == null ? 0 : spec.maxWeightKg(), accelerators, complete, weighed);
     }
 
     public List<RackLoad> loads(RackDesign design) {

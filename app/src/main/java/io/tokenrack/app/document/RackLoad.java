@@ -8,6 +8,7 @@ package io.tokenrack.app.document;
  * @param coolingCapacityWatts the cooling units placed in the rack, or (with none placed) what
  *                             room air removes (the catalog's room-air entry, as DesignCheck assumes)
  * @param maxWeightKg          0 when the rack gives no limit
+ * @param weightComplete       false when a server or network item publishes no weight (the total is then a lower bound)
  */
 public record RackLoad(
         String rackInstanceId,
@@ -21,7 +22,8 @@ public record RackLoad(
         double weightKg,
         double maxWeightKg,
         int accelerators,
-        boolean powerComplete) {
+        boolean powerComplete,
+        boolean weightComplete) {
 
     public double uFraction() {
         return fraction(usedU, heightU);

@@ -74,4 +74,17 @@ class DesignCheckFindingsTest {
         doc.execute(new io.tokenrack.app.document.Edits.RenameDesign("three DGX, renamed", null));
         assertEquals(DesignFinding.Severity.WARNING, power(model.findingsProperty().get()).severity());
     }
+
+    @Test
+    void aModelThatDoesNotFitIsAnErrorNotACleanDesign() {
+        RackDesign d = threeDgxIn30kW().withWorkload(new Workload("llama-3.1-405b", Precision.BF16, null, 1024, 1024, null, null, null, null,
+                Parallelism.AUTO));
+        Evaluation e = new Evaluator(io.tokenrack.app.Presets.catalog()).evaluate(d, d.workload(),
+                Assumptions.defaults(io.tokenrack.app.Presets.catalog().facility()));
+        assertTrue(!e.ok());
+        List<DesignFinding> f = new DesignCheckFindings(io.tokenrack.app.Presets.catalog()).check(d, e);
+        DesignFinding served = f.stream().filter(x -> x.code().equals(FindingCodes.WORKLOAD_NOT_SERVED)).findFirst().orElseThrow();
+        assertEquals(DesignFinding.Severity.ERROR, served.severity());
+        assertEquals("Workload: " + e.message() + ".", served.message());
+    }
 }

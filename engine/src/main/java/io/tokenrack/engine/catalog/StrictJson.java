@@ -252,7 +252,11 @@ public final class StrictJson {
             return "invalid value";
         }
         int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
+        String line = nl < 0 ? s : s.substring(0, nl);
+        // the parser's own description of a location ("[Source: REDACTED (...); line: 1, column: 44]") says
+        // nothing to a user: the message already starts with the file, line and column
+        return line.replaceAll("at \\[Source: [^;\\]]*; line: (\\d+), column: (\\d+)\\]", "at line $1, column $2")
+                .replaceAll(" at \\[Source: [^\\]]*\\]", "");
     }
 
     private static int line(JsonLocation loc) {

@@ -47,8 +47,15 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() throws JsonProcessingException {
         RackDesign d = DesignIO.read(design);
         Catalog catalog = presets.catalog();
-        List<Finding> findings = d.workload() == null ? DesignCheck.check(d, catalog)
-                : DesignCheck.checkModelled(d, catalog, powerEstimate(d, presets.evaluator()));
+        List<Finding> findings;
+        if (d.workload() == null) {
+            findings = DesignCheck.check(d, catalog);
+        } else {
+            Evaluation e = evaluate(d, presets.evaluator());
+            RackPowerEstimate power = e == null ? RackPowerEstimate.nameplate() : ModelledRackPower.of(presets.evaluator().clusters().fromDesign(d), e);
+            findings = DesignCheck.withWorkload(DesignCheck.checkModelled(d, catalog, power),
+                    e != null && !e.ok() ? e.message() : null);
+        }
         PrintWriter out = spec.commandLine().getOut();
         out.print(json ? toJson(d, findings) + "\n" : toText(d, findings));
         out.flush();
@@ -96,22 +103,13 @@ final class CheckCommand implements Callable<Integer> {
         return mapper.writeValueAsString(root);
     }
 
-    /**
-     * The engine's modelled power at the design's workload when it has one and it evaluates;
-     * nameplate otherwise (the findings say which basis they used).
-     */
-    static RackPowerEstimate powerEstimate(RackDesign d, Evaluator evaluator) {
-        if (d.workload() == null) {
-            return RackPowerEstimate.nameplate();
-        }
-        Catalog catalog = evaluator.catalog();
+    /** The engine's evaluation of the design at its workload; null when the design cannot even be read as a cluster (the findings say why). */
+    static Evaluation evaluate(RackDesign d, Evaluator evaluator) {
         try {
             Cluster cluster = evaluator.clusters().fromDesign(d);
-            Evaluation e = evaluator.evaluate(cluster, d.workload(), Assumptions.defaults(catalog.facility()));
-            return ModelledRackPower.of(cluster, e);
+            return evaluator.evaluate(cluster, d.workload(), Assumptions.defaults(evaluator.catalog().facility()));
         } catch (IllegalArgumentException e) {
-            return RackPowerEstimate.nameplate();
+            return null;
         }
     }
-
 }

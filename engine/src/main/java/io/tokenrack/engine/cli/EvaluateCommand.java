@@ -52,15 +52,20 @@ public final class EvaluateCommand implements Callable<Integer> {
     }
 
     static void print(PrintWriter out, Evaluation e, Workload w) {
-        out.printf(Locale.ROOT, "%s (%s weights, %s KV cache) on %d × %s (tp %d, pp %d, ep %d, dp %d; %d replica(s))%n", e.modelId(),
+        out.printf(Locale.ROOT, "%s (%s weights, %s KV cache) on %d × %s (tp %d, pp %d, ep %d, dp %d; %d %s)%n", e.modelId(),
                 w.precision().label(), w.effectiveKvPrecision().label(), e.accelerators(),
-                e.acceleratorId(), e.parallelism().tp(), e.parallelism().pp(), e.parallelism().ep(), e.parallelism().dp(), e.replicas());
-        out.printf(Locale.ROOT, "  concurrency            %.0f (memory holds %d)%n", e.concurrency(), e.maxConcurrency());
+                e.acceleratorId(), e.parallelism().tp(), e.parallelism().pp(), e.parallelism().ep(), e.parallelism().dp(), e.replicas(),
+                e.replicas() == 1 ? "replica" : "replicas");
+        String asked = w.concurrency() != null && w.concurrency() > e.concurrency() + 0.5
+                ? String.format(Locale.ROOT, "; %d requested, the rest wait in a queue", w.concurrency()) : "";
+        out.printf(Locale.ROOT, "  concurrency            %.0f in flight (at most %d at once%s)%n", e.concurrency(), e.maxConcurrency(), asked);
         out.printf(Locale.ROOT, "  output tokens/s        %,.0f  (%,.0f per accelerator; %,.0f incl. input)%n",
                 e.outputTokensPerSecond(), e.outputTokensPerSecondPerAccelerator(), e.totalTokensPerSecondPerAccelerator());
         out.printf(Locale.ROOT, e.tokensPerSecondPerUser() < 0.1 ? "  tokens/s per user      %.3f%n" : "  tokens/s per user      %.1f%n",
                 e.tokensPerSecondPerUser());
-        out.printf(Locale.ROOT, "  TTFT / TPOT            %.0f ms / %.1f ms%n", e.ttftSeconds() * 1e3, e.tpotSeconds() * 1e3);
+        out.printf(Locale.ROOT, "  TTFT / TPOT            %s / %.1f ms%n", e.ttftSeconds() >= 10
+                ? String.format(Locale.ROOT, "%,.1f s", e.ttftSeconds()) : String.format(Locale.ROOT, "%.0f ms", e.ttftSeconds() * 1e3),
+                e.tpotSeconds() * 1e3);
         out.printf(Locale.ROOT, "  IT / facility power    %s / %s (PUE %.2f)%n", n("%.1f kW", e.itPowerWatts() / 1e3),
                 n("%.1f kW", e.facilityPowerWatts() / 1e3), e.power().pue());
         out.printf(Locale.ROOT, "  output tokens/joule    %s (IT), %s (facility)%n", n("%.2f", e.outputTokensPerJoule()),

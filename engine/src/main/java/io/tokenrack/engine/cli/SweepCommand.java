@@ -39,6 +39,10 @@ public final class SweepCommand implements Callable<Integer> {
         if (points < 1 || points > 10_000) {
             throw new IllegalArgumentException("--points must be between 1 and 10000, was " + points);
         }
+        if (o.concurrency != null || o.ttftMs != null || o.tpotMs != null || o.minTokensPerSecondPerUser != null) {
+            throw new IllegalArgumentException("--concurrency, --ttft-ms, --tpot-ms and --min-tokens-per-second-per-user choose one operating "
+                    + "point (evaluate); the sweep covers every concurrency from 1 to the most that fit, without latency limits");
+        }
         PrintWriter out = spec.commandLine().getOut();
         Catalog catalog = o.catalog();
         Evaluator evaluator = o.evaluator();

@@ -32,6 +32,20 @@ public final class DesignCheck {
      * where the nameplate maximum still exceeds a rack's budget: an architect sees both, that the
      * modelled draw fits and that the worst case does not.
      */
+    /**
+     * The findings, plus an error when the design's workload cannot be served on it at all
+     * ({@code whyNotServed}: the engine's reason, e.g. "llama-3.1-405b does not fit: …"; null when it can).
+     */
+    public static List<Finding> withWorkload(List<Finding> findings, String whyNotServed) {
+        if (whyNotServed == null) {
+            return findings;
+        }
+        List<Finding> out = new java.util.ArrayList<>(findings);
+        out.add(Finding.error(FindingCodes.WORKLOAD_NOT_SERVED, null, List.of(), "Workload: " + whyNotServed + "."));
+        out.sort(java.util.Comparator.comparing(Finding::severity));
+        return List.copyOf(out);
+    }
+
     public static List<Finding> checkModelled(RackDesign design, Catalog catalog, RackPowerEstimate modelled) {
         List<Finding> out = new java.util.ArrayList<>(check(design, catalog, modelled));
         for (Finding n : check(design, catalog)) {
@@ -39,8 +53,9 @@ public final class DesignCheck {
             if (n.code().equals(FindingCodes.POWER_OVER_BUDGET) && !alsoModelled) {
                 out.add(Finding.warning(n.code(), n.rackId(), n.itemIds(),
                         n.message() + " The modelled draw at the design's workload fits; the nameplate maximum does not."));
-            } else if (n.code().equals(FindingCodes.POWER_UNKNOWN) && !alsoModelled) {
-                // items without any power figure are missing from the modelled draw too: keep saying so
+            } else if ((n.code().equals(FindingCodes.POWER_UNKNOWN) || n.code().equals(FindingCodes.POWER_ESTIMATED)) && !alsoModelled) {
+                // items without any power figure are missing from the modelled draw too, and servers without a
+                // published maximum are estimated in both: keep saying so
                 out.add(n);
             }
         }

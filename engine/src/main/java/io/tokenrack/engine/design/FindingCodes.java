@@ -23,6 +23,10 @@ public final class FindingCodes {
     /** An item that takes rack units has no position. Error. */
     public static final String U_UNPLACED = "U_UNPLACED";
 
+    // the workload
+    /** The engine cannot serve the design's workload on it (the model does not fit, mixed accelerators, …). Error. */
+    public static final String WORKLOAD_NOT_SERVED = "WORKLOAD_NOT_SERVED";
+
     // power
     /** The rack draws more than its power budget. Error. */
     public static final String POWER_OVER_BUDGET = "POWER_OVER_BUDGET";

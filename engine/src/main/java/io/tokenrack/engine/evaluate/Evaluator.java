@@ -276,8 +276,7 @@ public final class Evaluator {
                 notes.add("assumed: " + p.label() + " = " + p.value() + " (" + p.source() + ")");
             }
         }
-        if (w.precision() != Precision.BF16
-                && plan.step().device().peakFlops(w.precision()) == plan.step().device().peakFlops(widerThan(w.precision()))) {
+        if (!plan.step().device().hasNativeMath(w.precision())) {
             notes.add(c.accelerator().name() + " has no " + w.precision().label() + " math: weights move at "
                     + w.precision().label() + " width but compute runs at the next wider format it has");
         }
@@ -395,10 +394,4 @@ public final class Evaluator {
         return String.format(Locale.ROOT, f, args);
     }
 
-    private static Precision widerThan(Precision p) {
-        return switch (p) {
-            case FP4 -> Precision.FP8;
-            case FP8, BF16, FP32 -> Precision.BF16;
-        };
-    }
 }

@@ -34,6 +34,15 @@ public record Device(
      * next wider one it has (fp4 weights on Hopper are dequantised to fp8): bytes still move at the
      * narrow width, but the math gets no faster.
      */
+    /** Whether the part has its own math path for {@code p} (a published peak), not the next wider one's. */
+    public boolean hasNativeMath(Precision p) {
+        return switch (p) {
+            case FP4 -> fp4FlopsPerSecond > 0;
+            case FP8 -> fp8FlopsPerSecond > 0;
+            case BF16, FP32 -> true;
+        };
+    }
+
     public double peakFlops(Precision p) {
         return switch (p) {
             case FP4 -> fp4FlopsPerSecond > 0 ? fp4FlopsPerSecond : peakFlops(Precision.FP8);

@@ -25,4 +25,13 @@ class StrictJsonTest {
 
         assertEquals(true, StrictJson.mapper().isEnabled(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT));
     }
+
+    @org.junit.jupiter.api.Test
+    void anUnclosedBracketSaysWhereItOpenedWithoutTheParsersInternals() {
+        byte[] json = "{\"formatVersion\": 1, \"name\": \"x\", \"racks\": [\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        PresetException e = org.junit.jupiter.api.Assertions.assertThrows(PresetException.class,
+                () -> StrictJson.read(json, "d.json", io.tokenrack.engine.design.RackDesign.class));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().endsWith("(start marker at line 1, column 44)"), e.getMessage());
+        org.junit.jupiter.api.Assertions.assertFalse(e.getMessage().contains("Source"), e.getMessage());
+    }
 }

@@ -111,4 +111,18 @@ class CheckCommandTest {
         assertEquals(0, run.exitCode());
         assertTrue(run.out().contains("catalog") && run.out().contains("check"), run.out());
     }
+
+    @Test
+    void aWorkloadThatCannotBeServedIsAnError(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path f = dir.resolve("nofit.json");
+        java.nio.file.Files.writeString(f, """
+                {"formatVersion": 1, "name": "one DGX, a 405B model", "racks": [{"id": "r1", "name": "Rack 1", "rackId": "air-42u-20kw",
+                  "items": [{"id": "dgx-1", "catalogId": "dgx-h100", "positionU": 1}]}],
+                 "workload": {"modelId": "llama-3.1-405b", "precision": "bf16", "inputTokens": 1024, "outputTokens": 1024}}
+                """);
+        CliRun run = CliRun.of("check", "--design", f.toString(), "--no-host-profile");
+        assertEquals(CliSupport.FINDINGS, run.exitCode(), run.out());
+        assertTrue(run.out().contains("Workload: llama-3.1-405b does not fit: its weights need"), run.out());
+        assertTrue(run.out().contains("[WORKLOAD_NOT_SERVED]"), run.out());
+    }
 }

@@ -62,6 +62,19 @@ class EvaluateCommandTest {
         var lines = r.out().strip().lines().toList();
         assertEquals(SweepCommand.HEADER, lines.get(0));
         assertTrue(lines.size() > 8);
+        Run limited = run("sweep", "--accelerator", "h200-sxm", "--count", "8", "--model", "llama-3.3-70b", "--isl", "1024", "--osl", "1024",
+                "--ttft-ms", "100");
+        assertEquals(CliSupport.BAD_INPUT, limited.exit(), "an option the sweep would ignore is refused, not silently dropped");
+        assertTrue(limited.err().contains("the sweep covers every concurrency"), limited.err());
+    }
+
+    @Test
+    void moreRequestsThanFitAreSaidToQueue() {
+        Run r = run("evaluate", "--accelerator", "h100-sxm", "--count", "8", "--model", "llama-3.1-70b", "--isl", "1024", "--osl", "1024",
+                "--concurrency", "100000");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("100000 requested, the rest wait in a queue"), r.out());
+        assertTrue(r.out().matches("(?s).*TTFT / TPOT +[0-9,.]+ s / .*"), "a long TTFT reads in seconds: " + r.out());
     }
 
     @Test

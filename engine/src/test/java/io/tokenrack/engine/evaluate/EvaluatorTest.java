@@ -193,4 +193,19 @@ class EvaluatorTest {
                 a.memBandwidthTBps() * bandwidth, a.onChipSramMB(), a.tdpWatts(), a.scaleUpLink(), a.scaleUpGBpsPerDirection(),
                 a.scaleUpDomainSize(), a.cooling(), a.priceUsdEstimate(), a.priceNote(), a.notes(), a.sources());
     }
+
+    @Test
+    void theNoteAboutMissingMathFollowsThePublishedPeaksNotTheirValues() {
+        // Gaudi 3 publishes fp8 at the same 1,835 TFLOPS as bf16: it has fp8 math
+        var fp8 = new io.tokenrack.engine.workload.Workload("llama-3.1-70b", io.tokenrack.engine.workload.Precision.FP8, null,
+                1024, 1024, 64, null, null, null, io.tokenrack.engine.workload.Parallelism.AUTO);
+        Evaluation gaudi = EVALUATOR.evaluate(EVALUATOR.clusters().standard("gaudi3", 8), fp8, DEFAULTS);
+        assertTrue(gaudi.ok(), gaudi.message());
+        assertTrue(gaudi.notes().stream().noneMatch(n -> n.contains("has no fp8 math")), gaudi.notes().toString());
+        // H100 has no fp4 path: fp4 weights compute at fp8
+        var fp4 = new io.tokenrack.engine.workload.Workload("llama-3.1-70b", io.tokenrack.engine.workload.Precision.FP4, null,
+                1024, 1024, 64, null, null, null, io.tokenrack.engine.workload.Parallelism.AUTO);
+        Evaluation h100 = EVALUATOR.evaluate(EVALUATOR.clusters().standard("h100-sxm", 8), fp4, DEFAULTS);
+        assertTrue(h100.notes().stream().anyMatch(n -> n.contains("has no fp4 math")), h100.notes().toString());
+    }
 }
