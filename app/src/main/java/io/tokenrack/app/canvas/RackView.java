@@ -308,7 +308,8 @@ final class RackView extends VBox {
                 l.usedU() + " of " + l.heightU() + " rack units used");
         String maxText = "max " + atLeast(l.powerWatts(), l.powerComplete()) + " / " + Units.number(l.powerBudgetWatts() / 1000) + " kW";
         String powerHelp = "Nameplate maximum (datasheets): " + Units.kw(l.powerWatts()) + " of the rack's "
-                + Units.kw(l.powerBudgetWatts()) + " budget." + (l.powerComplete() ? "" : " Some items publish no power figure.");
+                + Units.kw(l.powerBudgetWatts()) + " budget." + (l.powerComplete() ? ""
+                : " Some items publish no maximum: a server counts its accelerators' TDP only, other items nothing; the total is a lower bound.");
         if (f.modelled()) {
             power.set(Units.number(f.modelledItWatts() / 1000) + " kW modelled\n" + maxText,
                     f.modelledItWatts() / l.powerBudgetWatts(), l.powerFraction(),

@@ -74,6 +74,20 @@ public final class ItemFacts {
         };
     }
 
+    /**
+     * Whether a source gives this item's maximum power itself; false for a server counted from its
+     * accelerators' TDP alone (which understates it: no CPUs, fans or NICs) and for items with no figure.
+     */
+    public boolean powerPublished(CatalogItem item) {
+        return switch (item) {
+            case ServerSpec s -> s.maxPowerWatts() != null;
+            case NetworkSpec n -> n.maxPowerWatts() != null;
+            case CoolingSpec c -> true;
+            case PowerSpec p -> true;
+            default -> false;
+        };
+    }
+
     /** Whether a source gives this item's power (a server's accelerators' TDP counts). */
     public boolean powerKnown(CatalogItem item) {
         return switch (item) {

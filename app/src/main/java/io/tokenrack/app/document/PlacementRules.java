@@ -156,7 +156,7 @@ public final class PlacementRules {
             }
             used += ItemFacts.heightU(item) * (p.positionU() == null ? 0 : 1);
             power += facts.maxPowerWatts(item) * p.count();
-            complete &= facts.powerKnown(item);
+            complete &= facts.powerPublished(item);
             weight += ItemFacts.weightKg(item) * p.count();
             weighed &= ItemFacts.weightKnown(item);
             cooling += ItemFacts.coolingCapacityWatts(item) * p.count();

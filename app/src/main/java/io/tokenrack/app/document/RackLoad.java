@@ -8,6 +8,8 @@ package io.tokenrack.app.document;
  * @param coolingCapacityWatts the cooling units placed in the rack, or (with none placed) what
  *                             room air removes (the catalog's room-air entry, as DesignCheck assumes)
  * @param maxWeightKg          0 when the rack gives no limit
+ * @param powerComplete        false when an item publishes no maximum (counted from its accelerators' TDP, or not at all):
+ *                             the total is then a lower bound
  * @param weightComplete       false when a server or network item publishes no weight (the total is then a lower bound)
  */
 public record RackLoad(

@@ -90,7 +90,8 @@ public final class PaletteModel {
     }
 
     static String detail(CatalogItem item, Catalog catalog, ItemFacts facts) {
-        String power = facts.powerKnown(item) ? Units.kw(facts.maxPowerWatts(item)) : "power n/p";
+        String power = facts.powerPublished(item) ? Units.kw(facts.maxPowerWatts(item))
+                : facts.powerKnown(item) ? "≥ " + Units.kw(facts.maxPowerWatts(item)) + " (accelerators)" : "power n/p";
         return switch (item) {
             case ServerSpec s when s.hasAccelerators() -> s.heightU() + "U · " + s.acceleratorCount() + " × "
                     + shortName(catalog.accelerator(s.acceleratorId())) + " · " + power + (s.cooling().label().equals("air") ? "" : " · " + s.cooling().label());

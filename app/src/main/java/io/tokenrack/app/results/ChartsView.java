@@ -291,7 +291,7 @@ public final class ChartsView extends HBox {
             if (!Double.isNaN(pw.itWatts())) {
                 power.addValue(pw.acceleratorWatts() / 1000, "power", "Accelerators");
                 power.addValue(pw.hostWatts() / 1000, "power", "Hosts");
-                power.addValue(pw.networkWatts() / 1000, "power", "Network");
+                power.addValue(pw.networkWatts() / 1000, "power", e.networkPowerIncomplete() ? "Network (part unknown)" : "Network");
                 power.addValue(pw.coolingOverheadWatts() / 1000, "power", "Cooling");
                 ((BarRenderer) powerPlot.getRenderer()).setSeriesPaint(0, styler.accent());
                 powerChart.setTitle(new org.jfree.chart.title.TextTitle("IT " + Units.number(pw.itWatts() / 1000) + " · facility "

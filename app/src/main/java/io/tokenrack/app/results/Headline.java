@@ -80,7 +80,7 @@ public final class Headline {
                 withAssumptions, "price estimates from the catalog; electricity, amortization, utilization from the workload bar"));
         out.add(new Card(IDS.get(5), TITLES.get(5), Units.number(pw.itWatts() / 1000), "kW IT",
                 Units.kw(pw.facilityWatts()) + " facility · accel. " + Units.number(pw.acceleratorWatts() / 1000) + ", hosts "
-                        + Units.number(pw.hostWatts() / 1000) + ", net " + Units.number(pw.networkWatts() / 1000) + ", cooling "
+                        + Units.number(pw.hostWatts() / 1000) + ", net " + networkKw(e) + ", cooling "
                         + Units.kw(pw.coolingOverheadWatts()),
                 withAssumptions, "modelled average power at the operating point; TDP and server maxima from datasheets"));
         String bound = e.bottleneck() == null ? Units.UNKNOWN : e.bottleneck().label();
@@ -118,6 +118,15 @@ public final class Headline {
             sb.append(shortName(top.get(i))).append(' ').append(Units.percent(top.get(i).fraction()));
         }
         return sb.toString();
+    }
+
+    /** The network's kW: "—" when no item with a figure was counted and some have none, "≥ x" when some are missing. */
+    static String networkKw(Evaluation e) {
+        double kw = e.power().networkWatts() / 1000;
+        if (!e.networkPowerIncomplete()) {
+            return Units.number(kw);
+        }
+        return kw > 0 ? "≥ " + Units.number(kw) : Units.UNKNOWN;
     }
 
     public static PhaseBreakdown phase(Evaluation e, String name) {

@@ -40,4 +40,12 @@ class PaletteModelTest {
         model.search("  ");
         assertEquals(5, model.groups().size());
     }
+
+    @Test
+    void aServerWithoutAPublishedMaximumShowsItsAcceleratorsAsALowerBound() {
+        PaletteModel presets = new PaletteModel(io.tokenrack.app.Presets.catalog());
+        var gaudi = presets.visibleEntries().stream().filter(e -> e.item().id().equals("hls-gaudi3")).findFirst().orElseThrow();
+        // 8 × Gaudi 3 at 900 W TDP; the server's own maximum is unpublished
+        assertTrue(gaudi.detail().contains("≥ 7.2 kW (accelerators)"), gaudi.detail());
+    }
 }

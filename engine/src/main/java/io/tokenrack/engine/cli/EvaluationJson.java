@@ -38,7 +38,9 @@ final class EvaluationJson {
         num(o, "kvCacheBytesPerAccelerator", e.kvCacheBytesPerAccelerator());
         num(o, "acceleratorPowerWatts", e.power().acceleratorWatts());
         num(o, "hostPowerWatts", e.power().hostWatts());
-        num(o, "networkPowerWatts", e.power().networkWatts());
+        // unknown when no network item with a figure was counted and some have none (null, never a guessed 0)
+        num(o, "networkPowerWatts", e.networkPowerIncomplete() && e.power().networkWatts() == 0 ? Double.NaN : e.power().networkWatts());
+        o.put("networkPowerComplete", !e.networkPowerIncomplete());
         num(o, "itPowerWatts", e.power().itWatts());
         num(o, "coolingOverheadWatts", e.power().coolingOverheadWatts());
         num(o, "facilityPowerWatts", e.power().facilityWatts());

@@ -140,7 +140,7 @@ public final class ClusterFactory {
                             networkWatts += n.maxPowerWatts() * count;
                             provisioned += n.maxPowerWatts() * count;
                         } else {
-                            prov.add(new Provenance(n.name() + " power", "not counted", Provenance.Kind.ASSUMPTION,
+                            prov.add(new Provenance(n.name() + " power", Provenance.NOT_COUNTED, Provenance.Kind.ASSUMPTION,
                                     "no published power figure"));
                         }
                     }

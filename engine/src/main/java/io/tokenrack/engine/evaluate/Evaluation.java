@@ -52,6 +52,11 @@ public record Evaluation(
         provenance = List.copyOf(provenance);
     }
 
+    /** Whether some network item publishes no power figure, so the network's (and the IT) power leaves it out. */
+    public boolean networkPowerIncomplete() {
+        return provenance.stream().anyMatch(p -> Provenance.NOT_COUNTED.equals(p.value()));
+    }
+
     public boolean ok() {
         return status == Status.OK;
     }

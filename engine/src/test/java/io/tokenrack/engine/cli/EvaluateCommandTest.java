@@ -120,4 +120,13 @@ class EvaluateCommandTest {
                 r.err());
         assertTrue(r.err().contains("; asked ≥ 5000 tokens/s per user"), r.err());
     }
+
+    @Test
+    void aNetworkWithoutAPowerFigureIsUnknownNotZero() throws Exception {
+        String design = System.getProperty("tokenrack.presets.dir") + "/designs/dgx-h100-4x-air.json"; // its InfiniBand leaf publishes no power
+        Run r = run("evaluate", "--design", design, "--json");
+        JsonNode j = StrictJson.mapper().readTree(r.out());
+        assertTrue(j.get("networkPowerWatts").isNull(), r.out());
+        assertTrue(!j.get("networkPowerComplete").asBoolean());
+    }
 }
