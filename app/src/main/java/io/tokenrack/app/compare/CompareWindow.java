@@ -166,7 +166,7 @@ public final class CompareWindow {
         if (r == null || r.evaluation() == null || !r.evaluation().ok()) {
             return;
         }
-        for (CurvePoint p : r.concurrencySweep()) {
+        for (CurvePoint p : io.tokenrack.engine.evaluate.ParetoFrontier.of(r.concurrencySweep())) {
             curve.add(p.tokensPerSecondPerUser(), p.outputTokensPerSecondPerAccelerator());
         }
         Evaluation e = r.evaluation();

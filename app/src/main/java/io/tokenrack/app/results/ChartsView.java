@@ -87,7 +87,7 @@ public final class ChartsView extends HBox {
         setSpacing(8);
         getChildren().addAll(
                 box("throughput", "Throughput vs speed",
-                        "Each point is one concurrency: more requests in flight raise throughput per accelerator and slow each user. The red dot is the current operating point.",
+                        "The frontier of the concurrency sweep: each point is one concurrency on its best layout, more requests in flight raising throughput per accelerator and slowing each user; points another beats on both axes are left out. The red dot is the current operating point.",
                         paretoChart()),
                 box("efficiency", "Tokens/J vs concurrency",
                         "Output tokens per joule of IT energy as the batch grows (log scale): bigger batches share the weight reads.",
@@ -258,8 +258,10 @@ public final class ChartsView extends HBox {
         power.clear();
         if (r != null && r.ok()) {
             Evaluation e = r.evaluation();
-            for (CurvePoint p : r.concurrencySweep()) {
+            for (CurvePoint p : io.tokenrack.engine.evaluate.ParetoFrontier.of(r.concurrencySweep())) {
                 pareto.add(p.tokensPerSecondPerUser(), p.outputTokensPerSecondPerAccelerator());
+            }
+            for (CurvePoint p : r.concurrencySweep()) {
                 if (!Double.isNaN(p.outputTokensPerJoule())) {
                     efficiency.add(p.concurrency(), p.outputTokensPerJoule());
                 }
@@ -291,7 +293,7 @@ public final class ChartsView extends HBox {
             if (!Double.isNaN(pw.itWatts())) {
                 power.addValue(pw.acceleratorWatts() / 1000, "power", "Accelerators");
                 power.addValue(pw.hostWatts() / 1000, "power", "Hosts");
-                power.addValue(pw.networkWatts() / 1000, "power", e.networkPowerIncomplete() ? "Network (part unknown)" : "Network");
+                power.addValue(pw.networkWatts() / 1000, "power", e.networkPowerIncomplete() ? "Network ≥" : "Network");
                 power.addValue(pw.coolingOverheadWatts() / 1000, "power", "Cooling");
                 ((BarRenderer) powerPlot.getRenderer()).setSeriesPaint(0, styler.accent());
                 powerChart.setTitle(new org.jfree.chart.title.TextTitle("IT " + Units.number(pw.itWatts() / 1000) + " · facility "
