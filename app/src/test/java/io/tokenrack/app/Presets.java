@@ -22,6 +22,8 @@ public final class Presets {
     public static AppContext context(ScriptedDialogs dialogs, Path tempDir, Executor fx) {
         return AppContext.standard(new io.tokenrack.engine.evaluate.Evaluator(catalog()), AppContext.PresetsAccess.standard(),
                 new RecentFiles(tempDir.resolve("recent.json")), dialogs, fx,
-                new io.tokenrack.app.document.Autosave(tempDir.resolve("autosave.json"), Runnable::run));
+                // written off the FX thread, as in the app (a synchronous fsync per edit would distort the UI timings)
+                new io.tokenrack.app.document.Autosave(tempDir.resolve("autosave.json"), java.util.concurrent.Executors.newSingleThreadExecutor(
+                        r -> Thread.ofPlatform().daemon().name("test-autosave").unstarted(r))));
     }
 }

@@ -75,7 +75,10 @@ public final class CanvasModel {
         results.addListener((obs, before, after) -> {
             if (after != null && after.input().design().equals(document.design())) {
                 lastEvaluation = after.evaluation();
-                findings.set(List.copyOf(check.check(document.design(), lastEvaluation)));
+                List<DesignFinding> checked = List.copyOf(check.check(document.design(), lastEvaluation));
+                if (!checked.equals(findings.get())) {
+                    findings.set(checked);
+                }
             }
             figures.set(computeFigures());
         });

@@ -86,6 +86,8 @@ public final class DesignFiles {
                 if (item == null || !ItemFacts.placeable(item)) {
                     throw new PresetException(file, "racks[" + r + "].items[" + i + "].catalogId",
                             item == null ? "no catalog item '" + p.catalogId() + "'"
+                                    + (io.tokenrack.engine.design.DesignCheck.measureHint(p.catalogId()).isEmpty() ? ""
+                                    : "." + io.tokenrack.engine.design.DesignCheck.measureHint(p.catalogId()))
                                     : "'" + p.catalogId() + "' is a " + item.kind().label() + ", not a rack item");
                 }
                 if (ItemFacts.heightU(item) > 0 && p.positionU() == null) {

@@ -62,4 +62,17 @@ class DesignFilesTest {
         assertTrue(Files.exists(p));
         return p;
     }
+
+    @org.junit.jupiter.api.Test
+    void aDesignWithThisComputerWhereItWasNotMeasuredSaysHowToMeasureIt(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path f = dir.resolve("desk.json");
+        java.nio.file.Files.writeString(f, """
+                {"formatVersion": 1, "name": "Desk", "racks": [{"id": "r1", "name": "Rack 1", "rackId": "air-42u-20kw",
+                  "items": [{"id": "host-1", "catalogId": "this-computer-host", "positionU": 20}]}]}
+                """);
+        var e = org.junit.jupiter.api.Assertions.assertThrows(io.tokenrack.engine.catalog.PresetException.class,
+                () -> new DesignFiles(io.tokenrack.app.Presets.catalog()).read(f));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("no catalog item 'this-computer-host'. It is this computer as the kernel lab measures it"),
+                e.getMessage());
+    }
 }

@@ -17,6 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+import java.util.concurrent.TimeUnit;
 
 /** Unsaved changes are kept on disk after every edit and offered back after a crash. */
 @ExtendWith(ApplicationExtension.class)
@@ -39,28 +41,29 @@ class RecoveryViewTest {
     }
 
     @Test
-    void everyEditIsKeptUntilItIsSaved(FxRobot robot) {
+    void everyEditIsKeptUntilItIsSaved(FxRobot robot) throws Exception {
         app.settle();
         Autosave autosave = app.context.autosave();
         assertFalse(Files.exists(autosave.file()), "nothing unsaved yet");
         robot.clickOn("#item-dgx-4").type(KeyCode.DELETE);
         app.settle();
         RackDesign edited = app.window.document().design();
-        assertEquals(edited, autosave.load().orElseThrow().design(), "the edit is on disk");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> autosave.load().map(r -> r.design().equals(edited)).orElse(false));
 
         Path file = dir.resolve("saved.json");
         app.dialogs.saveAnswers.add(file);
         robot.interact(() -> app.window.actions().save());
-        assertFalse(Files.exists(autosave.file()), "saved: the copy goes");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !Files.exists(autosave.file()));
     }
 
     @Test
-    void aCopyLeftByACrashIsOfferedAndRestoredAsUnsavedChanges(FxRobot robot) {
+    void aCopyLeftByACrashIsOfferedAndRestoredAsUnsavedChanges(FxRobot robot) throws Exception {
         app.settle();
         Autosave autosave = app.context.autosave();
         RackDesign lost = app.window.document().design().withName("work before the crash");
         Path original = dir.resolve("rack.json");
         autosave.update(lost, original, true);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Files.exists(autosave.file()));
 
         app.dialogs.restoreAnswer = true;
         robot.interact(() -> app.window.offerRecovery());
@@ -68,15 +71,16 @@ class RecoveryViewTest {
         assertEquals(lost, app.window.document().design());
         assertEquals(original, app.window.document().file());
         assertTrue(app.window.document().isDirty(), "restored, not yet saved");
-        assertTrue(Files.exists(autosave.file()), "still kept until saved");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> autosave.load().map(r -> r.design().equals(lost)).orElse(false));
     }
 
     @Test
-    void aDeclinedCopyIsRemoved(FxRobot robot) {
+    void aDeclinedCopyIsRemoved(FxRobot robot) throws Exception {
         app.settle();
         Autosave autosave = app.context.autosave();
         RackDesign before = app.window.document().design();
         autosave.update(before.withName("not wanted"), null, true);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Files.exists(autosave.file()));
         app.dialogs.restoreAnswer = false;
         robot.interact(() -> app.window.offerRecovery());
         assertEquals(before, app.window.document().design(), "the document is untouched");
