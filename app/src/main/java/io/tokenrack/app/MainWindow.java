@@ -68,7 +68,10 @@ public final class MainWindow {
     private final BorderPane root = new BorderPane();
     private final Menu recentMenu = new Menu("Open Recent");
     private final ListChangeListener<Path> recentListener = c -> refreshRecent();
-    /** Keeps a copy of unsaved changes (or removes it once saved) after every change of the document. */
+    /**
+     * Keeps a copy of unsaved changes (or removes it once saved) after every change of the document:
+     * an edit, undo, open or new changes the state, a save the dirty flag (a file never changes alone).
+     */
     private final javafx.beans.value.ChangeListener<Object> autosaveListener =
             (o, was, now) -> autosave();
     private final javafx.beans.value.ChangeListener<HostProfile> measuredListener = (o, was, now) -> {
@@ -328,7 +331,6 @@ public final class MainWindow {
         }
         document.stateProperty().removeListener(autosaveListener);
         document.dirtyProperty().removeListener(autosaveListener);
-        document.fileProperty().removeListener(autosaveListener);
         results.close();
         if (stage != null) {
             next.attach(stage);
@@ -365,7 +367,6 @@ public final class MainWindow {
         context.recentFiles().files().addListener(recentListener);
         document.stateProperty().addListener(autosaveListener);
         document.dirtyProperty().addListener(autosaveListener);
-        document.fileProperty().addListener(autosaveListener);
     }
 
     /**

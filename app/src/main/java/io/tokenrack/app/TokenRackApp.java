@@ -52,42 +52,15 @@ public final class TokenRackApp extends Application {
         MainWindow window = new MainWindow(context, initial, null);
         window.show(stage);
         window.offerRecovery();
-        List<String> args = withoutCompareOption(io.tokenrack.app.lab.LabWindow.withoutViewOption(getParameters().getUnnamed()));
+        List<String> raw = getParameters().getRaw();
+        List<String> args = LaunchOptions.withoutOptions(getParameters().getUnnamed());
         if (!args.isEmpty() && Files.isRegularFile(Path.of(args.getFirst()))) {
             window.actions().open(Path.of(args.getFirst()));
         }
-        compareOption(getParameters().getRaw()).ifPresent(window::compareWith);
-        if (io.tokenrack.app.lab.LabWindow.requested(getParameters().getRaw())) {
+        LaunchOptions.value(raw, LaunchOptions.COMPARE).map(Path::of).ifPresent(window::compareWith);
+        if (LaunchOptions.labRequested(raw)) {
             window.openLab();
         }
-    }
-
-    /** {@code --compare FILE} (or {@code --compare=FILE}): open the comparison with that design at start. */
-    static Optional<Path> compareOption(List<String> args) {
-        for (int i = 0; i < args.size(); i++) {
-            String a = args.get(i);
-            if (a.startsWith("--compare=")) {
-                return Optional.of(Path.of(a.substring("--compare=".length())));
-            }
-            if (a.equals("--compare") && i + 1 < args.size()) {
-                return Optional.of(Path.of(args.get(i + 1)));
-            }
-        }
-        return Optional.empty();
-    }
-
-    /** The arguments without {@code --compare FILE}, so the rest (a design file) reads as before. */
-    static List<String> withoutCompareOption(List<String> args) {
-        List<String> rest = new java.util.ArrayList<>();
-        for (int i = 0; i < args.size(); i++) {
-            String a = args.get(i);
-            if (a.equals("--compare")) {
-                i++;
-            } else if (!a.startsWith("--compare=")) {
-                rest.add(a);
-            }
-        }
-        return rest;
     }
 
     /**

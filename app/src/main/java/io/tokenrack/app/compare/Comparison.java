@@ -13,6 +13,12 @@ import java.util.function.ToDoubleFunction;
  * tokens, less latency, less cost; power and size are shown without a verdict).
  */
 public final class Comparison {
+    /**
+     * Relative difference below which two values get no verdict: they round to the same three
+     * significant figures the window shows (0.05%).
+     */
+    static final double SAME_WITHIN = 5e-4;
+
     private Comparison() {}
 
     /** Which side a row favours. */
@@ -96,7 +102,7 @@ public final class Comparison {
         if (d == Direction.NONE || !Double.isFinite(a) || !Double.isFinite(b)) {
             return Better.NONE;
         }
-        if (Math.abs(b - a) <= 5e-4 * Math.max(Math.abs(a), Math.abs(b))) {
+        if (Math.abs(b - a) <= SAME_WITHIN * Math.max(Math.abs(a), Math.abs(b))) {
             return Better.SAME;
         }
         boolean bHigher = b > a;

@@ -67,29 +67,4 @@ public final class LabWindow {
     public LabView view() {
         return view;
     }
-
-    /** Whether the command line asks for the Lab at start: {@code --view lab} or {@code --view=lab}. */
-    public static boolean requested(java.util.List<String> args) {
-        for (int i = 0; i < args.size(); i++) {
-            String a = args.get(i);
-            if (a.equals("--view=lab") || (a.equals("--view") && i + 1 < args.size() && args.get(i + 1).equals("lab"))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** The arguments without {@code --view NAME}, so the rest (a design file) reads as before. */
-    public static java.util.List<String> withoutViewOption(java.util.List<String> args) {
-        java.util.List<String> rest = new java.util.ArrayList<>();
-        for (int i = 0; i < args.size(); i++) {
-            String a = args.get(i);
-            if (a.equals("--view")) {
-                i++;
-            } else if (!a.startsWith("--view=")) {
-                rest.add(a);
-            }
-        }
-        return rest;
-    }
 }

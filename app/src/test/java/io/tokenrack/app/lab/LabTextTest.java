@@ -43,14 +43,4 @@ class LabTextTest {
         assertTrue(e.startsWith("Not measured on this computer: no powercap interface"), e);
         assertEquals("", LabText.load(LabFixtures.report()), "a quiet machine needs no warning");
     }
-
-    @Test
-    void theLabIsRequestedWithViewLab() {
-        assertTrue(LabWindow.requested(List.of("--view", "lab")));
-        assertTrue(LabWindow.requested(List.of("design.json", "--view=lab")));
-        assertFalse(LabWindow.requested(List.of("--view")));
-        assertFalse(LabWindow.requested(List.of("design.json")));
-        assertEquals(List.of("design.json"), LabWindow.withoutViewOption(List.of("--view", "lab", "design.json")));
-        assertEquals(List.of("design.json"), LabWindow.withoutViewOption(List.of("design.json")));
-    }
 }

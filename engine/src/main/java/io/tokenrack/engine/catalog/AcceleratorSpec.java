@@ -78,6 +78,17 @@ public record AcceleratorSpec(
         return scaleUpGBpsPerDirection == null ? 0 : scaleUpGBpsPerDirection * 1e9;
     }
 
+    /** Form factor of a general-purpose CPU used as the accelerator (the kernel lab's measured computer). */
+    public static final String CPU_FORM_FACTOR = "CPU";
+
+    /**
+     * Whether this "accelerator" is a CPU, its own host: it computes in fp32, and no separate host
+     * power is added for it. (Not named as a getter, so that JSON output keeps to the record's fields.)
+     */
+    public boolean cpuAsAccelerator() {
+        return CPU_FORM_FACTOR.equals(formFactor);
+    }
+
     public int scaleUpDomain() {
         return scaleUpDomainSize == null ? 1 : scaleUpDomainSize;
     }

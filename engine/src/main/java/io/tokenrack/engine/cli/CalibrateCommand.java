@@ -82,9 +82,10 @@ public final class CalibrateCommand implements Callable<Integer> {
         CalibrationReport report = new Calibrator(quick, System.err).run(launch);
         HostProfileStore store = profileFile != null ? new HostProfileStore(profileFile) : HostProfileStore.inUserHome();
         Path reportFile = store.file().toAbsolutePath().resolveSibling(REPORT_FILE);
+        String reportJson = toJson(report);
         try {
             store.save(report.hostProfile());
-            AtomicFile.write(reportFile, (toJson(report) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            AtomicFile.write(reportFile, (reportJson + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
             System.err.println("calibrate: host profile saved to " + store.file() + ", the report beside it");
         } catch (UncheckedIOException e) {
             System.err.println("calibrate: " + e.getMessage());
@@ -92,7 +93,7 @@ public final class CalibrateCommand implements Callable<Integer> {
             System.err.println("calibrate: cannot save the report to " + reportFile + ": " + e.getMessage());
         }
         PrintStream out = System.out;
-        out.println(json ? toJson(report) : summary(report));
+        out.println(json ? reportJson : summary(report));
         return 0;
     }
 

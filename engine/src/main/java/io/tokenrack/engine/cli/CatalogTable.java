@@ -46,7 +46,7 @@ final class CatalogTable {
     /** The few numbers a person compares entries of one kind by, with units. */
     static String figures(CatalogItem item) {
         return switch (item) {
-            case AcceleratorSpec a when "CPU".equals(a.formFactor()) -> join(
+            case AcceleratorSpec a when a.cpuAsAccelerator() -> join(
                     String.format(java.util.Locale.ROOT, "measured: %.0f GFLOP/s fp32", a.bf16DenseTflops() * 1000),
                     num(a.memoryGB()) + " GB",
                     String.format(java.util.Locale.ROOT, "%.1f GB/s", a.memBandwidthTBps() * 1000),

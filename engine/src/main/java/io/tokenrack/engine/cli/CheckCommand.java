@@ -51,8 +51,11 @@ final class CheckCommand implements Callable<Integer> {
         if (d.workload() == null) {
             findings = DesignCheck.check(d, catalog);
         } else {
-            Evaluation e = evaluate(d, presets.evaluator());
-            RackPowerEstimate power = e == null ? RackPowerEstimate.nameplate() : ModelledRackPower.of(presets.evaluator().clusters().fromDesign(d), e);
+            Evaluator evaluator = presets.evaluator();
+            Cluster cluster = cluster(d, evaluator);
+            Evaluation e = cluster == null ? null
+                    : evaluator.evaluate(cluster, d.workload(), Assumptions.defaults(catalog.facility()));
+            RackPowerEstimate power = e == null ? RackPowerEstimate.nameplate() : ModelledRackPower.of(cluster, e);
             findings = DesignCheck.withWorkload(DesignCheck.checkModelled(d, catalog, power),
                     e != null && !e.ok() ? e.message() : null);
         }
@@ -103,11 +106,10 @@ final class CheckCommand implements Callable<Integer> {
         return mapper.writeValueAsString(root);
     }
 
-    /** The engine's evaluation of the design at its workload; null when the design cannot even be read as a cluster (the findings say why). */
-    static Evaluation evaluate(RackDesign d, Evaluator evaluator) {
+    /** The design as the engine's cluster; null when it cannot even be read as one (the findings say why). */
+    static Cluster cluster(RackDesign d, Evaluator evaluator) {
         try {
-            Cluster cluster = evaluator.clusters().fromDesign(d);
-            return evaluator.evaluate(cluster, d.workload(), Assumptions.defaults(evaluator.catalog().facility()));
+            return evaluator.clusters().fromDesign(d);
         } catch (IllegalArgumentException e) {
             return null;
         }

@@ -29,14 +29,6 @@ public final class ClusterFactory {
 
     private final Catalog catalog;
 
-    /**
-     * A CPU "accelerator" (the kernel lab's measured computer) is its own host: no separate host
-     * power is added for it; its power is the computer's.
-     */
-    static boolean isOwnHost(AcceleratorSpec a) {
-        return "CPU".equals(a.formFactor());
-    }
-
     public ClusterFactory(Catalog catalog) {
         this.catalog = catalog;
     }
@@ -83,7 +75,7 @@ public final class ClusterFactory {
                             servers++;
                             double tdp = a.tdpWatts() == null ? Double.NaN : a.tdpWatts();
                             double host;
-                            if (isOwnHost(a)) {
+                            if (a.cpuAsAccelerator()) {
                                 host = 0;
                             } else if (s.maxPowerWatts() != null && !Double.isNaN(tdp)) {
                                 host = Math.max(0, s.maxPowerWatts() - tdp * s.acceleratorCount());
@@ -208,7 +200,7 @@ public final class ClusterFactory {
         if (server != null) {
             domain = server.role() == ServerSpec.Role.COMPUTE_TRAY && server.scaleUpDomain() != null
                     ? acc.scaleUpDomain() : Math.min(server.acceleratorCount(), acc.scaleUpDomain());
-            if (isOwnHost(acc)) {
+            if (acc.cpuAsAccelerator()) {
                 hostPerAcc = 0;
             } else if (server.maxPowerWatts() != null && !Double.isNaN(tdp)) {
                 hostPerAcc = Math.max(0, server.maxPowerWatts() - tdp * server.acceleratorCount()) / server.acceleratorCount();
@@ -254,7 +246,7 @@ public final class ClusterFactory {
 
     private static void addAcceleratorProvenance(List<Provenance> prov, AcceleratorSpec a) {
         String src = String.join("; ", a.sources());
-        if (isOwnHost(a)) {
+        if (a.cpuAsAccelerator()) {
             // the kernel lab's measured computer: its figures are measurements, and fp32
             prov.add(new Provenance(a.name() + " compute", fmt("%.0f GFLOP/s fp32 (FMA peak, all cores)", a.bf16DenseTflops() * 1000),
                     Provenance.Kind.MEASURED, src));

@@ -75,7 +75,7 @@ public final class Evaluator {
         List<Plan> plans;
         ModelShape shape;
         try {
-            if (w.precision() == Precision.FP32 && !"CPU".equals(cluster.accelerator().formFactor())) {
+            if (w.precision() == Precision.FP32 && !cluster.accelerator().cpuAsAccelerator()) {
                 throw new EvaluationException("fp32 is modelled only for a measured CPU host; " + cluster.accelerator().id()
                         + " serves bf16, fp8 or fp4");
             }
@@ -263,7 +263,7 @@ public final class Evaluator {
             notes.add(fmt("%.0f requests per replica wait for KV-cache space; they add to TTFT", sp.queuedRequests()));
         }
         if (Double.isNaN(m.power.itWatts())) {
-            notes.add(ClusterFactory.isOwnHost(c.accelerator())
+            notes.add(c.accelerator().cpuAsAccelerator()
                     ? c.accelerator().name() + " has no power figure (the kernel lab measures speed, not a power rating): "
                             + "power, tokens per joule and energy cost are unknown"
                     : c.accelerator().name() + " has no published TDP: power, tokens per joule and energy cost are unknown");

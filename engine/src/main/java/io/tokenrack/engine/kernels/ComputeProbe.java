@@ -90,14 +90,32 @@ final class ComputeProbe {
 
     /** Bytes of one GEMV call in the working-set sweep: about one layer matrix of a small model. */
     static final long GEMV_CALL_BYTES = 4L << 20;
+    /** Columns of the GEMV matrices (the small model's hidden sizes are of this order). */
+    static final int GEMV_COLS = 1024;
 
     /**
      * GEMV on one thread and on all workers over working sets of the given sizes (1024 columns),
      * streamed as consecutive calls of at most {@link #GEMV_CALL_BYTES} (row blocks of one matrix),
      * as a decode step streams its layers one matrix at a time; efficiency against the triad.
      */
+    /**
+     * One weight-streaming pass: y = W·x over {@code rows} × {@value #GEMV_COLS}, as consecutive calls
+     * of at most {@link #GEMV_CALL_BYTES}; on the caller's thread ({@code parallel} null) or on all
+     * workers. The GEMV sweep and the check beside the decode ({@link GemvCheck}) both time it.
+     */
+    static void streamGemv(float[] w, float[] x, float[] y, int rows, ParallelGemv parallel) {
+        int block = (int) Math.max(1, Math.min(rows, GEMV_CALL_BYTES / 4 / GEMV_COLS));
+        for (int r = 0; r < rows; r += block) {
+            if (parallel == null) {
+                Gemv.multiply(w, x, y, GEMV_COLS, r, Math.min(rows, r + block));
+            } else {
+                parallel.multiply(w, x, y, r, Math.min(block, rows - r), GEMV_COLS);
+            }
+        }
+    }
+
     List<GemvPoint> gemvByWorkingSet(long[] bytes, LongToDoubleFunction triadOneThread, LongToDoubleFunction triadAllCores) {
-        int cols = 1024;
+        int cols = GEMV_COLS;
         long max = 0;
         for (long b : bytes) {
             max = Math.max(max, b);
@@ -110,17 +128,12 @@ final class ComputeProbe {
         List<GemvPoint> points = new ArrayList<>();
         for (long b : bytes) {
             int rows = Math.toIntExact(b / 4 / cols);
-            int block = (int) Math.max(1, Math.min(rows, GEMV_CALL_BYTES / 4 / cols));
             double one = bench.measure("gemv 1T " + b, () -> {
-                for (int r = 0; r < rows; r += block) {
-                    Gemv.multiply(w, x, y, cols, r, Math.min(rows, r + block));
-                }
+                streamGemv(w, x, y, rows, null);
                 return y[rows - 1];
             }).rate(4.0 * rows * cols) / 1e9;
             double all = bench.measure("gemv all " + b, () -> {
-                for (int r = 0; r < rows; r += block) {
-                    gemv.multiply(w, x, y, r, Math.min(block, rows - r), cols);
-                }
+                streamGemv(w, x, y, rows, gemv);
                 return y[rows - 1];
             }).rate(4.0 * rows * cols) / 1e9;
             long ws = 4L * rows * cols;
