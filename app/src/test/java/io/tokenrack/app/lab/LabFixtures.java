@@ -12,6 +12,7 @@ import io.tokenrack.engine.kernels.HostProfile.RooflinePoint;
 import io.tokenrack.engine.kernels.HostProfile.StreamPoint;
 import java.util.List;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -63,30 +64,58 @@ public final class LabFixtures {
     }
 
     /**
-     * A calibration that runs no kernel: it prints the real step lines, waits {@code stepMillis} per
-     * step, checks for cancellation before each step (as the engine does) and returns a report
-     * measured at {@code measuredAt}.
+     * A calibration that runs no kernel: it prints the real step lines, checks for cancellation
+     * before each step (as the engine does) and returns a report measured at {@code measuredAt}.
+     * It runs straight through unless the test holds it: after {@link #holdAfter(int)} it stops
+     * after that step until the test calls {@link #release()} or the run is cancelled, so a test
+     * sees a run in progress however fast or slow the machine is, without waiting on time.
      */
     public static final class FakeCalibration implements CalibrationRunner {
+        /** How long a held run waits for the test before it gives up (a test that forgot to release). */
+        private static final long HOLD_LIMIT_NANOS = 120_000_000_000L;
+
         final AtomicInteger stepsStarted = new AtomicInteger();
         final AtomicInteger runs = new AtomicInteger();
         volatile boolean sawCancel;
         volatile Boolean quick;
         volatile String runnerThread;
-        volatile long stepMillis;
-        /** When positive, the run holds after this step until it is cancelled (30 s at most). */
-        volatile int holdAtStep;
+        /** Counted down when the first run returns or throws: nothing of it runs after that. */
+        final CountDownLatch ended = new CountDownLatch(1);
+        private final Object gate = new Object();
+        private int holdAfterStep = Integer.MAX_VALUE;
         private final String measuredAt;
         /** Called on the runner's thread after each step line (tests use it to cancel from "the user"). */
         volatile Consumer<Integer> afterStep = s -> {};
 
-        public FakeCalibration(long stepMillis, String measuredAt) {
-            this.stepMillis = stepMillis;
+        public FakeCalibration(String measuredAt) {
             this.measuredAt = measuredAt;
+        }
+
+        /** The next run stops after step {@code step} until {@link #release()} or a cancel. */
+        void holdAfter(int step) {
+            synchronized (gate) {
+                holdAfterStep = step;
+            }
+        }
+
+        /** Lets a held run go on to the end. */
+        void release() {
+            synchronized (gate) {
+                holdAfterStep = Integer.MAX_VALUE;
+                gate.notifyAll();
+            }
         }
 
         @Override
         public CalibrationReport run(boolean quick, Consumer<String> log, BooleanSupplier cancelled) {
+            try {
+                return steps(quick, log, cancelled);
+            } finally {
+                ended.countDown();
+            }
+        }
+
+        private CalibrationReport steps(boolean quick, Consumer<String> log, BooleanSupplier cancelled) {
             runs.incrementAndGet();
             this.quick = quick;
             runnerThread = Thread.currentThread().getName();
@@ -100,28 +129,28 @@ public final class LabFixtures {
                 stepsStarted.set(i);
                 log.accept(new CalibrationStage(i, steps.size(), steps.get(i - 1)).line());
                 afterStep.accept(i);
-                if (i == holdAtStep) {
-                    long until = System.nanoTime() + 30_000_000_000L;
-                    while (!cancelled.getAsBoolean() && System.nanoTime() < until) {
-                        try {
-                            Thread.sleep(10);
-                        } catch (InterruptedException e) {
-                            Thread.currentThread().interrupt();
-                            throw new CancellationException("interrupted");
-                        }
+                awaitRelease(i, cancelled);
+                log.accept("  " + steps.get(i - 1) + ": done");
+            }
+            return report(measuredAt);
+        }
+
+        /** Blocks while the test holds the run after {@code step}; the cancel flag is polled, as the engine polls it. */
+        private void awaitRelease(int step, BooleanSupplier cancelled) {
+            long until = System.nanoTime() + HOLD_LIMIT_NANOS;
+            synchronized (gate) {
+                while (step >= holdAfterStep && !cancelled.getAsBoolean()) {
+                    if (System.nanoTime() > until) {
+                        throw new IllegalStateException("the test held the fake calibration after step " + step + " and never released it");
                     }
-                }
-                if (stepMillis > 0) {
                     try {
-                        Thread.sleep(stepMillis);
+                        gate.wait(10);
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                         throw new CancellationException("interrupted");
                     }
                 }
-                log.accept("  " + steps.get(i - 1) + ": done");
             }
-            return report(measuredAt);
         }
     }
 }

@@ -29,7 +29,7 @@ class LabModelTest {
 
     @Test
     void withNothingSavedItSaysThisComputerWasNotMeasured() {
-        LabModel m = model(new FakeCalibration(0, "2026-02-01T00:00:00Z"));
+        LabModel m = model(new FakeCalibration("2026-02-01T00:00:00Z"));
         m.load();
         assertNull(m.result());
         assertTrue(m.status().contains("not been measured"), m.status());
@@ -41,7 +41,7 @@ class LabModelTest {
     @Test
     void theLastCalibrationIsLoadedWithItsReport() {
         new LabStore(dir).save(LabFixtures.report());
-        LabModel m = model(new FakeCalibration(0, "2026-02-01T00:00:00Z"));
+        LabModel m = model(new FakeCalibration("2026-02-01T00:00:00Z"));
         m.load();
         assertTrue(m.result().hasReport());
         assertEquals(LabFixtures.MEASURED_AT, m.result().profile().measuredAt());
@@ -53,7 +53,7 @@ class LabModelTest {
         LabStore store = new LabStore(dir);
         store.save(LabFixtures.report());
         new HostProfileStore(store.profileFile()).save(LabFixtures.profile("2026-03-01T10:00:00Z"));
-        LabModel m = model(new FakeCalibration(0, "2026-04-01T00:00:00Z"));
+        LabModel m = model(new FakeCalibration("2026-04-01T00:00:00Z"));
         m.load();
         assertEquals("2026-03-01T10:00:00Z", m.result().profile().measuredAt());
         assertFalse(m.result().hasReport(), "the report belongs to an older profile");
@@ -63,7 +63,7 @@ class LabModelTest {
     @Test
     void anUnreadableProfileIsReportedWithItsFileNotThrown() throws Exception {
         Files.writeString(dir.resolve(LabStore.PROFILE_FILE), "{ not json");
-        LabModel m = model(new FakeCalibration(0, "2026-02-01T00:00:00Z"));
+        LabModel m = model(new FakeCalibration("2026-02-01T00:00:00Z"));
         m.load();
         assertNull(m.result());
         assertTrue(m.status().contains("cannot be read"), m.status());
@@ -72,7 +72,7 @@ class LabModelTest {
 
     @Test
     void aRunStepsThroughTheProgressSavesAndShowsItsResults() {
-        FakeCalibration fake = new FakeCalibration(0, "2026-02-01T00:00:00Z");
+        FakeCalibration fake = new FakeCalibration("2026-02-01T00:00:00Z");
         LabModel m = model(fake);
         m.load();
         List<Double> progress = new ArrayList<>();
@@ -102,7 +102,7 @@ class LabModelTest {
 
     @Test
     void theFullModeIsPassedToTheRunner() {
-        FakeCalibration fake = new FakeCalibration(0, "2026-02-01T00:00:00Z");
+        FakeCalibration fake = new FakeCalibration("2026-02-01T00:00:00Z");
         LabModel m = model(fake);
         m.quickProperty().set(false);
         m.start();
@@ -112,7 +112,7 @@ class LabModelTest {
     @Test
     void cancellingStopsTheRunBetweenStepsAndKeepsTheLastResults() {
         new LabStore(dir).save(LabFixtures.report());
-        FakeCalibration fake = new FakeCalibration(0, "2026-02-01T00:00:00Z");
+        FakeCalibration fake = new FakeCalibration("2026-02-01T00:00:00Z");
         LabModel m = model(fake);
         m.load();
         List<LabModel.State> states = new ArrayList<>();
@@ -136,7 +136,7 @@ class LabModelTest {
     @Test
     void aFailedRunSaysWhyAndCanBeRunAgain() {
         boolean[] fail = {true};
-        FakeCalibration ok = new FakeCalibration(0, "2026-02-01T00:00:00Z");
+        FakeCalibration ok = new FakeCalibration("2026-02-01T00:00:00Z");
         LabModel m = model((quick, log, cancelled) -> {
             if (fail[0]) {
                 throw new IllegalStateException("the calibration process stopped with exit code 1: out of memory");
@@ -156,7 +156,7 @@ class LabModelTest {
     @Test
     void aSecondStartWhileRunningIsIgnoredAndCancelWhenIdleDoesNothing() {
         List<Runnable> queued = new ArrayList<>();
-        FakeCalibration fake = new FakeCalibration(0, "2026-02-01T00:00:00Z");
+        FakeCalibration fake = new FakeCalibration("2026-02-01T00:00:00Z");
         LabModel m = new LabModel(new LabStore(dir), fake, queued::add, NOW);
         m.cancel();
         assertEquals(LabModel.State.IDLE, m.state());
@@ -173,7 +173,7 @@ class LabModelTest {
     @Test
     void closingCancelsARunningCalibration() {
         List<Runnable> queued = new ArrayList<>();
-        FakeCalibration fake = new FakeCalibration(0, "2026-02-01T00:00:00Z");
+        FakeCalibration fake = new FakeCalibration("2026-02-01T00:00:00Z");
         LabModel m = new LabModel(new LabStore(dir), fake, queued::add, NOW);
         m.start();
         m.close();

@@ -23,6 +23,7 @@ class ResultsModelTest {
 
     @Test
     void staleRequestsAreSkippedAndStaleResultsDropped() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         ConcurrentLinkedQueue<Integer> computed = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<Integer> delivered = new ConcurrentLinkedQueue<>();
@@ -31,13 +32,15 @@ class ResultsModelTest {
             threads.add(Thread.currentThread().getName());
             computed.add(i);
             if (i == 1) {
+                started.countDown();
                 await(release);
             }
             return i * 10;
         }, Runnable::run, "test-worker")) {
             CountDownLatch done = new CountDownLatch(1);
             runner.submit(1, delivered::add);
-            Thread.sleep(50);
+            // 2–5 are submitted while 1 is computing (not merely queued), however slow the machine
+            assertTrue(started.await(30, TimeUnit.SECONDS), "request 1 started");
             for (int i = 2; i <= 5; i++) {
                 int n = i;
                 runner.submit(n, r -> {
@@ -48,7 +51,7 @@ class ResultsModelTest {
                 });
             }
             release.countDown();
-            assertTrue(done.await(5, TimeUnit.SECONDS));
+            assertTrue(done.await(30, TimeUnit.SECONDS));
             assertEquals(List.of(1, 5), List.copyOf(computed), "2, 3 and 4 were superseded before they started");
             assertEquals(List.of(50), List.copyOf(delivered), "the result for 1 arrived late and was dropped");
             assertTrue(threads.stream().allMatch("test-worker"::equals));
@@ -71,7 +74,7 @@ class ResultsModelTest {
                 }
             });
             doc.execute(new Edits.RemoveItems(java.util.Set.of("dgx-1")));
-            assertTrue(updated.await(10, TimeUnit.SECONDS));
+            assertTrue(updated.await(30, TimeUnit.SECONDS));
             assertEquals("tokenrack-evaluator", thread.get());
             assertEquals(doc.state(), model.results().input(), "the newest state's results are shown");
             assertFalse(model.evaluatingProperty().get());
@@ -156,7 +159,7 @@ class ResultsModelTest {
 
     private static void await(CountDownLatch l) {
         try {
-            l.await(5, TimeUnit.SECONDS);
+            l.await(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

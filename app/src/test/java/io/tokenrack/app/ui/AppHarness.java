@@ -8,14 +8,18 @@ import io.tokenrack.app.MainWindow;
 import io.tokenrack.app.Presets;
 import io.tokenrack.app.ScriptedDialogs;
 import io.tokenrack.app.document.DocState;
+import io.tokenrack.app.theme.Styles;
 import atlantafx.base.theme.PrimerLight;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
@@ -40,15 +44,27 @@ final class AppHarness {
         stage.setHeight(MainWindow.DEFAULT_HEIGHT);
     }
 
+    /**
+     * Generous on purpose: a test waits for a condition, and on a loaded machine (other builds, a
+     * stress run keeping every core busy) an evaluation or a toolkit round trip takes many times
+     * what it takes on an idle one. A passing test never waits this long.
+     */
+    static final long TIMEOUT_SECONDS = 30;
+
     /** Waits until the latest edit's results are published and the FX queue is drained. */
     void settle() {
         WaitForAsyncUtils.waitForFxEvents();
-        try {
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !window.results().evaluatingProperty().get());
-        } catch (TimeoutException e) {
-            throw new AssertionError("the evaluation did not finish", e);
-        }
+        waitUntil("the evaluation to finish", () -> !window.results().evaluatingProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Waits up to {@link #TIMEOUT_SECONDS} for {@code condition}, then fails naming {@code what}. */
+    static void waitUntil(String what, BooleanSupplier condition) {
+        try {
+            WaitForAsyncUtils.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS, condition::getAsBoolean);
+        } catch (TimeoutException e) {
+            throw new AssertionError("timed out after " + TIMEOUT_SECONDS + " s waiting for " + what, e);
+        }
     }
 
     /** Closes popups (menus, tooltips) a test left open, so the next test's drags hit the window. */
@@ -64,21 +80,61 @@ final class AppHarness {
     }
 
     /**
-     * A platform drag from a node to a screen point: press, move a little so the drag starts and
-     * let the toolkit begin it, then move to the target in steps and release there.
+     * A platform drag from a node to a screen point over a rack: press, move a little so the
+     * toolkit starts the drag, move onto the target until the rack shows its drop preview under the
+     * point (the drag-over reached it; the pointer is nudged while the toolkit catches up), release
+     * there, and wait until {@code dropped} holds: the drop's effect, not a fixed time.
      */
-    static void dragAndDrop(FxRobot robot, String fromQuery, javafx.geometry.Point2D to) {
-        robot.drag(fromQuery, javafx.scene.input.MouseButton.PRIMARY);
+    static void dragAndDrop(FxRobot robot, String fromQuery, Point2D to, String effect, BooleanSupplier dropped) {
+        robot.drag(fromQuery, MouseButton.PRIMARY);
         robot.moveBy(12, 4);
         WaitForAsyncUtils.waitForFxEvents();
         robot.moveTo(to.add(-6, 0));
-        WaitForAsyncUtils.sleep(150, java.util.concurrent.TimeUnit.MILLISECONDS);
-        robot.moveTo(to);
-        // let the toolkit catch up with every move before the button comes up
-        WaitForAsyncUtils.sleep(300, java.util.concurrent.TimeUnit.MILLISECONDS);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
+        while (true) {
+            robot.moveTo(to);
+            WaitForAsyncUtils.waitForFxEvents();
+            if (dropPreviewUnder(robot, to)) {
+                break;
+            }
+            if (System.nanoTime() > deadline) {
+                robot.release(MouseButton.PRIMARY);
+                throw new AssertionError("the rack never showed a drop preview under " + to + " during the drag from " + fromQuery);
+            }
+            robot.moveTo(to.add(-1, 0));
+        }
+        robot.release(MouseButton.PRIMARY);
+        waitUntil(effect, dropped);
         WaitForAsyncUtils.waitForFxEvents();
-        robot.release(javafx.scene.input.MouseButton.PRIMARY);
-        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Whether a rack shows the drop preview of a dragged catalog item under the screen point {@code p}. */
+    private static boolean dropPreviewUnder(FxRobot robot, Point2D p) {
+        boolean[] shown = {false};
+        robot.interact(() -> shown[0] = robot.lookup("." + Styles.DROP_PREVIEW).queryAll().stream()
+                .anyMatch(n -> n.isVisible() && n.localToScreen(n.getBoundsInLocal()).contains(p)));
+        return shown[0];
+    }
+
+    /**
+     * Double-clicks {@code query} until {@code done} holds. Two clicks further apart than the
+     * toolkit's double-click time (500 ms on the headless platform) count as two single clicks, and a
+     * loaded machine can hold the robot that long between them; a single click only selects, so the
+     * gesture is repeated until its effect shows (the effect of a double-click is immediate: it runs
+     * in the click's handler on the FX thread).
+     */
+    static void doubleClickUntil(FxRobot robot, String query, String effect, BooleanSupplier done) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
+        while (true) {
+            robot.doubleClickOn(query, MouseButton.PRIMARY);
+            WaitForAsyncUtils.waitForFxEvents();
+            if (done.getAsBoolean()) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("double-clicking " + query + " never gave " + effect);
+            }
+        }
     }
 
     /** Clicks a text field, replaces its text by typing and presses Enter. */

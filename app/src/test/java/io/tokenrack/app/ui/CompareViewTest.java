@@ -63,7 +63,7 @@ class CompareViewTest {
 
         app.dialogs.openAnswers.add(file);
         robot.clickOn("File").clickOn("#menu-compare");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#compare-output-tps-b").tryQuery().isPresent()
+        WaitForAsyncUtils.waitFor(AppHarness.TIMEOUT_SECONDS, TimeUnit.SECONDS, () -> robot.lookup("#compare-output-tps-b").tryQuery().isPresent()
                 && !text(robot, "compare-output-tps-b").equals(Units.UNKNOWN));
         assertTrue(text(robot, "compare-b-name").contains("three DGX"), text(robot, "compare-b-name"));
         assertEquals("32", text(robot, "compare-accelerators-a"));
@@ -77,9 +77,9 @@ class CompareViewTest {
         robot.interact(() -> app.window.canvasModel().selectOnly(List.of("dgx-4")));
         robot.interact(() -> app.window.canvasModel().deleteSelection());
         app.settle();
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !text(robot, "compare-output-tps-a").equals(before));
+        WaitForAsyncUtils.waitFor(AppHarness.TIMEOUT_SECONDS, TimeUnit.SECONDS, () -> !text(robot, "compare-output-tps-a").equals(before));
         assertEquals("24", text(robot, "compare-accelerators-a"));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> text(robot, "compare-output-tps-delta").equals("±0%"));
+        WaitForAsyncUtils.waitFor(AppHarness.TIMEOUT_SECONDS, TimeUnit.SECONDS, () -> text(robot, "compare-output-tps-delta").equals("±0%"));
 
         // the other design on its own workload: it has the same one here, so the numbers stay
         CheckBox same = robot.lookup("#compare-same-workload").queryAs(CheckBox.class);
@@ -89,7 +89,7 @@ class CompareViewTest {
         CompareWindow[] w = new CompareWindow[1];
         robot.interact(() -> w[0] = app.window.compareWith(file));
         assertNotEquals(null, w[0], "comparing again replaces the window");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> w[0].model().bProperty().get() != null);
+        WaitForAsyncUtils.waitFor(AppHarness.TIMEOUT_SECONDS, TimeUnit.SECONDS, () -> w[0].model().bProperty().get() != null);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(Comparison.Better.SAME, w[0].model().rowsProperty().get().stream()
                 .filter(row -> row.id().equals("output-tps")).findFirst().orElseThrow().better(), "same racks, same job");

@@ -22,7 +22,6 @@ import io.tokenrack.engine.workload.Precision;
 import io.tokenrack.engine.workload.Workload;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -53,7 +52,7 @@ class MeasuredHostViewTest {
         RackDesign desk = new RackDesign(RackDesign.CURRENT_VERSION, "Desk", null,
                 List.of(new RackInstance("rack-1", "Rack 1", "air-42u-20kw", List.of())), w);
         app = new AppHarness(stage, temp, new DocState(desk, Assumptions.defaults(Presets.catalog().facility())));
-        LabModel model = new LabModel(new LabStore(temp.resolve("lab")), new LabFixtures.FakeCalibration(5, "2026-02-03T04:05:06Z"),
+        LabModel model = new LabModel(new LabStore(temp.resolve("lab")), new LabFixtures.FakeCalibration("2026-02-03T04:05:06Z"),
                 work -> Thread.ofPlatform().daemon().start(work), Platform::runLater);
         lab = new LabWindow(stage, model, new ChartStyler(ThemePalette.PRIMER_LIGHT));
         app.window.useLab(lab);
@@ -77,13 +76,15 @@ class MeasuredHostViewTest {
 
         // an edit before the calibration: a switch into the rack
         search(robot, "quantum");
-        robot.doubleClickOn("#palette-item-quantum-2-qm9700");
+        AppHarness.doubleClickUntil(robot, "#palette-item-quantum-2-qm9700", "the switch in the rack",
+                () -> app.window.document().design().racks().getFirst().items().size() == 1);
         app.settle();
         assertTrue(app.window.document().isDirty());
 
         robot.interact(lab::show);
         robot.clickOn("#lab-run");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> app.window.current() != app.window);
+        AppHarness.waitUntil("the calibration to finish and the window to take the measured computer",
+                () -> app.window.current() != app.window);
         WaitForAsyncUtils.waitForFxEvents();
         MainWindow now = app.window.current();
         assertNotSame(app.window, now, "the window was rebuilt around the new catalog");
@@ -96,8 +97,9 @@ class MeasuredHostViewTest {
 
         robot.interact(() -> ((Stage) now.root().getScene().getWindow()).toFront());
         search(robot, "this computer");
-        robot.doubleClickOn("#palette-item-this-computer-host");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !now.results().evaluatingProperty().get()
+        AppHarness.doubleClickUntil(robot, "#palette-item-this-computer-host", "this computer in the rack",
+                () -> now.document().design().racks().getFirst().items().size() == 2);
+        AppHarness.waitUntil("the evaluation with this computer", () -> !now.results().evaluatingProperty().get()
                 && now.results().results() != null && now.results().results().input().equals(now.document().state()));
         Evaluation e = now.results().results().evaluation();
         assertTrue(e.ok(), e.message());

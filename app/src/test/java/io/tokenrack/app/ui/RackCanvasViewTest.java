@@ -79,7 +79,8 @@ class RackCanvasViewTest {
         String before = AppHarness.text(robot, "#card-output-tps-value");
         String spaceBefore = ((io.tokenrack.app.canvas.BudgetBar) robot.lookup("#bar-space-rack-2").query()).valueText();
 
-        AppHarness.dragAndDrop(robot, "#palette-item-dgx-h100", atU(robot, "rack-2", 10));
+        AppHarness.dragAndDrop(robot, "#palette-item-dgx-h100", atU(robot, "rack-2", 10), "the server in rack 2",
+                () -> design().racks().get(1).items().size() == 1);
         app.settle();
 
         var placed = design().racks().get(1).items();
@@ -96,8 +97,8 @@ class RackCanvasViewTest {
     void aDropOverThePowerBudgetIsRefusedWithItsReason(FxRobot robot) {
         app.settle();
         int before = items();
-        AppHarness.dragAndDrop(robot, "#palette-item-dgx-h100", atU(robot, "rack-1", 33));
-        WaitForAsyncUtils.waitForFxEvents();
+        AppHarness.dragAndDrop(robot, "#palette-item-dgx-h100", atU(robot, "rack-1", 33), "the refusal",
+                () -> app.window.canvasModel().messageProperty().get().error());
         assertEquals(before, items(), "nothing was added");
         assertFalse(app.window.document().isDirty(), "a refused drop makes no command");
         String msg = AppHarness.text(robot, "#canvas-message");
@@ -110,8 +111,8 @@ class RackCanvasViewTest {
         app.settle();
         robot.clickOn("#palette-search").write("gb200");
         WaitForAsyncUtils.waitForFxEvents();
-        AppHarness.dragAndDrop(robot, "#palette-item-gb200-nvl72-compute-tray", atU(robot, "rack-1", 35));
-        WaitForAsyncUtils.waitForFxEvents();
+        AppHarness.dragAndDrop(robot, "#palette-item-gb200-nvl72-compute-tray", atU(robot, "rack-1", 35), "the refusal",
+                () -> app.window.canvasModel().messageProperty().get().error());
         String msg = AppHarness.text(robot, "#canvas-message");
         assertTrue(msg.contains("needs liquid cooling"), msg);
         assertFalse(app.window.document().isDirty());
@@ -127,10 +128,12 @@ class RackCanvasViewTest {
         app.settle();
         double px = app.window.canvasModel().pixelsPerU();
         // grab dgx-4 (U25–U32) in the middle of U29 and let go two units higher
+        Node dgx4 = robot.lookup("#item-dgx-4").query();
         robot.drag(atU(robot, "rack-1", 29), MouseButton.PRIMARY).moveBy(0, -px * 1.2).moveBy(0, -px * 0.8);
-        WaitForAsyncUtils.sleep(200, java.util.concurrent.TimeUnit.MILLISECONDS);
+        // the item follows the pointer, snapped to whole units, before the button comes up
+        AppHarness.waitUntil("dgx-4 to follow the pointer two units up", () -> Math.abs(dgx4.getTranslateY() + 2 * px) < 0.5);
         robot.release(MouseButton.PRIMARY);
-        WaitForAsyncUtils.sleep(200, java.util.concurrent.TimeUnit.MILLISECONDS);
+        AppHarness.waitUntil("the move", () -> PlacementRules.findPlacement(design(), "dgx-4").orElseThrow().positionU() == 27);
         app.settle();
         assertEquals(27, PlacementRules.findPlacement(design(), "dgx-4").orElseThrow().positionU(), "moved up by two whole units");
         assertTrue(app.window.document().isDirty());

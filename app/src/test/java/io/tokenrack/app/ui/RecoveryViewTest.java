@@ -48,12 +48,12 @@ class RecoveryViewTest {
         robot.clickOn("#item-dgx-4").type(KeyCode.DELETE);
         app.settle();
         RackDesign edited = app.window.document().design();
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> autosave.load().map(r -> r.design().equals(edited)).orElse(false));
+        WaitForAsyncUtils.waitFor(AppHarness.TIMEOUT_SECONDS, TimeUnit.SECONDS, () -> autosave.load().map(r -> r.design().equals(edited)).orElse(false));
 
         Path file = dir.resolve("saved.json");
         app.dialogs.saveAnswers.add(file);
         robot.interact(() -> app.window.actions().save());
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !Files.exists(autosave.file()));
+        WaitForAsyncUtils.waitFor(AppHarness.TIMEOUT_SECONDS, TimeUnit.SECONDS, () -> !Files.exists(autosave.file()));
     }
 
     @Test
@@ -63,7 +63,7 @@ class RecoveryViewTest {
         RackDesign lost = app.window.document().design().withName("work before the crash");
         Path original = dir.resolve("rack.json");
         autosave.update(lost, original, true);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Files.exists(autosave.file()));
+        WaitForAsyncUtils.waitFor(AppHarness.TIMEOUT_SECONDS, TimeUnit.SECONDS, () -> Files.exists(autosave.file()));
 
         app.dialogs.restoreAnswer = true;
         robot.interact(() -> app.window.offerRecovery());
@@ -71,7 +71,7 @@ class RecoveryViewTest {
         assertEquals(lost, app.window.document().design());
         assertEquals(original, app.window.document().file());
         assertTrue(app.window.document().isDirty(), "restored, not yet saved");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> autosave.load().map(r -> r.design().equals(lost)).orElse(false));
+        WaitForAsyncUtils.waitFor(AppHarness.TIMEOUT_SECONDS, TimeUnit.SECONDS, () -> autosave.load().map(r -> r.design().equals(lost)).orElse(false));
     }
 
     @Test
@@ -80,7 +80,7 @@ class RecoveryViewTest {
         Autosave autosave = app.context.autosave();
         RackDesign before = app.window.document().design();
         autosave.update(before.withName("not wanted"), null, true);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Files.exists(autosave.file()));
+        WaitForAsyncUtils.waitFor(AppHarness.TIMEOUT_SECONDS, TimeUnit.SECONDS, () -> Files.exists(autosave.file()));
         app.dialogs.restoreAnswer = false;
         robot.interact(() -> app.window.offerRecovery());
         assertEquals(before, app.window.document().design(), "the document is untouched");
