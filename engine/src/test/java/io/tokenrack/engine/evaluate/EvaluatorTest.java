@@ -114,6 +114,8 @@ class EvaluatorTest {
         Cluster c = EVALUATOR.clusters().standard(acc, 8);
         Evaluation e = EVALUATOR.evaluate(c, workload(model, null), DEFAULTS);
         if (!e.ok()) {
+            // a catalog pair is valid input: the only way to fail is not to fit (an INVALID here is a bug turned into a message)
+            assertEquals(Evaluation.Status.DOES_NOT_FIT, e.status(), e.message());
             assertFalse(e.message().isBlank());
             return;
         }
@@ -128,6 +130,43 @@ class EvaluatorTest {
             assertTrue(e.outputTokensPerJoule() > 0 && Double.isFinite(e.outputTokensPerJoule()));
         }
     }
+
+    /** Pairs that fit on 8 accelerators by arithmetic alone (weights at fp8 well under the memory of 8). */
+    static final List<String[]> KNOWN_GOOD = List.of(
+            new String[] {"h100-sxm", "llama-3.1-8b"}, // 8 GB of 640 GB
+            new String[] {"h100-sxm", "llama-3.1-70b"}, // 71 GB of 640 GB
+            new String[] {"h200-sxm", "deepseek-r1"}, // ≈ 690 GB of 1,128 GB
+            new String[] {"b200", "llama-3.1-405b"}, // 406 GB of 1,536 GB
+            new String[] {"mi300x", "llama-3.1-405b"}, // 406 GB of 1,536 GB
+            new String[] {"a100-sxm", "mixtral-8x7b"}); // 47 GB of 640 GB
+
+    /**
+     * The per-pair test above passes for a pair that does not fit; this one fails if the pairs that
+     * must fit do not, or if far fewer pairs fit than the catalog allows (a planner or memory bug
+     * that made everything "does not fit" would otherwise pass unseen).
+     */
+    @Test
+    void theKnownGoodPairsFitAndMostOfTheCatalogEvaluates() {
+        for (String[] pair : KNOWN_GOOD) {
+            Evaluation e = EVALUATOR.evaluate(EVALUATOR.clusters().standard(pair[0], 8), workload(pair[1], null), DEFAULTS);
+            assertTrue(e.ok(), pair[0] + " × " + pair[1] + ": " + e.message());
+            assertTrue(e.outputTokensPerSecond() > 0, pair[0] + " × " + pair[1]);
+        }
+        int ok = 0;
+        int all = 0;
+        for (AcceleratorSpec a : CATALOG.accelerators()) {
+            for (ModelSpec m : CATALOG.models()) {
+                all++;
+                if (EVALUATOR.evaluate(EVALUATOR.clusters().standard(a.id(), 8), workload(m.id(), null), DEFAULTS).ok()) {
+                    ok++;
+                }
+            }
+        }
+        assertTrue(ok >= MIN_PAIRS_THAT_FIT, ok + " of " + all + " accelerator × model pairs fit on 8 accelerators");
+    }
+
+    /** 309 of the catalog's 352 pairs fit on 8 accelerators when this was written; a few may come and go with the catalog. */
+    static final int MIN_PAIRS_THAT_FIT = 300;
 
     @Test
     void acceleratorPowerFollowsUtilisationAndStopsAtTdp() {
