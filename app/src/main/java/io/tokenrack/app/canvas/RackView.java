@@ -155,6 +155,8 @@ final class RackView extends VBox {
         dropPreview.getStyleClass().add(Styles.DROP_PREVIEW);
         dropPreview.setVisible(false);
         dropPreview.setMouseTransparent(true);
+        // placed by hand in dragOver: a managed child would be shrunk back to its 4-pixel border at the next layout pass
+        dropPreview.setManaged(false);
         elevation.getChildren().add(dropPreview);
         for (Placement p : rack.items()) {
             if (p.positionU() == null) {

@@ -76,8 +76,8 @@ class MeasuredHostViewTest {
 
         // an edit before the calibration: a switch into the rack
         search(robot, "quantum");
-        AppHarness.doubleClickUntil(robot, "#palette-item-quantum-2-qm9700", "the switch in the rack",
-                () -> app.window.document().design().racks().getFirst().items().size() == 1);
+        AppHarness.doubleClick(robot, "#palette-item-quantum-2-qm9700");
+        AppHarness.waitUntil("the switch in the rack", () -> app.window.document().design().racks().getFirst().items().size() == 1);
         app.settle();
         assertTrue(app.window.document().isDirty());
 
@@ -97,8 +97,8 @@ class MeasuredHostViewTest {
 
         robot.interact(() -> ((Stage) now.root().getScene().getWindow()).toFront());
         search(robot, "this computer");
-        AppHarness.doubleClickUntil(robot, "#palette-item-this-computer-host", "this computer in the rack",
-                () -> now.document().design().racks().getFirst().items().size() == 2);
+        AppHarness.doubleClick(robot, "#palette-item-this-computer-host");
+        AppHarness.waitUntil("this computer in the rack", () -> now.document().design().racks().getFirst().items().size() == 2);
         AppHarness.waitUntil("the evaluation with this computer", () -> !now.results().evaluatingProperty().get()
                 && now.results().results() != null && now.results().results().input().equals(now.document().state()));
         Evaluation e = now.results().results().evaluation();

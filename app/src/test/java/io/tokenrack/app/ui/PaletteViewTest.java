@@ -81,8 +81,8 @@ class PaletteViewTest {
         app.settle();
         robot.interact(() -> app.window.canvasModel().addRack("air-42u-30kw"));
         app.settle();
-        AppHarness.doubleClickUntil(robot, "#palette-item-dgx-h100", "a server in rack 2",
-                () -> app.window.document().design().racks().get(1).items().size() == 1);
+        AppHarness.doubleClick(robot, "#palette-item-dgx-h100");
+        AppHarness.waitUntil("a server in rack 2", () -> app.window.document().design().racks().get(1).items().size() == 1);
         app.settle();
         var rack2 = app.window.document().design().racks().get(1);
         assertEquals(1, rack2.items().size());
