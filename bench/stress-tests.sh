@@ -3,10 +3,10 @@
 # load and runs the whole test suite several times in a row, reporting each run's result and exit
 # code. Tests wait on conditions, not on time, so they must pass on a loaded machine too.
 #
-# Usage: bench/stress-tests.sh [-n RUNS] [-l LOAD_PROCESSES] [MAVEN ARGS...]
+# Usage: bench/stress-tests.sh [-n RUNS] [-l LOAD_PROCESSES] [-- MAVEN ARGS...]
 #   -n RUNS            runs of the suite (default 3; 0 starts and stops the load only)
 #   -l LOAD_PROCESSES  busy processes in the background (default: one per core, $(nproc))
-#   MAVEN ARGS         passed to every run, e.g. -Dtest='*ViewTest' -Dsurefire.failIfNoSpecifiedTests=false
+#   MAVEN ARGS         passed to every run, after --, e.g. -- -pl engine -Dtest='*ModelTest'
 # Environment: MVN_OFFLINE=1 runs Maven offline; MVN_GOAL (default test) is the goal run each time.
 # Logs: ${TMPDIR:-/tmp}/tokenrack-stress/run-N.log. Exit code 0 only when every run passed.
 set -uo pipefail
@@ -19,7 +19,7 @@ while getopts "n:l:h" opt; do
         n) runs=$OPTARG ;;
         l) load=$OPTARG ;;
         h) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
-        *) echo "usage: bench/stress-tests.sh [-n RUNS] [-l LOAD_PROCESSES] [MAVEN ARGS...]" >&2; exit 2 ;;
+        *) echo "usage: bench/stress-tests.sh [-n RUNS] [-l LOAD_PROCESSES] [-- MAVEN ARGS...]" >&2; exit 2 ;;
     esac
 done
 shift $((OPTIND - 1))
