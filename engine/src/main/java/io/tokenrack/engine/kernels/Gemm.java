@@ -106,6 +106,33 @@ public final class Gemm {
         for (int ir = 0; ir < mc; ir += mr) {
             int rows = Math.min(mr, mc - ir);
             int dst = ir * kc;
+            if (rows == mr) {
+                // a whole tile: written in order, from its rows side by side
+                int s0 = (row0 + ir) * lda + k0;
+                int s1 = s0 + lda;
+                int s2 = s1 + lda;
+                int s3 = s2 + lda;
+                if (mr == 4) {
+                    for (int kk = 0; kk < kc; kk++, dst += 4) {
+                        ap[dst] = a[s0 + kk];
+                        ap[dst + 1] = a[s1 + kk];
+                        ap[dst + 2] = a[s2 + kk];
+                        ap[dst + 3] = a[s3 + kk];
+                    }
+                } else {
+                    int s4 = s3 + lda;
+                    int s5 = s4 + lda;
+                    for (int kk = 0; kk < kc; kk++, dst += 6) {
+                        ap[dst] = a[s0 + kk];
+                        ap[dst + 1] = a[s1 + kk];
+                        ap[dst + 2] = a[s2 + kk];
+                        ap[dst + 3] = a[s3 + kk];
+                        ap[dst + 4] = a[s4 + kk];
+                        ap[dst + 5] = a[s5 + kk];
+                    }
+                }
+                continue;
+            }
             for (int i = 0; i < rows; i++) {
                 int src = (row0 + ir + i) * lda + k0;
                 for (int kk = 0; kk < kc; kk++) {
