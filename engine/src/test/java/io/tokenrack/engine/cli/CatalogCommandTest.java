@@ -94,7 +94,7 @@ class CatalogCommandTest {
 
         assertEquals(2, run.exitCode());
         assertEquals("", run.out());
-        assertEquals(List.of(bad + ":12:7: accelerators[0].tdpWatts: must be a positive number, was -700.0"),
+        assertEquals(List.of("tokenrack catalog: " + bad + ":12:7: accelerators[0].tdpWatts: must be a positive number, was -700.0"),
                 List.of(run.errLines()));
     }
 
@@ -103,7 +103,7 @@ class CatalogCommandTest {
         CliRun run = CliRun.of("catalog", "--presets", tmp.resolve("nowhere").toString());
 
         assertEquals(2, run.exitCode());
-        assertEquals(List.of(tmp.resolve("nowhere/hardware") + ": folder is missing"), List.of(run.errLines()));
+        assertEquals(List.of("tokenrack catalog: " + tmp.resolve("nowhere/hardware") + ": folder is missing"), List.of(run.errLines()));
     }
 
     @Test
