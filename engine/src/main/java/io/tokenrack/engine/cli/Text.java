@@ -27,8 +27,8 @@ final class Text {
     }
 
     /**
-     * Three significant figures, grouped, never rounded to 0 and never in exponent notation:
-     * 0.000412, 1.5, 117, 1,230.
+     * Three significant figures below 1,000 and whole units above, grouped, never rounded to 0 and
+     * never in exponent notation: 0.000412, 1.5, 117, 1,234.
      */
     static String significant(double v) {
         if (!Double.isFinite(v)) {
@@ -37,11 +37,10 @@ final class Text {
         if (v == 0) {
             return "0";
         }
-        BigDecimal rounded = new BigDecimal(v).round(new MathContext(3)).stripTrailingZeros();
         if (Math.abs(v) >= 1000) {
-            return String.format(Locale.ROOT, "%,d", rounded.toBigInteger());
+            return count(v); // whole units: 1,061 stays 1,061
         }
-        return rounded.toPlainString();
+        return new BigDecimal(v).round(new MathContext(3)).stripTrailingZeros().toPlainString();
     }
 
     /** A time: "11.6 ms" below a second, "2.35 s" below a minute, "1,383 s" above. */

@@ -386,18 +386,17 @@ public final class Evaluator {
     }
 
     /**
-     * Three significant figures, never rounded to 0 and without exponent notation, thousands
-     * grouped (5,000, 117, 1.23, 0.0004).
+     * Three significant figures below 1,000 and whole units above, never rounded to 0 and without
+     * exponent notation, thousands grouped (5,000, 117, 1.23, 0.0004).
      */
     static String plain(double v) {
         if (!Double.isFinite(v)) {
             return String.valueOf(v);
         }
-        java.math.BigDecimal rounded = new java.math.BigDecimal(v).round(new java.math.MathContext(3)).stripTrailingZeros();
         if (Math.abs(v) >= 1000) {
-            return String.format(Locale.ROOT, "%,d", rounded.toBigInteger());
+            return String.format(Locale.ROOT, "%,.0f", v);
         }
-        return rounded.toPlainString();
+        return new java.math.BigDecimal(v).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString();
     }
 
     private static String fmt(String f, Object... args) {

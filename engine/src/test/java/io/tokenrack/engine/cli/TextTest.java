@@ -14,7 +14,7 @@ class TextTest {
         assertEquals("0.000412", Text.significant(0.00041234));
         assertEquals("0.4", Text.significant(0.4));
         assertEquals("117", Text.significant(116.9));
-        assertEquals("1,230", Text.significant(1_234));
+        assertEquals("1,234", Text.significant(1_234.4));
         assertEquals("0", Text.significant(0));
         assertEquals("unknown", Text.count(Double.NaN));
     }
