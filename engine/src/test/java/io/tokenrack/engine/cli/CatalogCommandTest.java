@@ -34,6 +34,14 @@ class CatalogCommandTest {
     }
 
     @Test
+    void figuresGroupThousands() {
+        assertEquals("2,250", CatalogTable.num(2250));
+        assertEquals("1,234.5", CatalogTable.num(1234.5));
+        assertEquals("2.039", CatalogTable.num(2.039));
+        assertEquals("80", CatalogTable.num(80));
+    }
+
+    @Test
     void jsonIsAnArrayOfEntriesWithKindIdNameAndSources() throws Exception {
         CliRun run = CliRun.of("catalog", "--json", "--presets", presets);
 
