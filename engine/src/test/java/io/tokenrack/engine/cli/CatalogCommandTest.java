@@ -34,6 +34,13 @@ class CatalogCommandTest {
     }
 
     @Test
+    void kindsMatchInAnyCase() {
+        CliRun upper = CliRun.of("catalog", "--kind", "Accelerator", "--presets", presets);
+        assertEquals(0, upper.exitCode(), upper.err());
+        assertEquals(CliRun.of("catalog", "--kind", "accelerator", "--presets", presets).out(), upper.out());
+    }
+
+    @Test
     void figuresGroupThousands() {
         assertEquals("2,250", CatalogTable.num(2250));
         assertEquals("1,234.5", CatalogTable.num(1234.5));
