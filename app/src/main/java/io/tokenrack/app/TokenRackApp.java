@@ -6,8 +6,8 @@ import io.tokenrack.app.document.DocState;
 import io.tokenrack.app.document.RecentFiles;
 import io.tokenrack.engine.catalog.Catalog;
 import io.tokenrack.engine.catalog.CatalogLoader;
-import io.tokenrack.engine.kernels.HostProfileStore;
-import io.tokenrack.engine.kernels.MeasuredHost;
+import io.tokenrack.engine.lab.host.HostProfileStore;
+import io.tokenrack.engine.lab.host.MeasuredHost;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -51,6 +51,7 @@ public final class TokenRackApp extends Application {
         DocState initial = DocumentActions.example(context);
         MainWindow window = new MainWindow(context, initial, null);
         window.show(stage);
+        UiProbe.attachIfRequested(stage.getScene());
         window.offerRecovery();
         List<String> raw = getParameters().getRaw();
         List<String> args = LaunchOptions.withoutOptions(getParameters().getUnnamed());

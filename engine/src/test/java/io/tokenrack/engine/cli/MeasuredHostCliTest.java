@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tokenrack.engine.catalog.StrictJson;
 import io.tokenrack.engine.files.UserFolder;
-import io.tokenrack.engine.kernels.HostProfileStore;
+import io.tokenrack.engine.lab.host.HostProfileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -50,7 +50,7 @@ class MeasuredHostCliTest {
             CliRun damaged = CliRun.of("catalog", "--kind", "accelerator");
             assertEquals(0, damaged.exitCode(), "a damaged profile does not stop work on other hardware");
             assertFalse(damaged.out().contains("this-computer"), damaged.out());
-            assertTrue(damaged.err().startsWith("warning: this computer is left out of the catalog: cannot read the host profile "
+            assertTrue(damaged.err().startsWith("tokenrack catalog: warning: this computer is left out of the catalog: cannot read the host profile "
                     + HostProfileStore.inUserHome().file()), damaged.err());
             assertEquals(1, damaged.errLines().length, damaged.err());
         } finally {
