@@ -88,8 +88,7 @@ class MeasuredHostViewTest {
         javafx.scene.Parent root = now.root();
         robot.interact(lab::show);
         robot.clickOn("#lab-run");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> app.context.catalog().find(MeasuredHost.SERVER_ID).isPresent()
-                && now.paletteModel().visibleEntries().stream().anyMatch(e -> e.item().id().equals(MeasuredHost.SERVER_ID)));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> app.context.catalog().find(MeasuredHost.SERVER_ID).isPresent());
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#lab-status").queryLabeled().getText().contains("This computer (measured)"));
         assertSame(root, main.getScene().getRoot(), "the same window, not rebuilt");
         assertTrue(now.document().isDirty(), "unsaved changes stay");
@@ -99,6 +98,8 @@ class MeasuredHostViewTest {
 
         robot.interact(main::toFront);
         search(robot, "this computer");
+        assertTrue(now.paletteModel().visibleEntries().stream().anyMatch(e -> e.item().id().equals(MeasuredHost.SERVER_ID)),
+                "the palette lists the computer");
         robot.doubleClickOn("#palette-item-this-computer-host");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !now.results().evaluatingProperty().get()
                 && now.results().results() != null && now.results().results().input().equals(now.document().state()));
