@@ -50,8 +50,9 @@ import javafx.stage.Stage;
  * and wires them; the document is the only shared mutable state.
  */
 public final class MainWindow {
-    public static final double MIN_WIDTH = 1200;
-    public static final double MIN_HEIGHT = 800;
+    /** The smallest window the layout is made for: a 1366 × 768 laptop screen with a task bar fits it. */
+    public static final double MIN_WIDTH = 1024;
+    public static final double MIN_HEIGHT = 640;
     public static final double DEFAULT_WIDTH = 1600;
     public static final double DEFAULT_HEIGHT = 1000;
 
@@ -183,7 +184,7 @@ public final class MainWindow {
         bottom.setPadding(new Insets(6, 8, 6, 8));
         bottom.setId("results");
         bottom.getStyleClass().add("tr-results");
-        bottom.setMinHeight(250);
+        bottom.setMinHeight(290); // cards and charts with their axis titles, on a 768-pixel screen too
 
         SplitPane center = new SplitPane(middle, bottom);
         center.setId("main-split");
@@ -452,18 +453,34 @@ public final class MainWindow {
         autosave.close();
     }
 
+    /**
+     * Where the window goes on a screen whose free area (without task bars) is {@code visual}: the
+     * default size where it fits, else the whole free area, never beyond it; centred.
+     */
+    public static javafx.geometry.Rectangle2D fit(javafx.geometry.Rectangle2D visual) {
+        double w = Math.min(DEFAULT_WIDTH, visual.getWidth());
+        double h = Math.min(DEFAULT_HEIGHT, visual.getHeight());
+        return new javafx.geometry.Rectangle2D(visual.getMinX() + (visual.getWidth() - w) / 2,
+                visual.getMinY() + (visual.getHeight() - h) / 2, w, h);
+    }
+
     /** Puts the window on a stage: size, title, theme stylesheet, shortcuts, and the unsaved-changes prompt on close. */
     public void show(Stage stage) {
-        var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
-        Scene scene = new Scene(root, Math.max(MIN_WIDTH, Math.min(DEFAULT_WIDTH, screen.getWidth())),
-                Math.max(MIN_HEIGHT, Math.min(DEFAULT_HEIGHT, screen.getHeight())));
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        javafx.geometry.Rectangle2D bounds = fit(screen);
+        Scene scene = new Scene(root, bounds.getWidth(), bounds.getHeight());
         var css = MainWindow.class.getResource("/assets/tokenrack.css");
         if (css != null) {
             scene.getStylesheets().add(css.toExternalForm());
         }
         stage.setScene(scene);
-        stage.setMinWidth(MIN_WIDTH);
-        stage.setMinHeight(MIN_HEIGHT);
+        stage.setMinWidth(Math.min(MIN_WIDTH, screen.getWidth()));
+        stage.setMinHeight(Math.min(MIN_HEIGHT, screen.getHeight()));
+        // the window's outer size (title bar and borders included) within the screen's free area
+        stage.setX(bounds.getMinX());
+        stage.setY(bounds.getMinY());
+        stage.setWidth(bounds.getWidth());
+        stage.setHeight(bounds.getHeight());
         attach(stage);
         stage.show();
     }
