@@ -2,7 +2,7 @@ package io.tokenrack.app;
 
 import io.tokenrack.engine.catalog.Catalog;
 import io.tokenrack.engine.evaluate.Evaluator;
-import io.tokenrack.engine.kernels.MeasuredHost;
+import io.tokenrack.engine.lab.host.MeasuredHost;
 import java.util.Objects;
 import java.util.Optional;
 import javafx.beans.property.ReadOnlyObjectProperty;

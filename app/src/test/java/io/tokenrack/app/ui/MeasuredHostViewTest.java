@@ -17,7 +17,7 @@ import io.tokenrack.engine.design.RackDesign;
 import io.tokenrack.engine.design.RackInstance;
 import io.tokenrack.engine.evaluate.Assumptions;
 import io.tokenrack.engine.evaluate.Evaluation;
-import io.tokenrack.engine.kernels.MeasuredHost;
+import io.tokenrack.engine.lab.host.MeasuredHost;
 import io.tokenrack.engine.workload.Parallelism;
 import io.tokenrack.engine.workload.Precision;
 import io.tokenrack.engine.workload.Workload;
