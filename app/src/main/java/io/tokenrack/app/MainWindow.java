@@ -381,6 +381,24 @@ public final class MainWindow {
     }
 
     /**
+     * At start, what the command line asks for: the design to open (one that cannot be read is
+     * reported, and the example stays), the unsaved changes earlier sessions left (see
+     * {@link #offerRecovery(java.util.function.Consumer)}), the comparison and the Lab.
+     */
+    public void follow(LaunchOptions options, java.util.function.Consumer<io.tokenrack.app.document.Autosave> elsewhere) {
+        options.design().ifPresent(file -> {
+            if (!actions.open(file)) {
+                System.err.println("tokenrack-app: cannot open " + file + "; the example rack is shown instead");
+            }
+        });
+        offerRecovery(elsewhere);
+        options.compare().ifPresent(this::compareWith);
+        if (options.lab()) {
+            openLab();
+        }
+    }
+
+    /**
      * At start: offers each design with unsaved changes that windows of earlier sessions left
      * behind (they crashed or were killed). The first one restored comes back in this window (unless
      * it shows a file opened from the command line), as unsaved changes to the file it belongs to; each further one goes to {@code elsewhere} (a

@@ -46,20 +46,11 @@ public final class TokenRackApp extends Application {
                 RecentFiles.inUserHome(), new FxDialogs(() -> owner[0]), Platform::runLater, AutosaveFolder.inUserFolder());
         MainWindow window = new MainWindow(context, DocumentActions.example(context), null);
         window.show(stage);
-        options.design().ifPresent(file -> {
-            if (!window.actions().open(file)) {
-                System.err.println("tokenrack-app: cannot open " + file + "; the example rack is shown instead");
-            }
-        });
-        window.offerRecovery(recovered -> {
+        window.follow(options, recovered -> {
             MainWindow more = new MainWindow(context, DocumentActions.example(context), null);
             more.show(new Stage());
             more.restore(recovered);
         });
-        options.compare().ifPresent(window::compareWith);
-        if (options.lab()) {
-            window.openLab();
-        }
     }
 
     /**

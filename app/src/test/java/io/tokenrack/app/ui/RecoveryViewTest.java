@@ -127,4 +127,28 @@ class RecoveryViewTest {
         assertFalse(Files.exists(crashed.file()));
         assertNotEquals(crashed.file(), app.window.autosave().file());
     }
+
+    @Test
+    void aDesignNamedOnTheCommandLineThatCannotBeReadIsReportedAndTheExampleStays(FxRobot robot) {
+        app.settle();
+        RackDesign example = app.window.document().design();
+        Path missing = dir.resolve("nope.json");
+        robot.interact(() -> app.window.follow(io.tokenrack.app.LaunchOptions.parse(java.util.List.of(missing.toString())), Autosave::release));
+        assertTrue(app.dialogs.errors.stream().anyMatch(e -> e.startsWith("Cannot open nope.json")), app.dialogs.errors.toString());
+        assertEquals(example, app.window.document().design());
+    }
+
+    @Test
+    void withADesignOpenedFromTheCommandLineRecoveredWorkGoesToAWindowOfItsOwn(FxRobot robot) throws Exception {
+        app.settle();
+        Path file = dir.resolve("opened.json");
+        io.tokenrack.app.document.DesignFiles.write(file, app.window.document().design().withName("opened"));
+        Autosave crashed = crashedWindow(app.window.document().design().withName("left by a crash"), null);
+        app.dialogs.restoreAnswer = true;
+        java.util.List<Autosave> elsewhere = new java.util.ArrayList<>();
+        robot.interact(() -> app.window.follow(io.tokenrack.app.LaunchOptions.parse(java.util.List.of(file.toString())), elsewhere::add));
+        assertEquals("opened", app.window.document().design().name(), "the file asked for stays in this window");
+        assertEquals(java.util.List.of(crashed.file()), elsewhere.stream().map(Autosave::file).toList(), "the recovered work is offered a window");
+        elsewhere.forEach(Autosave::release);
+    }
 }
