@@ -46,6 +46,7 @@ public final class TokenRackApp extends Application {
                 RecentFiles.inUserHome(), new FxDialogs(() -> owner[0]), Platform::runLater, AutosaveFolder.inUserFolder());
         MainWindow window = new MainWindow(context, DocumentActions.example(context), null);
         window.show(stage);
+        UiProbe.attachIfRequested(stage.getScene());
         window.follow(options, recovered -> {
             MainWindow more = new MainWindow(context, DocumentActions.example(context), null);
             more.show(new Stage());
