@@ -80,7 +80,7 @@ public final class Evaluator {
                         + " serves bf16, fp8 or fp4");
             }
             model = catalog.model(w.modelId());
-            if (w.inputTokens() + w.outputTokens() > model.maxContextTokens()) {
+            if ((long) w.inputTokens() + w.outputTokens() > model.maxContextTokens()) {
                 throw new EvaluationException(String.format(Locale.ROOT, "%d input + %d output tokens exceed the %,d-token context of %s",
                         w.inputTokens(), w.outputTokens(), model.maxContextTokens(), model.id()));
             }
@@ -133,7 +133,7 @@ public final class Evaluator {
         if (!top.ok()) {
             return List.of();
         }
-        int max = (int) Math.max(1, Math.round(top.concurrency()));
+        int max = (int) Math.clamp(Math.round(top.concurrency()), 1, Integer.MAX_VALUE);
         List<CurvePoint> out = new ArrayList<>(points);
         int last = 0;
         for (int i = 0; i < points; i++) {
@@ -299,7 +299,7 @@ public final class Evaluator {
         double provisionedMw = m.power.provisionedItWatts() * c.pue() / 1e6;
         return new Evaluation(Evaluation.Status.OK, "", c.accelerator().id(), model.id(), n, used, active,
                 new Parallelism(step.tp(), step.pp(), model.moe() == null ? 1 : step.tp() * step.dp(), step.dp()),
-                sp.concurrency() * active, plan.serving().maxConcurrency() * plan.replicas(),
+                sp.concurrency() * active, (int) Math.min(Integer.MAX_VALUE, (long) plan.serving().maxConcurrency() * plan.replicas()),
                 m.output, m.input, m.output / n, (m.output + m.input) / n, sp.tokensPerSecondPerUser(),
                 sp.ttftSeconds(), sp.tpotSeconds(), step.weightBytesPerAccelerator(), kvPerAcc,
                 m.power, m.output / m.power.itWatts(), m.output / m.power.facilityWatts(),
