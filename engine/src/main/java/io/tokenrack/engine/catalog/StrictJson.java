@@ -182,9 +182,11 @@ public final class StrictJson {
             T value;
             try {
                 value = MAPPER.readValue(parser, type);
+            } catch (StreamConstraintsException e) {
+                throw limitError(file, "", e, parser.currentLocation());
             } catch (DatabindException e) {
                 if (e.getCause() instanceof StreamConstraintsException limit) {
-                    throw limitError(file, path((JsonMappingException) e), limit);
+                    throw limitError(file, path((JsonMappingException) e), limit, parser.currentLocation());
                 }
                 if (e.getCause() instanceof StreamReadException syntax) {
                     throw syntaxError(file, path((JsonMappingException) e), syntax);
@@ -198,7 +200,7 @@ public final class StrictJson {
         } catch (StreamReadException e) {
             throw syntaxError(file, "", e);
         } catch (StreamConstraintsException e) {
-            throw limitError(file, "", e);
+            throw limitError(file, "", e, e.getLocation());
         } catch (IOException e) {
             throw new PresetException(file, "", "cannot be read: " + e.getMessage());
         }
@@ -242,7 +244,7 @@ public final class StrictJson {
         }
         if (e instanceof InvalidNullException n) {
             return new PresetException(file, line(loc), column(loc), path,
-                    "must be " + describe(n.getTargetType()) + ", not null");
+                    "must be " + describe(n.getTargetType()) + ", was null");
         }
         if (e instanceof InvalidFormatException f) {
             return new PresetException(file, line(loc), column(loc), path,
@@ -256,8 +258,8 @@ public final class StrictJson {
     }
 
     /** A nesting depth, string, number or name beyond {@link #MAX_NESTING_DEPTH} and the other limits. */
-    private static PresetException limitError(String file, String path, StreamConstraintsException e) {
-        JsonLocation loc = e.getLocation();
+    private static PresetException limitError(String file, String path, StreamConstraintsException e, JsonLocation where) {
+        JsonLocation loc = e.getLocation() != null ? e.getLocation() : where;
         String m = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
         String what;
         if (m.contains("nesting depth")) {
