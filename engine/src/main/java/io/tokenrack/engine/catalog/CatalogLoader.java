@@ -135,6 +135,10 @@ public final class CatalogLoader {
         for (int i = 0; i < list.size(); i++) {
             CatalogItem item = list.get(i);
             Origin here = new Origin(path, file, listName + "[" + i + "]");
+            Plausibility.Violation v = Plausibility.check(item).orElse(null);
+            if (v != null) {
+                throw here.error(v.field(), v.reason(item.id()));
+            }
             Origin previous = origins.get(item.id());
             if (previous != null) {
                 throw here.error("id", "duplicate id '" + item.id() + "' (first defined in " + previous.file()
