@@ -157,4 +157,22 @@ class HostileInputTest {
         Path u32 = Files.write(dir.resolve("u32.json"), json.getBytes(java.nio.charset.Charset.forName("UTF-32BE")));
         refused(CliRun.of("check", "--design", u32.toString()), "holds a zero byte at offset 0");
     }
+
+    @Test
+    void controlCharactersFromADesignAreShownNotSentToTheTerminal() throws IOException {
+        String design = Files.readString(Path.of("../presets/designs/dgx-h100-4x-air.json"))
+                .replace("\"name\": \"4 × DGX H100, air-cooled (default example)\"",
+                        "\"name\": \"\\u001b[2J\\u001b]0;owned\\u0007Evil\\u009b31m\\u202eRTL\"")
+                .replace("\"catalogId\": \"dgx-h100\"", "\"catalogId\": \"nope\\u001b[5m\"");
+        Path f = Files.writeString(dir.resolve("ansi.json"), design);
+
+        CliRun r = CliRun.of("check", "--design", f.toString());
+
+        String all = r.out() + r.err();
+        assertEquals(1, r.exitCode(), all);
+        assertFalse(all.chars().anyMatch(c -> c == 0x1b || c == 0x07 || c == 0x9b || c == 0x202e), all);
+        assertTrue(r.out().contains("\\u001b[2J\\u001b]0;owned\\u0007Evil\\u009b31m\\u202eRTL: "), r.out());
+        assertTrue(r.out().contains("'nope\\u001b[5m'"), r.out());
+        assertEquals("a\\u001bb\r\nc\\u000dd\te", TerminalText.clean("a\u001bb\r\nc\rd\te"), "CR only in a line separator");
+    }
 }
