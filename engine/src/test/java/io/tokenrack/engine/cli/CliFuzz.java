@@ -283,7 +283,7 @@ final class CliFuzz {
         try {
             root = LENIENT.readTree(json);
         } catch (IOException e) {
-            return "evaluate --json printed no valid JSON: " + e.getOriginalMessage();
+            return "evaluate --json printed no valid JSON: " + e.getMessage();
         }
         return badNumber(root, "");
     }
