@@ -53,6 +53,14 @@ final class CliFuzz {
     static final String[] DESIGNS = {"dgx-h100-4x-air.json", "dgx-b200-2x-air.json", "gb200-nvl72.json", "gb300-nvl72.json",
             "gaudi3-air.json", "mi355x-liquid.json", "broken-example.json"};
 
+    /**
+     * Texts that reach the user only when a bug is reported as bad input: the JSON library's and the
+     * JDK's own messages, and the step model's internal checks (which the planner must never trip).
+     */
+    private static final java.util.regex.Pattern INTERNAL_TEXT = java.util.regex.Pattern.compile(
+            "Cannot (construct|deserialize|invoke|map)|Infinite or NaN|For input string|out of bounds|because \"|"
+                    + "is null|exceeds the model's|degrees must be positive|Source: |com\\.fasterxml|java\\.");
+
     /** Reads NaN and Infinity as numbers, so that the check below finds them. */
     private static final ObjectMapper LENIENT = com.fasterxml.jackson.databind.json.JsonMapper.builder()
             .enable(com.fasterxml.jackson.core.json.JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
@@ -267,6 +275,8 @@ final class CliFuzz {
             problem = "a stack trace or exception name on stderr";
         } else if (exit == 2 && e.strip().lines().count() != 1) {
             problem = "stderr is not one line";
+        } else if (INTERNAL_TEXT.matcher(e).find()) {
+            problem = "a library's or an internal check's text, not a message for the user";
         } else if (exit == 0 && args.contains("--json") && "evaluate".equals(args.getFirst())) {
             problem = badNumber(out.toString());
         } else if (exit == 0 && "sweep".equals(args.getFirst()) && out.toString().lines().count() < 2) {
