@@ -60,8 +60,13 @@ public final class HostProfileStore {
             return Optional.empty();
         }
         try {
-            byte[] json = io.tokenrack.engine.catalog.StrictJson.readBytes(file, file.toString());
-            io.tokenrack.engine.catalog.StrictJson.requireUtf8(json, file.toString());
+            byte[] json;
+            try {
+                json = io.tokenrack.engine.catalog.StrictJson.readBytes(file, file.toString());
+                io.tokenrack.engine.catalog.StrictJson.requireUtf8(json, file.toString());
+            } catch (io.tokenrack.engine.catalog.PresetException e) {
+                throw new UncheckedIOException("cannot read the host profile " + file + ": " + e.reason(), new IOException(e));
+            }
             return Optional.of(MAPPER.readValue(json, HostProfile.class));
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
