@@ -119,7 +119,7 @@ public final class StrictJson {
     /**
      * The bytes of a JSON file, at most {@link #MAX_FILE_BYTES} (a device or a huge file is refused
      * before it fills the memory); a missing, unreadable or oversized file is a
-     * {@link PresetException} naming {@code file}. Every JSON file the engine and the app read
+     * {@link PresetException} naming {@code file}. Every file the engine and the app read
      * goes through here or {@link #read(InputStream, String, Class)}.
      */
     public static byte[] readBytes(Path path, String file) {
@@ -145,7 +145,7 @@ public final class StrictJson {
 
     private static PresetException tooLarge(String file) {
         return new PresetException(file, "", "too large: more than " + MAX_FILE_BYTES / (1024 * 1024)
-                + " MiB (design and preset files are a few kilobytes)");
+                + " MiB (TokenRack's designs, presets and profiles are far smaller)");
     }
 
     /**
