@@ -175,4 +175,23 @@ class HostileInputTest {
         assertTrue(r.out().contains("'nope\\u001b[5m'"), r.out());
         assertEquals("a\\u001bb\r\nc\\u000dd\te", TerminalText.clean("a\u001bb\r\nc\rd\te"), "CR only in a line separator");
     }
+
+    @Test
+    void underStaticBatchingTheFloorOnTokensPerUserCountsThePrefillWait() throws Exception {
+        String[] base = {"evaluate", "--no-host-profile", "--accelerator", "tpu7x", "--count", "64", "--model", "llama-3.1-405b",
+                "--isl", "2048", "--osl", "128", "--batching", "static"};
+        String[] ask100 = java.util.stream.Stream.concat(java.util.Arrays.stream(base),
+                java.util.stream.Stream.of("--min-tokens-per-second-per-user", "100", "--json")).toArray(String[]::new);
+        CliRun r = CliRun.of(ask100);
+        assertEquals(0, r.exitCode(), r.err());
+        var j = io.tokenrack.engine.catalog.StrictJson.mapper().readTree(r.out());
+        double perUser = j.get("tokensPerSecondPerUser").asDouble();
+        double e2e = j.get("ttftSeconds").asDouble() + 127 * j.get("tpotSeconds").asDouble();
+        assertEquals(128 / e2e, perUser, 1e-9 * perUser, "each user gets O tokens per end-to-end time");
+        assertTrue(perUser >= 100, "the floor holds: " + perUser);
+        assertTrue(1 / j.get("tpotSeconds").asDouble() > 130, "1/TPOT alone would have passed a floor of 130");
+        String[] ask130 = java.util.stream.Stream.concat(java.util.Arrays.stream(base),
+                java.util.stream.Stream.of("--min-tokens-per-second-per-user", "130")).toArray(String[]::new);
+        refused(CliRun.of(ask130), "no concurrency meets the latency limits");
+    }
 }
