@@ -39,6 +39,11 @@ final class CliFuzz {
 
     static final String[] ACCELERATORS = {"h100-sxm", "h200-sxm", "b200", "gb200", "mi300x", "tpu7x", "groq-lpu", "l40s",
             "tpu-v5e", "inferentia2", "gaudi3", "rubin", "H100-SXM", "nope", "", "dgx-h100", "llama-3.1-8b", "this-computer"};
+    static final String[] SANE_ACCELERATORS = {"h100-sxm", "h200-sxm", "b200", "gb200", "mi300x", "mi355x", "tpu7x", "gaudi3",
+            "groq-lpu", "l40s", "tpu-v5e", "trainium2", "rubin", "a100-sxm"};
+    static final String[] SANE_COUNTS = {"1", "2", "4", "8", "16", "32", "64", "72", "128", "576", "1000"};
+    static final String[] SANE_MODELS = {"llama-3.1-8b", "llama-3.1-70b", "llama-3.1-405b", "mixtral-8x7b", "deepseek-r1",
+            "gpt-oss-120b", "gpt-oss-20b"};
     static final String[] MODELS = {"llama-3.1-8b", "llama-3.1-70b", "llama-3.1-405b", "mixtral-8x7b", "deepseek-r1",
             "gpt-oss-120b", "gpt-oss-20b", "llama-2-70b", "nope", "", "h100-sxm"};
     static final String[] INTS = {"0", "-1", "1", "2", "3", "4", "7", "8", "16", "64", "72", "128", "1000", "1000000", "1000001",
@@ -106,39 +111,44 @@ final class CliFuzz {
         return values[random.nextInt(values.length)];
     }
 
-    /** evaluate or sweep with N accelerators and random, often extreme, options. */
+    /**
+     * evaluate or sweep with N accelerators and random options: half the cases sane (valid ids,
+     * ordinary sizes) but for one extreme value, so that they reach the model, the rest extreme anywhere.
+     */
     private void options() {
+        boolean sane = random.nextBoolean();
+        int extreme = random.nextInt(12);
         List<String> a = new ArrayList<>();
         boolean sweep = random.nextInt(5) == 0;
         a.add(sweep ? "sweep" : "evaluate");
         a.add("--no-host-profile");
-        a.add("--accelerator=" + pick(ACCELERATORS));
-        a.add("--count=" + (random.nextBoolean() ? pick(INTS) : String.valueOf(1 + random.nextInt(600))));
-        a.add("--model=" + pick(MODELS));
-        a.add("--isl=" + (random.nextBoolean() ? pick(TOKENS) : String.valueOf(1 + random.nextInt(8192))));
-        a.add("--osl=" + (random.nextBoolean() ? pick(TOKENS) : String.valueOf(1 + random.nextInt(4096))));
-        if (random.nextInt(3) == 0) {
+        a.add("--accelerator=" + (sane && extreme != 0 ? pick(SANE_ACCELERATORS) : pick(ACCELERATORS)));
+        a.add("--count=" + (sane && extreme != 1 ? pick(SANE_COUNTS) : random.nextBoolean() ? pick(INTS) : String.valueOf(1 + random.nextInt(600))));
+        a.add("--model=" + (sane && extreme != 2 ? pick(SANE_MODELS) : pick(MODELS)));
+        a.add("--isl=" + (sane && extreme != 3 ? String.valueOf(1 + random.nextInt(8192)) : pick(TOKENS)));
+        a.add("--osl=" + (sane && extreme != 4 ? String.valueOf(1 + random.nextInt(2048)) : pick(TOKENS)));
+        if (!sane && random.nextInt(3) == 0 || extreme == 5) {
             a.add("--precision=" + pick(PRECISIONS));
         }
-        if (random.nextInt(5) == 0) {
+        if (!sane && random.nextInt(5) == 0 || extreme == 6) {
             a.add("--kv-precision=" + pick(PRECISIONS));
         }
         if (random.nextInt(3) == 0) {
-            a.add("--batching=" + pick(BATCHING));
+            a.add("--batching=" + (sane && extreme != 7 ? pick(new String[] {"continuous", "static"}) : pick(BATCHING)));
         }
         for (String p : new String[] {"--tp", "--pp", "--ep", "--dp"}) {
-            if (random.nextInt(4) == 0) {
+            if (sane ? extreme == 8 && random.nextInt(3) == 0 : random.nextInt(4) == 0) {
                 a.add(p + "=" + (random.nextBoolean() ? pick(INTS) : String.valueOf(1 << random.nextInt(8))));
             }
         }
         if (sweep) {
-            a.add("--points=" + pick(POINTS));
+            a.add("--points=" + (sane && extreme != 9 ? pick(new String[] {"1", "2", "4", "8"}) : pick(POINTS)));
         } else {
-            if (random.nextInt(3) == 0) {
+            if (!sane && random.nextInt(3) == 0 || extreme == 10) {
                 a.add("--concurrency=" + (random.nextBoolean() ? "max" : pick(INTS)));
             }
             for (String p : new String[] {"--min-tokens-per-second-per-user", "--ttft-ms", "--tpot-ms"}) {
-                if (random.nextInt(5) == 0) {
+                if (!sane && random.nextInt(5) == 0 || extreme == 11 && random.nextInt(2) == 0) {
                     a.add(p + "=" + pick(DOUBLES));
                 }
             }
@@ -146,7 +156,7 @@ final class CliFuzz {
                 a.add("--json");
             }
         }
-        check(sweep ? "options/sweep" : "options/evaluate", a);
+        check((sweep ? "options/sweep" : "options/evaluate") + (sane ? "/one-extreme" : "/any-extreme"), a);
     }
 
     /** A preset design with one value replaced by null, a wrong type, a huge or negative number, or a deep value. */

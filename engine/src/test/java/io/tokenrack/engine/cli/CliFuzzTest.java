@@ -26,7 +26,7 @@ class CliFuzzTest {
         List<CliFuzz.Failure> failures = fuzz.run(300);
 
         assertEquals(List.of(), failures, () -> failures.stream().limit(10).map(String::valueOf).collect(Collectors.joining("\n")));
-        assertEquals(2 + 3 + 3, fuzz.casesByFamily().size(), "every family was drawn: " + fuzz.casesByFamily());
+        assertEquals(4 + 3 + 3, fuzz.casesByFamily().size(), "every family was drawn: " + fuzz.casesByFamily());
         assertTrue(fuzz.exits().getOrDefault(0, 0) > 10, "some cases must succeed, else the fuzzer tests only refusals: " + fuzz.exits());
     }
 
