@@ -24,8 +24,12 @@ import java.util.Random;
  * never print NaN, Infinity or a negative number. {@link CliFuzzTest} runs a few hundred cases
  * with a fixed seed; {@link #main} runs as many as asked:
  * <pre>
- *   java -cp ... io.tokenrack.engine.cli.CliFuzz 20000 [seed]
+ *   ./mvnw -B -o -q -pl engine -DskipTests package test-compile
+ *   java --add-modules jdk.incubator.vector \
+ *       -cp engine/target/classes:engine/target/test-classes:engine/target/tokenrack-cli.jar \
+ *       io.tokenrack.engine.cli.CliFuzz 20000 [seed] [presets/designs]
  * </pre>
+ * It prints the cases per family, the exit codes and each failure with its arguments.
  */
 final class CliFuzz {
     /** One case that broke a rule: the family, the arguments, what went wrong, and the output. */
