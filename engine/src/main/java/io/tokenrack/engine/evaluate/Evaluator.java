@@ -341,7 +341,13 @@ public final class Evaluator {
         double weights = shape.totalParams() * w.precision().bytesPerElement();
         double memory = c.accelerators() * c.accelerator().memoryBytes();
         String msg;
-        if (plans.isEmpty() || weights > memory) {
+        if (plans.isEmpty() && weights <= memory) {
+            // together the accelerators hold the weights, but no layout spreads one replica that far
+            msg = fmt("%s does not fit: its weights need %.0f GB at %s, and a replica spans at most %d pipeline stages (one per layer)"
+                    + " × tensor parallelism within the scale-up domain of %d, never enough of the %d × %s of %s GB each",
+                    model.id(), weights / 1e9, w.precision().label(), model.layers(), c.scaleUpDomain(), c.accelerators(),
+                    c.accelerator().id(), plain(c.accelerator().memoryGB()));
+        } else if (plans.isEmpty() || weights > memory) {
             msg = fmt("%s does not fit: its weights need %.0f GB at %s and the %d × %s hold %.0f GB",
                     model.id(), weights / 1e9, w.precision().label(), c.accelerators(), c.accelerator().id(), memory / 1e9);
         } else if (w.isMaxConcurrency() && (w.ttftLimitMs() != null || w.tpotLimitMs() != null || w.minTokensPerSecondPerUser() != null)) {
