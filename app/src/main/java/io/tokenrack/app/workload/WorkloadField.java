@@ -35,10 +35,10 @@ public record WorkloadField<V>(
         Function<Workload, V> read,
         BiFunction<Workload, V, Workload> write) {
 
-    /** Longest prompt or generation a field accepts, tokens. */
-    public static final int MAX_TOKENS = 10_000_000;
-    /** Most requests in flight a field accepts. */
-    public static final int MAX_CONCURRENCY = 10_000_000;
+    /** Longest prompt or generation a field accepts, tokens (the engine's bound). */
+    public static final int MAX_TOKENS = io.tokenrack.engine.workload.Limits.MAX_TOKENS;
+    /** Most requests in flight a field accepts (the engine's bound). */
+    public static final int MAX_CONCURRENCY = io.tokenrack.engine.workload.Limits.MAX_CONCURRENCY;
     /** Largest degree of one kind of parallelism. */
     public static final int MAX_DEGREE = 4096;
     /** Longest latency limit, ms (almost three hours). */
