@@ -36,7 +36,7 @@ class ResultsModelTest {
                 await(release);
             }
             return i * 10;
-        }, Runnable::run, "test-worker")) {
+        }, (i, e) -> -1, Runnable::run, "test-worker")) {
             CountDownLatch done = new CountDownLatch(1);
             runner.submit(1, delivered::add);
             // 2–5 are submitted while 1 is computing (not merely queued), however slow the machine
