@@ -150,7 +150,6 @@ class EvaluatorTest {
         for (String[] pair : KNOWN_GOOD) {
             Evaluation e = EVALUATOR.evaluate(EVALUATOR.clusters().standard(pair[0], 8), workload(pair[1], null), DEFAULTS);
             assertTrue(e.ok(), pair[0] + " × " + pair[1] + ": " + e.message());
-            assertTrue(e.outputTokensPerSecond() > 0, pair[0] + " × " + pair[1]);
         }
         int ok = 0;
         int all = 0;
