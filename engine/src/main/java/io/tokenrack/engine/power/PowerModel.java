@@ -31,7 +31,9 @@ public final class PowerModel {
     public static final double HOST_LOAD_FRACTION = 0.75;
     /**
      * Non-accelerator nameplate power per accelerator when a server publishes none: DGX H100's
-     * (10.2 kW − 8 × 0.7 kW) / 8 = 575 W (S19). An assumption, flagged as such wherever it is used.
+     * (10.2 kW − 8 × 0.7 kW) / 8 = 575 W (S19). An assumption, flagged as such wherever it is used;
+     * {@link io.tokenrack.engine.design.NameplatePower} applies it wherever such a server's power is
+     * counted (design checks, cluster, the app's budgets), so they all agree.
      */
     public static final double ASSUMED_HOST_WATTS_PER_ACCELERATOR = 575;
 
