@@ -18,6 +18,9 @@ import java.util.Optional;
  * catalog id is unknown, or names something that is not equipment (a rack, a model, a bare
  * accelerator), are left out; {@link DesignCheck} reports them. Runs in O(n log n) for n items:
  * overlaps come from one pass over the items sorted by position, never from comparing every pair.
+ * A modelled draw (the power model at the workload's operating point) enters the checks through
+ * {@link RackPowerEstimate} in place of {@link RackLoad#nameplate()}; the space, weight and
+ * cooling figures stay these.
  */
 public final class RackLoads {
     private RackLoads() {}
