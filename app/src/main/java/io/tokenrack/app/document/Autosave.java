@@ -98,9 +98,9 @@ public final class Autosave {
             return Optional.empty();
         }
         try {
-            Copy c = StrictJson.read(Files.readAllBytes(file), file.toString(), Copy.class);
+            Copy c = StrictJson.read(file, file.toString(), Copy.class);
             return Optional.of(new Recovered(c.design(), c.originalFile() == null ? null : Path.of(c.originalFile()), c.savedAt()));
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "ignoring the unreadable autosaved design " + file + ": " + e.getMessage());
             return Optional.empty();
         }
