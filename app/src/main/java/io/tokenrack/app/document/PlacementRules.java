@@ -11,6 +11,7 @@ import io.tokenrack.engine.design.RackDesign;
 import io.tokenrack.engine.design.RackInstance;
 import io.tokenrack.engine.design.RackLoad;
 import io.tokenrack.engine.design.RackLoads;
+import io.tokenrack.engine.workload.Limits;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -93,6 +94,10 @@ public final class PlacementRules {
             int h = ItemFacts.heightU(item);
             if (h > 0 && (r.positionU() == null || r.positionU() < 1)) {
                 return Optional.of("Refused: " + item.name() + " would go below the bottom of " + rack.name() + ".");
+            }
+            if (h > 0 && r.positionU() > Limits.MAX_RACK_UNIT) { // no placement can be made there (nor a rack that tall)
+                return Optional.of("Refused: beyond the top: " + item.name() + " at U" + r.positionU() + " but " + rack.name()
+                        + " has " + spec.heightU() + " U.");
             }
             String id = "request-" + i;
             while (taken.contains(id)) {

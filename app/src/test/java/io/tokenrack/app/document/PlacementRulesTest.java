@@ -47,6 +47,7 @@ class PlacementRulesTest {
             qm9700     | 42 | no room
             qm9700     | 43 | beyond the top
             qm9700     | 0  | below the bottom
+            qm9700     | 2147483647 | beyond the top
             dgx-h100   | 34 | exceeds the rack power budget
             gb200-tray | 1  | needs liquid cooling
             h100-sxm   | 1  | not something that goes into a rack slot

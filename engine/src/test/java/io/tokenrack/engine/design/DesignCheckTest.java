@@ -227,12 +227,13 @@ class DesignCheckTest {
         }
 
         @Test
-        void aPositionAtTheIntLimitReachesAboveTheTopWithoutWrapping() {
-            RackDesign d = design(rack("rack-a", "Rack A", "rack-air", at("dgx-1", "srv-8", Integer.MAX_VALUE), at("dgx-2", "srv-8", 1)));
+        void theHighestPositionAllowedReachesAboveTheTop() {
+            RackDesign d = design(rack("rack-a", "Rack A", "rack-air",
+                    at("dgx-1", "srv-8", io.tokenrack.engine.workload.Limits.MAX_RACK_UNIT), at("dgx-2", "srv-8", 1)));
 
             List<Finding> findings = check(d);
 
-            assertEquals("Rack A: dgx-1 (U2147483647–U2147483654) reaches above the top of the rack, which has 42U.",
+            assertEquals("Rack A: dgx-1 (U1000–U1007) reaches above the top of the rack, which has 42U.",
                     one(findings, U_OVERFLOW).message());
             assertFalse(codes(findings).contains(U_OVERLAP));
         }
