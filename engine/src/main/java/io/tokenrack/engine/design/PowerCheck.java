@@ -25,9 +25,11 @@ final class PowerCheck {
                             + Text.watts(PowerModel.ASSUMED_HOST_WATTS_PER_ACCELERATOR) + " per accelerator."));
         }
         if (!power.unknown().isEmpty()) {
-            out.add(Finding.warning(POWER_UNKNOWN, rack.id(), power.unknown(),
-                    rack.name() + ": no power figure for " + Text.list(power.unknown())
-                            + "; the rack's " + Text.kw(power.watts()) + " leaves " + (power.unknown().size() == 1 ? "it" : "them") + " out."));
+            // a note, not a warning: nothing is wrong with the rack, its total is only known from below
+            out.add(Finding.info(POWER_UNKNOWN, rack.id(), power.unknown(),
+                    rack.name() + ": power is at least " + Text.kw(power.watts()) + "; " + Text.list(power.unknown())
+                            + (power.unknown().size() == 1 ? " publishes" : " publish") + " no power figure and "
+                            + (power.unknown().size() == 1 ? "is" : "are") + " not counted."));
         }
         if (rack.spec() != null) {
             overLimit(rack, power, rack.spec().powerBudgetKw() * 1000, POWER_OVER_BUDGET, drawing,

@@ -75,4 +75,32 @@ public record Workload(
     public Workload withParallelism(Parallelism p) {
         return new Workload(modelId, precision, kvPrecision, inputTokens, outputTokens, concurrency, ttftLimitMs, tpotLimitMs, minTokensPerSecondPerUser, p);
     }
+
+    public Workload withPrecision(Precision p) {
+        return new Workload(modelId, p, kvPrecision, inputTokens, outputTokens, concurrency, ttftLimitMs, tpotLimitMs, minTokensPerSecondPerUser, parallelism);
+    }
+
+    public Workload withKvPrecision(Precision p) {
+        return new Workload(modelId, precision, p, inputTokens, outputTokens, concurrency, ttftLimitMs, tpotLimitMs, minTokensPerSecondPerUser, parallelism);
+    }
+
+    public Workload withInputTokens(int n) {
+        return new Workload(modelId, precision, kvPrecision, n, outputTokens, concurrency, ttftLimitMs, tpotLimitMs, minTokensPerSecondPerUser, parallelism);
+    }
+
+    public Workload withOutputTokens(int n) {
+        return new Workload(modelId, precision, kvPrecision, inputTokens, n, concurrency, ttftLimitMs, tpotLimitMs, minTokensPerSecondPerUser, parallelism);
+    }
+
+    public Workload withTtftLimitMs(Double ms) {
+        return new Workload(modelId, precision, kvPrecision, inputTokens, outputTokens, concurrency, ms, tpotLimitMs, minTokensPerSecondPerUser, parallelism);
+    }
+
+    public Workload withTpotLimitMs(Double ms) {
+        return new Workload(modelId, precision, kvPrecision, inputTokens, outputTokens, concurrency, ttftLimitMs, ms, minTokensPerSecondPerUser, parallelism);
+    }
+
+    public Workload withMinTokensPerSecondPerUser(Double tokensPerSecond) {
+        return new Workload(modelId, precision, kvPrecision, inputTokens, outputTokens, concurrency, ttftLimitMs, tpotLimitMs, tokensPerSecond, parallelism);
+    }
 }
