@@ -97,7 +97,7 @@ public final class CanvasModel {
     public void useCatalog(PlacementRules nextRules, FindingsSource nextCheck) {
         this.rules = nextRules;
         this.check = nextCheck;
-        figures.set(computeFigures());
+        setFigures(computeFigures());
     }
 
     // ---- read-only state
