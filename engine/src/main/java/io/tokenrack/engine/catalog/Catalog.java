@@ -71,7 +71,7 @@ public final class Catalog {
             throw new IllegalArgumentException("unknown " + kindWord(type) + " id '" + id + "'");
         }
         if (!type.isInstance(i)) {
-            throw new IllegalArgumentException("'" + id + "' is a " + i.kind().label() + ", not a " + kindWord(type));
+            throw new IllegalArgumentException("'" + id + "' is " + withArticle(i.kind().label()) + ", not " + withArticle(kindWord(type)));
         }
         return type.cast(i);
     }
@@ -108,6 +108,11 @@ public final class Catalog {
             }
         }
         return out;
+    }
+
+    /** "an accelerator", "a server". */
+    private static String withArticle(String word) {
+        return ("aeiou".indexOf(word.charAt(0)) >= 0 ? "an " : "a ") + word;
     }
 
     private static String kindWord(Class<?> type) {

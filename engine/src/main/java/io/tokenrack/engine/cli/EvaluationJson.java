@@ -27,7 +27,11 @@ final class EvaluationJson {
         num(o, "tokensPerSecondPerUser", e.tokensPerSecondPerUser());
         num(o, "ttftSeconds", e.ttftSeconds());
         num(o, "tpotSeconds", e.tpotSeconds());
-        num(o, "concurrency", e.concurrency());
+        if (Double.isFinite(e.concurrency())) {
+            o.put("concurrency", Math.round(e.concurrency())); // requests in flight: a whole number
+        } else {
+            o.putNull("concurrency");
+        }
         o.put("maxConcurrency", e.maxConcurrency());
         ObjectNode p = o.putObject("parallelism");
         p.put("tp", e.parallelism().tp());
