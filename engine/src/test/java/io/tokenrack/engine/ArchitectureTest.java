@@ -53,7 +53,8 @@ class ArchitectureTest {
             List.of("evaluate"),
             List.of("validate", "lab.host"),
             List.of("lab.calibration"),
-            List.of("cli"));
+            List.of("cli"),
+            List.of("launch"));
 
     @Test
     void theEnginesPackagesAreLayered() throws Exception {
