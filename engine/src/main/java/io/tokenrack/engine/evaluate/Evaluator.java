@@ -80,7 +80,7 @@ public final class Evaluator {
                         + " serves bf16, fp8 or fp4");
             }
             model = catalog.model(w.modelId());
-            if (w.inputTokens() + w.outputTokens() > model.maxContextTokens()) {
+            if ((long) w.inputTokens() + w.outputTokens() > model.maxContextTokens()) {
                 throw new EvaluationException(String.format(Locale.ROOT, "%d input + %d output tokens exceed the %,d-token context of %s",
                         w.inputTokens(), w.outputTokens(), model.maxContextTokens(), model.id()));
             }
@@ -133,7 +133,7 @@ public final class Evaluator {
         if (!top.ok()) {
             return List.of();
         }
-        int max = (int) Math.max(1, Math.round(top.concurrency()));
+        int max = (int) Math.clamp(Math.round(top.concurrency()), 1, Integer.MAX_VALUE);
         List<CurvePoint> out = new ArrayList<>(points);
         int last = 0;
         for (int i = 0; i < points; i++) {
@@ -299,7 +299,7 @@ public final class Evaluator {
         double provisionedMw = m.power.provisionedItWatts() * c.pue() / 1e6;
         return new Evaluation(Evaluation.Status.OK, "", c.accelerator().id(), model.id(), n, used, active,
                 new Parallelism(step.tp(), step.pp(), model.moe() == null ? 1 : step.tp() * step.dp(), step.dp()),
-                sp.concurrency() * active, plan.serving().maxConcurrency() * plan.replicas(),
+                sp.concurrency() * active, (int) Math.min(Integer.MAX_VALUE, (long) plan.serving().maxConcurrency() * plan.replicas()),
                 m.output, m.input, m.output / n, (m.output + m.input) / n, sp.tokensPerSecondPerUser(),
                 sp.ttftSeconds(), sp.tpotSeconds(), step.weightBytesPerAccelerator(), kvPerAcc,
                 m.power, m.output / m.power.itWatts(), m.output / m.power.facilityWatts(),
@@ -341,7 +341,13 @@ public final class Evaluator {
         double weights = shape.totalParams() * w.precision().bytesPerElement();
         double memory = c.accelerators() * c.accelerator().memoryBytes();
         String msg;
-        if (plans.isEmpty() || weights > memory) {
+        if (plans.isEmpty() && weights <= memory) {
+            // together the accelerators hold the weights, but no layout spreads one replica that far
+            msg = fmt("%s does not fit: its weights need %s GB at %s, and a replica spans at most %d pipeline stages (one per layer)"
+                    + " × tensor parallelism within the scale-up domain of %d, never enough of the %d × %s of %s GB each",
+                    model.id(), plain(weights / 1e9), w.precision().label(), model.layers(), c.scaleUpDomain(), c.accelerators(),
+                    c.accelerator().id(), plain(c.accelerator().memoryGB()));
+        } else if (plans.isEmpty() || weights > memory) {
             msg = fmt("%s does not fit: its weights need %s GB at %s and the %d × %s hold %s GB",
                     model.id(), plain(weights / 1e9), w.precision().label(), c.accelerators(), c.accelerator().id(), plain(memory / 1e9));
         } else if (w.isMaxConcurrency() && (w.ttftLimitMs() != null || w.tpotLimitMs() != null || w.minTokensPerSecondPerUser() != null)) {

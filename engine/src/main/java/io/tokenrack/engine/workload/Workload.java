@@ -33,14 +33,10 @@ public record Workload(
         if (kvPrecision == Precision.FP4) {
             throw new IllegalArgumentException("kvPrecision: fp4 KV cache is not modelled (use bf16 or fp8)");
         }
-        if (inputTokens <= 0) {
-            throw new IllegalArgumentException("inputTokens: must be a positive whole number, was " + inputTokens);
-        }
-        if (outputTokens <= 0) {
-            throw new IllegalArgumentException("outputTokens: must be a positive whole number, was " + outputTokens);
-        }
-        if (concurrency != null && concurrency <= 0) {
-            throw new IllegalArgumentException("concurrency: must be a positive whole number, was " + concurrency);
+        Limits.positive("inputTokens", inputTokens, Limits.MAX_TOKENS);
+        Limits.positive("outputTokens", outputTokens, Limits.MAX_TOKENS);
+        if (concurrency != null) {
+            Limits.positive("concurrency", concurrency, Limits.MAX_CONCURRENCY);
         }
         positiveOrNull("ttftLimitMs", ttftLimitMs);
         positiveOrNull("tpotLimitMs", tpotLimitMs);
@@ -51,8 +47,8 @@ public record Workload(
     }
 
     private static void positiveOrNull(String field, Double v) {
-        if (v != null && !(v > 0)) {
-            throw new IllegalArgumentException(field + ": must be a positive number, was " + v);
+        if (v != null && !(v > 0 && Double.isFinite(v))) {
+            throw new IllegalArgumentException(field + ": must be a finite positive number, was " + v);
         }
     }
 
@@ -78,5 +74,33 @@ public record Workload(
 
     public Workload withParallelism(Parallelism p) {
         return new Workload(modelId, precision, kvPrecision, inputTokens, outputTokens, concurrency, ttftLimitMs, tpotLimitMs, minTokensPerSecondPerUser, p);
+    }
+
+    public Workload withPrecision(Precision p) {
+        return new Workload(modelId, p, kvPrecision, inputTokens, outputTokens, concurrency, ttftLimitMs, tpotLimitMs, minTokensPerSecondPerUser, parallelism);
+    }
+
+    public Workload withKvPrecision(Precision p) {
+        return new Workload(modelId, precision, p, inputTokens, outputTokens, concurrency, ttftLimitMs, tpotLimitMs, minTokensPerSecondPerUser, parallelism);
+    }
+
+    public Workload withInputTokens(int n) {
+        return new Workload(modelId, precision, kvPrecision, n, outputTokens, concurrency, ttftLimitMs, tpotLimitMs, minTokensPerSecondPerUser, parallelism);
+    }
+
+    public Workload withOutputTokens(int n) {
+        return new Workload(modelId, precision, kvPrecision, inputTokens, n, concurrency, ttftLimitMs, tpotLimitMs, minTokensPerSecondPerUser, parallelism);
+    }
+
+    public Workload withTtftLimitMs(Double ms) {
+        return new Workload(modelId, precision, kvPrecision, inputTokens, outputTokens, concurrency, ms, tpotLimitMs, minTokensPerSecondPerUser, parallelism);
+    }
+
+    public Workload withTpotLimitMs(Double ms) {
+        return new Workload(modelId, precision, kvPrecision, inputTokens, outputTokens, concurrency, ttftLimitMs, ms, minTokensPerSecondPerUser, parallelism);
+    }
+
+    public Workload withMinTokensPerSecondPerUser(Double tokensPerSecond) {
+        return new Workload(modelId, precision, kvPrecision, inputTokens, outputTokens, concurrency, ttftLimitMs, tpotLimitMs, tokensPerSecond, parallelism);
     }
 }
