@@ -4,7 +4,9 @@ import io.tokenrack.engine.catalog.Catalog;
 import io.tokenrack.engine.design.RackInstance;
 import io.tokenrack.engine.design.RackPower;
 import io.tokenrack.engine.design.RackPowerEstimate;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Rack power from the engine's power model at the workload's operating point, for
@@ -27,13 +29,13 @@ public final class ModelledRackPower {
      */
     public static RackPowerEstimate of(Cluster cluster, double wattsPerAccelerator, double concurrency) {
         String basis = String.format(Locale.ROOT, "modelled at concurrency %.0f", concurrency);
+        Map<String, Integer> accelerators = new HashMap<>(); // by rack id: one look-up per rack, not a scan
+        for (Cluster.RackBudget b : cluster.racks()) {
+            accelerators.put(b.rackId(), b.accelerators());
+        }
         return (RackInstance rack, Catalog catalog) -> {
-            for (Cluster.RackBudget b : cluster.racks()) {
-                if (b.rackId().equals(rack.id()) && b.accelerators() > 0) {
-                    return RackPower.of(wattsPerAccelerator * b.accelerators(), basis);
-                }
-            }
-            return RackPowerEstimate.nameplate().estimate(rack, catalog);
+            int n = accelerators.getOrDefault(rack.id(), 0);
+            return n > 0 ? RackPower.of(wattsPerAccelerator * n, basis) : RackPowerEstimate.nameplate().estimate(rack, catalog);
         };
     }
 }
