@@ -87,20 +87,17 @@ public final class WorkloadModel {
     }
 
     public boolean setPrecision(Precision p) {
-        return edit("precision", w -> new Workload(w.modelId(), p, w.kvPrecision() == Precision.FP4 ? null : w.kvPrecision(),
-                w.inputTokens(), w.outputTokens(), w.concurrency(), w.ttftLimitMs(), w.tpotLimitMs(), w.minTokensPerSecondPerUser(), w.parallelism()));
+        return edit("precision", w -> w.withPrecision(p));
     }
 
     public boolean setInputTokens(String text) {
         Integer n = positiveInt("Input tokens", text, false);
-        return n != null && edit("input length", w -> new Workload(w.modelId(), w.precision(), w.kvPrecision(), n, w.outputTokens(),
-                w.concurrency(), w.ttftLimitMs(), w.tpotLimitMs(), w.minTokensPerSecondPerUser(), w.parallelism()));
+        return n != null && edit("input length", w -> w.withInputTokens(n));
     }
 
     public boolean setOutputTokens(String text) {
         Integer n = positiveInt("Output tokens", text, false);
-        return n != null && edit("output length", w -> new Workload(w.modelId(), w.precision(), w.kvPrecision(), w.inputTokens(), n,
-                w.concurrency(), w.ttftLimitMs(), w.tpotLimitMs(), w.minTokensPerSecondPerUser(), w.parallelism()));
+        return n != null && edit("output length", w -> w.withOutputTokens(n));
     }
 
     /** A whole number of requests in flight, or "max" (or blank) for the most that fits the limits. */
@@ -119,8 +116,7 @@ public final class WorkloadModel {
         if (v == null && !isBlank(text)) {
             return false;
         }
-        return edit("TTFT limit", w -> new Workload(w.modelId(), w.precision(), w.kvPrecision(), w.inputTokens(), w.outputTokens(),
-                w.concurrency(), v, w.tpotLimitMs(), w.minTokensPerSecondPerUser(), w.parallelism()));
+        return edit("TTFT limit", w -> w.withTtftLimitMs(v));
     }
 
     /** Time-per-output-token limit in ms; blank for none. */
@@ -129,8 +125,7 @@ public final class WorkloadModel {
         if (v == null && !isBlank(text)) {
             return false;
         }
-        return edit("TPOT limit", w -> new Workload(w.modelId(), w.precision(), w.kvPrecision(), w.inputTokens(), w.outputTokens(),
-                w.concurrency(), w.ttftLimitMs(), v, w.minTokensPerSecondPerUser(), w.parallelism()));
+        return edit("TPOT limit", w -> w.withTpotLimitMs(v));
     }
 
     public boolean setParallelismAuto() {
@@ -156,7 +151,7 @@ public final class WorkloadModel {
     /** Electricity price in USD per kWh. */
     public boolean setElectricityUsdPerKwh(String text) {
         Double v = number("Electricity price", text, 0, 10, "$/kWh");
-        return v != null && assume("electricity price", a -> a.withElectricity(v));
+        return v != null && assume("electricity price", a -> a.withElectricityUsdPerKwh(v));
     }
 
     public boolean setAmortizationYears(String text) {

@@ -47,9 +47,8 @@ public final class BenchCommand implements Callable<Integer> {
         Evaluator evaluator = new Evaluator(catalog);
         Cluster cluster = evaluator.clusters().standard("h100-sxm", 32);
         // Two workloads, alternated, so the JIT cannot fold a constant input (JMH sample 10).
-        Workload[] ws = {
-                new Workload("llama-3.1-70b", Precision.FP8, null, 1024, 1024, 256, null, null, null, Parallelism.AUTO),
-                new Workload("llama-3.1-70b", Precision.FP8, null, 1024, 1024, 257, null, null, null, Parallelism.AUTO)};
+        Workload w256 = new Workload("llama-3.1-70b", Precision.FP8, null, 1024, 1024, 256, null, null, null, Parallelism.AUTO);
+        Workload[] ws = {w256, w256.withConcurrency(257)};
         Assumptions a = Assumptions.defaults(catalog.facility());
         // Warm-up: let the JIT compile the hot paths.
         long until = System.nanoTime() + 2_000_000_000L;

@@ -127,8 +127,7 @@ public final class Evaluator {
      * Latency limits are left out so the whole frontier shows.
      */
     public List<CurvePoint> curve(Cluster cluster, Workload w, Assumptions a, int points, Batching batching) {
-        Workload open = new Workload(w.modelId(), w.precision(), w.kvPrecision(), w.inputTokens(), w.outputTokens(), null,
-                null, null, null, w.parallelism());
+        Workload open = w.withConcurrency(null).withoutLimits();
         Evaluation top = evaluate(cluster, open, a, batching);
         if (!top.ok()) {
             return List.of();

@@ -67,7 +67,7 @@ class EvaluatorTest {
 
     @Test
     void maxConcurrencyMeetsATpotLimit() {
-        Workload w = new Workload("llama-3.1-70b", Precision.FP8, null, 1024, 1024, null, null, 30.0, null, Parallelism.AUTO);
+        Workload w = workload("llama-3.1-70b", null).withTpotLimitMs(30.0);
         Evaluation e = EVALUATOR.evaluate(EVALUATOR.clusters().standard("h100-sxm", 8), w, DEFAULTS);
         assertTrue(e.ok(), e.message());
         assertTrue(e.tpotSeconds() <= 0.030 + 1e-12, "tpot " + e.tpotSeconds());
@@ -141,7 +141,7 @@ class EvaluatorTest {
         // ML.ENERGY (via fleet-sim): an 8B model on one H100 draws ≈ 300 W at batch 1 and ≈ 600 W at batch 128.
         Cluster one = EVALUATOR.clusters().standard("h100-sxm", 1);
         for (int[] anchor : new int[][] {{1, 300}, {128, 600}}) {
-            Workload w = new Workload("llama-3.1-8b", Precision.BF16, null, 512, 512, anchor[0], null, null, null, Parallelism.AUTO);
+            Workload w = workload("llama-3.1-8b", anchor[0]).withPrecision(Precision.BF16).withInputTokens(512).withOutputTokens(512);
             Evaluation e = EVALUATOR.evaluate(one, w, DEFAULTS);
             assertEquals(anchor[1], e.power().acceleratorWatts(), 0.1 * anchor[1], "batch " + anchor[0]);
         }
