@@ -1,5 +1,6 @@
 package io.tokenrack.engine.catalog;
 
+import io.tokenrack.engine.InputException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -68,10 +69,10 @@ public final class Catalog {
     public <T extends CatalogItem> T require(String id, Class<T> type) {
         CatalogItem i = items.get(id);
         if (i == null) {
-            throw new IllegalArgumentException("unknown " + kindWord(type) + " id '" + id + "'");
+            throw new InputException("unknown " + kindWord(type) + " id '" + id + "'");
         }
         if (!type.isInstance(i)) {
-            throw new IllegalArgumentException("'" + id + "' is a " + i.kind().label() + ", not a " + kindWord(type));
+            throw new InputException("'" + id + "' is a " + i.kind().label() + ", not a " + kindWord(type));
         }
         return type.cast(i);
     }

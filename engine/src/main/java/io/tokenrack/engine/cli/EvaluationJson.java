@@ -6,36 +6,40 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tokenrack.engine.evaluate.Evaluation;
 import io.tokenrack.engine.evaluate.PhaseBreakdown;
 import io.tokenrack.engine.evaluate.Provenance;
+import io.tokenrack.engine.evaluate.ServingPlan;
+import io.tokenrack.engine.evaluate.Throughput;
 
 /** The JSON form of an {@link Evaluation}: the CLI contract. Numbers that are unknown are null, never NaN. */
 final class EvaluationJson {
     private EvaluationJson() {}
 
-    static ObjectNode of(Evaluation e) {
+    static ObjectNode of(Evaluation.Ok e) {
         JsonNodeFactory f = JsonNodeFactory.instance;
         ObjectNode o = f.objectNode();
         o.put("status", e.status().name());
         o.put("acceleratorId", e.acceleratorId());
         o.put("modelId", e.modelId());
         o.put("accelerators", e.accelerators());
-        o.put("acceleratorsUsed", e.acceleratorsUsed());
-        o.put("replicas", e.replicas());
-        num(o, "outputTokensPerSecond", e.outputTokensPerSecond());
-        num(o, "inputTokensPerSecond", e.inputTokensPerSecond());
-        num(o, "outputTokensPerSecondPerAccelerator", e.outputTokensPerSecondPerAccelerator());
-        num(o, "totalTokensPerSecondPerAccelerator", e.totalTokensPerSecondPerAccelerator());
-        num(o, "tokensPerSecondPerUser", e.tokensPerSecondPerUser());
-        num(o, "ttftSeconds", e.ttftSeconds());
-        num(o, "tpotSeconds", e.tpotSeconds());
-        num(o, "concurrency", e.concurrency());
-        o.put("maxConcurrency", e.maxConcurrency());
+        ServingPlan plan = e.plan();
+        Throughput t = e.throughput();
+        o.put("acceleratorsUsed", plan.acceleratorsUsed());
+        o.put("replicas", plan.replicas());
+        num(o, "outputTokensPerSecond", t.outputTokensPerSecond());
+        num(o, "inputTokensPerSecond", t.inputTokensPerSecond());
+        num(o, "outputTokensPerSecondPerAccelerator", t.outputTokensPerSecondPerAccelerator());
+        num(o, "totalTokensPerSecondPerAccelerator", t.totalTokensPerSecondPerAccelerator());
+        num(o, "tokensPerSecondPerUser", t.tokensPerSecondPerUser());
+        num(o, "ttftSeconds", e.latency().ttftSeconds());
+        num(o, "tpotSeconds", e.latency().tpotSeconds());
+        num(o, "concurrency", plan.concurrency());
+        o.put("maxConcurrency", plan.maxConcurrency());
         ObjectNode p = o.putObject("parallelism");
-        p.put("tp", e.parallelism().tp());
-        p.put("pp", e.parallelism().pp());
-        p.put("ep", e.parallelism().ep());
-        p.put("dp", e.parallelism().dp());
-        num(o, "weightBytesPerAccelerator", e.weightBytesPerAccelerator());
-        num(o, "kvCacheBytesPerAccelerator", e.kvCacheBytesPerAccelerator());
+        p.put("tp", plan.parallelism().tp());
+        p.put("pp", plan.parallelism().pp());
+        p.put("ep", plan.parallelism().ep());
+        p.put("dp", plan.parallelism().dp());
+        num(o, "weightBytesPerAccelerator", e.memory().weightBytesPerAccelerator());
+        num(o, "kvCacheBytesPerAccelerator", e.memory().kvCacheBytesPerAccelerator());
         num(o, "acceleratorPowerWatts", e.power().acceleratorWatts());
         num(o, "hostPowerWatts", e.power().hostWatts());
         // unknown when no network item with a figure was counted and some have none (null, never a guessed 0)
@@ -45,14 +49,14 @@ final class EvaluationJson {
         num(o, "coolingOverheadWatts", e.power().coolingOverheadWatts());
         num(o, "facilityPowerWatts", e.power().facilityWatts());
         num(o, "pue", e.power().pue());
-        num(o, "outputTokensPerJoule", e.outputTokensPerJoule());
-        num(o, "outputTokensPerJouleFacility", e.outputTokensPerJouleFacility());
-        num(o, "tokensPerSecondPerProvisionedMW", e.tokensPerSecondPerProvisionedMW());
+        num(o, "outputTokensPerJoule", e.efficiency().outputTokensPerJoule());
+        num(o, "outputTokensPerJouleFacility", e.efficiency().outputTokensPerJouleFacility());
+        num(o, "tokensPerSecondPerProvisionedMW", e.efficiency().tokensPerSecondPerProvisionedMW());
         num(o, "usdPerHour", e.cost().totalUsdPerHour());
         num(o, "usdPerAcceleratorHour", e.cost().usdPerAcceleratorHour());
         num(o, "usdPerMillionOutputTokens", e.cost().usdPerMillionOutputTokens());
         num(o, "usdPerMillionInputTokens", e.cost().usdPerMillionInputTokens());
-        o.put("bottleneck", e.bottleneck() == null ? null : e.bottleneck().name());
+        o.put("bottleneck", e.bottleneck().name());
         ArrayNode phases = o.putArray("phases");
         for (PhaseBreakdown ph : e.phases()) {
             ObjectNode x = phases.addObject();
@@ -65,7 +69,7 @@ final class EvaluationJson {
             }
         }
         ArrayNode notes = o.putArray("notes");
-        e.notes().forEach(notes::add);
+        e.notes().forEach(n -> notes.add(n.text()));
         ArrayNode prov = o.putArray("provenance");
         for (Provenance pr : e.provenance()) {
             ObjectNode x = prov.addObject();

@@ -4,6 +4,8 @@ import io.tokenrack.engine.catalog.Catalog;
 import io.tokenrack.engine.design.RackInstance;
 import io.tokenrack.engine.design.RackPower;
 import io.tokenrack.engine.design.RackPowerEstimate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -14,23 +16,42 @@ import java.util.Locale;
 public final class ModelledRackPower {
     private ModelledRackPower() {}
 
-    public static RackPowerEstimate of(Cluster cluster, Evaluation e) {
-        if (!e.ok() || !Double.isFinite(e.itPowerWatts())) {
+    /**
+     * Each rack drawing its modelled IT power in {@code e} ({@link Evaluation.Ok#racks()}); the
+     * nameplate for racks without accelerators, or for all when {@code e} failed or its power is unknown.
+     */
+    public static RackPowerEstimate of(Evaluation e) {
+        if (!(e instanceof Evaluation.Ok ok)) {
             return RackPowerEstimate.nameplate();
         }
-        return of(cluster, e.itPowerWatts() / cluster.accelerators(), e.concurrency());
+        return of(ok.racks(), ok);
     }
 
     /**
-     * Each rack of {@code cluster} drawing {@code wattsPerAccelerator} (the modelled IT power,
-     * hosts and network included, per accelerator) for each accelerator it holds.
+     * As {@link #of(Evaluation)}, for a design edited since {@code e} was evaluated: each rack of
+     * {@code current} draws {@code e}'s IT power per accelerator for each accelerator it holds now,
+     * so checks between an edit and its new evaluation keep a modelled figure. For the design
+     * evaluated it gives the same draws as {@link Evaluation.Ok#racks()}.
      */
-    public static RackPowerEstimate of(Cluster cluster, double wattsPerAccelerator, double concurrency) {
-        String basis = String.format(Locale.ROOT, "modelled at concurrency %.0f", concurrency);
+    public static RackPowerEstimate of(Cluster current, Evaluation.Ok e) {
+        List<RackDraw> draws = new ArrayList<>(current.racks().size());
+        double perAccelerator = e.power().itWatts() / e.accelerators();
+        for (Cluster.RackBudget r : current.racks()) {
+            draws.add(new RackDraw(r.rackId(), r.name(), r.accelerators(), perAccelerator * r.accelerators(), r.powerBudgetWatts(),
+                    r.coolingCapacityWatts()));
+        }
+        return of(draws, e);
+    }
+
+    private static RackPowerEstimate of(List<RackDraw> draws, Evaluation.Ok e) {
+        if (!Double.isFinite(e.power().itWatts())) {
+            return RackPowerEstimate.nameplate();
+        }
+        String basis = String.format(Locale.ROOT, "modelled at concurrency %.0f", e.plan().concurrency());
         return (RackInstance rack, Catalog catalog) -> {
-            for (Cluster.RackBudget b : cluster.racks()) {
-                if (b.rackId().equals(rack.id()) && b.accelerators() > 0) {
-                    return RackPower.of(wattsPerAccelerator * b.accelerators(), basis);
+            for (RackDraw d : draws) {
+                if (d.rackId().equals(rack.id()) && d.accelerators() > 0) {
+                    return RackPower.of(d.itWatts(), basis);
                 }
             }
             return RackPowerEstimate.nameplate().estimate(rack, catalog);

@@ -37,7 +37,7 @@ final class ParallelismPlanner {
         int domain = cluster.scaleUpDomain();
         boolean scaleOut = cluster.scaleOutBytesPerSecondPerAccelerator() > 0;
         int maxGroup = scaleOut ? n : Math.min(n, domain);
-        for (int pp = 1; pp <= maxGroup; pp *= 2) {
+        for (int pp = 1; pp <= Math.min(maxGroup, model.layers()); pp *= 2) { // a stage holds at least one layer
             int before = out.size();
             for (int tp = 1; tp <= Math.min(domain, maxGroup / pp); tp *= 2) {
                 if (model.attentionHeads() % tp != 0) {
