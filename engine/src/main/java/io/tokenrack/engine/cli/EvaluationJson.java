@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tokenrack.engine.evaluate.Evaluation;
 import io.tokenrack.engine.evaluate.PhaseBreakdown;
 import io.tokenrack.engine.evaluate.Provenance;
+import io.tokenrack.engine.evaluate.RackDraw;
 import io.tokenrack.engine.evaluate.ServingPlan;
 import io.tokenrack.engine.evaluate.Throughput;
 
@@ -57,6 +58,16 @@ final class EvaluationJson {
         num(o, "usdPerMillionOutputTokens", e.cost().usdPerMillionOutputTokens());
         num(o, "usdPerMillionInputTokens", e.cost().usdPerMillionInputTokens());
         o.put("bottleneck", e.bottleneck().name());
+        ArrayNode racks = o.putArray("racks"); // a design's racks: each one's modelled draw against its limits
+        for (RackDraw r : e.racks()) {
+            ObjectNode x = racks.addObject();
+            x.put("rackId", r.rackId());
+            x.put("name", r.name());
+            x.put("accelerators", r.accelerators());
+            num(x, "itPowerWatts", r.itWatts());
+            num(x, "powerBudgetWatts", r.powerBudgetWatts());
+            num(x, "coolingCapacityWatts", r.coolingCapacityWatts());
+        }
         ArrayNode phases = o.putArray("phases");
         for (PhaseBreakdown ph : e.phases()) {
             ObjectNode x = phases.addObject();
