@@ -262,9 +262,11 @@ public final class Evaluator {
             notes.add(new Note.UnknownCost(c.accelerator().name()));
         }
         for (Provenance p : c.provenance()) {
-            // stand-ins the numbers rest on; an unpublished or unmeasured figure is said by UnknownPower instead
-            if (p.status() == Provenance.Status.ASSUMPTION || p.status() == Provenance.Status.NOT_COUNTED) {
-                notes.add(new Note.AssumedValue(p));
+            // stand-ins and gaps the numbers rest on; an unpublished or unmeasured TDP is said by UnknownPower instead
+            switch (p.status()) {
+                case ASSUMPTION -> notes.add(new Note.AssumedValue(p));
+                case NOT_COUNTED -> notes.add(new Note.NotCounted(p));
+                case DATASHEET, MEASURED, MODELLED, NOT_PUBLISHED, NOT_MEASURED -> { }
             }
         }
         if (!plan.step().device().hasNativeMath(w.precision())) {

@@ -75,6 +75,14 @@ public sealed interface Note {
         }
     }
 
+    /** An item with no power figure, left out of the totals: the IT power is a lower bound. */
+    record NotCounted(Provenance item) implements Note {
+        @Override
+        public String text() {
+            return item.label() + " is not counted (" + item.source() + "): the IT power is a lower bound";
+        }
+    }
+
     /** The accelerator lacks math in the workload's format and computes in a wider one. */
     record NoNativeMath(String acceleratorName, Precision precision) implements Note {
         @Override

@@ -146,8 +146,8 @@ class EvaluationResultTest {
         assertEquals("not counted", uncounted.getFirst().value());
         assertEquals(Provenance.Kind.ASSUMPTION, uncounted.getFirst().kind());
         assertTrue(e.networkPowerIncomplete());
-        assertTrue(e.notes().contains(new Note.AssumedValue(uncounted.getFirst())), e.notes().toString());
-        assertTrue(e.noteTexts().contains("assumed: " + uncounted.getFirst().label() + " = not counted (no published power figure)"),
+        assertTrue(e.notes().contains(new Note.NotCounted(uncounted.getFirst())), e.notes().toString());
+        assertTrue(e.noteTexts().contains(uncounted.getFirst().label() + " is not counted (no published power figure): the IT power is a lower bound"),
                 e.noteTexts().toString());
     }
 
