@@ -39,6 +39,28 @@ class ArchitectureTest {
         assertEquals(List.of(), forbidden(edges));
     }
 
+    /**
+     * The kernel lab is layered: the compute kernels (and the small transformer built on them) know
+     * nothing of the lab; the timing harness knows no kernel; the host model does not depend on the
+     * calibration run that produces its profile.
+     */
+    @Test
+    void theKernelLabIsLayered() throws Exception {
+        Path classes = Path.of(Catalog.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        List<Edge> edges = dependencies(classes);
+        String kernels = "io.tokenrack.engine.kernels.";
+        String lab = "io.tokenrack.engine.lab.";
+        assertTrue(edges.stream().anyMatch(e -> e.from().startsWith(lab + "calibration.") && e.to().startsWith(kernels)),
+                () -> "no edge from the calibration to the kernels: the check would prove nothing");
+
+        List<Edge> upward = edges.stream().filter(e ->
+                (e.from().startsWith(kernels) && e.to().startsWith(lab))
+                        || (e.from().startsWith(lab + "harness.") && (e.to().startsWith(kernels) || e.to().startsWith(lab + "calibration.") || e.to().startsWith(lab + "host.")))
+                        || (e.from().startsWith(lab + "host.") && e.to().startsWith(lab + "calibration."))
+                        || ((e.from().startsWith(kernels) || e.from().startsWith(lab)) && e.to().startsWith("io.tokenrack.engine.cli."))).toList();
+        assertEquals(List.of(), upward);
+    }
+
     @Test
     void aFullyQualifiedUseIsCaught(@TempDir Path tmp) throws IOException {
         Path src = tmp.resolve("src/io/tokenrack/engine/probe/Bad.java");

@@ -1,6 +1,6 @@
 package io.tokenrack.app.lab;
 
-import io.tokenrack.engine.kernels.CalibrationReport;
+import io.tokenrack.engine.lab.calibration.CalibrationReport;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -14,7 +14,7 @@ public interface CalibrationRunner {
     /**
      * @param quick     the short calibration ({@code calibrate --quick}) instead of the full one
      * @param log       receives each progress line as it is printed (from the runner's thread);
-     *                  step lines follow {@link io.tokenrack.engine.kernels.CalibrationStage}
+     *                  step lines follow {@link io.tokenrack.engine.lab.calibration.CalibrationStage}
      * @param cancelled polled between kernels; once true the run stops
      * @return the report; saving it is the caller's job
      * @throws CancellationException when {@code cancelled} stopped the run

@@ -1,9 +1,9 @@
 package io.tokenrack.app.lab;
 
 import io.tokenrack.engine.cli.CalibrateCommand;
-import io.tokenrack.engine.kernels.CalibrationReport;
-import io.tokenrack.engine.kernels.Calibrator;
 import io.tokenrack.engine.kernels.VectorSupport;
+import io.tokenrack.engine.lab.calibration.CalibrationReport;
+import io.tokenrack.engine.lab.calibration.Calibrator;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

@@ -1,7 +1,7 @@
 package io.tokenrack.app.lab;
 
-import io.tokenrack.engine.kernels.CalibrationReport;
-import io.tokenrack.engine.kernels.CalibrationStage;
+import io.tokenrack.engine.lab.calibration.CalibrationReport;
+import io.tokenrack.engine.lab.calibration.CalibrationStage;
 import java.util.Locale;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.Executor;
@@ -39,7 +39,7 @@ public final class LabModel implements AutoCloseable {
 
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(this, "state", State.IDLE);
     private final ReadOnlyObjectWrapper<LabResult> result = new ReadOnlyObjectWrapper<>(this, "result");
-    private final ReadOnlyObjectWrapper<io.tokenrack.engine.kernels.HostProfile> measured = new ReadOnlyObjectWrapper<>(this, "measured");
+    private final ReadOnlyObjectWrapper<io.tokenrack.engine.lab.host.HostProfile> measured = new ReadOnlyObjectWrapper<>(this, "measured");
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
@@ -81,7 +81,7 @@ public final class LabModel implements AutoCloseable {
      * The host profile of the latest calibration completed in this session (not one loaded from
      * disk): the main window puts "This computer (measured)" in its palette from it.
      */
-    public ReadOnlyObjectProperty<io.tokenrack.engine.kernels.HostProfile> measuredProperty() {
+    public ReadOnlyObjectProperty<io.tokenrack.engine.lab.host.HostProfile> measuredProperty() {
         return measured.getReadOnlyProperty();
     }
 

@@ -1,7 +1,7 @@
 package io.tokenrack.app.lab;
 
-import io.tokenrack.engine.kernels.CalibrationReport;
-import io.tokenrack.engine.kernels.HostProfile;
+import io.tokenrack.engine.lab.calibration.CalibrationReport;
+import io.tokenrack.engine.lab.host.HostProfile;
 import java.util.Objects;
 
 /**

@@ -1,11 +1,11 @@
 package io.tokenrack.app.lab;
 
-import io.tokenrack.engine.kernels.HostProfile;
-import io.tokenrack.engine.kernels.HostProfile.GemmPoint;
-import io.tokenrack.engine.kernels.HostProfile.GemvPoint;
-import io.tokenrack.engine.kernels.HostProfile.MemoryLevel;
-import io.tokenrack.engine.kernels.HostProfile.RooflinePoint;
-import io.tokenrack.engine.kernels.LlamaConfig;
+import io.tokenrack.engine.kernels.llama.LlamaConfig;
+import io.tokenrack.engine.lab.host.HostProfile;
+import io.tokenrack.engine.lab.host.HostProfile.GemmPoint;
+import io.tokenrack.engine.lab.host.HostProfile.GemvPoint;
+import io.tokenrack.engine.lab.host.HostProfile.MemoryLevel;
+import io.tokenrack.engine.lab.host.HostProfile.RooflinePoint;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

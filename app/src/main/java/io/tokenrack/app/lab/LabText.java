@@ -1,8 +1,8 @@
 package io.tokenrack.app.lab;
 
 import io.tokenrack.app.theme.Units;
-import io.tokenrack.engine.kernels.CalibrationReport;
-import io.tokenrack.engine.kernels.HostProfile;
+import io.tokenrack.engine.lab.calibration.CalibrationReport;
+import io.tokenrack.engine.lab.host.HostProfile;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;

@@ -1,15 +1,15 @@
 package io.tokenrack.app.lab;
 
-import io.tokenrack.engine.kernels.CalibrationReport;
-import io.tokenrack.engine.kernels.CalibrationReport.TransformerDecode;
-import io.tokenrack.engine.kernels.CalibrationStage;
-import io.tokenrack.engine.kernels.Calibrator;
-import io.tokenrack.engine.kernels.HostProfile;
-import io.tokenrack.engine.kernels.HostProfile.GemmPoint;
-import io.tokenrack.engine.kernels.HostProfile.GemvPoint;
-import io.tokenrack.engine.kernels.HostProfile.MemoryLevel;
-import io.tokenrack.engine.kernels.HostProfile.RooflinePoint;
-import io.tokenrack.engine.kernels.HostProfile.StreamPoint;
+import io.tokenrack.engine.lab.calibration.CalibrationReport;
+import io.tokenrack.engine.lab.calibration.CalibrationReport.TransformerDecode;
+import io.tokenrack.engine.lab.calibration.CalibrationStage;
+import io.tokenrack.engine.lab.calibration.Calibrator;
+import io.tokenrack.engine.lab.host.HostProfile;
+import io.tokenrack.engine.lab.host.HostProfile.GemmPoint;
+import io.tokenrack.engine.lab.host.HostProfile.GemvPoint;
+import io.tokenrack.engine.lab.host.HostProfile.MemoryLevel;
+import io.tokenrack.engine.lab.host.HostProfile.RooflinePoint;
+import io.tokenrack.engine.lab.host.HostProfile.StreamPoint;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicInteger;

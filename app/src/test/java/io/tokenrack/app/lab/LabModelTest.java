@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tokenrack.app.lab.LabFixtures.FakeCalibration;
-import io.tokenrack.engine.kernels.Calibrator;
-import io.tokenrack.engine.kernels.HostProfileStore;
+import io.tokenrack.engine.lab.calibration.Calibrator;
+import io.tokenrack.engine.lab.host.HostProfileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.tokenrack.app.lab.LabRoofline.KernelPoint;
 import io.tokenrack.app.lab.LabRoofline.Kind;
 import io.tokenrack.app.lab.LabRoofline.Roof;
-import io.tokenrack.engine.kernels.LlamaConfig;
+import io.tokenrack.engine.kernels.llama.LlamaConfig;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.tokenrack.engine.kernels.CalibrationReport;
-import io.tokenrack.engine.kernels.HostProfileStore;
+import io.tokenrack.engine.lab.calibration.CalibrationReport;
+import io.tokenrack.engine.lab.host.HostProfileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

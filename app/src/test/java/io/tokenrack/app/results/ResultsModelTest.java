@@ -129,7 +129,7 @@ class ResultsModelTest {
     void theWhyLineExplainsTheStepTheBottleneckWasReadFrom() {
         // the measured CPU: decode alone is bandwidth-bound, while the steady step (decode plus the
         // prefill chunks it carries) is compute-bound at a few requests
-        var host = io.tokenrack.engine.kernels.MeasuredHost.of(io.tokenrack.app.lab.LabFixtures.profile());
+        var host = io.tokenrack.engine.lab.host.MeasuredHost.of(io.tokenrack.app.lab.LabFixtures.profile());
         var catalog = host.addTo(Fixtures.catalog());
         var evaluator = host.evaluator(catalog);
         var cluster = evaluator.clusters().standard("this-computer", 1);

@@ -2,8 +2,8 @@ package io.tokenrack.engine.cli;
 
 import io.tokenrack.engine.catalog.Catalog;
 import io.tokenrack.engine.evaluate.Evaluator;
-import io.tokenrack.engine.kernels.HostProfileStore;
-import io.tokenrack.engine.kernels.MeasuredHost;
+import io.tokenrack.engine.lab.host.HostProfileStore;
+import io.tokenrack.engine.lab.host.MeasuredHost;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

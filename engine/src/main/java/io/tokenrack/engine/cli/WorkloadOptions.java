@@ -6,7 +6,7 @@ import io.tokenrack.engine.catalog.StrictJson;
 import io.tokenrack.engine.design.RackDesign;
 import io.tokenrack.engine.evaluate.Cluster;
 import io.tokenrack.engine.evaluate.Evaluator;
-import io.tokenrack.engine.kernels.MeasuredHost;
+import io.tokenrack.engine.lab.host.MeasuredHost;
 import io.tokenrack.engine.workload.Parallelism;
 import io.tokenrack.engine.workload.Precision;
 import io.tokenrack.engine.workload.Workload;

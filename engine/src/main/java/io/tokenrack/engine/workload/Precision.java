@@ -16,7 +16,7 @@ public enum Precision {
      */
     FP4("fp4", 0.5625),
     /**
-     * 32-bit floats, for the measured host CPU ({@code kernels.HostProfile}): its device record
+     * 32-bit floats, for the measured host CPU ({@code lab.host.HostProfile}): its device record
      * carries the measured fp32 peak in the bf16 field, so fp32 math runs at that figure. Catalog
      * accelerators have no fp32 figure; for them this reads as their bf16 tensor peak.
      */

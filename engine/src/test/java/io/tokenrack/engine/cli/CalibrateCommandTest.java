@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.tokenrack.engine.kernels.CalibrationReport;
-import io.tokenrack.engine.kernels.CalibrationReport.TransformerDecode;
-import io.tokenrack.engine.kernels.HostProfile;
-import io.tokenrack.engine.kernels.HostProfileStore;
+import io.tokenrack.engine.lab.calibration.CalibrationReport;
+import io.tokenrack.engine.lab.calibration.CalibrationReport.TransformerDecode;
+import io.tokenrack.engine.lab.host.HostProfile;
+import io.tokenrack.engine.lab.host.HostProfileStore;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;

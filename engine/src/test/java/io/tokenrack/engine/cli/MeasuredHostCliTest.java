@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tokenrack.engine.catalog.StrictJson;
 import io.tokenrack.engine.files.UserFolder;
-import io.tokenrack.engine.kernels.HostProfileStore;
+import io.tokenrack.engine.lab.host.HostProfileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

@@ -24,7 +24,7 @@ import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * JMH benchmarks of the kernel lab, for developers (the app's calibration uses its own in-process
- * harness, kernels.Bench). Run with {@code bench/jmh.sh} (see docs/kernel-lab.md); results are
+ * harness, lab.harness.Bench). Run with {@code bench/jmh.sh} (see docs/kernel-lab.md); results are
  * average time per call: GFLOP/s = FLOPs / time, GB/s = bytes / time.
  */
 @BenchmarkMode(Mode.AverageTime)
