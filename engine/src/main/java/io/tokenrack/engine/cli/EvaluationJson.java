@@ -87,6 +87,7 @@ final class EvaluationJson {
             x.put("label", pr.label());
             x.put("value", pr.value());
             x.put("kind", pr.kind().name());
+            x.put("status", pr.status().name()); // what the figure is, or why it is missing (NOT_PUBLISHED, NOT_MEASURED, NOT_COUNTED)
             x.put("source", pr.source());
         }
         return o;

@@ -128,6 +128,15 @@ class EvaluateCommandTest {
         JsonNode j = StrictJson.mapper().readTree(r.out());
         assertTrue(j.get("networkPowerWatts").isNull(), r.out());
         assertTrue(!j.get("networkPowerComplete").asBoolean());
+        int uncounted = 0;
+        for (JsonNode p : j.get("provenance")) {
+            if (p.get("status").asText().equals("NOT_COUNTED")) {
+                uncounted++;
+                assertEquals("not counted", p.get("value").asText());
+                assertEquals("ASSUMPTION", p.get("kind").asText());
+            }
+        }
+        assertEquals(1, uncounted, j.get("provenance").toString());
     }
 
     @Test
