@@ -161,7 +161,7 @@ class EvaluatorTest {
 
     @Test
     void promptsLongerThanTheContextAreInvalid() {
-        Workload w = new Workload("llama-2-70b", Precision.FP8, null, 8192, 1024, 8, null, null, null, Parallelism.AUTO);
+        Workload w = workload("llama-2-70b", 8).withInputTokens(8192);
         Evaluation e = EVALUATOR.evaluate(EVALUATOR.clusters().standard("h100-sxm", 8), w, DEFAULTS);
         assertEquals(Evaluation.Status.INVALID, e.status());
         assertTrue(e.message().contains("4,096-token context"), e.message());
