@@ -5,6 +5,7 @@ import io.tokenrack.app.theme.Styles;
 import io.tokenrack.app.theme.Units;
 import io.tokenrack.engine.evaluate.CurvePoint;
 import io.tokenrack.engine.evaluate.Evaluation;
+import io.tokenrack.engine.evaluate.Note;
 import io.tokenrack.engine.evaluate.Throughput;
 import io.tokenrack.engine.evaluate.UtilizationPoint;
 import io.tokenrack.engine.evaluate.PowerBreakdown;
@@ -277,7 +278,9 @@ public final class ChartsView extends HBox {
                 efficiencyNow.add(Math.max(1, e.plan().concurrency()), perJoule);
                 mark(efficiencyPlot, efficiency, Math.max(1, e.plan().concurrency()), perJoule, Units.number(perJoule) + " tok/J");
             } else {
-                efficiencyPlot.setNoDataMessage("power unknown: no published TDP");
+                boolean measuredHost = e.notes().stream().anyMatch(n -> n instanceof Note.UnknownPower u && u.measuredHost());
+                efficiencyPlot.setNoDataMessage(measuredHost ? "power unknown: the kernel lab measures speed, not power"
+                        : "power unknown: no published TDP");
             }
             for (UtilizationPoint u : r.utilizationSweep()) {
                 if (!Double.isNaN(u.usdPerMillionOutputTokens())) {
