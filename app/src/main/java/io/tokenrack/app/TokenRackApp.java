@@ -51,6 +51,7 @@ public final class TokenRackApp extends Application {
         DocState initial = DocumentActions.example(context);
         MainWindow window = new MainWindow(context, initial, null);
         window.show(stage);
+        UiProbe.attachIfRequested(stage.getScene());
         window.offerRecovery();
         List<String> raw = getParameters().getRaw();
         List<String> args = LaunchOptions.withoutOptions(getParameters().getUnnamed());

@@ -27,12 +27,6 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
  * rack at its lowest free slot.
  */
 public final class PaletteView extends VBox {
-    /**
-     * Whether drags show a picture of the entry. Not on Monocle (embedded and headless glass): there
-     * the drag image becomes a window of its own that receives the drop instead of the rack.
-     */
-    private static final boolean DRAG_IMAGES = !"Monocle".equalsIgnoreCase(System.getProperty("glass.platform"));
-
     private final PaletteModel model;
     private final Consumer<String> onActivate;
     private final CustomTextField search = new CustomTextField();
@@ -104,14 +98,13 @@ public final class PaletteView extends VBox {
 
     /** A group header (icon, kind, count) or an entry (icon, name, one-line summary, tooltip, drag source). */
     private final class EntryCell extends TreeCell<Object> {
-        /**
-         * Taken when the button goes down, not when the drag starts: a snapshot renders a frame and
-         * must not run in the middle of starting a platform drag.
+        /*
+         * No drag image: taking a snapshot while the button is down (the former picture of the
+         * entry) cut the X11/GTK mouse stream, so no drag was ever detected with a real mouse, and
+         * an opaque picture would hide the rack's own drop preview (where the item lands, green or
+         * red), which is the feedback that matters.
          */
-        private javafx.scene.image.Image dragImage;
-
         EntryCell() {
-            setOnMousePressed(e -> dragImage = getItem() instanceof PaletteModel.Entry && DRAG_IMAGES ? snapshot(null, null) : null);
             setOnDragDetected(e -> {
                 if (getItem() instanceof PaletteModel.Entry entry) {
                     Dragboard db = startDragAndDrop(TransferMode.COPY);
@@ -119,9 +112,6 @@ public final class PaletteView extends VBox {
                     content.put(CatalogDrag.CATALOG_ID, entry.item().id());
                     content.putString(entry.item().id());
                     db.setContent(content);
-                    if (dragImage != null) {
-                        db.setDragView(dragImage, 8, 8);
-                    }
                     e.consume();
                 }
             });

@@ -72,7 +72,7 @@ public final class Catalog {
             throw new InputException("unknown " + kindWord(type) + " id '" + id + "'");
         }
         if (!type.isInstance(i)) {
-            throw new InputException("'" + id + "' is a " + i.kind().label() + ", not a " + kindWord(type));
+            throw new InputException("'" + id + "' is " + withArticle(i.kind().label()) + ", not " + withArticle(kindWord(type)));
         }
         return type.cast(i);
     }
@@ -109,6 +109,11 @@ public final class Catalog {
             }
         }
         return out;
+    }
+
+    /** "an accelerator", "a server". */
+    private static String withArticle(String word) {
+        return ("aeiou".indexOf(word.charAt(0)) >= 0 ? "an " : "a ") + word;
     }
 
     private static String kindWord(Class<?> type) {

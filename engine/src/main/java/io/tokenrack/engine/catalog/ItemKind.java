@@ -12,7 +12,7 @@ public enum ItemKind {
 
     public static ItemKind parse(String text) {
         for (ItemKind k : values()) {
-            if (k.label().equals(text)) {
+            if (k.label().equalsIgnoreCase(text)) {
                 return k;
             }
         }

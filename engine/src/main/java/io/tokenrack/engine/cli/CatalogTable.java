@@ -47,9 +47,9 @@ final class CatalogTable {
     static String figures(CatalogItem item) {
         return switch (item) {
             case AcceleratorSpec a when a.cpuAsAccelerator() -> join(
-                    String.format(java.util.Locale.ROOT, "measured: %.0f GFLOP/s fp32", a.bf16DenseTflops() * 1000),
+                    String.format(java.util.Locale.ROOT, "measured: %,.0f GFLOP/s fp32", a.bf16DenseTflops() * 1000),
                     num(a.memoryGB()) + " GB",
-                    String.format(java.util.Locale.ROOT, "%.1f GB/s", a.memBandwidthTBps() * 1000),
+                    String.format(java.util.Locale.ROOT, "%,.1f GB/s", a.memBandwidthTBps() * 1000),
                     "power not measured");
             case AcceleratorSpec a -> join(
                     num(a.bf16DenseTflops()) + " BF16 TFLOPS",
@@ -92,14 +92,14 @@ final class CatalogTable {
     }
 
     private static String kw(double watts) {
-        return String.format(Locale.ROOT, "%.1f kW", watts / 1000);
+        return String.format(Locale.ROOT, "%,.1f kW", watts / 1000);
     }
 
-    /** 2.0 → "2", 8.5 → "8.5", 1.15 → "1.15". */
-    private static String num(double v) {
+    /** 2.0 → "2", 8.5 → "8.5", 1.15 → "1.15", 2250 → "2,250". */
+    static String num(double v) {
         if (v == Math.rint(v) && Math.abs(v) < 1e15) {
-            return Long.toString((long) v);
+            return String.format(Locale.ROOT, "%,d", (long) v);
         }
-        return String.format(Locale.ROOT, "%.3f", v).replaceAll("0+$", "").replaceAll("\\.$", "");
+        return String.format(Locale.ROOT, "%,.3f", v).replaceAll("0+$", "").replaceAll("\\.$", "");
     }
 }

@@ -39,9 +39,25 @@ public final class CliSupport {
     /** Prints {@code message} as the command's one error line and returns {@link #BAD_INPUT}. */
     public static int usageError(CommandSpec spec, String message) {
         PrintWriter err = spec.commandLine().getErr();
-        err.println(oneLine(spec.qualifiedName() + ": " + message));
+        err.println(line(spec, message));
         err.flush();
         return BAD_INPUT;
+    }
+
+    /**
+     * The one style of every line the commands write to stderr: {@code tokenrack COMMAND: message}
+     * (errors about a file go on with the file's name, warnings with "warning: ").
+     */
+    static String line(CommandSpec spec, String message) {
+        return oneLine(spec.qualifiedName() + ": " + message);
+    }
+
+    /** Picocli's sentences ("Missing required option", "Unknown option") in the lower case the commands' own messages use. */
+    static String lowerFirst(String message) {
+        if (message != null && message.length() > 1 && Character.isUpperCase(message.charAt(0)) && Character.isLowerCase(message.charAt(1))) {
+            return Character.toLowerCase(message.charAt(0)) + message.substring(1);
+        }
+        return message;
     }
 
     static String oneLine(String s) {
@@ -72,7 +88,7 @@ public final class CliSupport {
 
     private static final IParameterExceptionHandler USAGE = (ParameterException e, String[] args) -> {
         CommandSpec spec = e.getCommandLine().getCommandSpec();
-        String message = e.getMessage();
+        String message = lowerFirst(e.getMessage());
         if (e instanceof UnmatchedArgumentException u && !spec.subcommands().isEmpty()
                 && !u.getUnmatched().isEmpty() && !u.getUnmatched().getFirst().startsWith("-")) {
             message = "unknown command '" + u.getUnmatched().getFirst() + "' (commands: "
@@ -83,12 +99,10 @@ public final class CliSupport {
 
     private static final IExecutionExceptionHandler EXECUTION = (e, cli, parseResult) -> {
         PrintWriter err = cli.getErr();
-        if (e instanceof PresetException) {
-            err.println(oneLine(e.getMessage()));
-        } else if (isInputError(e)) {
-            err.println(oneLine(cli.getCommandSpec().qualifiedName() + ": " + e.getMessage()));
+        if (isInputError(e)) {
+            err.println(line(cli.getCommandSpec(), e.getMessage()));
         } else {
-            err.println(oneLine(cli.getCommandSpec().qualifiedName() + ": internal error: " + e));
+            err.println(line(cli.getCommandSpec(), "internal error: " + e));
             e.printStackTrace(err);
             err.flush();
             return INTERNAL;

@@ -10,6 +10,7 @@ import io.tokenrack.engine.evaluate.Note;
 import io.tokenrack.engine.evaluate.PhaseBreakdown;
 import io.tokenrack.engine.evaluate.Throughput;
 import io.tokenrack.engine.workload.Parallelism;
+import io.tokenrack.engine.perf.Batching;
 import io.tokenrack.engine.workload.Workload;
 import java.io.PrintWriter;
 import java.util.Locale;
@@ -49,52 +50,57 @@ public final class EvaluateCommand implements Callable<Integer> {
             node.put("kvPrecision", w.effectiveKvPrecision().label());
             out.println(StrictJson.mapper().writeValueAsString(node));
         } else {
-            print(out, e, w);
+            print(out, e, w, o.batching());
         }
         out.flush();
         return 0;
     }
 
-    static void print(PrintWriter out, Evaluation.Ok e, Workload w) {
+    static void print(PrintWriter out, Evaluation.Ok e, Workload w, Batching batching) {
         Parallelism par = e.plan().parallelism();
         Throughput t = e.throughput();
         Latency l = e.latency();
-        out.printf(Locale.ROOT, "%s (%s weights, %s KV cache) on %d × %s (tp %d, pp %d, ep %d, dp %d; %d %s)%n", e.modelId(),
+        out.printf(Locale.ROOT, "%s (%s weights, %s KV cache) on %,d × %s (tp %d, pp %d, ep %d, dp %d; %,d %s%s)%n", e.modelId(),
                 w.precision().label(), w.effectiveKvPrecision().label(), e.accelerators(),
                 e.acceleratorId(), par.tp(), par.pp(), par.ep(), par.dp(), e.plan().replicas(),
-                e.plan().replicas() == 1 ? "replica" : "replicas");
+                e.plan().replicas() == 1 ? "replica" : "replicas", batching == Batching.STATIC ? "; static batching" : "");
         String asked = w.concurrency() != null && w.concurrency() > e.plan().concurrency() + 0.5
-                ? String.format(Locale.ROOT, "; %d requested, the rest wait in a queue", w.concurrency()) : "";
-        out.printf(Locale.ROOT, "  concurrency            %.0f in flight (at most %d at once%s)%n", e.plan().concurrency(), e.plan().maxConcurrency(), asked);
-        out.printf(Locale.ROOT, "  output tokens/s        %,.0f  (%,.0f per accelerator; %,.0f incl. input)%n",
-                t.outputTokensPerSecond(), t.outputTokensPerSecondPerAccelerator(), t.totalTokensPerSecondPerAccelerator());
-        out.printf(Locale.ROOT, t.tokensPerSecondPerUser() < 0.1 ? "  tokens/s per user      %.3f%n" : "  tokens/s per user      %.1f%n",
-                t.tokensPerSecondPerUser());
-        out.printf(Locale.ROOT, "  TTFT / TPOT            %s / %.1f ms%n", l.ttftSeconds() >= 10
-                ? String.format(Locale.ROOT, "%,.1f s", l.ttftSeconds()) : String.format(Locale.ROOT, "%.0f ms", l.ttftSeconds() * 1e3),
-                l.tpotSeconds() * 1e3);
-        out.printf(Locale.ROOT, "  IT / facility power    %s / %s (PUE %.2f)%n", n("%.1f kW", e.power().itWatts() / 1e3),
-                n("%.1f kW", e.power().facilityWatts() / 1e3), e.power().pue());
-        out.printf(Locale.ROOT, "  output tokens/joule    %s (IT), %s (facility)%n", n("%.2f", e.efficiency().outputTokensPerJoule()),
-                n("%.2f", e.efficiency().outputTokensPerJouleFacility()));
-        out.printf(Locale.ROOT, "  $ per M output tokens  %s  (%s per accelerator-hour)%n", n("$%.3f", e.cost().usdPerMillionOutputTokens()),
-                n("$%.2f", e.cost().usdPerAcceleratorHour()));
+                ? String.format(Locale.ROOT, "; %,d requested, the rest wait in a queue", w.concurrency()) : "";
+        out.printf(Locale.ROOT, "  concurrency            %s in flight (at most %,d at once%s)%n", Text.count(e.plan().concurrency()), e.plan().maxConcurrency(), asked);
+        out.printf(Locale.ROOT, "  output tokens/s        %s  (%s per accelerator; %s incl. input)%n",
+                Text.count(t.outputTokensPerSecond()), Text.count(t.outputTokensPerSecondPerAccelerator()),
+                Text.count(t.totalTokensPerSecondPerAccelerator()));
+        out.printf(Locale.ROOT, "  tokens/s per user      %s%n", t.tokensPerSecondPerUser() < 0.1
+                ? Text.significant(t.tokensPerSecondPerUser()) : Text.fixed(t.tokensPerSecondPerUser(), 1));
+        out.printf(Locale.ROOT, "  TTFT / TPOT            %s / %s%n", Text.duration(l.ttftSeconds()), Text.duration(l.tpotSeconds()));
+        out.printf(Locale.ROOT, "  IT / facility power    %s kW / %s kW (PUE %.2f)%n", Text.fixed(e.power().itWatts() / 1e3, 1),
+                Text.fixed(e.power().facilityWatts() / 1e3, 1), e.power().pue());
+        out.printf(Locale.ROOT, "  output tokens/joule    %s (IT), %s (facility)%n", Text.fixed(e.efficiency().outputTokensPerJoule(), 2),
+                Text.fixed(e.efficiency().outputTokensPerJouleFacility(), 2));
+        out.printf(Locale.ROOT, "  $ per M output tokens  %s  (%s per accelerator-hour)%n", dollars(e.cost().usdPerMillionOutputTokens(), 3),
+                dollars(e.cost().usdPerAcceleratorHour(), 2));
         out.printf(Locale.ROOT, "  bottleneck             %s%n", e.bottleneck().label());
         for (PhaseBreakdown p : e.phases()) {
-            StringBuilder sb = new StringBuilder();
-            for (PhaseBreakdown.Share s : p.shares()) {
-                sb.append(String.format(Locale.ROOT, " %s %.0f%%,", s.operatorClass().name().toLowerCase(Locale.ROOT), s.fraction() * 100));
+            if (batching == Batching.STATIC && STEADY_STEP.equals(p.phase())) {
+                continue; // a static batch prefills, then decodes: there is no mixed steady step
             }
-            out.printf(Locale.ROOT, "  %-12s step %.2f ms, %s-bound:%s%n", p.phase(), p.stepSeconds() * 1e3,
-                    p.bound().name().toLowerCase(Locale.ROOT), sb.length() > 0 ? sb.substring(0, sb.length() - 1) : "");
+            java.util.List<String> shares = new java.util.ArrayList<>();
+            for (PhaseBreakdown.Share s : p.shares()) {
+                shares.add(Text.words(s.operatorClass()) + " " + Text.percent(s.fraction()));
+            }
+            out.printf(Locale.ROOT, "  %-12s step %s, %s bound: %s%n", p.phase(), Text.duration(p.stepSeconds()),
+                    Text.words(p.bound()), String.join(", ", shares));
         }
         for (Note n : e.notes()) {
             out.println("  note: " + n.text());
         }
     }
 
-    /** A number, or "unknown" when an input is not published (never "NaN"). */
-    private static String n(String format, double v) {
-        return Double.isFinite(v) ? String.format(Locale.ROOT, format, v) : "unknown";
+    /** The phase continuous batching runs at: decode steps that also carry prefill chunks. */
+    private static final String STEADY_STEP = "steady step";
+
+    /** "$1,234.50", or "unknown". */
+    private static String dollars(double v, int decimals) {
+        return Double.isFinite(v) ? "$" + Text.fixed(v, decimals) : Text.UNKNOWN;
     }
 }

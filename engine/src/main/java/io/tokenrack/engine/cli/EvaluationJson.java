@@ -32,7 +32,11 @@ final class EvaluationJson {
         num(o, "tokensPerSecondPerUser", t.tokensPerSecondPerUser());
         num(o, "ttftSeconds", e.latency().ttftSeconds());
         num(o, "tpotSeconds", e.latency().tpotSeconds());
-        num(o, "concurrency", plan.concurrency());
+        if (Double.isFinite(plan.concurrency())) {
+            o.put("concurrency", Math.round(plan.concurrency())); // requests in flight: a whole number
+        } else {
+            o.putNull("concurrency");
+        }
         o.put("maxConcurrency", plan.maxConcurrency());
         ObjectNode p = o.putObject("parallelism");
         p.put("tp", plan.parallelism().tp());

@@ -74,8 +74,8 @@ public final class PresetsOption {
             return store.load().map(MeasuredHost::of);
         } catch (UncheckedIOException | IllegalArgumentException e) {
             PrintWriter err = mixee == null ? new PrintWriter(System.err, true) : mixee.commandLine().getErr();
-            err.println("warning: this computer is left out of the catalog: " + CliSupport.oneLine(e.getMessage())
-                    + " (run `calibrate` again to measure it)");
+            String warning = "warning: this computer is left out of the catalog: " + e.getMessage() + " (run `calibrate` again to measure it)";
+            err.println(mixee == null ? "tokenrack: " + CliSupport.oneLine(warning) : CliSupport.line(mixee, warning));
             err.flush();
             return Optional.empty();
         }

@@ -99,6 +99,7 @@ final class WorkloadOptions {
      * {@code --isl} and {@code --osl} have no default.
      */
     Workload workload() {
+        resolveIds();
         Workload base = target.design != null ? design().workload() : null;
         java.util.List<String> missing = new java.util.ArrayList<>();
         if (model == null && base == null) {
@@ -150,6 +151,29 @@ final class WorkloadOptions {
         }
     }
 
+    private boolean idsResolved;
+
+    /**
+     * The ids given as the catalog spells them (any case), checked before anything else so that a
+     * mistyped id is what is reported, with suggestions, not a missing option after it.
+     */
+    void resolveIds() {
+        if (idsResolved) {
+            return;
+        }
+        Catalog catalog = catalog();
+        if (target.standard != null) {
+            String given = target.standard.accelerator;
+            target.standard.accelerator = MeasuredHost.ACCELERATOR_ID.equalsIgnoreCase(given) && catalog.find(MeasuredHost.ACCELERATOR_ID).isEmpty()
+                    ? MeasuredHost.ACCELERATOR_ID // not measured yet: cluster() says how to measure it
+                    : CatalogIds.resolve(catalog, given, io.tokenrack.engine.catalog.ItemKind.ACCELERATOR);
+        }
+        if (model != null) {
+            model = CatalogIds.resolve(catalog, model, io.tokenrack.engine.catalog.ItemKind.MODEL);
+        }
+        idsResolved = true;
+    }
+
     /** The workload's field names, as the options that set them. */
     static String asOption(String message) {
         String[][] names = {{"inputTokens", "--isl"}, {"outputTokens", "--osl"}, {"ttftLimitMs", "--ttft-ms"},
@@ -179,6 +203,7 @@ final class WorkloadOptions {
     }
 
     Cluster cluster(Evaluator evaluator) {
+        resolveIds();
         if (target.design != null) {
             return evaluator.clusters().fromDesign(design());
         }

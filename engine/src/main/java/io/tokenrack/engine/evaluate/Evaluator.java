@@ -346,20 +346,20 @@ public final class Evaluator {
         double memory = c.accelerators() * c.accelerator().memoryBytes();
         String msg;
         if (weights > memory) {
-            msg = fmt("%s does not fit: its weights need %.0f GB at %s and the %d × %s hold %.0f GB",
-                    model.id(), weights / 1e9, w.precision().label(), c.accelerators(), c.accelerator().id(), memory / 1e9);
+            msg = fmt("%s does not fit: its weights need %s GB at %s and the %d × %s hold %s GB",
+                    model.id(), plain(weights / 1e9), w.precision().label(), c.accelerators(), c.accelerator().id(), plain(memory / 1e9));
         } else if (plans.isEmpty()) {
             // enough memory in all, but no layout splits the model finely enough (a stage holds at least one layer)
-            msg = fmt("%s does not fit: its weights need %.0f GB at %s; the %d × %s hold %.0f GB in all, but no layout"
-                            + " (at most %d pipeline stages, one per layer) leaves room for one %,d-token request in %.1f GB per accelerator",
-                    model.id(), weights / 1e9, w.precision().label(), c.accelerators(), c.accelerator().id(), memory / 1e9,
-                    model.layers(), w.inputTokens() + w.outputTokens(), c.accelerator().memoryGB());
+            msg = fmt("%s does not fit: its weights need %s GB at %s; the %d × %s hold %s GB in all, but no layout"
+                            + " (at most %d pipeline stages, one per layer) leaves room for one %,d-token request in %s GB per accelerator",
+                    model.id(), plain(weights / 1e9), w.precision().label(), c.accelerators(), c.accelerator().id(), plain(memory / 1e9),
+                    model.layers(), w.inputTokens() + w.outputTokens(), plain(c.accelerator().memoryGB()));
         } else if (w.isMaxConcurrency() && (w.ttftLimitMs() != null || w.tpotLimitMs() != null || w.minTokensPerSecondPerUser() != null)) {
             msg = "no concurrency meets the latency limits on " + c.accelerators() + " × " + c.accelerator().id() + bestAlone(plans, w);
         } else {
-            msg = fmt("%s does not fit with room for the KV cache of one %d-token request: weights %.0f GB at %s on %d × %s of %.0f GB",
-                    model.id(), w.inputTokens() + w.outputTokens(), weights / 1e9, w.precision().label(), c.accelerators(),
-                    c.accelerator().id(), c.accelerator().memoryGB());
+            msg = fmt("%s does not fit with room for the KV cache of one %d-token request: weights %s GB at %s on %d × %s of %s GB",
+                    model.id(), w.inputTokens() + w.outputTokens(), plain(weights / 1e9), w.precision().label(), c.accelerators(),
+                    c.accelerator().id(), plain(c.accelerator().memoryGB()));
         }
         return new Evaluation.Failed(Evaluation.Failed.Failure.DOES_NOT_FIT, msg, c.accelerator().id(), model.id(), c.accelerators(),
                 c.provenance());
@@ -387,17 +387,26 @@ public final class Evaluator {
             asked.add("≥ " + plain(w.minTokensPerSecondPerUser()) + " tokens/s per user");
         }
         if (w.ttftLimitMs() != null) {
-            asked.add(fmt("TTFT ≤ %.0f ms", w.ttftLimitMs()));
+            asked.add("TTFT ≤ " + plain(w.ttftLimitMs()) + " ms");
         }
         if (w.tpotLimitMs() != null) {
-            asked.add(fmt("TPOT ≤ %.1f ms", w.tpotLimitMs()));
+            asked.add("TPOT ≤ " + plain(w.tpotLimitMs()) + " ms");
         }
-        return fmt(": one request alone gets at best %s tokens/s per user, TTFT %.0f ms, TPOT %.1f ms; asked %s",
-                plain(tps), ttft * 1e3, tpot * 1e3, String.join(", ", asked));
+        return fmt(": one request alone gets at best %s tokens/s per user, TTFT %s ms, TPOT %s ms; asked %s",
+                plain(tps), plain(ttft * 1e3), plain(tpot * 1e3), String.join(", ", asked));
     }
 
-    /** Three significant figures without exponent notation (5000, 117, 1.23). */
-    private static String plain(double v) {
+    /**
+     * Three significant figures below 1,000 and whole units above, never rounded to 0 and without
+     * exponent notation, thousands grouped (5,000, 117, 1.23, 0.0004).
+     */
+    static String plain(double v) {
+        if (!Double.isFinite(v)) {
+            return String.valueOf(v);
+        }
+        if (Math.abs(v) >= 1000) {
+            return String.format(Locale.ROOT, "%,.0f", v);
+        }
         return new java.math.BigDecimal(v).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString();
     }
 

@@ -40,7 +40,7 @@ public sealed interface Note {
     record QueuedRequests(double perReplica) implements Note {
         @Override
         public String text() {
-            return String.format(Locale.ROOT, "%.0f requests per replica wait for KV-cache space; they add to TTFT", perReplica);
+            return String.format(Locale.ROOT, "%,.0f requests per replica wait for KV-cache space; they add to TTFT", perReplica);
         }
     }
 

@@ -15,8 +15,16 @@ import java.util.List;
  * same constants.
  */
 public final class ConstantsFit {
-    /** One fitted constant: its name, the evidence range and how to read and set it. */
-    record Knob(String name, double lo, double hi) {}
+    /** One fitted constant: its name (the {@link ModelConstants} component) and the range its evidence allows. */
+    public record Knob(String name, double lo, double hi) {
+        /** Whether {@code value} sits on an end of the range (the fit would have gone further). */
+        public boolean atEdge(double value) {
+            return Math.abs(value - lo) <= 1e-9 * Math.max(1, Math.abs(lo)) || Math.abs(value - hi) <= 1e-9 * Math.max(1, Math.abs(hi));
+        }
+    }
+
+    /** One fitted constant before and after the fit. */
+    public record Change(Knob knob, double before, double after) {}
 
     static final List<Knob> KNOBS = List.of(
             new Knob("gemmEfficiencyMax", 0.5, 0.93),
@@ -34,8 +42,28 @@ public final class ConstantsFit {
             new Knob("outputResidency", 0.5, 1.0),
             new Knob("maxSequencesPerRank", 128, 2048));
 
-    /** The fitted constants and the validation summary they give. */
-    public record Result(ModelConstants constants, Validation.Summary summary, double objective) {}
+    /**
+     * The fitted constants and the validation summary they give, beside the constants the fit started
+     * from and their summary.
+     */
+    public record Result(ModelConstants start, Validation.Summary startSummary, ModelConstants constants, Validation.Summary summary,
+            double objective) {
+        /** Each fitted constant, old and new, in {@link #knobs()} order. */
+        public List<Change> changes() {
+            double[] before = read(start);
+            double[] after = read(constants);
+            List<Change> out = new ArrayList<>();
+            for (int i = 0; i < KNOBS.size(); i++) {
+                out.add(new Change(KNOBS.get(i), before[i], after[i]));
+            }
+            return out;
+        }
+    }
+
+    /** The constants the fit moves, each with its evidence range. */
+    public static List<Knob> knobs() {
+        return KNOBS;
+    }
 
     private final Evaluator evaluator;
     private final Assumptions base;
@@ -69,7 +97,11 @@ public final class ConstantsFit {
             step *= 0.6;
         }
         ModelConstants fitted = build(template, v);
-        return new Result(fitted, Validation.summarize(new Validation(evaluator, base.withConstants(fitted)).run(rows)), best);
+        return new Result(start, summary(start), fitted, summary(fitted), best);
+    }
+
+    private Validation.Summary summary(ModelConstants c) {
+        return Validation.summarize(new Validation(evaluator, base.withConstants(c)).run(rows));
     }
 
     double objective(ModelConstants c) {

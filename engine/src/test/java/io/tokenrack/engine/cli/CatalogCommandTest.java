@@ -34,6 +34,21 @@ class CatalogCommandTest {
     }
 
     @Test
+    void kindsMatchInAnyCase() {
+        CliRun upper = CliRun.of("catalog", "--kind", "Accelerator", "--presets", presets);
+        assertEquals(0, upper.exitCode(), upper.err());
+        assertEquals(CliRun.of("catalog", "--kind", "accelerator", "--presets", presets).out(), upper.out());
+    }
+
+    @Test
+    void figuresGroupThousands() {
+        assertEquals("2,250", CatalogTable.num(2250));
+        assertEquals("1,234.5", CatalogTable.num(1234.5));
+        assertEquals("2.039", CatalogTable.num(2.039));
+        assertEquals("80", CatalogTable.num(80));
+    }
+
+    @Test
     void jsonIsAnArrayOfEntriesWithKindIdNameAndSources() throws Exception {
         CliRun run = CliRun.of("catalog", "--json", "--presets", presets);
 
@@ -94,7 +109,7 @@ class CatalogCommandTest {
 
         assertEquals(2, run.exitCode());
         assertEquals("", run.out());
-        assertEquals(List.of(bad + ":12:7: accelerators[0].tdpWatts: must be a positive number, was -700.0"),
+        assertEquals(List.of("tokenrack catalog: " + bad + ":12:7: accelerators[0].tdpWatts: must be a positive number, was -700.0"),
                 List.of(run.errLines()));
     }
 
@@ -103,7 +118,7 @@ class CatalogCommandTest {
         CliRun run = CliRun.of("catalog", "--presets", tmp.resolve("nowhere").toString());
 
         assertEquals(2, run.exitCode());
-        assertEquals(List.of(tmp.resolve("nowhere/hardware") + ": folder is missing"), List.of(run.errLines()));
+        assertEquals(List.of("tokenrack catalog: " + tmp.resolve("nowhere/hardware") + ": folder is missing"), List.of(run.errLines()));
     }
 
     @Test

@@ -68,7 +68,7 @@ class CheckCommandTest {
 
         assertEquals(2, run.exitCode());
         assertEquals("", run.out());
-        assertEquals(List.of(file + ":10:48: racks[0].items[0].positionU: wrong type: expected a whole number, found a string \"one\""),
+        assertEquals(List.of("tokenrack check: " + file + ":10:48: racks[0].items[0].positionU: wrong type: expected a whole number, found a string \"one\""),
                 List.of(run.errLines()));
     }
 
@@ -79,7 +79,7 @@ class CheckCommandTest {
         CliRun run = CliRun.of("check", "--design", file.toString(), "--presets", presets);
 
         assertEquals(2, run.exitCode());
-        assertEquals(List.of(file + ": no such file"), List.of(run.errLines()));
+        assertEquals(List.of("tokenrack check: " + file + ": no such file"), List.of(run.errLines()));
     }
 
     @Test
@@ -97,7 +97,7 @@ class CheckCommandTest {
             assertEquals(1, run.errLines().length, () -> String.join(" ", args) + ": " + run.err());
             assertTrue(run.err().startsWith("tokenrack"), run.err());
         }
-        assertEquals("tokenrack check: Missing required option: '--design=FILE' (try 'tokenrack check --help')\n",
+        assertEquals("tokenrack check: missing required option: '--design=FILE' (try 'tokenrack check --help')\n",
                 CliRun.of("check").err());
         String unknown = CliRun.of("frobnicate").err();
         assertTrue(unknown.startsWith("tokenrack: unknown command 'frobnicate' (commands: catalog, check, "), unknown);

@@ -38,6 +38,34 @@ class EvaluateCommandTest {
             assertTrue(j.get("parallelism").get(p).isInt(), p);
         }
         assertEquals(64, j.get("concurrency").asDouble(), 1e-9);
+        assertTrue(j.get("concurrency").isIntegralNumber(), "requests in flight are a whole number: " + j.get("concurrency"));
+    }
+
+    @Test
+    void textOutputGroupsThousandsUsesWordsAndSecondsForLongTimes() {
+        Run r = run("evaluate", "--accelerator", "gaudi3", "--count", "8", "--model", "llama-3.1-70b", "--isl", "2048", "--osl", "2048",
+                "--concurrency", "600", "--batching", "static");
+        assertEquals(0, r.exit(), r.err());
+        String numbers = r.out().substring(r.out().indexOf('\n')); // after the line naming the model and accelerator
+        assertTrue(!java.util.regex.Pattern.compile("(?<![\\d,.])\\d{4,}").matcher(numbers).find(), "ungrouped thousands in:\n" + r.out());
+        assertTrue(!r.out().contains("_"), "code names in:\n" + r.out());
+        assertTrue(r.out().contains("memory bandwidth bound"), r.out());
+        assertTrue(r.out().contains("attention over the KV cache"), r.out());
+        assertTrue(!r.out().contains("steady step"), "a static batch has no steady step:\n" + r.out());
+        assertTrue(java.util.regex.Pattern.compile("TTFT / TPOT +\\d+(\\.\\d+)? s / ").matcher(r.out()).find(),
+                "a TTFT of many seconds reads in seconds:\n" + r.out());
+
+        Run continuous = run("evaluate", "--accelerator", "gaudi3", "--count", "8", "--model", "llama-3.1-70b", "--isl", "2048", "--osl", "2048",
+                "--concurrency", "600");
+        assertTrue(continuous.out().contains("steady step"), continuous.out());
+    }
+
+    @Test
+    void limitsInMessagesAreNotRoundedToZero() {
+        Run r = run("evaluate", "--accelerator", "h100-sxm", "--count", "8", "--model", "llama-3.1-70b", "--isl", "1024", "--osl", "1024",
+                "--ttft-ms", "0.4");
+        assertEquals(CliSupport.BAD_INPUT, r.exit());
+        assertTrue(r.err().contains("asked TTFT ≤ 0.4 ms"), r.err());
     }
 
     @Test
@@ -73,7 +101,7 @@ class EvaluateCommandTest {
         Run r = run("evaluate", "--accelerator", "h100-sxm", "--count", "8", "--model", "llama-3.1-70b", "--isl", "1024", "--osl", "1024",
                 "--concurrency", "100000");
         assertEquals(0, r.exit(), r.err());
-        assertTrue(r.out().contains("100000 requested, the rest wait in a queue"), r.out());
+        assertTrue(r.out().contains("100,000 requested, the rest wait in a queue"), r.out());
         assertTrue(r.out().matches("(?s).*TTFT / TPOT +[0-9,.]+ s / .*"), "a long TTFT reads in seconds: " + r.out());
     }
 
@@ -118,7 +146,7 @@ class EvaluateCommandTest {
         assertEquals(CliSupport.BAD_INPUT, r.exit());
         assertTrue(r.err().startsWith("tokenrack evaluate: no concurrency meets the latency limits on 8 × h100-sxm: one request alone gets at best "),
                 r.err());
-        assertTrue(r.err().contains("; asked ≥ 5000 tokens/s per user"), r.err());
+        assertTrue(r.err().contains("; asked ≥ 5,000 tokens/s per user"), r.err());
     }
 
     @Test

@@ -50,7 +50,7 @@ class MeasuredHostCliTest {
             CliRun damaged = CliRun.of("catalog", "--kind", "accelerator");
             assertEquals(0, damaged.exitCode(), "a damaged profile does not stop work on other hardware");
             assertFalse(damaged.out().contains("this-computer"), damaged.out());
-            assertTrue(damaged.err().startsWith("warning: this computer is left out of the catalog: cannot read the host profile "
+            assertTrue(damaged.err().startsWith("tokenrack catalog: warning: this computer is left out of the catalog: cannot read the host profile "
                     + HostProfileStore.inUserHome().file()), damaged.err());
             assertEquals(1, damaged.errLines().length, damaged.err());
         } finally {
