@@ -4,12 +4,16 @@ package io.tokenrack.engine.kernels;
  * Blocked fp32 GEMM {@code C (M x N) = A (M x K) * B (K x N)}, all row-major, B pre-packed in a
  * {@link PackedB}. BLIS-style loops: K in blocks of {@link #KC}, rows in blocks of {@link #MC}
  * (the A block stays in L2), then one B micro-panel (KC x NR, in L1) against every MR-row tile of
- * the A block, through a register-blocked MR x NR micro-kernel. Threads split the column strips.
+ * the A block, through a register-blocked MR x NR micro-kernel whose MR fits the vector register
+ * file ({@link #rowsFor}). Threads split the column strips.
  */
 public final class Gemm {
     private static final boolean VECTOR = VectorSupport.ENABLED;
-    /** Rows of the micro-kernel tile. */
-    public static final int MR = 6;
+    /**
+     * Rows of the micro-kernel tile, chosen from the vector register file: 6 with 32 registers
+     * (AVX-512, NEON), 4 with 16 (AVX2). See {@link #rowsFor}.
+     */
+    public static final int MR = VECTOR ? rowsFor(VectorSupport.VECTOR_REGISTERS) : 6;
     /** Columns of the micro-kernel tile: two vectors of the preferred species (16 on the scalar path). */
     public static final int NR = VECTOR ? 2 * VectorSupport.FLOAT_LANES : 16;
     /** K block: one B micro-panel of KC x NR floats is 32 KiB with 512-bit vectors. */
@@ -19,8 +23,26 @@ public final class Gemm {
 
     private Gemm() {}
 
+    /**
+     * Tile rows for a register file of {@code registers} vectors. The MR x 2-vector tile holds
+     * 2·MR accumulators, and C2 schedules the step's MR broadcasts and 2 B loads ahead of the
+     * FMAs, so a step needs 3·MR + 2 registers: MR = 6 takes 20 (fits 32), MR = 4 takes 14 (fits
+     * 16). With 16 registers (AVX2) the 6 x 2 tile spilled and ran at half the 4 x 2 tile's speed.
+     */
+    static int rowsFor(int registers) {
+        return registers >= 32 ? 6 : 4;
+    }
+
     /** C = A * B over the column strips [stripFrom, stripTo) of B; rows of C outside are untouched. */
     public static void multiply(float[] a, int m, PackedB b, float[] c, int stripFrom, int stripTo) {
+        multiply(a, m, b, c, stripFrom, stripTo, MR);
+    }
+
+    /** The same with an explicit tile height (4 or 6), so tests cover both tiles on any machine. */
+    static void multiply(float[] a, int m, PackedB b, float[] c, int stripFrom, int stripTo, int mr) {
+        if (mr != 4 && mr != 6) {
+            throw new IllegalArgumentException("mr: must be 4 or 6, was " + mr);
+        }
         int k = b.k;
         int n = b.n;
         if (a.length < (long) m * k || c.length < (long) m * n) {
@@ -32,23 +54,25 @@ public final class Gemm {
             boolean overwrite = pc == 0;
             for (int ic = 0; ic < m; ic += MC) {
                 int mc = Math.min(MC, m - ic);
-                packA(a, k, ic, mc, pc, kc, ap);
+                packA(a, k, ic, mc, pc, kc, ap, mr);
                 for (int s = stripFrom; s < stripTo; s++) {
                     int bOff = (s * k + pc) * NR;
                     int col0 = s * NR;
                     int width = Math.min(NR, n - col0);
-                    for (int ir = 0; ir < mc; ir += MR) {
+                    for (int ir = 0; ir < mc; ir += mr) {
                         int row0 = ic + ir;
-                        int rows = Math.min(MR, m - row0);
+                        int rows = Math.min(mr, m - row0);
                         int aOff = ir * kc;
-                        if (VECTOR) {
-                            VectorGemm.kernel(ap, aOff, b.data, bOff, kc, ap, TILE);
+                        if (VECTOR && mr == 6) {
+                            VectorGemm.kernel6(ap, aOff, b.data, bOff, kc, ap, TILE);
+                        } else if (VECTOR) {
+                            VectorGemm.kernel4(ap, aOff, b.data, bOff, kc, ap, TILE);
                         } else {
-                            scalarKernel(ap, aOff, b.data, bOff, kc, ap, TILE);
+                            scalarKernel(ap, aOff, b.data, bOff, kc, ap, TILE, mr);
                         }
                         int cOff = row0 * n + col0;
-                        if (VECTOR && rows == MR && width == NR) {
-                            VectorGemm.storeFull(ap, TILE, c, cOff, n, overwrite);
+                        if (VECTOR && rows == mr && width == NR) {
+                            VectorGemm.storeFull(ap, TILE, c, cOff, n, overwrite, mr);
                         } else {
                             storeEdge(ap, TILE, c, cOff, n, rows, width, overwrite);
                         }
@@ -60,8 +84,8 @@ public final class Gemm {
 
     /** Where the micro-kernel's MR x NR result tile sits in the per-thread workspace. */
     private static final int TILE = MC * KC;
-    /** Each thread's workspace: one packed MC x KC block of A (144 KiB) and a result tile, reused across calls. */
-    private static final ThreadLocal<float[]> PACKED_A = ThreadLocal.withInitial(() -> new float[MC * KC + MR * NR]);
+    /** Each thread's workspace: one packed MC x KC block of A (144 KiB) and a result tile (up to 6 rows), reused across calls. */
+    private static final ThreadLocal<float[]> PACKED_A = ThreadLocal.withInitial(() -> new float[MC * KC + 6 * NR]);
 
     static void storeEdge(float[] tile, int tOff, float[] c, int cOff, int ldc, int rows, int width, boolean overwrite) {
         for (int i = 0; i < rows; i++) {
@@ -74,23 +98,50 @@ public final class Gemm {
     }
 
     /**
-     * Packs rows [row0, row0+mc) x columns [k0, k0+kc) of A into MR-row tiles, each stored k-major
-     * (MR consecutive floats per k), missing rows of the last tile as zeros. The kernel then reads
-     * A sequentially instead of from six rows a power-of-two stride apart.
+     * Packs rows [row0, row0+mc) x columns [k0, k0+kc) of A into mr-row tiles, each stored k-major
+     * (mr consecutive floats per k), missing rows of the last tile as zeros. The kernel then reads
+     * A sequentially instead of from mr rows a power-of-two stride apart.
      */
-    static void packA(float[] a, int lda, int row0, int mc, int k0, int kc, float[] ap) {
-        for (int ir = 0; ir < mc; ir += MR) {
-            int rows = Math.min(MR, mc - ir);
+    static void packA(float[] a, int lda, int row0, int mc, int k0, int kc, float[] ap, int mr) {
+        for (int ir = 0; ir < mc; ir += mr) {
+            int rows = Math.min(mr, mc - ir);
             int dst = ir * kc;
+            if (rows == mr) {
+                // a whole tile: written in order, from its rows side by side
+                int s0 = (row0 + ir) * lda + k0;
+                int s1 = s0 + lda;
+                int s2 = s1 + lda;
+                int s3 = s2 + lda;
+                if (mr == 4) {
+                    for (int kk = 0; kk < kc; kk++, dst += 4) {
+                        ap[dst] = a[s0 + kk];
+                        ap[dst + 1] = a[s1 + kk];
+                        ap[dst + 2] = a[s2 + kk];
+                        ap[dst + 3] = a[s3 + kk];
+                    }
+                } else {
+                    int s4 = s3 + lda;
+                    int s5 = s4 + lda;
+                    for (int kk = 0; kk < kc; kk++, dst += 6) {
+                        ap[dst] = a[s0 + kk];
+                        ap[dst + 1] = a[s1 + kk];
+                        ap[dst + 2] = a[s2 + kk];
+                        ap[dst + 3] = a[s3 + kk];
+                        ap[dst + 4] = a[s4 + kk];
+                        ap[dst + 5] = a[s5 + kk];
+                    }
+                }
+                continue;
+            }
             for (int i = 0; i < rows; i++) {
                 int src = (row0 + ir + i) * lda + k0;
                 for (int kk = 0; kk < kc; kk++) {
-                    ap[dst + kk * MR + i] = a[src + kk];
+                    ap[dst + kk * mr + i] = a[src + kk];
                 }
             }
-            for (int i = rows; i < MR; i++) {
+            for (int i = rows; i < mr; i++) {
                 for (int kk = 0; kk < kc; kk++) {
-                    ap[dst + kk * MR + i] = 0f;
+                    ap[dst + kk * mr + i] = 0f;
                 }
             }
         }
@@ -101,12 +152,12 @@ public final class Gemm {
         multiply(a, m, b, c, 0, b.strips);
     }
 
-    static void scalarKernel(float[] ap, int aOff, float[] bp, int bOff, int kc, float[] tile, int tOff) {
-        java.util.Arrays.fill(tile, tOff, tOff + MR * NR, 0f);
+    static void scalarKernel(float[] ap, int aOff, float[] bp, int bOff, int kc, float[] tile, int tOff, int mr) {
+        java.util.Arrays.fill(tile, tOff, tOff + mr * NR, 0f);
         for (int kk = 0; kk < kc; kk++) {
-            int a = aOff + kk * MR;
+            int a = aOff + kk * mr;
             int b = bOff + kk * NR;
-            for (int i = 0; i < MR; i++) {
+            for (int i = 0; i < mr; i++) {
                 float av = ap[a + i];
                 int t = tOff + i * NR;
                 for (int j = 0; j < NR; j++) {

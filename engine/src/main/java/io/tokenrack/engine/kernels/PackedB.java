@@ -33,7 +33,18 @@ public final class PackedB {
     /** Packs B (K x N row-major, leading dimension N) into this buffer, strips [from, to). */
     public void pack(float[] b, int stripFrom, int stripTo) {
         int nr = Gemm.NR;
-        for (int s = stripFrom; s < stripTo; s++) {
+        // whole strips row by row: B is read in order, each row into every strip
+        int whole = Math.max(stripFrom, Math.min(stripTo, n / nr));
+        for (int kk = 0; kk < k; kk++) {
+            int src = kk * n + stripFrom * nr;
+            int dst = (stripFrom * k + kk) * nr;
+            for (int s = stripFrom; s < whole; s++) {
+                System.arraycopy(b, src, data, dst, nr);
+                src += nr;
+                dst += k * nr;
+            }
+        }
+        for (int s = whole; s < stripTo; s++) {
             int col0 = s * nr;
             int width = Math.min(nr, n - col0);
             int dst = s * k * nr;

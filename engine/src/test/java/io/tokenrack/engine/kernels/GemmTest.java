@@ -2,6 +2,7 @@ package io.tokenrack.engine.kernels;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,15 +21,45 @@ class GemmTest {
 
     @ParameterizedTest(name = "M={0} N={1} K={2}")
     @CsvSource({
-            "1, 1, 1", "1, 33, 7", "5, 32, 256", "6, 31, 300", "7, 64, 257", "13, 100, 513",
+            "1, 1, 1", "1, 33, 7", "4, 32, 256", "5, 32, 256", "6, 31, 300", "7, 64, 257", "13, 100, 513",
             "64, 96, 64", "150, 65, 40", "300, 17, 600"})
     void matchesTheReferenceOnEdgeAndBlockedShapes(int m, int n, int k) {
         float[] a = Reference.random(m * k, 1);
         float[] b = Reference.random(k * n, 2);
-        float[] c = new float[m * n];
-        java.util.Arrays.fill(c, Float.NaN); // C is written, never read, when K fits one block
-        Gemm.multiply(a, m, PackedB.of(b, k, n), c);
-        assertClose(Reference.gemm(a, b, m, n, k), Reference.gemmAbs(a, b, m, n, k), c, m * n);
+        double[] expected = Reference.gemm(a, b, m, n, k);
+        double[] scale = Reference.gemmAbs(a, b, m, n, k);
+        PackedB packed = PackedB.of(b, k, n);
+        // the chosen tile, and both tiles explicitly: each width and register file picks one of them
+        for (int mr : new int[] {Gemm.MR, 4, 6}) {
+            float[] c = new float[m * n];
+            java.util.Arrays.fill(c, Float.NaN); // C is written, never read, when K fits one block
+            Gemm.multiply(a, m, packed, c, 0, packed.strips, mr);
+            assertClose(expected, scale, c, m * n);
+        }
+    }
+
+    @Test
+    void theTileHeightFitsTheRegisterFile() {
+        // 3·MR + 2 registers a step: 6 rows take 20 of 32, 4 rows take 14 of 16
+        assertEquals(6, Gemm.rowsFor(32));
+        assertEquals(4, Gemm.rowsFor(16));
+        assertTrue(3 * Gemm.MR + 2 <= VectorSupport.VECTOR_REGISTERS || !VectorSupport.ENABLED);
+        assertThrows(IllegalArgumentException.class,
+                () -> Gemm.multiply(new float[1], 1, PackedB.of(new float[1], 1, 1), new float[1], 0, 1, 5));
+    }
+
+    @Test
+    void theRegisterFileComesFromTheArchitectureAndTheAvxLevel() {
+        assertEquals(32, VectorSupport.vectorRegisters(null, "amd64", "3"));
+        assertEquals(16, VectorSupport.vectorRegisters(null, "amd64", "2"));
+        assertEquals(16, VectorSupport.vectorRegisters(null, "x86_64", null));
+        assertEquals(32, VectorSupport.vectorRegisters(null, "aarch64", null));
+        assertEquals(16, VectorSupport.vectorRegisters(null, "riscv64", null));
+        assertEquals(16, VectorSupport.vectorRegisters("16", "aarch64", null));
+        assertEquals(32, VectorSupport.vectorRegisters("32", "amd64", "2"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> VectorSupport.vectorRegisters("24", "amd64", "3"));
+        assertTrue(e.getMessage().contains("must be 16 or 32, was 24"), e.getMessage());
     }
 
     @Test
@@ -62,25 +93,30 @@ class GemmTest {
         }
     }
 
-    @Test
-    void scalarMicroKernelAgreesWithTheChosenKernel() {
+    @ParameterizedTest(name = "MR={0}")
+    @CsvSource({"4", "6"})
+    void scalarMicroKernelAgreesWithTheVectorKernels(int mr) {
         int kc = 50;
-        float[] ap = Reference.random(Gemm.MR * kc, 6);
+        float[] ap = Reference.random(mr * kc, 6);
         float[] bp = Reference.random(Gemm.NR * kc, 7);
-        float[] scalar = new float[Gemm.MR * Gemm.NR];
-        Gemm.scalarKernel(ap, 0, bp, 0, kc, scalar, 0);
-        for (int i = 0; i < Gemm.MR; i++) {
+        float[] scalar = new float[mr * Gemm.NR];
+        Gemm.scalarKernel(ap, 0, bp, 0, kc, scalar, 0, mr);
+        for (int i = 0; i < mr; i++) {
             for (int j = 0; j < Gemm.NR; j++) {
                 double s = 0;
                 for (int p = 0; p < kc; p++) {
-                    s += (double) ap[p * Gemm.MR + i] * bp[p * Gemm.NR + j];
+                    s += (double) ap[p * mr + i] * bp[p * Gemm.NR + j];
                 }
                 assertEquals(s, scalar[i * Gemm.NR + j], 1e-4);
             }
         }
         if (VectorSupport.ENABLED) {
-            float[] vector = new float[Gemm.MR * Gemm.NR];
-            VectorGemm.kernel(ap, 0, bp, 0, kc, vector, 0);
+            float[] vector = new float[mr * Gemm.NR];
+            if (mr == 6) {
+                VectorGemm.kernel6(ap, 0, bp, 0, kc, vector, 0);
+            } else {
+                VectorGemm.kernel4(ap, 0, bp, 0, kc, vector, 0);
+            }
             assertArrayEquals(scalar, vector, 1e-4f);
         }
     }

@@ -115,6 +115,37 @@ public final class LlamaDecoder {
     }
 
     /**
+     * Runs a decode step's linear layers alone, exactly as {@link #step} calls them (the same
+     * matrices in the same order, through the same {@link ParallelGemv} on the same pool and
+     * buffers), on whatever the activation buffers hold: the weight-streaming part of a step, so
+     * that its rate can be measured on the decode's own kernels and shapes. Leaves the KV cache
+     * and the position alone; returns one output value so the work cannot be dropped.
+     */
+    public float linearLayers() {
+        int dim = c.dim();
+        for (int l = 0; l < c.layers(); l++) {
+            gemv.multiply(w.wqkv[l], xb, qkv, c.qkvDim(), dim);
+            gemv.multiply(w.wo[l], attOut, xb2, dim, c.attentionDim());
+            gemv.multiply(w.w13[l], xb, hb, 2 * c.ffnDim(), dim);
+            gemv.multiply(w.w2[l], hb2, xb2, dim, c.ffnDim());
+        }
+        gemv.multiply(w.lmHead, xb, logits, c.vocab(), dim);
+        return logits[0];
+    }
+
+    /** Weight bytes one {@link #linearLayers} pass streams (fp32). */
+    public long linearLayerBytes() {
+        long perLayer = (long) c.qkvDim() * c.dim() + (long) c.dim() * c.attentionDim() + 2L * c.ffnDim() * c.dim()
+                + (long) c.dim() * c.ffnDim();
+        return 4L * (c.layers() * perLayer + (long) c.vocab() * c.dim());
+    }
+
+    /** GEMV calls in one {@link #linearLayers} pass: four per layer and the LM head. */
+    public int linearLayerCalls() {
+        return 4 * c.layers() + 1;
+    }
+
+    /**
      * Feeds the prompt, then generates {@code count} tokens into {@code out}; when {@code stepNanos}
      * is not null, records each generated token's step time there.
      */

@@ -154,16 +154,16 @@ public final class Calibrator {
                     cpu.model(), cpu.vendor(), cpu.logicalCpus(), pool.size(), cpu.memoryBytes(), jdk(),
                     VectorSupport.path(), VectorSupport.REASON, VectorSupport.FLOAT_LANES, peak1, peakAll, gemm1, gemmAll,
                     gemmSize, square, triad, copy, levels, sweep, byM, gemv, roofline, call, dispatch, attention1, attentionAll);
-            // each decode generation is preceded by a GEMV pass over the model's weight bytes, so the
-            // prediction uses the streaming rate of the same minutes as the decode it is compared with
+            // each decode generation is preceded by a pass over the model's own linear layers, so the
+            // prediction uses the streaming rate of the same minutes, kernels and shapes as the decode
             step(10);
             LlamaWeights weights = new LlamaWeights(model);
             DecodeProbe.Result one;
             try (WorkerPool single = new WorkerPool(1)) {
-                one = new DecodeProbe(weights, single, quick, cancelled, new GemvCheck(single, modelBytes)).run();
+                one = new DecodeProbe(weights, single, quick, cancelled, new GemvCheck(single, weights, call)).run();
             }
             step(11);
-            DecodeProbe.Result all = new DecodeProbe(weights, pool, quick, cancelled, new GemvCheck(pool, modelBytes)).run();
+            DecodeProbe.Result all = new DecodeProbe(weights, pool, quick, cancelled, new GemvCheck(pool, weights, pool.size() > 1 ? dispatch : call)).run();
             TransformerDecode tdOne = decodeReport(model, profile, one, false, modelBytes);
             TransformerDecode tdAll = decodeReport(model, profile, all, true, modelBytes);
             return new CalibrationReport(gemm1, gemmAll, triad, "double", Streams.TRIAD_BYTES_PER_ELEMENT, tdAll, tdOne,

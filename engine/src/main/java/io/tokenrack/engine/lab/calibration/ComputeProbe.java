@@ -112,7 +112,7 @@ final class ComputeProbe {
     /**
      * One weight-streaming pass: y = W·x over {@code rows} × {@value #GEMV_COLS}, as consecutive calls
      * of at most {@link #GEMV_CALL_BYTES}; on the caller's thread ({@code parallel} null) or on all
-     * workers. The GEMV sweep and the check beside the decode ({@link GemvCheck}) both time it.
+     * workers, as the GEMV sweep times it.
      */
     static void streamGemv(float[] w, float[] x, float[] y, int rows, ParallelGemv parallel) {
         int block = (int) Math.max(1, Math.min(rows, GEMV_CALL_BYTES / 4 / GEMV_COLS));
