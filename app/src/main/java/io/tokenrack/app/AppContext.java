@@ -1,8 +1,8 @@
 package io.tokenrack.app;
 
-import io.tokenrack.app.canvas.FindingsSource;
 import io.tokenrack.app.canvas.DesignCheckFindings;
-import io.tokenrack.app.document.Autosave;
+import io.tokenrack.app.canvas.FindingsSource;
+import io.tokenrack.app.document.AutosaveFolder;
 import io.tokenrack.app.document.RecentFiles;
 import io.tokenrack.app.results.EngineResults;
 import io.tokenrack.app.results.ResultsEngine;
@@ -13,20 +13,23 @@ import java.util.concurrent.Executor;
 import java.util.function.Function;
 
 /**
- * The collaborators the window is built from, passed in (no globals): the catalog, how to reach
- * the example designs, the results engine, the design check, recent files, dialogs, the thread
- * results are delivered on, and the autosave that keeps unsaved changes safe from a crash.
+ * The collaborators windows are built from, passed in (no globals): the engine (catalog, evaluator
+ * and measured computer, observable: a calibration replaces them while windows stay open), how
+ * results are computed with an evaluator, how to reach the example designs, recent files,
+ * dialogs, the thread results are delivered on, and the folder where each window keeps its
+ * unsaved changes safe from a crash.
+ *
+ * @param results the results engine for an evaluator (the engine's own in the app; tests inject others)
  */
 public record AppContext(
-        Catalog catalog,
+        EngineContext engine,
+        Function<Evaluator, ResultsEngine> results,
         PresetsAccess presets,
-        ResultsEngine engine,
-        FindingsSource checks,
         RecentFiles recentFiles,
         Dialogs dialogs,
         Executor fxExecutor,
         ThemePalette palette,
-        Autosave autosave) {
+        AutosaveFolder autosaves) {
 
     /** Runs an action on the presets folder (on disk, or inside the jar while the action runs). */
     public interface PresetsAccess {
@@ -56,16 +59,29 @@ public record AppContext(
         }
     }
 
-    /** The same collaborators around another evaluator and its catalog (e.g. with this computer measured again). */
-    public AppContext withEvaluator(Evaluator evaluator) {
-        return standard(evaluator, presets, recentFiles, dialogs, fxExecutor, autosave);
+    /** The catalog now (it changes when this computer is measured again). */
+    public Catalog catalog() {
+        return engine.catalog();
     }
 
-    /** The window's collaborators around one evaluator (and the catalog it evaluates with). */
-    public static AppContext standard(Evaluator evaluator, PresetsAccess presets, RecentFiles recent, Dialogs dialogs, Executor fx,
-                                      Autosave autosave) {
-        Catalog catalog = evaluator.catalog();
-        return new AppContext(catalog, presets, new EngineResults(evaluator),
-                new DesignCheckFindings(catalog), recent, dialogs, fx, ThemePalette.PRIMER_LIGHT, autosave);
+    /** The results engine over the evaluator now. */
+    public ResultsEngine resultsEngine() {
+        return results.apply(engine.evaluator());
+    }
+
+    /** The design check over the catalog now. */
+    public FindingsSource checks() {
+        return new DesignCheckFindings(engine.catalog());
+    }
+
+    /** The same collaborators with results computed by {@code results} (e.g. one that fails, in a test). */
+    public AppContext withResults(Function<Evaluator, ResultsEngine> results) {
+        return new AppContext(engine, results, presets, recentFiles, dialogs, fxExecutor, palette, autosaves);
+    }
+
+    /** The windows' collaborators around an engine context, with the engine's results. */
+    public static AppContext standard(EngineContext engine, PresetsAccess presets, RecentFiles recent, Dialogs dialogs, Executor fx,
+                                      AutosaveFolder autosaves) {
+        return new AppContext(engine, EngineResults::new, presets, recent, dialogs, fx, ThemePalette.PRIMER_LIGHT, autosaves);
     }
 }

@@ -32,13 +32,17 @@ public final class DocumentActions {
 
     private final DesignDocument document;
     private final AppContext context;
-    private final DesignFiles files;
+    private Runnable onSaving = () -> { };
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
 
     public DocumentActions(DesignDocument document, AppContext context) {
         this.document = document;
         this.context = context;
-        this.files = new DesignFiles(context.catalog());
+    }
+
+    /** Runs {@code action} once a save has written the file, before the document counts as saved. */
+    public void setOnSaving(Runnable action) {
+        this.onSaving = java.util.Objects.requireNonNull(action, "action");
     }
 
     /** The last thing a file command did ("Saved dgx.json"), for the status bar. */
@@ -94,7 +98,7 @@ public final class DocumentActions {
     private boolean load(Path file) {
         RackDesign d;
         try {
-            d = files.read(file);
+            d = new DesignFiles(context.catalog()).read(file);
         } catch (RuntimeException e) {
             context.dialogs().error("Cannot open " + file.getFileName(), e.getMessage());
             status.set("Could not open " + file.getFileName());
@@ -127,6 +131,7 @@ public final class DocumentActions {
             context.dialogs().error("Cannot save " + file.getFileName(), e.getMessage());
             return false;
         }
+        onSaving.run();
         document.markSaved(file.toAbsolutePath());
         context.recentFiles().add(file);
         status.set("Saved " + file.getFileName());
@@ -156,7 +161,10 @@ public final class DocumentActions {
             return false;
         }
         try {
-            ChartUtils.saveChartAsPNG(f.get().toFile(), chart, 1200, 800);
+            // written whole or not at all: a crash never leaves half an image under the chosen name
+            java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+            ChartUtils.writeChartAsPNG(png, chart, 1200, 800);
+            io.tokenrack.engine.files.AtomicFile.write(f.get(), png.toByteArray());
         } catch (IOException e) {
             context.dialogs().error("Cannot export", e.getMessage());
             return false;

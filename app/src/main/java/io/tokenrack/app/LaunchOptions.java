@@ -1,51 +1,88 @@
 package io.tokenrack.app;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * The window's command-line options, {@code --NAME VALUE} or {@code --NAME=VALUE}: {@code --view lab}
- * opens the Kernel lab at start, {@code --compare FILE} the comparison with that design. What is
- * left once they are taken out is the design file to open.
+ * The window's command line, read once before anything of JavaFX starts: {@code [DESIGN.json]
+ * [--compare FILE] [--view lab] [--help]}, options as {@code --NAME VALUE} or {@code --NAME=VALUE}.
+ * Anything else is an error with a sentence saying what was wrong.
+ *
+ * @param design  the design to open instead of the example, if one is named
+ * @param compare the design to compare it with, if one is named
+ * @param lab     whether the Kernel lab opens at start
+ * @param help    whether usage was asked for (nothing else is done then)
+ * @param errors  what is wrong with the command line; the app does not start when there is anything
  */
-public final class LaunchOptions {
+public record LaunchOptions(Optional<Path> design, Optional<Path> compare, boolean lab, boolean help, List<String> errors) {
     public static final String VIEW = "--view";
     public static final String COMPARE = "--compare";
-    private static final List<String> ALL = List.of(VIEW, COMPARE);
+    public static final String HELP = "--help";
 
-    private LaunchOptions() {}
+    public static final String USAGE = """
+            Usage: java -jar tokenrack-app.jar [DESIGN.json] [--compare OTHER.json] [--view lab]
+              DESIGN.json           the design to open (default: the example rack)
+              --compare OTHER.json  open the comparison of the design with another one
+              --view lab            open the Kernel lab, which measures this computer, at start
+              --help, -h            print this text and exit
+            """;
 
-    /** The value given to {@code option}, if it is there with one. */
-    public static Optional<String> value(List<String> args, String option) {
-        for (int i = 0; i < args.size(); i++) {
-            String a = args.get(i);
-            if (a.startsWith(option + "=")) {
-                return Optional.of(a.substring(option.length() + 1));
-            }
-            if (a.equals(option) && i + 1 < args.size()) {
-                return Optional.of(args.get(i + 1));
-            }
-        }
-        return Optional.empty();
+    public LaunchOptions {
+        errors = List.copyOf(errors);
     }
 
-    /** Whether the command line asks for the Lab at start: {@code --view lab} or {@code --view=lab}. */
-    public static boolean labRequested(List<String> args) {
-        return value(args, VIEW).filter("lab"::equals).isPresent();
+    public boolean ok() {
+        return errors.isEmpty();
     }
 
-    /** The arguments without the options above and their values, so the rest (a design file) reads as before. */
-    public static List<String> withoutOptions(List<String> args) {
-        List<String> rest = new ArrayList<>();
+    /** Reads {@code args} (it does not look at the files: the window says when one cannot be opened). */
+    public static LaunchOptions parse(List<String> args) {
+        Path design = null;
+        Path compare = null;
+        boolean lab = false;
+        boolean help = false;
+        List<String> errors = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
-            if (ALL.contains(a)) {
-                i++;
-            } else if (ALL.stream().noneMatch(o -> a.startsWith(o + "="))) {
-                rest.add(a);
+            if (a.equals(HELP) || a.equals("-h")) {
+                help = true;
+                continue;
+            }
+            if (!a.startsWith("-") || a.equals("-")) {
+                if (design != null) {
+                    errors.add("only one design can be opened; '" + design + "' and '" + a + "' were given");
+                } else {
+                    design = Path.of(a);
+                }
+                continue;
+            }
+            String name = a.contains("=") ? a.substring(0, a.indexOf('=')) : a;
+            String value = a.contains("=") ? a.substring(a.indexOf('=') + 1) : i + 1 < args.size() ? args.get(++i) : null;
+            switch (name) {
+                case COMPARE -> {
+                    if (value == null || value.isBlank()) {
+                        errors.add(COMPARE + " needs a design file to compare with");
+                    } else {
+                        compare = Path.of(value);
+                    }
+                }
+                case VIEW -> {
+                    if ("lab".equals(value)) {
+                        lab = true;
+                    } else {
+                        errors.add(VIEW + " takes 'lab'" + (value == null ? "" : ", not '" + value + "'"));
+                    }
+                }
+                default -> {
+                    if (!a.contains("=") && value != null) {
+                        i--; // an unknown option's value is not taken
+                    }
+                    errors.add("unknown option '" + name + "'");
+                }
             }
         }
-        return rest;
+        return new LaunchOptions(Optional.ofNullable(design), Optional.ofNullable(compare), lab, help, errors);
     }
 }

@@ -50,8 +50,9 @@ import javafx.stage.Stage;
  * and wires them; the document is the only shared mutable state.
  */
 public final class MainWindow {
-    public static final double MIN_WIDTH = 1200;
-    public static final double MIN_HEIGHT = 800;
+    /** The smallest window the layout is made for: a 1366 × 768 laptop screen with a task bar fits it. */
+    public static final double MIN_WIDTH = 1024;
+    public static final double MIN_HEIGHT = 640;
     public static final double DEFAULT_WIDTH = 1600;
     public static final double DEFAULT_HEIGHT = 1000;
 
@@ -72,26 +73,23 @@ public final class MainWindow {
      * Keeps a copy of unsaved changes (or removes it once saved) after every change of the document:
      * an edit, undo, open or new changes the state, a save the dirty flag (a file never changes alone).
      */
-    private final javafx.beans.value.ChangeListener<Object> autosaveListener =
-            (o, was, now) -> autosave();
-    private final javafx.beans.value.ChangeListener<HostProfile> measuredListener = (o, was, now) -> {
-        if (now != null) {
-            useMeasuredHost(MeasuredHost.of(now));
-        }
-    };
+    private final javafx.beans.value.ChangeListener<Object> autosaveListener = (o, was, now) -> scheduleAutosave();
+    /** Follows the engine: a calibration puts this computer in the palette and evaluates with it. */
+    private final javafx.beans.value.ChangeListener<EngineContext.Setup> engineListener = (o, was, now) -> useSetup(now);
+    private final javafx.beans.value.ChangeListener<HostProfile> measuredListener = (o, was, now) -> measured(now);
+    /** This window's copy of unsaved changes (a fresh one, or one recovered after a crash). */
+    private io.tokenrack.app.document.Autosave autosave;
+    private boolean autosaveScheduled;
+    private boolean closed;
     private Stage stage;
     private io.tokenrack.app.lab.LabWindow lab;
-    private MainWindow successor;
     private io.tokenrack.app.compare.CompareWindow compare;
 
     public MainWindow(AppContext context, DocState initial, Path file) {
-        this(context, new DesignDocument(initial, file), null);
-    }
-
-    private MainWindow(AppContext context, DesignDocument document, io.tokenrack.app.lab.LabWindow lab) {
         this.context = context;
-        this.document = document;
-        this.results = new ResultsModel(document, context.engine(), context.fxExecutor());
+        this.document = new DesignDocument(initial, file);
+        this.autosave = context.autosaves().open();
+        this.results = new ResultsModel(document, context.resultsEngine(), context.fxExecutor());
         PlacementRules rules = new PlacementRules(context.catalog());
         this.canvasModel = new CanvasModel(document, rules, context.checks(), results.resultsProperty());
         this.workloadModel = new WorkloadModel(document, context.catalog());
@@ -103,9 +101,6 @@ public final class MainWindow {
         this.charts = new ChartsView(styler, results.resultsProperty(), actions::exportChart);
         createView();
         initListeners();
-        if (lab != null) {
-            useLab(lab);
-        }
     }
 
     public DesignDocument document() {
@@ -130,6 +125,15 @@ public final class MainWindow {
 
     public DocumentActions actions() {
         return actions;
+    }
+
+    public PaletteModel paletteModel() {
+        return paletteModel;
+    }
+
+    /** This window's copy of its unsaved changes. */
+    public io.tokenrack.app.document.Autosave autosave() {
+        return autosave;
     }
 
     public ChartsView charts() {
@@ -175,12 +179,12 @@ public final class MainWindow {
         right.setPadding(new Insets(6, 8, 6, 6));
 
         HeadlineCardsView cards = new HeadlineCardsView(results.resultsProperty(), results.evaluatingProperty());
-        VBox bottom = new VBox(8, cards, charts);
+        VBox bottom = new VBox(8, resultsMessage(), cards, charts);
         VBox.setVgrow(charts, Priority.ALWAYS);
         bottom.setPadding(new Insets(6, 8, 6, 8));
         bottom.setId("results");
         bottom.getStyleClass().add("tr-results");
-        bottom.setMinHeight(250);
+        bottom.setMinHeight(290); // cards and charts with their axis titles, on a 768-pixel screen too
 
         SplitPane center = new SplitPane(middle, bottom);
         center.setId("main-split");
@@ -204,6 +208,32 @@ public final class MainWindow {
         status.getStyleClass().add(Styles.STATUS_BAR);
         status.setPadding(new Insets(3, 10, 3, 10));
         root.setBottom(status);
+    }
+
+    /**
+     * Above the cards, when there are no numbers to show: why (the evaluation failed, the model
+     * does not fit, no workload yet), in full.
+     */
+    private Label resultsMessage() {
+        Label message = new Label();
+        message.setId("results-message");
+        message.setWrapText(true);
+        message.setMinHeight(Region.USE_PREF_SIZE);
+        message.getStyleClass().add(Styles.MESSAGE);
+        Runnable update = () -> {
+            var r = results.results();
+            boolean show = r != null && !r.ok() && r.message() != null && !r.message().isBlank();
+            message.setText(show ? r.message() : "");
+            message.setVisible(show);
+            message.setManaged(show);
+            message.getStyleClass().remove(Styles.MESSAGE_ERROR);
+            if (show && r.input().design().workload() != null) {
+                message.getStyleClass().add(Styles.MESSAGE_ERROR);
+            }
+        };
+        results.resultsProperty().addListener((o, was, now) -> update.run());
+        update.run();
+        return message;
     }
 
     private MenuBar menuBar() {
@@ -272,9 +302,6 @@ public final class MainWindow {
      * null, after saying why, when the file cannot be read.
      */
     public io.tokenrack.app.compare.CompareWindow compareWith(Path file) {
-        if (successor != null) {
-            return successor.compareWith(file);
-        }
         io.tokenrack.engine.design.RackDesign other;
         try {
             other = new io.tokenrack.app.document.DesignFiles(context.catalog()).read(file);
@@ -285,7 +312,7 @@ public final class MainWindow {
         if (compare != null) {
             compare.stage().hide();
         }
-        var model = new io.tokenrack.app.compare.CompareModel(results.resultsProperty(), other, file, context.engine(),
+        var model = new io.tokenrack.app.compare.CompareModel(results.resultsProperty(), other, file, context.resultsEngine(),
                 document.assumptions(), context.fxExecutor());
         compare = new io.tokenrack.app.compare.CompareWindow(stage, model, new ChartStyler(context.palette()));
         compare.show();
@@ -294,14 +321,17 @@ public final class MainWindow {
 
     /** Opens the kernel lab in its own window (created the first time). */
     public io.tokenrack.app.lab.LabWindow openLab() {
-        if (successor != null) {
-            return successor.openLab();
-        }
         if (lab == null) {
             useLab(io.tokenrack.app.lab.LabWindow.standard(stage, new ChartStyler(context.palette())));
         }
         lab.show();
         return lab;
+    }
+
+    private void measured(HostProfile now) {
+        if (now != null) {
+            context.engine().useMeasuredHost(MeasuredHost.of(now));
+        }
     }
 
     /** Follows the Lab: each calibration it completes puts this computer, as measured, in the palette. */
@@ -311,36 +341,15 @@ public final class MainWindow {
     }
 
     /**
-     * Puts "This computer (measured)" in the catalog as {@code host} measured it (replacing an
-     * earlier measurement) and rebuilds the window's panels around the same document: the design,
-     * its file, unsaved changes and the undo history all carry over. Returns the window now shown.
+     * The catalog and evaluator were replaced (this computer measured again): every panel follows
+     * them, around the same document (its design, file, unsaved changes and undo history stay).
      */
-    public MainWindow useMeasuredHost(MeasuredHost host) {
-        if (successor != null) {
-            return successor.useMeasuredHost(host);
-        }
-        var catalog = host.replaceIn(context.catalog());
-        MainWindow next = new MainWindow(context.withEvaluator(host.evaluator(catalog)), document.handOver(), lab);
-        successor = next;
-        if (lab != null) {
-            lab.view().model().measuredProperty().removeListener(measuredListener);
-        }
-        context.recentFiles().files().removeListener(recentListener);
-        if (compare != null) {
-            compare.stage().hide(); // it follows this window's results, which stop here
-        }
-        document.stateProperty().removeListener(autosaveListener);
-        document.dirtyProperty().removeListener(autosaveListener);
-        results.close();
-        if (stage != null) {
-            next.attach(stage);
-        }
-        return next;
-    }
-
-    /** The window shown now: this one, or the one it was rebuilt into. */
-    public MainWindow current() {
-        return successor == null ? this : successor.current();
+    private void useSetup(EngineContext.Setup setup) {
+        PlacementRules rules = new PlacementRules(setup.catalog());
+        paletteModel.useCatalog(setup.catalog());
+        canvasModel.useCatalog(rules, new io.tokenrack.app.canvas.DesignCheckFindings(setup.catalog()));
+        inspectorModel.useMetadata(new InspectorMetadata(setup.catalog(), rules));
+        results.useEngine(context.results().apply(setup.evaluator()));
     }
 
     private static MenuItem item(String text, KeyCombination key, Runnable action) {
@@ -365,46 +374,131 @@ public final class MainWindow {
 
     private void initListeners() {
         context.recentFiles().files().addListener(recentListener);
+        context.engine().setupProperty().addListener(engineListener);
         document.stateProperty().addListener(autosaveListener);
         document.dirtyProperty().addListener(autosaveListener);
+        actions.setOnSaving(() -> autosave.saved());
     }
 
     /**
-     * At start: when the last session left unsaved changes behind (it crashed or was killed), asks
-     * whether to restore them; they come back as unsaved changes to the file they belong to.
+     * At start, what the command line asks for: the design to open (one that cannot be read is
+     * reported, and the example stays), the unsaved changes earlier sessions left (see
+     * {@link #offerRecovery(java.util.function.Consumer)}), the comparison and the Lab.
      */
-    public void offerRecovery() {
-        context.autosave().load().ifPresent(r -> {
-            if (context.dialogs().confirmRestore(r.design().name(), r.savedAt(), r.originalFile())) {
-                document.restore(new io.tokenrack.app.document.DocState(r.design(), document.assumptions()), r.originalFile());
-            } else {
-                context.autosave().clearNow();
+    public void follow(LaunchOptions options, java.util.function.Consumer<io.tokenrack.app.document.Autosave> elsewhere) {
+        options.design().ifPresent(file -> {
+            if (!actions.open(file)) {
+                System.err.println("tokenrack-app: cannot open " + file + "; the example rack is shown instead");
             }
         });
+        offerRecovery(elsewhere);
+        options.compare().ifPresent(this::compareWith);
+        if (options.lab()) {
+            openLab();
+        }
     }
 
-    private void autosave() {
-        context.autosave().update(document.design(), document.file(), document.isDirty());
+    /**
+     * At start: offers each design with unsaved changes that windows of earlier sessions left
+     * behind (they crashed or were killed). The first one restored comes back in this window (unless
+     * it shows a file opened from the command line), as unsaved changes to the file it belongs to; each further one goes to {@code elsewhere} (a
+     * window of its own). A declined one is removed; a restored one is kept until it is saved or
+     * discarded.
+     */
+    public void offerRecovery(java.util.function.Consumer<io.tokenrack.app.document.Autosave> elsewhere) {
+        for (io.tokenrack.app.document.Autosave orphan : context.autosaves().orphans()) {
+            var r = orphan.load().orElse(null);
+            if (r == null) {
+                orphan.release();
+            } else if (!context.dialogs().confirmRestore(r.design().name(), r.savedAt(), r.originalFile())) {
+                orphan.discard();
+            } else if (!autosave.recovered() && !document.isDirty() && document.file() == null) {
+                restore(orphan);
+            } else {
+                elsewhere.accept(orphan);
+            }
+        }
     }
 
-    /** The window is closing on purpose (changes saved or knowingly discarded): stop and drop the autosave. */
+    /** As {@link #offerRecovery(java.util.function.Consumer)}, leaving copies beyond the first for the next start. */
+    public void offerRecovery() {
+        offerRecovery(io.tokenrack.app.document.Autosave::release);
+    }
+
+    /** Shows the design kept in {@code recovered} as unsaved changes, and keeps that copy up to date from now on. */
+    public void restore(io.tokenrack.app.document.Autosave recovered) {
+        var r = recovered.load().orElseThrow(() -> new IllegalArgumentException("no design in " + recovered.file()));
+        autosave.discard();
+        autosave = recovered;
+        document.restore(new io.tokenrack.app.document.DocState(r.design(), document.assumptions()), r.originalFile());
+    }
+
+    /** Coalesces the two changes an open or a save makes (state, then dirty flag) into one look at the settled document. */
+    private void scheduleAutosave() {
+        if (!autosaveScheduled) {
+            autosaveScheduled = true;
+            context.fxExecutor().execute(() -> {
+                autosaveScheduled = false;
+                keepCopy();
+            });
+        }
+    }
+
+    private void keepCopy() {
+        if (closed) {
+            return;
+        }
+        if (!document.isDirty() && autosave.recovered()) {
+            // recovered work replaced by another design without being saved: keep it for the next start
+            autosave.release();
+            autosave = context.autosaves().open();
+            return;
+        }
+        autosave.update(document.design(), document.file(), document.isDirty());
+    }
+
+    /** The window is closing on purpose (changes saved or knowingly not saved): stop, and drop the copy unless it holds recovered work. */
     private void closing() {
+        closed = true;
         results.close();
-        context.autosave().clearNow();
+        context.engine().setupProperty().removeListener(engineListener);
+        context.recentFiles().files().removeListener(recentListener);
+        if (lab != null) {
+            lab.view().model().measuredProperty().removeListener(measuredListener);
+        }
+        document.stateProperty().removeListener(autosaveListener);
+        document.dirtyProperty().removeListener(autosaveListener);
+        autosave.close();
+    }
+
+    /**
+     * Where the window goes on a screen whose free area (without task bars) is {@code visual}: the
+     * default size where it fits, else the whole free area, never beyond it; centred.
+     */
+    public static javafx.geometry.Rectangle2D fit(javafx.geometry.Rectangle2D visual) {
+        double w = Math.min(DEFAULT_WIDTH, visual.getWidth());
+        double h = Math.min(DEFAULT_HEIGHT, visual.getHeight());
+        return new javafx.geometry.Rectangle2D(visual.getMinX() + (visual.getWidth() - w) / 2,
+                visual.getMinY() + (visual.getHeight() - h) / 2, w, h);
     }
 
     /** Puts the window on a stage: size, title, theme stylesheet, shortcuts, and the unsaved-changes prompt on close. */
     public void show(Stage stage) {
-        var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
-        Scene scene = new Scene(root, Math.max(MIN_WIDTH, Math.min(DEFAULT_WIDTH, screen.getWidth())),
-                Math.max(MIN_HEIGHT, Math.min(DEFAULT_HEIGHT, screen.getHeight())));
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        javafx.geometry.Rectangle2D bounds = fit(screen);
+        Scene scene = new Scene(root, bounds.getWidth(), bounds.getHeight());
         var css = MainWindow.class.getResource("/assets/tokenrack.css");
         if (css != null) {
             scene.getStylesheets().add(css.toExternalForm());
         }
         stage.setScene(scene);
-        stage.setMinWidth(MIN_WIDTH);
-        stage.setMinHeight(MIN_HEIGHT);
+        stage.setMinWidth(Math.min(MIN_WIDTH, screen.getWidth()));
+        stage.setMinHeight(Math.min(MIN_HEIGHT, screen.getHeight()));
+        // the window's outer size (title bar and borders included) within the screen's free area
+        stage.setX(bounds.getMinX());
+        stage.setY(bounds.getMinY());
+        stage.setWidth(bounds.getWidth());
+        stage.setHeight(bounds.getHeight());
         attach(stage);
         stage.show();
     }

@@ -1,16 +1,12 @@
 package io.tokenrack.app;
 
 import atlantafx.base.theme.PrimerLight;
-import io.tokenrack.app.document.Autosave;
-import io.tokenrack.app.document.DocState;
+import io.tokenrack.app.document.AutosaveFolder;
 import io.tokenrack.app.document.RecentFiles;
 import io.tokenrack.engine.catalog.Catalog;
 import io.tokenrack.engine.catalog.CatalogLoader;
 import io.tokenrack.engine.lab.host.HostProfileStore;
 import io.tokenrack.engine.lab.host.MeasuredHost;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -44,24 +40,18 @@ public final class TokenRackApp extends Application {
             Platform.exit();
             return;
         }
-        Optional<MeasuredHost> host = measuredHost();
+        LaunchOptions options = LaunchOptions.parse(getParameters().getRaw());
         Stage[] owner = {stage};
-        AppContext context = AppContext.standard(MeasuredHost.evaluator(MeasuredHost.addTo(presets, host), host), AppContext.PresetsAccess.standard(), RecentFiles.inUserHome(),
-                new FxDialogs(() -> owner[0]), Platform::runLater, Autosave.inUserFolder());
-        DocState initial = DocumentActions.example(context);
-        MainWindow window = new MainWindow(context, initial, null);
+        AppContext context = AppContext.standard(EngineContext.of(presets, measuredHost()), AppContext.PresetsAccess.standard(),
+                RecentFiles.inUserHome(), new FxDialogs(() -> owner[0]), Platform::runLater, AutosaveFolder.inUserFolder());
+        MainWindow window = new MainWindow(context, DocumentActions.example(context), null);
         window.show(stage);
         UiProbe.attachIfRequested(stage.getScene());
-        window.offerRecovery();
-        List<String> raw = getParameters().getRaw();
-        List<String> args = LaunchOptions.withoutOptions(getParameters().getUnnamed());
-        if (!args.isEmpty() && Files.isRegularFile(Path.of(args.getFirst()))) {
-            window.actions().open(Path.of(args.getFirst()));
-        }
-        LaunchOptions.value(raw, LaunchOptions.COMPARE).map(Path::of).ifPresent(window::compareWith);
-        if (LaunchOptions.labRequested(raw)) {
-            window.openLab();
-        }
+        window.follow(options, recovered -> {
+            MainWindow more = new MainWindow(context, DocumentActions.example(context), null);
+            more.show(new Stage());
+            more.restore(recovered);
+        });
     }
 
     /**

@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -11,20 +15,45 @@ import org.junit.jupiter.api.Test;
 class LaunchOptionsTest {
     @Test
     void theLabIsRequestedWithViewLab() {
-        assertTrue(LaunchOptions.labRequested(List.of("--view", "lab")));
-        assertTrue(LaunchOptions.labRequested(List.of("design.json", "--view=lab")));
-        assertFalse(LaunchOptions.labRequested(List.of("--view")));
-        assertFalse(LaunchOptions.labRequested(List.of("design.json")));
-        assertEquals(List.of("design.json"), LaunchOptions.withoutOptions(List.of("--view", "lab", "design.json")));
-        assertEquals(List.of("design.json"), LaunchOptions.withoutOptions(List.of("design.json")));
+        assertTrue(LaunchOptions.parse(List.of("--view", "lab")).lab());
+        assertTrue(LaunchOptions.parse(List.of("design.json", "--view=lab")).lab());
+        assertFalse(LaunchOptions.parse(List.of("design.json")).lab());
+        assertEquals(List.of("--view takes 'lab', not 'charts'"), LaunchOptions.parse(List.of("--view", "charts")).errors());
+        assertEquals(List.of("--view takes 'lab'"), LaunchOptions.parse(List.of("--view")).errors());
+        assertEquals(Optional.of(Path.of("design.json")), LaunchOptions.parse(List.of("--view", "lab", "design.json")).design());
     }
 
     @Test
     void aDesignToCompareWithIsTakenOutOfTheArguments() {
-        List<String> args = List.of("mine.json", "--compare", "other.json");
-        assertEquals(Optional.of("other.json"), LaunchOptions.value(args, LaunchOptions.COMPARE));
-        assertEquals(Optional.of("other.json"), LaunchOptions.value(List.of("--compare=other.json"), LaunchOptions.COMPARE));
-        assertEquals(List.of("mine.json"), LaunchOptions.withoutOptions(args));
-        assertEquals(List.of("mine.json"), LaunchOptions.withoutOptions(List.of("--compare=other.json", "mine.json", "--view=lab")));
+        LaunchOptions o = LaunchOptions.parse(List.of("mine.json", "--compare", "other.json"));
+        assertEquals(Optional.of(Path.of("other.json")), o.compare());
+        assertEquals(Optional.of(Path.of("mine.json")), o.design());
+        LaunchOptions eq = LaunchOptions.parse(List.of("--compare=other.json", "mine.json", "--view=lab"));
+        assertEquals(new LaunchOptions(Optional.of(Path.of("mine.json")), Optional.of(Path.of("other.json")), true, false, List.of()), eq);
+        assertEquals(List.of("--compare needs a design file to compare with"), LaunchOptions.parse(List.of("--compare")).errors());
+    }
+
+    @Test
+    void unknownOptionsAndASecondDesignAreReported() {
+        assertEquals(List.of("unknown option '--frobnicate'"), LaunchOptions.parse(List.of("--frobnicate", "a.json")).errors());
+        assertEquals(Optional.of(Path.of("a.json")), LaunchOptions.parse(List.of("--frobnicate", "a.json")).design(),
+                "an unknown option does not swallow the design");
+        assertEquals(List.of("only one design can be opened; 'a.json' and 'b.json' were given"),
+                LaunchOptions.parse(List.of("a.json", "b.json")).errors());
+    }
+
+    @Test
+    void helpAndMistakesAreAnsweredWithoutStartingTheWindow() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        assertEquals(0, Launcher.check(List.of("--help"), print(out), print(err)));
+        assertTrue(out.toString(StandardCharsets.UTF_8).startsWith("Usage: java -jar tokenrack-app.jar"), out.toString(StandardCharsets.UTF_8));
+        assertEquals(Launcher.USAGE_ERROR, Launcher.check(List.of("--nope"), print(out), print(err)));
+        assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("tokenrack-app: unknown option '--nope'\nUsage:"), err.toString(StandardCharsets.UTF_8));
+        assertEquals(-1, Launcher.check(List.of("design.json", "--view=lab"), print(out), print(err)), "the window starts");
+    }
+
+    private static PrintStream print(ByteArrayOutputStream b) {
+        return new PrintStream(b, true, StandardCharsets.UTF_8);
     }
 }

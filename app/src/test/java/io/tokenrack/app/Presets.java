@@ -20,10 +20,10 @@ public final class Presets {
     }
 
     public static AppContext context(ScriptedDialogs dialogs, Path tempDir, Executor fx) {
-        return AppContext.standard(new io.tokenrack.engine.evaluate.Evaluator(catalog()), AppContext.PresetsAccess.standard(),
+        return AppContext.standard(EngineContext.of(new io.tokenrack.engine.evaluate.Evaluator(catalog())), AppContext.PresetsAccess.standard(),
                 new RecentFiles(tempDir.resolve("recent.json")), dialogs, fx,
                 // written off the FX thread, as in the app (a synchronous fsync per edit would distort the UI timings)
-                new io.tokenrack.app.document.Autosave(tempDir.resolve("autosave.json"), java.util.concurrent.Executors.newSingleThreadExecutor(
+                new io.tokenrack.app.document.AutosaveFolder(tempDir.resolve("autosave"), java.util.concurrent.Executors.newSingleThreadExecutor(
                         r -> Thread.ofPlatform().daemon().name("test-autosave").unstarted(r))));
     }
 }

@@ -50,8 +50,8 @@ public final class CanvasModel {
     }
 
     private final DesignDocument document;
-    private final PlacementRules rules;
-    private final FindingsSource check;
+    private PlacementRules rules;
+    private FindingsSource check;
     private final ObservableValue<Results> results;
     private final ReadOnlyObjectWrapper<Set<String>> selection = new ReadOnlyObjectWrapper<>(this, "selection", Set.of());
     private final ReadOnlyStringWrapper currentRack = new ReadOnlyStringWrapper(this, "currentRack");
@@ -83,6 +83,16 @@ public final class CanvasModel {
             }
             figures.set(computeFigures());
         });
+    }
+
+    /**
+     * The catalog changed (this computer measured again): placements are checked, and budgets and
+     * findings computed, with {@code nextRules} and {@code nextCheck} from now on.
+     */
+    public void useCatalog(PlacementRules nextRules, FindingsSource nextCheck) {
+        this.rules = nextRules;
+        this.check = nextCheck;
+        figures.set(computeFigures());
     }
 
     // ---- read-only state

@@ -46,7 +46,7 @@ public final class CompareModel implements AutoCloseable {
         this.other = Objects.requireNonNull(other, "other");
         this.otherFile = otherFile;
         this.fallbackAssumptions = fallbackAssumptions;
-        this.runner = new LatestWins<>(engine::compute, deliver, "tokenrack-compare");
+        this.runner = new LatestWins<>(engine::compute, Results::failed, deliver, "tokenrack-compare");
         a.addListener((o, was, now) -> {
             requestB();
             updateRows();

@@ -85,13 +85,19 @@ public final class BillOfMaterials {
         return v == Math.rint(v) ? String.valueOf(v.longValue()) : String.format(Locale.ROOT, "%.2f", v);
     }
 
+    /**
+     * One CSV field (RFC 4180). Text a spreadsheet would run as a formula (starting with =, +, -, @,
+     * a tab or a carriage return) gets a leading single quote, so a design's names cannot inject
+     * formulas; a field with a comma, a quote, a line feed or a carriage return is quoted.
+     */
     static String csv(String s) {
         if (s == null) {
             return "";
         }
-        if (s.contains(",") || s.contains("\"") || s.contains("\n")) {
-            return "\"" + s.replace("\"", "\"\"") + "\"";
+        String v = !s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0 ? "'" + s : s;
+        if (v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")) {
+            return "\"" + v.replace("\"", "\"\"") + "\"";
         }
-        return s;
+        return v;
     }
 }

@@ -148,19 +148,6 @@ public final class DesignDocument {
     }
 
     /**
-     * A new document that takes over this one's state, file and whole history (undo, redo, the
-     * saved point), for a window rebuilt around it; this one should not be edited afterwards.
-     */
-    public DesignDocument handOver() {
-        DesignDocument next = new DesignDocument(state.get(), file.get());
-        next.steps.addAll(steps);
-        next.applied = applied;
-        next.savedAt = savedAt;
-        next.refresh();
-        return next;
-    }
-
-    /**
      * A design recovered after a crash: it belongs to {@code originalFile} (null: never saved) but
      * is not saved there, so it counts as changed; the history starts here.
      */

@@ -39,12 +39,7 @@ public final class DesignFiles {
 
     public RackDesign read(Path file) {
         String name = file.getFileName() == null ? file.toString() : file.toString();
-        RackDesign design;
-        try {
-            design = StrictJson.read(Files.newInputStream(file), name, RackDesign.class);
-        } catch (IOException e) {
-            throw new PresetException(name, "", "cannot be read: " + e.getMessage());
-        }
+        RackDesign design = StrictJson.read(file, name, RackDesign.class);
         checkReferences(name, design);
         return design;
     }

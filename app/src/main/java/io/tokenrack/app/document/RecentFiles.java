@@ -66,7 +66,8 @@ public final class RecentFiles {
             return List.of();
         }
         try {
-            List<String> names = StrictJson.mapper().readValue(store.toFile(), new TypeReference<List<String>>() {});
+            List<String> names = StrictJson.mapper().readValue(StrictJson.readBytes(store, store.toString()),
+                    new TypeReference<List<String>>() {});
             return names.stream().limit(MAX).map(Path::of).toList();
         } catch (IOException | RuntimeException e) {
             System.getLogger(RecentFiles.class.getName()).log(System.Logger.Level.WARNING,

@@ -6,6 +6,7 @@ import io.tokenrack.app.document.ItemFacts;
 import io.tokenrack.app.document.PlacementRules;
 import io.tokenrack.app.document.RackLoad;
 import io.tokenrack.app.theme.Units;
+import io.tokenrack.app.workload.WorkloadField;
 import io.tokenrack.app.workload.WorkloadModel;
 import io.tokenrack.engine.catalog.AcceleratorSpec;
 import io.tokenrack.engine.catalog.Catalog;
@@ -19,7 +20,6 @@ import io.tokenrack.engine.design.Placement;
 import io.tokenrack.engine.design.RackDesign;
 import io.tokenrack.engine.design.RackInstance;
 import io.tokenrack.engine.evaluate.Assumptions;
-import io.tokenrack.engine.workload.Parallelism;
 import io.tokenrack.engine.workload.Precision;
 import io.tokenrack.engine.workload.Workload;
 import java.util.ArrayList;
@@ -155,34 +155,23 @@ public final class InspectorMetadata {
                         (s, v, st) -> new Edits.RenameDesign(s.design().name(), v == null || v.toString().isBlank() ? null : v.toString())),
                 PropertyMeta.<Subject.Design>choice("workload.model", "Model", WORKLOAD, "The LLM served (architecture from its published config).",
                         models, s -> s.workload().modelId(), (s, v, st) -> workload(s, "model", w -> w.withModel(choiceId(v)))),
-                PropertyMeta.<Subject.Design>choice("workload.precision", "Precision", WORKLOAD, "Number format of weights and activations.",
-                        precisions, s -> s.workload().precision().label(), (s, v, st) -> workload(s, "precision",
-                                w -> w.withPrecision(Precision.parse(choiceId(v))))),
-                PropertyMeta.<Subject.Design>choice("workload.kv", "KV-cache precision", WORKLOAD, "Number format of the KV cache; auto is BF16 for BF16 models and FP8 otherwise.",
-                        kvPrecisions, s -> s.workload().kvPrecision() == null ? "" : s.workload().kvPrecision().label(),
-                        (s, v, st) -> workload(s, "KV-cache precision", w -> w.withKvPrecision(choiceId(v).isEmpty() ? null : Precision.parse(choiceId(v))))),
-                PropertyMeta.<Subject.Design>integer("workload.input", "Input length", WORKLOAD, "tok", 1, 10_000_000, "Prompt tokens per request.",
-                        s -> s.workload().inputTokens(), (s, v, st) -> workload(s, "input length", w -> w.withInputTokens(((Number) v).intValue()))),
-                PropertyMeta.<Subject.Design>integer("workload.output", "Output length", WORKLOAD, "tok", 1, 10_000_000, "Generated tokens per request.",
-                        s -> s.workload().outputTokens(), (s, v, st) -> workload(s, "output length", w -> w.withOutputTokens(((Number) v).intValue()))),
-                PropertyMeta.<Subject.Design>integer("workload.concurrency", "Concurrency", WORKLOAD, "req", 0, 10_000_000,
-                        "Requests in flight; 0 means max (the most that fits memory and the limits).",
-                        s -> s.workload().concurrency() == null ? 0 : s.workload().concurrency(),
-                        (s, v, st) -> workload(s, "concurrency", w -> w.withConcurrency(((Number) v).intValue() == 0 ? null : ((Number) v).intValue()))),
-                PropertyMeta.<Subject.Design>decimal("workload.ttft", "TTFT limit", WORKLOAD, "ms", 0, 1e7, "Time to first token limit; 0 for none.",
-                        s -> s.workload().ttftLimitMs() == null ? 0.0 : s.workload().ttftLimitMs(),
-                        (s, v, st) -> workload(s, "TTFT limit", w -> w.withTtftLimitMs(orNull(v)))),
-                PropertyMeta.<Subject.Design>decimal("workload.tpot", "TPOT limit", WORKLOAD, "ms", 0, 1e7, "Time per output token limit; 0 for none.",
-                        s -> s.workload().tpotLimitMs() == null ? 0.0 : s.workload().tpotLimitMs(),
-                        (s, v, st) -> workload(s, "TPOT limit", w -> w.withTpotLimitMs(orNull(v)))),
-                PropertyMeta.<Subject.Design>decimal("workload.minTps", "Min user speed", WORKLOAD, "tok/s", 0, 1e6,
-                        "Floor on each user's output speed; 0 for none.",
-                        s -> s.workload().minTokensPerSecondPerUser() == null ? 0.0 : s.workload().minTokensPerSecondPerUser(),
-                        (s, v, st) -> workload(s, "speed floor", w -> w.withMinTokensPerSecondPerUser(orNull(v)))),
-                parallel("tp", "TP", "Tensor parallel degree; 0 lets the engine choose.", Parallelism::tp),
-                parallel("pp", "PP", "Pipeline parallel degree; 0 lets the engine choose.", Parallelism::pp),
-                parallel("ep", "EP", "Expert parallel degree; 0 lets the engine choose.", Parallelism::ep),
-                parallel("dp", "DP", "Attention data parallel degree; 0 lets the engine choose.", Parallelism::dp),
+                PropertyMeta.<Subject.Design>choice(WorkloadField.PRECISION.key(), WorkloadField.PRECISION.name(), WORKLOAD,
+                        WorkloadField.PRECISION.help(), precisions, s -> s.workload().precision().label(),
+                        (s, v, st) -> workload(s, WorkloadField.PRECISION, Precision.parse(choiceId(v)))),
+                PropertyMeta.<Subject.Design>choice(WorkloadField.KV_PRECISION.key(), WorkloadField.KV_PRECISION.name(), WORKLOAD,
+                        WorkloadField.KV_PRECISION.help(), kvPrecisions,
+                        s -> s.workload().kvPrecision() == null ? "" : s.workload().kvPrecision().label(),
+                        (s, v, st) -> workload(s, WorkloadField.KV_PRECISION, choiceId(v).isEmpty() ? null : Precision.parse(choiceId(v)))),
+                integer(WorkloadField.INPUT_TOKENS),
+                integer(WorkloadField.OUTPUT_TOKENS),
+                integer(WorkloadField.CONCURRENCY),
+                decimal(WorkloadField.TTFT_LIMIT_MS),
+                decimal(WorkloadField.TPOT_LIMIT_MS),
+                decimal(WorkloadField.MIN_USER_SPEED),
+                integer(WorkloadField.TP),
+                integer(WorkloadField.PP),
+                integer(WorkloadField.EP),
+                integer(WorkloadField.DP),
                 PropertyMeta.<Subject.Design>decimal("assume.electricity", "Electricity", ASSUMPTIONS, "$/kWh", 0, 10, "Price of energy at the meter.",
                         s -> s.assumptions().electricityUsdPerKwh(), (s, v, st) -> assume(s, "electricity price", a -> a.withElectricityUsdPerKwh(num(v)))),
                 PropertyMeta.<Subject.Design>decimal("assume.years", "Amortization", ASSUMPTIONS, "years", 0.5, 30, "Years over which hardware capital is recovered.",
@@ -273,19 +262,38 @@ public final class InspectorMetadata {
         return new Edits.SetAssumptions(change.apply(s.assumptions()), what);
     }
 
-    private PropertyMeta<Subject.Design> parallel(String key, String name, String help, Function<Parallelism, Integer> get) {
-        return PropertyMeta.<Subject.Design>integer("workload." + key, name, WORKLOAD, "", 0, 4096, help,
-                s -> get.apply(s.workload().parallelism()) == null ? 0 : get.apply(s.workload().parallelism()),
-                (s, v, st) -> workload(s, "parallelism", w -> {
-                    Parallelism p = w.parallelism();
-                    Integer n = ((Number) v).intValue() == 0 ? null : ((Number) v).intValue();
-                    return w.withParallelism(switch (key) {
-                        case "tp" -> new Parallelism(n, p.pp(), p.ep(), p.dp());
-                        case "pp" -> new Parallelism(p.tp(), n, p.ep(), p.dp());
-                        case "ep" -> new Parallelism(p.tp(), p.pp(), n, p.dp());
-                        default -> new Parallelism(p.tp(), p.pp(), p.ep(), n);
-                    });
-                }));
+    /**
+     * A whole-number workload field as an inspector property. The inspector's number editors show
+     * no value as 0 (max, no limit, the engine's choice); otherwise the field checks the value
+     * itself, so the range and the refusal are the workload bar's.
+     */
+    private static PropertyMeta<Subject.Design> integer(WorkloadField<Integer> f) {
+        return new PropertyMeta<Subject.Design>(f.key(), f.name(), WORKLOAD, f.unit(), Integer.class, null, null, help(f),
+                s -> {
+                    Integer v = f.read().apply(s.workload());
+                    return v == null ? 0 : v;
+                },
+                (s, v, st) -> workload(s, f, f.optional() && ((Number) v).intValue() == 0 ? null : ((Number) v).intValue()), null);
+    }
+
+    /** A decimal workload field as an inspector property (no value shown as 0, as for {@link #integer}). */
+    private static PropertyMeta<Subject.Design> decimal(WorkloadField<Double> f) {
+        return new PropertyMeta<Subject.Design>(f.key(), f.name(), WORKLOAD, f.unit(), Double.class, null, null, help(f),
+                s -> {
+                    Double v = f.read().apply(s.workload());
+                    return v == null ? 0.0 : v;
+                },
+                (s, v, st) -> workload(s, f, f.optional() && ((Number) v).doubleValue() == 0 ? null : ((Number) v).doubleValue()), null);
+    }
+
+    private static String help(WorkloadField<?> f) {
+        return f.help() + " Range " + MetaItem.fmt(f.min()) + "–" + MetaItem.fmt(f.max()) + (f.unit().isEmpty() ? "" : " " + f.unit())
+                + (f.optional() ? "; 0 stands for " + (f.none().isEmpty() ? "no value" : f.none()) : "") + ".";
+    }
+
+    /** The command that puts {@code value} in a workload field (the field checks it). */
+    private static <V> DesignCommand workload(Subject.Design s, WorkloadField<V> f, V value) {
+        return workload(s, f.undo(), w -> f.apply(w, value));
     }
 
     private static PropertyMeta<Subject.Item> sources() {
@@ -323,11 +331,6 @@ public final class InspectorMetadata {
 
     private static double num(Object v) {
         return ((Number) v).doubleValue();
-    }
-
-    private static Double orNull(Object v) {
-        double d = num(v);
-        return d == 0 ? null : d;
     }
 
     /** A subject for the current selection (one item, several, a rack, or the design). */

@@ -18,7 +18,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 public final class InspectorModel {
     private final DesignDocument document;
     private final CanvasModel canvas;
-    private final InspectorMetadata metadata;
+    private InspectorMetadata metadata;
     private final ReadOnlyObjectWrapper<Subject> subject = new ReadOnlyObjectWrapper<>(this, "subject");
     private final ReadOnlyObjectWrapper<List<MetaItem<?>>> items = new ReadOnlyObjectWrapper<>(this, "items", List.of());
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "");
@@ -65,6 +65,12 @@ public final class InspectorModel {
     public MetaItem<?> item(String key) {
         return items.get().stream().filter(i -> i.meta().key().equals(key)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no property '" + key + "' for " + title.get()));
+    }
+
+    /** The catalog changed (this computer measured again): what is shown is described with {@code next} from now on. */
+    public void useMetadata(InspectorMetadata next) {
+        this.metadata = next;
+        refresh();
     }
 
     /** Shows the design and workload (clears the canvas selection and current rack). */

@@ -91,7 +91,9 @@ public final class LabStore {
             return Optional.empty();
         }
         try {
-            return Optional.of(JSON.readValue(reportFile.toFile(), CalibrationReport.class));
+            byte[] json = io.tokenrack.engine.catalog.StrictJson.readBytes(reportFile, reportFile.toString());
+            io.tokenrack.engine.catalog.StrictJson.requireUtf8(json, reportFile.toString());
+            return Optional.of(JSON.readValue(json, CalibrationReport.class));
         } catch (IOException | RuntimeException e) {
             System.getLogger(LabStore.class.getName()).log(System.Logger.Level.WARNING,
                     "ignoring the unreadable calibration report " + reportFile + ": " + e.getMessage());

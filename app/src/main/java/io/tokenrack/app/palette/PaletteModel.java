@@ -38,11 +38,16 @@ public final class PaletteModel {
     public record Group(KindStyle kind, List<Entry> entries) {}
 
     private static final int MAX_SOURCES = 3;
-    private final List<Entry> all;
+    private List<Entry> all;
     private final ReadOnlyStringWrapper search = new ReadOnlyStringWrapper(this, "search", "");
     private final ReadOnlyObjectWrapper<List<Group>> groups = new ReadOnlyObjectWrapper<>(this, "groups", List.of());
 
     public PaletteModel(Catalog catalog) {
+        useCatalog(catalog);
+    }
+
+    /** Lists what {@code catalog} holds (e.g. after this computer was measured again), keeping the search. */
+    public void useCatalog(Catalog catalog) {
         ItemFacts facts = new ItemFacts(catalog);
         List<Entry> entries = new ArrayList<>();
         for (CatalogItem item : catalog.all()) {
@@ -51,7 +56,7 @@ public final class PaletteModel {
             }
         }
         this.all = List.copyOf(entries);
-        groups.set(group(all, ""));
+        groups.set(group(all, search.get().toLowerCase(Locale.ROOT)));
     }
 
     public ReadOnlyObjectProperty<List<Group>> groupsProperty() {

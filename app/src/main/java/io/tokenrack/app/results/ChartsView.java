@@ -299,7 +299,11 @@ public final class ChartsView extends HBox {
             if (!Double.isNaN(pw.itWatts())) {
                 power.addValue(pw.acceleratorWatts() / 1000, "power", "Accelerators");
                 power.addValue(pw.hostWatts() / 1000, "power", "Hosts");
-                power.addValue(pw.networkWatts() / 1000, "power", e.networkPowerIncomplete() ? "Network ≥" : "Network");
+                // as the power card says it: "Network —" (no bar) when nothing counted has a figure, "Network ≥" when some are missing
+                String net = Headline.networkKw(e);
+                boolean unknown = net.equals(Units.UNKNOWN);
+                power.addValue(unknown ? null : pw.networkWatts() / 1000, "power",
+                        unknown ? "Network —" : e.networkPowerIncomplete() ? "Network ≥" : "Network");
                 power.addValue(pw.coolingOverheadWatts() / 1000, "power", "Cooling");
                 ((BarRenderer) powerPlot.getRenderer()).setSeriesPaint(0, styler.accent());
                 powerChart.setTitle(new org.jfree.chart.title.TextTitle("IT " + Units.number(pw.itWatts() / 1000) + " · facility "

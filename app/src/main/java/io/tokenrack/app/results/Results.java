@@ -35,6 +35,12 @@ public record Results(
         return evaluation instanceof Evaluation.Ok ok ? ok : null;
     }
 
+    /** The engine threw while evaluating {@code input}: no numbers, and the reason where they would be. */
+    public static Results failed(DocState input, RuntimeException e) {
+        String why = e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName() : e.getMessage();
+        return new Results(input, null, "The evaluation failed: " + why, List.of(), List.of(), 0);
+    }
+
     public static Results noWorkload(DocState input) {
         return new Results(input, null, "Choose a model in the workload bar to see what this rack produces.", List.of(), List.of(), 0);
     }

@@ -25,12 +25,15 @@ public final class ResultsModel implements AutoCloseable {
     private final ReadOnlyBooleanWrapper evaluating = new ReadOnlyBooleanWrapper(this, "evaluating");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "evaluating…");
     private final ReadOnlyDoubleWrapper lastUpdateMillis = new ReadOnlyDoubleWrapper(this, "lastUpdateMillis", Double.NaN);
+    /** The engine evaluations use now: replaced when the catalog or evaluator changes (a calibration). */
+    private volatile ResultsEngine engine;
     private long requestedAt;
     private boolean opened = true;
 
     public ResultsModel(DesignDocument document, ResultsEngine engine, Executor deliver) {
         this.document = document;
-        this.runner = new LatestWins<>(engine::compute, deliver, "tokenrack-evaluator");
+        this.engine = engine;
+        this.runner = new LatestWins<>(state -> this.engine.compute(state), Results::failed, deliver, "tokenrack-evaluator");
         initListeners();
         request();
     }
@@ -60,6 +63,12 @@ public final class ResultsModel implements AutoCloseable {
     /** Milliseconds from the last edit to its results being published (views update in that same pass). */
     public ReadOnlyDoubleProperty lastUpdateMillisProperty() {
         return lastUpdateMillis.getReadOnlyProperty();
+    }
+
+    /** Evaluates with {@code next} from now on, starting with the document as it is (the design stays). */
+    public void useEngine(ResultsEngine next) {
+        this.engine = java.util.Objects.requireNonNull(next, "engine");
+        request();
     }
 
     /** Evaluates the document's current state again. */

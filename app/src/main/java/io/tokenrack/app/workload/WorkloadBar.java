@@ -7,6 +7,7 @@ import io.tokenrack.engine.evaluate.Evaluation;
 import io.tokenrack.engine.workload.Parallelism;
 import io.tokenrack.engine.workload.Precision;
 import io.tokenrack.engine.workload.Workload;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -152,11 +153,11 @@ public final class WorkloadBar extends VBox {
                 }
             }
         });
-        commit(input, model::setInputTokens);
-        commit(output, model::setOutputTokens);
-        commit(concurrency, model::setConcurrency);
-        commit(ttft, model::setTtftLimitMs);
-        commit(tpot, model::setTpotLimitMs);
+        for (var f : workloadFields().entrySet()) {
+            if (!List.of(tp, pp, ep, dp).contains(f.getKey())) {
+                commit(f.getKey(), t -> model.setText(f.getValue(), t));
+            }
+        }
         commit(price, model::setElectricityUsdPerKwh);
         commit(years, model::setAmortizationYears);
         commit(utilization, model::setUtilizationPercent);
@@ -196,29 +197,28 @@ public final class WorkloadBar extends VBox {
         });
     }
 
+    /** The workload's text fields and the field each edits (its rules and format declared once, in {@link WorkloadField}). */
+    private java.util.Map<TextField, WorkloadField<?>> workloadFields() {
+        java.util.Map<TextField, WorkloadField<?>> m = new java.util.LinkedHashMap<>();
+        m.put(input, WorkloadField.INPUT_TOKENS);
+        m.put(output, WorkloadField.OUTPUT_TOKENS);
+        m.put(concurrency, WorkloadField.CONCURRENCY);
+        m.put(ttft, WorkloadField.TTFT_LIMIT_MS);
+        m.put(tpot, WorkloadField.TPOT_LIMIT_MS);
+        m.put(tp, WorkloadField.TP);
+        m.put(pp, WorkloadField.PP);
+        m.put(ep, WorkloadField.EP);
+        m.put(dp, WorkloadField.DP);
+        return m;
+    }
+
     /** The text a field shows for the current document (to tell an edit from a focus change). */
     private String shown(TextField f) {
         Workload w = model.workload();
         Assumptions a = model.assumptionsProperty().get();
-        Parallelism p = w.parallelism();
-        if (f == input) {
-            return String.valueOf(w.inputTokens());
-        } else if (f == output) {
-            return String.valueOf(w.outputTokens());
-        } else if (f == concurrency) {
-            return w.concurrency() == null ? "max" : String.valueOf(w.concurrency());
-        } else if (f == ttft) {
-            return w.ttftLimitMs() == null ? "" : num(w.ttftLimitMs());
-        } else if (f == tpot) {
-            return w.tpotLimitMs() == null ? "" : num(w.tpotLimitMs());
-        } else if (f == tp) {
-            return p.tp() == null ? "" : p.tp().toString();
-        } else if (f == pp) {
-            return p.pp() == null ? "" : p.pp().toString();
-        } else if (f == ep) {
-            return p.ep() == null ? "" : p.ep().toString();
-        } else if (f == dp) {
-            return p.dp() == null ? "" : p.dp().toString();
+        WorkloadField<?> field = workloadFields().get(f);
+        if (field != null) {
+            return field.format(w);
         } else if (f == price) {
             return num(a.electricityUsdPerKwh());
         } else if (f == years) {

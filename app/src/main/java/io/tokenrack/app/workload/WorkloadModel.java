@@ -86,46 +86,51 @@ public final class WorkloadModel {
         return edit("model", w -> w.withModel(modelId));
     }
 
+    /** Puts {@code value} (null: none) in {@code field}: one undoable edit, or false and a message saying what the field takes. */
+    public <V> boolean set(WorkloadField<V> field, V value) {
+        return edit(field.undo(), w -> field.apply(w, value));
+    }
+
+    /** As {@link #set}, from text a user typed into the field. */
+    public boolean setText(WorkloadField<?> field, String text) {
+        return parseAndSet(field, text);
+    }
+
+    private <V> boolean parseAndSet(WorkloadField<V> field, String text) {
+        V value;
+        try {
+            value = field.parse(text);
+        } catch (IllegalArgumentException e) {
+            return fail(e.getMessage());
+        }
+        return set(field, value);
+    }
+
     public boolean setPrecision(Precision p) {
-        return edit("precision", w -> w.withPrecision(p));
+        return set(WorkloadField.PRECISION, p);
     }
 
     public boolean setInputTokens(String text) {
-        Integer n = positiveInt("Input tokens", text, false);
-        return n != null && edit("input length", w -> w.withInputTokens(n));
+        return setText(WorkloadField.INPUT_TOKENS, text);
     }
 
     public boolean setOutputTokens(String text) {
-        Integer n = positiveInt("Output tokens", text, false);
-        return n != null && edit("output length", w -> w.withOutputTokens(n));
+        return setText(WorkloadField.OUTPUT_TOKENS, text);
     }
 
     /** A whole number of requests in flight, or "max" (or blank) for the most that fits the limits. */
     public boolean setConcurrency(String text) {
-        String t = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
-        if (t.isEmpty() || t.equals("max")) {
-            return edit("concurrency", w -> w.withConcurrency(null));
-        }
-        Integer n = positiveInt("Concurrency", t, false);
-        return n != null && edit("concurrency", w -> w.withConcurrency(n));
+        return setText(WorkloadField.CONCURRENCY, text);
     }
 
     /** Time-to-first-token limit in ms; blank for none. */
     public boolean setTtftLimitMs(String text) {
-        Double v = positiveOrBlank("TTFT limit", text);
-        if (v == null && !isBlank(text)) {
-            return false;
-        }
-        return edit("TTFT limit", w -> w.withTtftLimitMs(v));
+        return setText(WorkloadField.TTFT_LIMIT_MS, text);
     }
 
     /** Time-per-output-token limit in ms; blank for none. */
     public boolean setTpotLimitMs(String text) {
-        Double v = positiveOrBlank("TPOT limit", text);
-        if (v == null && !isBlank(text)) {
-            return false;
-        }
-        return edit("TPOT limit", w -> w.withTpotLimitMs(v));
+        return setText(WorkloadField.TPOT_LIMIT_MS, text);
     }
 
     public boolean setParallelismAuto() {
@@ -134,12 +139,17 @@ public final class WorkloadModel {
 
     /** Manual degrees; a blank degree lets the engine choose that one. */
     public boolean setParallelism(String tp, String pp, String ep, String dp) {
-        Integer t = positiveInt("TP", tp, true);
-        Integer p = positiveInt("PP", pp, true);
-        Integer e = positiveInt("EP", ep, true);
-        Integer d = positiveInt("DP", dp, true);
-        if ((t == null && !isBlank(tp)) || (p == null && !isBlank(pp)) || (e == null && !isBlank(ep)) || (d == null && !isBlank(dp))) {
-            return false;
+        Integer t;
+        Integer p;
+        Integer e;
+        Integer d;
+        try {
+            t = WorkloadField.TP.parse(tp);
+            p = WorkloadField.PP.parse(pp);
+            e = WorkloadField.EP.parse(ep);
+            d = WorkloadField.DP.parse(dp);
+        } catch (IllegalArgumentException x) {
+            return fail(x.getMessage());
         }
         return edit("parallelism", w -> w.withParallelism(new Parallelism(t, p, e, d)));
     }
@@ -198,33 +208,6 @@ public final class WorkloadModel {
 
     private static boolean isBlank(String s) {
         return s == null || s.isBlank();
-    }
-
-    private Integer positiveInt(String field, String text, boolean blankAllowed) {
-        if (isBlank(text)) {
-            if (!blankAllowed) {
-                fail(field + ": enter a whole number above 0.");
-            }
-            return null;
-        }
-        try {
-            int n = Integer.parseInt(text.strip().replace(",", "").replace("_", ""));
-            if (n <= 0) {
-                fail(field + ": enter a whole number above 0 (was " + n + ").");
-                return null;
-            }
-            return n;
-        } catch (NumberFormatException e) {
-            fail(field + ": enter a whole number above 0 (was \"" + text.strip() + "\").");
-            return null;
-        }
-    }
-
-    private Double positiveOrBlank(String field, String text) {
-        if (isBlank(text)) {
-            return null;
-        }
-        return number(field, text, 1e-9, 1e9, "ms");
     }
 
     private Double number(String field, String text, double min, double max, String unit) {

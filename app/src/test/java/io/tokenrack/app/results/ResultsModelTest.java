@@ -34,7 +34,7 @@ class ResultsModelTest {
                 await(release);
             }
             return i * 10;
-        }, Runnable::run, "test-worker")) {
+        }, (i, e) -> -1, Runnable::run, "test-worker")) {
             CountDownLatch done = new CountDownLatch(1);
             runner.submit(1, delivered::add);
             Thread.sleep(50);

@@ -31,8 +31,13 @@ final class AppHarness {
     }
 
     AppHarness(Stage stage, Path tempDir, DocState initial) {
+        this(stage, tempDir, initial, c -> c);
+    }
+
+    /** @param adjust changes the standard collaborators (e.g. a results engine that fails) */
+    AppHarness(Stage stage, Path tempDir, DocState initial, java.util.function.UnaryOperator<AppContext> adjust) {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        context = Presets.context(dialogs, tempDir, Platform::runLater);
+        context = adjust.apply(Presets.context(dialogs, tempDir, Platform::runLater));
         window = new MainWindow(context, initial != null ? initial : DocumentActions.example(context), null);
         window.show(stage);
         stage.getScene().getStylesheets().add(AppHarness.class.getResource("/test-quiet.css").toExternalForm());

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tokenrack.app.lab.LabWindow;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -41,12 +42,13 @@ class LabMenuTest {
     }
 
     @Test
-    void theViewMenuOpensTheLabAndTheExplorerStaysAsItWas(FxRobot robot) {
+    void theViewMenuOpensTheLabAndTheExplorerStaysAsItWas(FxRobot robot) throws Exception {
         app.settle();
         double canvasWidth = robot.lookup("#main-split").query().getBoundsInLocal().getWidth();
         robot.clickOn("View");
         robot.clickOn("Kernel lab: measure this computer…");
-        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#lab").tryQuery().map(n -> n.getScene().getWindow().isShowing()).orElse(false)
+                && robot.lookup("#lab-measured-at").tryQuery().map(n -> !((Label) n).getText().isEmpty()).orElse(false));
 
         Stage labStage = robot.lookup("#lab").query().getScene().getWindow() instanceof Stage s ? s : null;
         assertTrue(labStage != null && labStage.isShowing());
@@ -61,7 +63,6 @@ class LabMenuTest {
         assertSame(labStage, again[0].stage(), "one Lab window");
 
         robot.interact(main::hide);
-        WaitForAsyncUtils.waitForFxEvents();
-        assertFalse(labStage.isShowing(), "the Lab closes with the main window");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !labStage.isShowing()); // the Lab closes with the main window
     }
 }

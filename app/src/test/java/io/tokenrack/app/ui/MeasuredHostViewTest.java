@@ -1,7 +1,7 @@
 package io.tokenrack.app.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tokenrack.app.MainWindow;
@@ -17,6 +17,7 @@ import io.tokenrack.engine.design.RackDesign;
 import io.tokenrack.engine.design.RackInstance;
 import io.tokenrack.engine.evaluate.Assumptions;
 import io.tokenrack.engine.evaluate.Evaluation;
+import io.tokenrack.engine.lab.host.MeasuredHost;
 import io.tokenrack.engine.workload.Parallelism;
 import io.tokenrack.engine.workload.Precision;
 import io.tokenrack.engine.workload.Workload;
@@ -46,9 +47,11 @@ class MeasuredHostViewTest {
 
     private AppHarness app;
     private LabWindow lab;
+    private Stage main;
 
     @Start
     void start(Stage stage) {
+        main = stage;
         Workload w = new Workload("llama-3.1-8b", Precision.FP8, Precision.FP8, 64, 64, 1, null, null, null, Parallelism.AUTO);
         RackDesign desk = new RackDesign(RackDesign.CURRENT_VERSION, "Desk", null,
                 List.of(new RackInstance("rack-1", "Rack 1", "air-42u-20kw", List.of())), w);
@@ -81,21 +84,22 @@ class MeasuredHostViewTest {
         app.settle();
         assertTrue(app.window.document().isDirty());
 
+        MainWindow now = app.window;
+        javafx.scene.Parent root = now.root();
         robot.interact(lab::show);
         robot.clickOn("#lab-run");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> app.window.current() != app.window);
-        WaitForAsyncUtils.waitForFxEvents();
-        MainWindow now = app.window.current();
-        assertNotSame(app.window, now, "the window was rebuilt around the new catalog");
-        assertTrue(now.document().isDirty(), "unsaved changes carry over");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> app.context.catalog().find(MeasuredHost.SERVER_ID).isPresent());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#lab-status").queryLabeled().getText().contains("This computer (measured)"));
+        assertSame(root, main.getScene().getRoot(), "the same window, not rebuilt");
+        assertTrue(now.document().isDirty(), "unsaved changes stay");
         assertTrue(now.document().canUndoProperty().get(), "and so does the history");
         assertEquals(1, now.document().design().racks().getFirst().items().size());
-        assertTrue(robot.lookup("#lab-status").queryLabeled().getText().contains("This computer (measured)"),
-                robot.lookup("#lab-status").queryLabeled().getText());
         assertTrue(robot.lookup("#lab-palette-note").query().isVisible(), "the Lab says where to find the computer");
 
-        robot.interact(() -> ((Stage) now.root().getScene().getWindow()).toFront());
+        robot.interact(main::toFront);
         search(robot, "this computer");
+        assertTrue(now.paletteModel().visibleEntries().stream().anyMatch(e -> e.item().id().equals(MeasuredHost.SERVER_ID)),
+                "the palette lists the computer");
         robot.doubleClickOn("#palette-item-this-computer-host");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !now.results().evaluatingProperty().get()
                 && now.results().results() != null && now.results().results().input().equals(now.document().state()));
@@ -108,6 +112,6 @@ class MeasuredHostViewTest {
 
         robot.interact(() -> now.document().undo());
         robot.interact(() -> now.document().undo());
-        assertEquals(0, now.document().design().racks().getFirst().items().size(), "undo walks back across the rebuild");
+        assertEquals(0, now.document().design().racks().getFirst().items().size(), "undo walks back across the calibration");
     }
 }

@@ -138,4 +138,16 @@ class WorkloadResultsViewTest {
         assertNotEquals(before, AppHarness.text(robot, "#card-usd-per-mtok-value"), "dearer energy, dearer tokens");
         assertTrue(app.window.document().undoTextProperty().get().contains("electricity"));
     }
+
+    @Test
+    void theNetworkWithoutAPowerFigureReadsTheSameOnTheCardAndTheChart(FxRobot robot) {
+        app.settle();
+        // the example's only network item, its InfiniBand leaf, publishes no power figure
+        assertTrue(AppHarness.text(robot, "#card-power-why").contains("net —"), AppHarness.text(robot, "#card-power-why"));
+        var power = (org.jfree.data.category.CategoryDataset) robot.lookup("#chart-power").queryAs(ChartViewer.class)
+                .getChart().getCategoryPlot().getDataset();
+        assertTrue(power.getColumnKeys().contains("Network —"), power.getColumnKeys().toString());
+        assertEquals(null, power.getValue("power", "Network —"), "no bar: unknown is not 0 kW");
+        assertFalse(power.getColumnKeys().contains("Network ≥"));
+    }
 }

@@ -20,10 +20,11 @@ class WorkloadModelTest {
 
     @ParameterizedTest(name = "input \"{0}\"")
     @CsvSource(delimiter = '|', textBlock = """
-            abc   | Input tokens: enter a whole number above 0 (was "abc").
-            0     | Input tokens: enter a whole number above 0 (was 0).
-            -5    | Input tokens: enter a whole number above 0 (was -5).
-            ''    | Input tokens: enter a whole number above 0.
+            abc      | Input tokens: enter a whole number from 1 to 10000000 tok (was "abc").
+            0        | Input tokens: must be between 1 and 10000000 tok (was 0).
+            -5       | Input tokens: must be between 1 and 10000000 tok (was -5).
+            20000000 | Input tokens: must be between 1 and 10000000 tok (was 20000000).
+            ''       | Input tokens: enter a whole number from 1 to 10000000 tok.
             """)
     void badLengthsAreRefusedWithTheField(String text, String message) {
         assertFalse(model.setInputTokens(text));

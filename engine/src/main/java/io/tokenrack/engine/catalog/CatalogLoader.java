@@ -119,19 +119,15 @@ public final class CatalogLoader {
             String where = field.isEmpty() ? at : at + "." + field;
             PresetException e = new PresetException(file, where, reason);
             try {
-                return StrictJson.atField(e, Files.readAllBytes(path));
-            } catch (IOException ignored) {
+                return StrictJson.atField(e, StrictJson.readBytes(path, file));
+            } catch (PresetException ignored) {
                 return e;
             }
         }
     }
 
     private static byte[] readAll(Path file, String name) {
-        try {
-            return Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new PresetException(name, "", "cannot be read: " + e.getMessage());
-        }
+        return StrictJson.readBytes(file, name);
     }
 
     private static void addAll(Map<String, CatalogItem> items, Map<String, Origin> origins, Path path, String file,
@@ -139,6 +135,10 @@ public final class CatalogLoader {
         for (int i = 0; i < list.size(); i++) {
             CatalogItem item = list.get(i);
             Origin here = new Origin(path, file, listName + "[" + i + "]");
+            Plausibility.Violation v = Plausibility.check(item).orElse(null);
+            if (v != null) {
+                throw here.error(v.field(), v.reason(item.id()));
+            }
             Origin previous = origins.get(item.id());
             if (previous != null) {
                 throw here.error("id", "duplicate id '" + item.id() + "' (first defined in " + previous.file()

@@ -3,7 +3,12 @@ package io.tokenrack.engine.catalog;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
+import com.fasterxml.jackson.databind.exc.InvalidNullException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DatabindException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -21,6 +26,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -51,7 +59,33 @@ public final class StrictJson {
             // Records are written from their components only: helpers such as isMoe() or
             // isAuto() must not become extra JSON fields that the strict reader then rejects.
             .visibility(PropertyAccessor.IS_GETTER, JsonAutoDetect.Visibility.NONE)
+            // [null] in a list is never a value of the format: an error at the element, not a
+            // record constructor failing on a null deep inside
+            .defaultSetterInfo(JsonSetter.Value.forContentNulls(Nulls.FAIL))
             .build();
+
+    /** The largest preset, design or profile file read: far above any real one, far below the heap. */
+    public static final int MAX_FILE_BYTES = 16 * 1024 * 1024;
+    /** Limits on the JSON itself, so a hostile file fails with a message instead of exhausting the stack or heap. */
+    static final int MAX_NESTING_DEPTH = 64;
+    static final int MAX_STRING_CHARS = 1_000_000;
+    static final int MAX_NUMBER_CHARS = 100;
+    static final int MAX_NAME_CHARS = 1_000;
+
+    static {
+        MAPPER.getFactory().setStreamReadConstraints(constraints());
+    }
+
+    /** The limits every JSON reader of the project applies (depth, string, number and key length, size). */
+    public static StreamReadConstraints constraints() {
+        return StreamReadConstraints.builder()
+                .maxNestingDepth(MAX_NESTING_DEPTH)
+                .maxStringLength(MAX_STRING_CHARS)
+                .maxNumberLength(MAX_NUMBER_CHARS)
+                .maxNameLength(MAX_NAME_CHARS)
+                .maxDocumentLength(MAX_FILE_BYTES)
+                .build();
+    }
 
     private StrictJson() {}
 
@@ -70,15 +104,77 @@ public final class StrictJson {
     public static <T> T read(InputStream in, String file, Class<T> type) {
         byte[] json;
         try (in) {
-            json = in.readAllBytes();
+            json = readLimited(in, file);
         } catch (IOException e) {
             throw new PresetException(file, "", "cannot be read: " + e.getMessage());
         }
         return read(json, file, type);
     }
 
+    /** Reads and parses {@code path}; {@code file} is what messages call it. See {@link #readBytes}. */
+    public static <T> T read(Path path, String file, Class<T> type) {
+        return read(readBytes(path, file), file, type);
+    }
+
+    /**
+     * The bytes of a JSON file, at most {@link #MAX_FILE_BYTES} (a device or a huge file is refused
+     * before it fills the memory); a missing, unreadable or oversized file is a
+     * {@link PresetException} naming {@code file}. Every file the engine and the app read
+     * goes through here or {@link #read(InputStream, String, Class)}.
+     */
+    public static byte[] readBytes(Path path, String file) {
+        if (Files.isDirectory(path)) {
+            throw new PresetException(file, "", "is a folder, not a file");
+        }
+        try (InputStream in = Files.newInputStream(path)) {
+            return readLimited(in, file);
+        } catch (NoSuchFileException e) {
+            throw new PresetException(file, "", "no such file");
+        } catch (IOException e) {
+            throw new PresetException(file, "", "cannot be read: " + e.getMessage());
+        }
+    }
+
+    private static byte[] readLimited(InputStream in, String file) throws IOException {
+        byte[] bytes = in.readNBytes(MAX_FILE_BYTES + 1);
+        if (bytes.length > MAX_FILE_BYTES) {
+            throw tooLarge(file);
+        }
+        return bytes;
+    }
+
+    private static PresetException tooLarge(String file) {
+        return new PresetException(file, "", "too large: more than " + MAX_FILE_BYTES / (1024 * 1024)
+                + " MiB (TokenRack's designs, presets and profiles are far smaller)");
+    }
+
+    /**
+     * Refuses text that is not UTF-8, as the formats require: a UTF-16 or UTF-32 byte-order mark,
+     * or any zero byte (UTF-16/32 text without a mark, or a binary file).
+     */
+    public static void requireUtf8(byte[] json, String file) {
+        int n = json.length;
+        if (n >= 4 && ((json[0] == 0 && json[1] == 0 && (json[2] & 0xFF) == 0xFE && (json[3] & 0xFF) == 0xFF)
+                || ((json[0] & 0xFF) == 0xFF && (json[1] & 0xFF) == 0xFE && json[2] == 0 && json[3] == 0))) {
+            throw new PresetException(file, "", "is UTF-32 text; the format is UTF-8 (save the file as UTF-8)");
+        }
+        if (n >= 2 && (((json[0] & 0xFF) == 0xFE && (json[1] & 0xFF) == 0xFF) || ((json[0] & 0xFF) == 0xFF && (json[1] & 0xFF) == 0xFE))) {
+            throw new PresetException(file, "", "is UTF-16 text; the format is UTF-8 (save the file as UTF-8)");
+        }
+        for (int i = 0; i < n; i++) {
+            if (json[i] == 0) {
+                throw new PresetException(file, "", "holds a zero byte at offset " + i
+                        + ": not UTF-8 JSON text (UTF-16 or UTF-32 text, or a binary file); the format is UTF-8");
+            }
+        }
+    }
+
     /** Like {@link #read(InputStream, String, Class)}, from the bytes of a file. */
     public static <T> T read(byte[] json, String file, Class<T> type) {
+        if (json.length > MAX_FILE_BYTES) {
+            throw tooLarge(file);
+        }
+        requireUtf8(json, file);
         try (JsonParser parser = MAPPER.createParser(json)) {
             if (parser.nextToken() == null) {
                 throw new PresetException(file, "", "the file is empty");
@@ -86,7 +182,12 @@ public final class StrictJson {
             T value;
             try {
                 value = MAPPER.readValue(parser, type);
+            } catch (StreamConstraintsException e) {
+                throw limitError(file, "", e, parser.currentLocation());
             } catch (DatabindException e) {
+                if (e.getCause() instanceof StreamConstraintsException limit) {
+                    throw limitError(file, path((JsonMappingException) e), limit, parser.currentLocation());
+                }
                 if (e.getCause() instanceof StreamReadException syntax) {
                     throw syntaxError(file, path((JsonMappingException) e), syntax);
                 }
@@ -98,6 +199,8 @@ public final class StrictJson {
             return value;
         } catch (StreamReadException e) {
             throw syntaxError(file, "", e);
+        } catch (StreamConstraintsException e) {
+            throw limitError(file, "", e, e.getLocation());
         } catch (IOException e) {
             throw new PresetException(file, "", "cannot be read: " + e.getMessage());
         }
@@ -139,6 +242,10 @@ public final class StrictJson {
         if (missing.find()) {
             return new PresetException(file, line(loc), column(loc), join(path, missing.group(1)), "required field is missing");
         }
+        if (e instanceof InvalidNullException n) {
+            return new PresetException(file, line(loc), column(loc), path,
+                    "must be " + describe(n.getTargetType()) + ", was null");
+        }
         if (e instanceof InvalidFormatException f) {
             return new PresetException(file, line(loc), column(loc), path,
                     "wrong type or value: expected " + describe(f.getTargetType()) + ", found " + quote(f.getValue()));
@@ -148,6 +255,27 @@ public final class StrictJson {
                     "wrong type: expected " + describe(m.getTargetType()) + ", found " + found(parser));
         }
         return new PresetException(file, line(loc), column(loc), path, reason);
+    }
+
+    /** A nesting depth, string, number or name beyond {@link #MAX_NESTING_DEPTH} and the other limits. */
+    private static PresetException limitError(String file, String path, StreamConstraintsException e, JsonLocation where) {
+        JsonLocation loc = e.getLocation() != null ? e.getLocation() : where;
+        String m = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+        String what;
+        if (m.contains("nesting depth")) {
+            what = "nested more than " + MAX_NESTING_DEPTH + " levels deep";
+        } else if (m.contains("Number value length") || m.contains("number value length")) {
+            what = "a number longer than " + MAX_NUMBER_CHARS + " characters";
+        } else if (m.contains("String value length") || m.contains("string value length")) {
+            what = "a string longer than " + String.format(java.util.Locale.ROOT, "%,d", MAX_STRING_CHARS) + " characters";
+        } else if (m.contains("Name length") || m.contains("name length")) {
+            what = "a key longer than " + MAX_NAME_CHARS + " characters";
+        } else if (m.contains("Document length") || m.contains("document length")) {
+            throw tooLarge(file);
+        } else {
+            what = "beyond the reader's limits";
+        }
+        return new PresetException(file, line(loc), column(loc), path, "not a design or preset: " + what);
     }
 
     /** Broken JSON text, or a key given twice in one object (the parser reports both). */

@@ -2,6 +2,7 @@ package io.tokenrack.engine.cli;
 
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -40,9 +41,26 @@ public final class TokenRackCli implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
+        System.exit(run(new OutputStreamWriter(System.out, StandardCharsets.UTF_8),
+                new OutputStreamWriter(System.err, StandardCharsets.UTF_8), args));
+    }
+
+    /**
+     * Runs one command line with its output to {@code out} and {@code err}, control characters
+     * made visible ({@link TerminalText}), and returns the exit code. What {@link #main} does,
+     * without exiting: for tests and embedding.
+     */
+    public static int run(Writer out, Writer err, String... args) {
         CommandLine cli = new CommandLine(new TokenRackCli());
-        cli.setOut(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
-        cli.setErr(new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
-        System.exit(cli.execute(args));
+        PrintWriter o = TerminalText.writer(out);
+        PrintWriter e = TerminalText.writer(err);
+        cli.setOut(o);
+        cli.setErr(e);
+        try {
+            return cli.execute(args);
+        } finally {
+            o.flush();
+            e.flush();
+        }
     }
 }

@@ -1,7 +1,6 @@
 package io.tokenrack.engine.cli;
 
 import io.tokenrack.engine.catalog.Catalog;
-import io.tokenrack.engine.catalog.PresetException;
 import io.tokenrack.engine.catalog.StrictJson;
 import io.tokenrack.engine.design.RackDesign;
 import io.tokenrack.engine.evaluate.Cluster;
@@ -10,10 +9,6 @@ import io.tokenrack.engine.lab.host.MeasuredHost;
 import io.tokenrack.engine.workload.Parallelism;
 import io.tokenrack.engine.workload.Precision;
 import io.tokenrack.engine.workload.Workload;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
@@ -215,12 +210,6 @@ final class WorkloadOptions {
     }
 
     static RackDesign readDesign(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
-            return StrictJson.read(in, file.toString(), RackDesign.class);
-        } catch (NoSuchFileException e) {
-            throw new PresetException(file.toString(), "", "no such file");
-        } catch (IOException e) {
-            throw new PresetException(file.toString(), "", "cannot be read: " + e.getMessage());
-        }
+        return StrictJson.read(file, file.toString(), RackDesign.class);
     }
 }

@@ -6,7 +6,12 @@ import static io.tokenrack.engine.design.FindingCodes.RACK_EMPTY;
 import io.tokenrack.engine.catalog.Catalog;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Checks a design against the catalog and physics: catalog ids, rack units, power, cooling,
@@ -43,13 +48,18 @@ public final class DesignCheck {
         List<Finding> out = new java.util.ArrayList<>(findings);
         out.add(Finding.error(FindingCodes.WORKLOAD_NOT_SERVED, null, List.of(), "Workload: " + whyNotServed + "."));
         out.sort(java.util.Comparator.comparing(Finding::severity));
-        return List.copyOf(out);
+        return capped(out);
     }
 
     public static List<Finding> checkModelled(RackDesign design, Catalog catalog, RackPowerEstimate modelled) {
-        List<Finding> out = new java.util.ArrayList<>(check(design, catalog, modelled));
-        for (Finding n : check(design, catalog)) {
-            boolean alsoModelled = out.stream().anyMatch(m -> m.code().equals(n.code()) && java.util.Objects.equals(m.rackId(), n.rackId()));
+        List<Finding> out = checkAll(design, catalog, modelled, CheckAssumptions.from(catalog));
+        // which (code, rack) pairs the modelled check reported: a set, so this stays linear in the findings
+        Set<List<String>> modelledKeys = new HashSet<>();
+        for (Finding m : out) {
+            modelledKeys.add(key(m));
+        }
+        for (Finding n : checkAll(design, catalog, RackPowerEstimate.nameplate(), CheckAssumptions.from(catalog))) {
+            boolean alsoModelled = modelledKeys.contains(key(n));
             if (n.code().equals(FindingCodes.POWER_OVER_BUDGET) && !alsoModelled) {
                 out.add(Finding.warning(n.code(), n.rackId(), n.itemIds(),
                         n.message() + " The modelled draw at the design's workload fits; the nameplate maximum does not."));
@@ -60,10 +70,49 @@ public final class DesignCheck {
             }
         }
         out.sort(java.util.Comparator.comparing(Finding::severity));
+        return capped(out);
+    }
+
+    private static List<String> key(Finding f) {
+        return java.util.Arrays.asList(f.code(), f.rackId());
+    }
+
+    /** At most this many findings of one code are listed; the rest are counted in one more finding. */
+    public static final int MAX_FINDINGS_PER_CODE = 100;
+
+    /**
+     * The findings with each code listed at most {@link #MAX_FINDINGS_PER_CODE} times, the rest
+     * counted in one finding of the same code and severity ("… and 31,900 more like this"), so a
+     * design with thousands of racks gives a readable list. Linear; the order is kept.
+     */
+    static List<Finding> capped(List<Finding> findings) {
+        Map<String, Integer> seen = new HashMap<>();
+        Map<String, Finding> firstOmitted = new LinkedHashMap<>();
+        List<Finding> out = new ArrayList<>();
+        for (Finding f : findings) {
+            int n = seen.merge(f.code(), 1, Integer::sum);
+            if (n <= MAX_FINDINGS_PER_CODE) {
+                out.add(f);
+            } else {
+                firstOmitted.putIfAbsent(f.code(), f);
+            }
+        }
+        for (Map.Entry<String, Finding> e : firstOmitted.entrySet()) {
+            int more = seen.get(e.getKey()) - MAX_FINDINGS_PER_CODE;
+            Finding f = e.getValue();
+            out.add(new Finding(f.severity(), f.code(), null, List.of(),
+                    String.format(java.util.Locale.ROOT, "… and %,d more like this (%s).", more, f.code())));
+        }
+        out.sort(Comparator.comparing(Finding::severity));
         return List.copyOf(out);
     }
 
     public static List<Finding> check(RackDesign design, Catalog catalog, RackPowerEstimate power, CheckAssumptions assumptions) {
+        return capped(checkAll(design, catalog, power, assumptions));
+    }
+
+    /** Every finding, not capped, sorted by severity. */
+    private static List<Finding> checkAll(RackDesign design, Catalog catalog, RackPowerEstimate power, CheckAssumptions assumptions) {
         List<Finding> out = new ArrayList<>();
         if (design.racks().isEmpty()) {
             out.add(Finding.info(DESIGN_EMPTY, null, List.of(), design.name() + " has no racks."));
@@ -83,7 +132,7 @@ public final class DesignCheck {
         }
         NetworkCheck.check(racks, design.workload(), out);
         out.sort(Comparator.comparing(Finding::severity));
-        return List.copyOf(out);
+        return out;
     }
 
     /** Whether any finding is an error: the design cannot work as drawn. */

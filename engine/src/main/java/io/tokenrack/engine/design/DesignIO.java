@@ -1,13 +1,10 @@
 package io.tokenrack.engine.design;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import io.tokenrack.engine.catalog.PresetException;
 import io.tokenrack.engine.catalog.StrictJson;
 import io.tokenrack.engine.files.AtomicFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /**
@@ -20,15 +17,7 @@ public final class DesignIO {
 
     public static RackDesign read(Path file) {
         String name = file.toString();
-        byte[] json;
-        try {
-            json = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new PresetException(name, "", "no such file");
-        } catch (IOException e) {
-            throw new PresetException(name, "", "cannot be read: " + e.getMessage());
-        }
-        return fromJson(json, name);
+        return fromJson(StrictJson.readBytes(file, name), name);
     }
 
     /** Parses a design from JSON bytes; {@code name} is what error messages call the source. */

@@ -1,6 +1,7 @@
 package io.tokenrack.engine.design;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.tokenrack.engine.workload.Limits;
 
 /**
  * One catalog item placed in a rack.
@@ -24,14 +25,20 @@ public record Placement(
         if (catalogId == null || catalogId.isBlank()) {
             throw new IllegalArgumentException("catalogId: missing or empty");
         }
-        if (positionU != null && positionU < 1) {
-            throw new IllegalArgumentException("positionU: must be 1 or more (the bottom unit is 1), was " + positionU);
+        if (positionU != null && (positionU < 1 || positionU > Limits.MAX_RACK_UNIT)) {
+            throw new IllegalArgumentException(positionU < 1
+                    ? "positionU: must be 1 or more (the bottom unit is 1), was " + positionU
+                    : "positionU: must be at most " + Limits.MAX_RACK_UNIT + " (no rack is taller), was " + positionU);
         }
         if (count == null) {
             count = 1;
         }
         if (count < 1) {
             throw new IllegalArgumentException("count: must be 1 or more, was " + count);
+        }
+        if (count > Limits.MAX_ITEM_COUNT) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+                    "count: must be at most %,d, was %d", Limits.MAX_ITEM_COUNT, count));
         }
         if (positionU != null && count != 1) {
             throw new IllegalArgumentException("count: only 0U items can have a count above 1, was " + count);

@@ -23,9 +23,11 @@ final class PowerCheck {
                             + " no published maximum power; counted as accelerator TDP × count."));
         }
         if (!power.unknown().isEmpty()) {
-            out.add(Finding.warning(POWER_UNKNOWN, rack.id(), power.unknown(),
-                    rack.name() + ": no power figure for " + Text.list(power.unknown())
-                            + "; the rack's " + Text.kw(power.watts()) + " leaves " + (power.unknown().size() == 1 ? "it" : "them") + " out."));
+            // a note, not a warning: nothing is wrong with the rack, its total is only known from below
+            out.add(Finding.info(POWER_UNKNOWN, rack.id(), power.unknown(),
+                    rack.name() + ": power is at least " + Text.kw(power.watts()) + "; " + Text.list(power.unknown())
+                            + (power.unknown().size() == 1 ? " publishes" : " publish") + " no power figure and "
+                            + (power.unknown().size() == 1 ? "is" : "are") + " not counted."));
         }
         if (rack.spec() != null && power.kilowatts() > rack.spec().powerBudgetKw()) {
             out.add(Finding.error(POWER_OVER_BUDGET, rack.id(), drawing,

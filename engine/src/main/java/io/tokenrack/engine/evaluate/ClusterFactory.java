@@ -14,6 +14,7 @@ import io.tokenrack.engine.design.Placement;
 import io.tokenrack.engine.design.RackDesign;
 import io.tokenrack.engine.design.RackInstance;
 import io.tokenrack.engine.power.PowerModel;
+import io.tokenrack.engine.workload.Limits;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -165,6 +166,10 @@ public final class ClusterFactory {
         if (acc == null) {
             throw new EvaluationException("the design has no accelerator servers to run a model on");
         }
+        if (accelerators > Limits.MAX_ACCELERATORS) {
+            throw new EvaluationException(String.format(java.util.Locale.ROOT,
+                    "the design holds %,d accelerators; one evaluation takes at most %,d", accelerators, Limits.MAX_ACCELERATORS));
+        }
         double scaleOut = servers > 1 && hasSwitch && nicBytesPerAccelerator != Double.MAX_VALUE ? nicBytesPerAccelerator : 0;
         if (servers > 1 && scaleOut == 0 && domain < accelerators) {
             prov.add(new Provenance("scale-out network", "none", Provenance.Kind.MODELLED,
@@ -181,8 +186,9 @@ public final class ClusterFactory {
 
     /** {@code count} accelerators in the catalog's standard server for them (HGX box, NVL72 trays, …). */
     public Cluster standard(String acceleratorId, int count) {
-        if (count < 1) {
-            throw new EvaluationException("--count must be at least 1, was " + count);
+        if (count < 1 || count > Limits.MAX_ACCELERATORS) {
+            throw new EvaluationException(String.format(java.util.Locale.ROOT,
+                    "--count must be a whole number from 1 to %,d accelerators, was %d", Limits.MAX_ACCELERATORS, count));
         }
         AcceleratorSpec acc = catalog.find(acceleratorId, AcceleratorSpec.class).orElseThrow(() ->
                 new EvaluationException("unknown accelerator id '" + acceleratorId + "'"));

@@ -81,7 +81,7 @@ public final class Evaluator {
                         + " serves bf16, fp8 or fp4");
             }
             model = catalog.model(w.modelId());
-            if (w.inputTokens() + w.outputTokens() > model.maxContextTokens()) {
+            if ((long) w.inputTokens() + w.outputTokens() > model.maxContextTokens()) {
                 throw new EvaluationException(String.format(Locale.ROOT, "%d input + %d output tokens exceed the %,d-token context of %s",
                         w.inputTokens(), w.outputTokens(), model.maxContextTokens(), model.id()));
             }
@@ -132,7 +132,7 @@ public final class Evaluator {
         if (!(evaluate(cluster, open, a, batching) instanceof Evaluation.Ok top)) {
             return List.of();
         }
-        int max = (int) Math.max(1, Math.round(top.plan().concurrency()));
+        int max = (int) Math.clamp(Math.round(top.plan().concurrency()), 1, Integer.MAX_VALUE);
         List<CurvePoint> out = new ArrayList<>(points);
         int last = 0;
         for (int i = 0; i < points; i++) {
@@ -291,7 +291,7 @@ public final class Evaluator {
                 Provenance.Kind.DATASHEET, String.join("; ", model.sources())));
         double provisionedMw = m.power.provisionedItWatts() * c.pue() / 1e6;
         ServingPlan served = new ServingPlan(new Parallelism(step.tp(), step.pp(), model.moe() == null ? 1 : step.tp() * step.dp(), step.dp()),
-                active, used, sp.concurrency() * active, plan.serving().maxConcurrency() * plan.replicas());
+                active, used, sp.concurrency() * active, (int) Math.min(Integer.MAX_VALUE, (long) plan.serving().maxConcurrency() * plan.replicas()));
         return new Evaluation.Ok(c.accelerator().id(), model.id(), n, served,
                 new Throughput(m.output, m.input, m.output / n, (m.output + m.input) / n, sp.tokensPerSecondPerUser()),
                 new Latency(sp.ttftSeconds(), sp.tpotSeconds()),
@@ -345,15 +345,15 @@ public final class Evaluator {
         double weights = shape.totalParams() * w.precision().bytesPerElement();
         double memory = c.accelerators() * c.accelerator().memoryBytes();
         String msg;
-        if (weights > memory) {
+        if (plans.isEmpty() && weights <= memory) {
+            // together the accelerators hold the weights, but no layout spreads one replica that far
+            msg = fmt("%s does not fit: its weights need %s GB at %s, and a replica spans at most %d pipeline stages (one per layer)"
+                    + " × tensor parallelism within the scale-up domain of %d, never enough of the %d × %s of %s GB each",
+                    model.id(), plain(weights / 1e9), w.precision().label(), model.layers(), c.scaleUpDomain(), c.accelerators(),
+                    c.accelerator().id(), plain(c.accelerator().memoryGB()));
+        } else if (plans.isEmpty() || weights > memory) {
             msg = fmt("%s does not fit: its weights need %s GB at %s and the %d × %s hold %s GB",
                     model.id(), plain(weights / 1e9), w.precision().label(), c.accelerators(), c.accelerator().id(), plain(memory / 1e9));
-        } else if (plans.isEmpty()) {
-            // enough memory in all, but no layout splits the model finely enough (a stage holds at least one layer)
-            msg = fmt("%s does not fit: its weights need %s GB at %s; the %d × %s hold %s GB in all, but no layout"
-                            + " (at most %d pipeline stages, one per layer) leaves room for one %,d-token request in %s GB per accelerator",
-                    model.id(), plain(weights / 1e9), w.precision().label(), c.accelerators(), c.accelerator().id(), plain(memory / 1e9),
-                    model.layers(), w.inputTokens() + w.outputTokens(), plain(c.accelerator().memoryGB()));
         } else if (w.isMaxConcurrency() && (w.ttftLimitMs() != null || w.tpotLimitMs() != null || w.minTokensPerSecondPerUser() != null)) {
             msg = "no concurrency meets the latency limits on " + c.accelerators() + " × " + c.accelerator().id() + bestAlone(plans, w);
         } else {

@@ -37,7 +37,8 @@ final class ParallelismPlanner {
         int domain = cluster.scaleUpDomain();
         boolean scaleOut = cluster.scaleOutBytesPerSecondPerAccelerator() > 0;
         int maxGroup = scaleOut ? n : Math.min(n, domain);
-        for (int pp = 1; pp <= Math.min(maxGroup, model.layers()); pp *= 2) { // a stage holds at least one layer
+        for (int pp = 1; pp <= maxGroup && pp <= model.layers(); pp *= 2) {
+            // a stage needs at least one layer: more stages than layers is no layout
             int before = out.size();
             for (int tp = 1; tp <= Math.min(domain, maxGroup / pp); tp *= 2) {
                 if (model.attentionHeads() % tp != 0) {
@@ -60,7 +61,8 @@ final class ParallelismPlanner {
     }
 
     private static void validate(Cluster c, ModelSpec m, int tp, int pp, int dp, Integer ep) {
-        int group = tp * pp * dp;
+        // long: each degree may be up to a million, and their product must not wrap past the check
+        long group = (long) tp * pp * dp;
         if (group > c.accelerators()) {
             throw new EvaluationException("tp × pp × dp = " + tp + " × " + pp + " × " + dp + " = " + group
                     + " exceeds the " + c.accelerators() + " accelerators");
@@ -72,15 +74,15 @@ final class ParallelismPlanner {
             throw new EvaluationException("pp = " + pp + " exceeds the " + m.layers() + " layers of " + m.id());
         }
         if (ep != null) {
-            int expected = m.moe() == null ? 1 : tp * dp;
+            long expected = m.moe() == null ? 1 : (long) tp * dp;
             if (ep != expected) {
                 throw new EvaluationException(m.moe() == null
                         ? "ep = " + ep + " needs a mixture-of-experts model; " + m.id() + " is dense"
                         : "ep must equal tp × dp = " + expected + " (experts are spread over every rank of a stage), was " + ep);
             }
         }
-        if (tp * dp > c.scaleUpDomain() && c.scaleOutBytesPerSecondPerAccelerator() == 0) {
-            throw new EvaluationException("tp × dp = " + tp * dp + " spans more than the scale-up domain of "
+        if ((long) tp * dp > c.scaleUpDomain() && c.scaleOutBytesPerSecondPerAccelerator() == 0) {
+            throw new EvaluationException("tp × dp = " + (long) tp * dp + " spans more than the scale-up domain of "
                     + (c.scaleUpDomain() == 1 ? "1 accelerator" : c.scaleUpDomain() + " accelerators") + " and the design has no scale-out network");
         }
         if (group > c.scaleUpDomain() && c.scaleOutBytesPerSecondPerAccelerator() == 0) {

@@ -24,8 +24,14 @@ public record ServingPoint(
         StepTime decodeOnly,
         StepTime prefillOnly) {
 
+    /**
+     * Output tokens each user receives per second: the replica's output rate shared by the requests
+     * it serves. Under continuous batching that is 1/TPOT (every sequence gains a token per step);
+     * under static batching it is O / (prefill + (O − 1)·TPOT), since each user also waits for the
+     * whole batch's prefill, so it is never above the total rate of a batch of one.
+     */
     public double tokensPerSecondPerUser() {
-        return 1 / tpotSeconds;
+        return outputTokensPerSecond / concurrency;
     }
 
     /** Share of accelerator time that serves prompts (the rest generates tokens). */

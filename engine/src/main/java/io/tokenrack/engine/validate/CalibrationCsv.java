@@ -1,8 +1,6 @@
 package io.tokenrack.engine.validate;
 
 import io.tokenrack.engine.catalog.PresetException;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,12 +14,9 @@ public final class CalibrationCsv {
 
     public static List<CalibrationRow> read(Path file) {
         String name = file.toString();
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file);
-        } catch (IOException e) {
-            throw new PresetException(name, "", "cannot be read: " + e.getMessage());
-        }
+        byte[] bytes = io.tokenrack.engine.catalog.StrictJson.readBytes(file, name);
+        io.tokenrack.engine.catalog.StrictJson.requireUtf8(bytes, name);
+        List<String> lines = new String(bytes, java.nio.charset.StandardCharsets.UTF_8).lines().toList();
         if (lines.isEmpty()) {
             throw new PresetException(name, "", "the file is empty");
         }

@@ -15,8 +15,8 @@ public record Parallelism(Integer tp, Integer pp, Integer ep, Integer dp) {
     }
 
     private static void check(String field, Integer v) {
-        if (v != null && v <= 0) {
-            throw new IllegalArgumentException("parallelism." + field + ": must be a positive whole number, was " + v);
+        if (v != null) {
+            Limits.positive("parallelism." + field, v, Limits.MAX_ACCELERATORS);
         }
     }
 

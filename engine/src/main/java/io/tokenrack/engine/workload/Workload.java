@@ -33,14 +33,10 @@ public record Workload(
         if (kvPrecision == Precision.FP4) {
             throw new IllegalArgumentException("kvPrecision: fp4 KV cache is not modelled (use bf16 or fp8)");
         }
-        if (inputTokens <= 0) {
-            throw new IllegalArgumentException("inputTokens: must be a positive whole number, was " + inputTokens);
-        }
-        if (outputTokens <= 0) {
-            throw new IllegalArgumentException("outputTokens: must be a positive whole number, was " + outputTokens);
-        }
-        if (concurrency != null && concurrency <= 0) {
-            throw new IllegalArgumentException("concurrency: must be a positive whole number, was " + concurrency);
+        Limits.positive("inputTokens", inputTokens, Limits.MAX_TOKENS);
+        Limits.positive("outputTokens", outputTokens, Limits.MAX_TOKENS);
+        if (concurrency != null) {
+            Limits.positive("concurrency", concurrency, Limits.MAX_CONCURRENCY);
         }
         positiveOrNull("ttftLimitMs", ttftLimitMs);
         positiveOrNull("tpotLimitMs", tpotLimitMs);
@@ -51,8 +47,8 @@ public record Workload(
     }
 
     private static void positiveOrNull(String field, Double v) {
-        if (v != null && !(v > 0)) {
-            throw new IllegalArgumentException(field + ": must be a positive number, was " + v);
+        if (v != null && !(v > 0 && Double.isFinite(v))) {
+            throw new IllegalArgumentException(field + ": must be a finite positive number, was " + v);
         }
     }
 

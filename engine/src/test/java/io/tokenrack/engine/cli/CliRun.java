@@ -1,18 +1,13 @@
 package io.tokenrack.engine.cli;
 
-import java.io.PrintWriter;
 import java.io.StringWriter;
-import picocli.CommandLine;
 
 /** One run of the command line with stdout and stderr captured. */
 record CliRun(int exitCode, String out, String err) {
     static CliRun of(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cli = new CommandLine(new TokenRackCli());
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        int code = cli.execute(args);
+        int code = TokenRackCli.run(out, err, args);
         return new CliRun(code, out.toString(), err.toString());
     }
 

@@ -26,6 +26,10 @@ public final class HostProfileStore {
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .build();
 
+    static {
+        MAPPER.getFactory().setStreamReadConstraints(io.tokenrack.engine.catalog.StrictJson.constraints());
+    }
+
     private final Path file;
 
     public HostProfileStore(Path file) {
@@ -56,7 +60,14 @@ public final class HostProfileStore {
             return Optional.empty();
         }
         try {
-            return Optional.of(MAPPER.readValue(file.toFile(), HostProfile.class));
+            byte[] json;
+            try {
+                json = io.tokenrack.engine.catalog.StrictJson.readBytes(file, file.toString());
+                io.tokenrack.engine.catalog.StrictJson.requireUtf8(json, file.toString());
+            } catch (io.tokenrack.engine.catalog.PresetException e) {
+                throw new UncheckedIOException("cannot read the host profile " + file + ": " + e.reason(), new IOException(e));
+            }
+            return Optional.of(MAPPER.readValue(json, HostProfile.class));
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : ":" + at.getLineNr() + ":" + at.getColumnNr();

@@ -106,4 +106,17 @@ class HostProfileTest {
         assertTrue(negative.endsWith("logicalCpus: must be at least 1, was -1"), negative);
         assertTrue(negative.startsWith("cannot read the host profile " + f), negative);
     }
+
+    @Test
+    void aProfileInUtf16OrTooLargeIsAnErrorNamingTheFileNotACrash(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path f = dir.resolve("host-profile.json");
+        java.nio.file.Files.write(f, "{}".getBytes(java.nio.charset.StandardCharsets.UTF_16));
+        String utf16 = assertThrows(UncheckedIOException.class, () -> new HostProfileStore(f).load()).getMessage();
+        assertEquals("cannot read the host profile " + f + ": is UTF-16 text; the format is UTF-8 (save the file as UTF-8)", utf16);
+        try (java.io.RandomAccessFile big = new java.io.RandomAccessFile(f.toFile(), "rw")) {
+            big.setLength(17L << 20);
+        }
+        String huge = assertThrows(UncheckedIOException.class, () -> new HostProfileStore(f).load()).getMessage();
+        assertTrue(huge.contains("too large: more than 16 MiB"), huge);
+    }
 }
