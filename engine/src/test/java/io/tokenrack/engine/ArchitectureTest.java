@@ -40,25 +40,62 @@ class ArchitectureTest {
     }
 
     /**
-     * The kernel lab is layered: the compute kernels (and the small transformer built on them) know
-     * nothing of the lab; the timing harness knows no kernel; the host model does not depend on the
-     * calibration run that produces its profile.
+     * The engine's packages in layers, lowest first: a class may use its own package and packages
+     * of lower layers only. The model and the kernels know nothing of designs, evaluations or the
+     * command line; the kernel lab's timing harness knows no kernel; the host model does not
+     * depend on the calibration run that produces its profile.
      */
-    @Test
-    void theKernelLabIsLayered() throws Exception {
-        Path classes = Path.of(Catalog.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        List<Edge> edges = dependencies(classes);
-        String kernels = "io.tokenrack.engine.kernels.";
-        String lab = "io.tokenrack.engine.lab.";
-        assertTrue(edges.stream().anyMatch(e -> e.from().startsWith(lab + "calibration.") && e.to().startsWith(kernels)),
-                () -> "no edge from the calibration to the kernels: the check would prove nothing");
+    static final List<List<String>> LAYERS = List.of(
+            List.of("catalog", "files", "kernels", "lab.harness"),
+            List.of("workload", "kernels.llama"),
+            List.of("perf", "power", "cost"),
+            List.of("design"),
+            List.of("evaluate"),
+            List.of("validate", "lab.host"),
+            List.of("lab.calibration"),
+            List.of("cli"),
+            List.of("launch"));
 
-        List<Edge> upward = edges.stream().filter(e ->
-                (e.from().startsWith(kernels) && e.to().startsWith(lab))
-                        || (e.from().startsWith(lab + "harness.") && (e.to().startsWith(kernels) || e.to().startsWith(lab + "calibration.") || e.to().startsWith(lab + "host.")))
-                        || (e.from().startsWith(lab + "host.") && e.to().startsWith(lab + "calibration."))
-                        || ((e.from().startsWith(kernels) || e.from().startsWith(lab)) && e.to().startsWith("io.tokenrack.engine.cli."))).toList();
+    @Test
+    void theEnginesPackagesAreLayered() throws Exception {
+        Path classes = Path.of(Catalog.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        List<Edge> edges = dependencies(classes).stream()
+                .filter(e -> e.from().startsWith(ENGINE) && e.to().startsWith(ENGINE)).toList();
+        assertTrue(edges.stream().anyMatch(e -> pkg(e.from()).equals("evaluate") && pkg(e.to()).equals("perf")),
+                () -> "no edge from evaluate to perf: the check would prove nothing");
+
+        List<String> unplaced = edges.stream().flatMap(e -> java.util.stream.Stream.of(pkg(e.from()), pkg(e.to())))
+                .filter(p -> layer(p) < 0).distinct().toList();
+        assertEquals(List.of(), unplaced, "packages in no layer of ArchitectureTest.LAYERS: add them where they belong");
+        List<String> upward = edges.stream()
+                .filter(e -> !pkg(e.from()).equals(pkg(e.to())) && layer(pkg(e.to())) >= layer(pkg(e.from())))
+                .map(e -> e.from() + " -> " + e.to()).distinct().toList();
         assertEquals(List.of(), upward);
+    }
+
+    @Test
+    void aPackageIsPlacedByItsLayer() {
+        assertEquals("kernels.llama", pkg("io.tokenrack.engine.kernels.llama.LlamaConfig$Builder"));
+        assertEquals(0, layer("kernels"));
+        assertEquals(7, layer("cli"));
+        assertEquals(-1, layer("kernelsx"));
+        assertEquals("", pkg("io.tokenrack.engine.Loose"), "a class outside every package is in no layer");
+    }
+
+    private static final String ENGINE = "io.tokenrack.engine.";
+
+    private static String pkg(String className) {
+        int dot = className.lastIndexOf('.');
+        return dot < ENGINE.length() ? "" : className.substring(ENGINE.length(), dot);
+    }
+
+    private static int layer(String pkg) {
+        for (int i = 0; i < LAYERS.size(); i++) {
+            if (LAYERS.get(i).contains(pkg)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     @Test

@@ -4,19 +4,21 @@ import io.tokenrack.app.document.DesignDocument;
 import io.tokenrack.app.document.Edits;
 import io.tokenrack.app.document.ItemFacts;
 import io.tokenrack.app.document.PlacementRules;
-import io.tokenrack.app.document.RackLoad;
 import io.tokenrack.app.results.Results;
 import io.tokenrack.engine.catalog.CatalogItem;
 import io.tokenrack.engine.catalog.RackSpec;
 import io.tokenrack.engine.design.Placement;
 import io.tokenrack.engine.design.RackDesign;
 import io.tokenrack.engine.design.RackInstance;
+import io.tokenrack.engine.design.RackLoad;
 import io.tokenrack.engine.evaluate.Evaluation;
 import io.tokenrack.engine.evaluate.RackDraw;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -42,7 +44,10 @@ public final class CanvasModel {
         public static final Message NONE = new Message("", false);
     }
 
-    /** One rack's figures for its bars: datasheet sums and, when evaluated, the modelled power. */
+    /**
+     * One rack's figures for its bars: the engine's load of the rack ({@link RackLoad}: the same
+     * sums the design check and the drop rules use) and, when evaluated, the modelled power.
+     */
     public record RackFigures(RackLoad load, double modelledItWatts) {
         public boolean modelled() {
             return !Double.isNaN(modelledItWatts);
@@ -59,6 +64,7 @@ public final class CanvasModel {
     private final ReadOnlyObjectWrapper<Message> message = new ReadOnlyObjectWrapper<>(this, "message", Message.NONE);
     private final ReadOnlyObjectWrapper<List<DesignFinding>> findings = new ReadOnlyObjectWrapper<>(this, "findings", List.of());
     private final ReadOnlyObjectWrapper<List<RackFigures>> figures = new ReadOnlyObjectWrapper<>(this, "figures", List.of());
+    private Map<String, RackFigures> figuresByRack = Map.of();
     /** The engine's latest evaluation of the design (null: no workload): findings check power at its draw, or say why it failed. */
     private Evaluation lastEvaluation;
 
@@ -81,7 +87,7 @@ public final class CanvasModel {
                     findings.set(checked);
                 }
             }
-            figures.set(computeFigures());
+            setFigures(computeFigures());
         });
     }
 
@@ -92,7 +98,7 @@ public final class CanvasModel {
     public void useCatalog(PlacementRules nextRules, FindingsSource nextCheck) {
         this.rules = nextRules;
         this.check = nextCheck;
-        figures.set(computeFigures());
+        setFigures(computeFigures());
     }
 
     // ---- read-only state
@@ -142,8 +148,9 @@ public final class CanvasModel {
         return figures.getReadOnlyProperty();
     }
 
+    /** One rack's figures, found by id (a map: the canvas asks once per rack). */
     public Optional<RackFigures> figures(String rackInstanceId) {
-        return figures.get().stream().filter(f -> f.load().rackInstanceId().equals(rackInstanceId)).findFirst();
+        return Optional.ofNullable(figuresByRack.get(rackInstanceId));
     }
 
     // ---- selection
@@ -380,11 +387,18 @@ public final class CanvasModel {
     private void designChanged(RackDesign before) {
         RackDesign d = document.design();
         findings.set(List.copyOf(check.check(d, lastEvaluation)));
-        figures.set(computeFigures());
+        setFigures(computeFigures());
         setSelection(selection.get());
         if (currentRack.get() != null && PlacementRules.findRack(d, currentRack.get()).isEmpty()) {
             currentRack.set(null);
         }
+    }
+
+    private void setFigures(List<RackFigures> computed) {
+        Map<String, RackFigures> byRack = new HashMap<>();
+        computed.forEach(f -> byRack.put(f.load().rackId(), f));
+        figuresByRack = byRack;
+        figures.set(computed);
     }
 
     private List<RackFigures> computeFigures() {

@@ -1,6 +1,6 @@
 package io.tokenrack.app.canvas;
 
-import io.tokenrack.engine.InputException;
+import io.tokenrack.engine.catalog.InputException;
 import io.tokenrack.engine.catalog.Catalog;
 import io.tokenrack.engine.design.DesignCheck;
 import io.tokenrack.engine.design.Finding;

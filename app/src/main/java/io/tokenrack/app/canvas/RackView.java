@@ -1,7 +1,7 @@
 package io.tokenrack.app.canvas;
 
 import io.tokenrack.app.document.ItemFacts;
-import io.tokenrack.app.document.RackLoad;
+import io.tokenrack.app.document.LoadText;
 import io.tokenrack.app.palette.CatalogDrag;
 import io.tokenrack.app.theme.KindStyle;
 import io.tokenrack.app.theme.Styles;
@@ -11,6 +11,7 @@ import io.tokenrack.engine.catalog.CatalogItem;
 import io.tokenrack.engine.catalog.RackSpec;
 import io.tokenrack.engine.design.Placement;
 import io.tokenrack.engine.design.RackInstance;
+import io.tokenrack.engine.design.RackLoad;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -294,22 +295,14 @@ final class RackView extends VBox {
         }
     }
 
-    /** kW of a sum: "≥ x" when some items publish no figure, "unknown" when none does. */
-    static String atLeast(double watts, boolean complete) {
-        if (complete) {
-            return Units.number(watts / 1000);
-        }
-        return watts > 0 ? "≥ " + Units.number(watts / 1000) : "unknown";
-    }
-
     void showFigures(CanvasModel.RackFigures f) {
         RackLoad l = f.load();
         space.set(l.usedU() + " / " + l.heightU() + " U", l.uFraction(), Double.NaN,
-                l.usedU() + " of " + l.heightU() + " rack units used");
-        String maxText = "max " + atLeast(l.powerWatts(), l.powerComplete()) + " / " + Units.number(l.powerBudgetWatts() / 1000) + " kW";
-        String powerHelp = "Nameplate maximum (datasheets): " + Units.kw(l.powerWatts()) + " of the rack's "
-                + Units.kw(l.powerBudgetWatts()) + " budget." + (l.powerComplete() ? ""
-                : " Some items publish no maximum: a server counts its accelerators' TDP only, other items nothing; the total is a lower bound.");
+                l.usedU() + " of " + l.heightU() + " rack units used, " + l.freeU() + " free");
+        String nameplate = LoadText.kw(l.nameplate());
+        String maxText = "max " + nameplate + " / " + Units.number(l.powerBudgetWatts() / 1000) + " kW";
+        String powerHelp = "Nameplate maximum (datasheets): " + nameplate + " kW of the rack's "
+                + Units.kw(l.powerBudgetWatts()) + " budget." + LoadText.caveat(l.nameplate());
         if (f.modelled()) {
             power.set(Units.number(f.modelledItWatts() / 1000) + " kW modelled\n" + maxText,
                     f.modelledItWatts() / l.powerBudgetWatts(), l.powerFraction(),
@@ -319,7 +312,7 @@ final class RackView extends VBox {
         }
         double heatW = f.modelled() ? f.modelledItWatts() : l.heatWatts();
         String cooling = l.coolingFromUnits() ? "by cooling units" : "room air";
-        heat.set(atLeast(heatW, f.modelled() || l.powerComplete()) + " / " + Units.number(l.coolingCapacityWatts() / 1000) + " kW\n" + cooling,
+        heat.set((f.modelled() ? Units.number(heatW / 1000) : nameplate) + " / " + Units.number(l.coolingCapacityWatts() / 1000) + " kW\n" + cooling,
                 heatW / l.coolingCapacityWatts(), f.modelled() ? l.heatWatts() / l.coolingCapacityWatts() : Double.NaN,
                 (f.modelled() ? "Modelled heat " : "Heat at nameplate ") + Units.kw(heatW) + " against "
                         + (l.coolingFromUnits() ? "the cooling units in this rack (" : "room air, the rack having no cooling unit (")
@@ -327,9 +320,9 @@ final class RackView extends VBox {
         String partial = l.weightComplete() ? "" : " Some items publish no weight: the total is a lower bound.";
         String kg = (l.weightComplete() ? "" : "≥ ") + Units.kg(l.weightKg());
         if (l.weightKg() == 0 && !l.weightComplete()) {
-            weight.set("not published", 0, Double.NaN, "No item in this rack publishes its weight" + (l.maxWeightKg() > 0
+            weight.set("not published", 0, Double.NaN, "No item in this rack publishes its weight" + (l.maxWeightKg() != null
                     ? "; the rack holds " + Units.kg(l.maxWeightKg()) : ", and the rack type gives no limit"));
-        } else if (l.maxWeightKg() > 0) {
+        } else if (l.maxWeightKg() != null) {
             weight.set(kg + " / " + Units.kg(l.maxWeightKg()), l.weightFraction(), Double.NaN,
                     "Published weights of the items against the rack's limit." + partial);
         } else if (l.weightKg() == 0) {

@@ -1,11 +1,14 @@
 package io.tokenrack.app.document;
 
+import io.tokenrack.app.theme.Units;
 import io.tokenrack.engine.catalog.Catalog;
 import io.tokenrack.engine.catalog.CatalogItem;
 import io.tokenrack.engine.catalog.RackSpec;
+import io.tokenrack.engine.design.ItemPower;
 import io.tokenrack.engine.design.Placement;
 import io.tokenrack.engine.design.RackDesign;
 import io.tokenrack.engine.design.RackInstance;
+import io.tokenrack.engine.power.PowerModel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -46,7 +49,10 @@ public final class BillOfMaterials {
                         facts.powerKnown(item) ? facts.maxPowerWatts(item) * n : null,
                         weight > 0 ? weight * n : null,
                         price == null ? null : price * n,
-                        String.join("; ", item.sources())));
+                        String.join("; ", item.sources()) + (facts.power(item).figure() == ItemPower.Figure.ASSUMED_HOST
+                                ? "; max power not published: accelerators' TDP plus an assumed host of "
+                                        + Units.number(PowerModel.ASSUMED_HOST_WATTS_PER_ACCELERATOR) + " W per accelerator"
+                                : "")));
             }
         }
         return out;

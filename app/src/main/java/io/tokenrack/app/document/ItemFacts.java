@@ -1,20 +1,18 @@
 package io.tokenrack.app.document;
 
-import io.tokenrack.engine.catalog.AcceleratorSpec;
 import io.tokenrack.engine.catalog.Catalog;
 import io.tokenrack.engine.catalog.CatalogItem;
-import io.tokenrack.engine.catalog.CoolingSpec;
 import io.tokenrack.engine.catalog.CoolingType;
-import io.tokenrack.engine.catalog.ModelSpec;
-import io.tokenrack.engine.catalog.NetworkSpec;
-import io.tokenrack.engine.catalog.PowerSpec;
-import io.tokenrack.engine.catalog.RackSpec;
 import io.tokenrack.engine.catalog.ServerSpec;
+import io.tokenrack.engine.design.ItemPower;
+import io.tokenrack.engine.design.NameplatePower;
+import io.tokenrack.engine.design.RackLoads;
 
 /**
  * What a rack needs to know about a catalog item, read from its datasheet figures: height, the
- * nameplate power it may draw, weight, the cooling it needs and its price. No performance model
- * here; these are the sums a rack's space, power and weight budgets are checked against.
+ * nameplate power it may draw, weight, the cooling it needs and its price. No rule of its own: the
+ * figures are the engine's ({@link RackLoads}, {@link NameplatePower}), the ones the design check
+ * and the evaluator sum.
  */
 public final class ItemFacts {
     private final Catalog catalog;
@@ -29,92 +27,51 @@ public final class ItemFacts {
 
     /** Whether the item can be placed in a rack (racks, chips and models cannot). */
     public static boolean placeable(CatalogItem item) {
-        return switch (item) {
-            case ServerSpec s -> true;
-            case NetworkSpec n -> true;
-            case CoolingSpec c -> true;
-            case PowerSpec p -> true;
-            case AcceleratorSpec a -> false;
-            case RackSpec r -> false;
-            case ModelSpec m -> false;
-        };
+        return RackLoads.equipment(item);
     }
 
     /** Rack units taken; 0 for items counted per rack (NICs, optics, doors, external CDUs). */
     public static int heightU(CatalogItem item) {
-        return switch (item) {
-            case ServerSpec s -> s.heightU();
-            case NetworkSpec n -> n.heightU() == null ? 0 : n.heightU();
-            case CoolingSpec c -> c.heightU();
-            case PowerSpec p -> p.heightU();
-            default -> 0;
-        };
+        return RackLoads.heightU(item);
+    }
+
+    /** One unit's nameplate power by the engine's one rule ({@link NameplatePower}). */
+    public ItemPower power(CatalogItem item) {
+        return NameplatePower.of(item, catalog);
     }
 
     /**
-     * Nameplate maximum IT power of one unit in watts, counted against the rack's budget; a server
-     * without a published figure counts its accelerators' TDP; a figure no source gives counts as 0
-     * (and {@link #powerKnown} says so). Cooling units count 0: their fans and pumps are facility
-     * overhead that the PUE accounts for, as in the engine's power model.
+     * Nameplate maximum IT power of one unit in watts, counted against the rack's budget
+     * ({@link NameplatePower}): a server without a published figure counts its accelerators' TDP
+     * plus an assumed host; a figure no source gives counts as 0 (and {@link #powerKnown} says so).
+     * Cooling units count 0: their fans and pumps are facility overhead that the PUE accounts for.
      */
     public double maxPowerWatts(CatalogItem item) {
-        return switch (item) {
-            case ServerSpec s -> {
-                if (s.maxPowerWatts() != null) {
-                    yield s.maxPowerWatts();
-                }
-                if (s.hasAccelerators()) {
-                    AcceleratorSpec a = catalog.accelerator(s.acceleratorId());
-                    yield a.tdpWatts() == null ? 0 : a.tdpWatts() * s.acceleratorCount();
-                }
-                yield 0;
-            }
-            case NetworkSpec n -> n.maxPowerWatts() == null ? 0 : n.maxPowerWatts();
-            default -> 0;
-        };
+        return power(item).watts();
     }
 
     /**
      * Whether a source gives this item's maximum power itself; false for a server counted from its
-     * accelerators' TDP alone (which understates it: no CPUs, fans or NICs) and for items with no figure.
+     * accelerators' TDP and an assumed host, and for items with no figure.
      */
     public boolean powerPublished(CatalogItem item) {
-        return switch (item) {
-            case ServerSpec s -> s.maxPowerWatts() != null;
-            case NetworkSpec n -> n.maxPowerWatts() != null;
-            case CoolingSpec c -> true;
-            case PowerSpec p -> true;
-            default -> false;
-        };
+        return power(item).published();
     }
 
-    /** Whether a source gives this item's power (a server's accelerators' TDP counts). */
+    /** Whether the item's power is counted at all (published, or estimated with an assumed host). */
     public boolean powerKnown(CatalogItem item) {
-        return switch (item) {
-            case ServerSpec s -> s.maxPowerWatts() != null
-                    || (s.hasAccelerators() && catalog.accelerator(s.acceleratorId()).tdpWatts() != null);
-            case NetworkSpec n -> n.maxPowerWatts() != null;
-            case CoolingSpec c -> true;
-            case PowerSpec p -> true;
-            default -> false;
-        };
+        return !power(item).unknown();
     }
 
+    /** Published weight of one unit, kg; 0 when none is published or the item is not weighed. */
     public static double weightKg(CatalogItem item) {
-        return switch (item) {
-            case ServerSpec s -> s.weightKg() == null ? 0 : s.weightKg();
-            case NetworkSpec n -> n.weightKg() == null ? 0 : n.weightKg();
-            default -> 0;
-        };
+        Double kg = RackLoads.weightKg(item);
+        return kg == null ? 0 : kg;
     }
 
     /** Whether a server or network item publishes its weight (other kinds are not weighed). */
     public static boolean weightKnown(CatalogItem item) {
-        return switch (item) {
-            case ServerSpec s -> s.weightKg() != null;
-            case NetworkSpec n -> n.weightKg() != null;
-            default -> true;
-        };
+        return !RackLoads.weighed(item) || RackLoads.weightKg(item) != null;
     }
 
     /** The cooling the item needs from its rack. Network, cooling and power gear is air-cooled. */
@@ -124,7 +81,7 @@ public final class ItemFacts {
 
     /** Heat a cooling unit removes, watts; 0 for anything else. */
     public static double coolingCapacityWatts(CatalogItem item) {
-        return item instanceof CoolingSpec c ? c.capacityKw() * 1000 : 0;
+        return RackLoads.coolingCapacityWatts(item);
     }
 
     /** The vendor's or an analyst's price estimate of one unit in USD, or null when no source gives one. */

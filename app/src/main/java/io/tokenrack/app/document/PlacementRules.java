@@ -4,29 +4,39 @@ import io.tokenrack.engine.catalog.Catalog;
 import io.tokenrack.engine.catalog.CatalogItem;
 import io.tokenrack.engine.catalog.CoolingType;
 import io.tokenrack.engine.catalog.RackSpec;
+import io.tokenrack.engine.design.CheckAssumptions;
+import io.tokenrack.engine.design.ItemPower;
 import io.tokenrack.engine.design.Placement;
 import io.tokenrack.engine.design.RackDesign;
 import io.tokenrack.engine.design.RackInstance;
+import io.tokenrack.engine.design.RackLoad;
+import io.tokenrack.engine.design.RackLoads;
+import io.tokenrack.engine.workload.Limits;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * Whether an item may go into a rack slot, decided from the catalog before any command is made:
  * it must fit between the bottom and the top, not overlap what is there, keep the rack within its
- * power budget and get the cooling it needs. A refusal is a sentence for the user.
+ * power budget and rated load and get the cooling it needs, by the same rules and figures as the
+ * engine's design check ({@link RackLoads}). A refusal is a sentence for the user.
  */
 public final class PlacementRules {
     private final Catalog catalog;
     private final ItemFacts facts;
-    private final double roomAirWatts;
+    private final CheckAssumptions assumptions;
 
     public PlacementRules(Catalog catalog) {
         this.catalog = catalog;
         this.facts = new ItemFacts(catalog);
-        this.roomAirWatts = io.tokenrack.engine.design.CheckAssumptions.from(catalog).roomAirCoolingKw() * 1000;
+        this.assumptions = CheckAssumptions.from(catalog);
     }
 
     public ItemFacts facts() {
@@ -43,6 +53,13 @@ public final class PlacementRules {
     /**
      * Why {@code requests} cannot go into rack {@code rackInstanceId}, or empty when they can.
      * Items with ids in {@code leaving} are being moved away (their space and power are free).
+     * The rack with the requests in it is measured by the engine's {@link RackLoads}, and a request
+     * is refused exactly when the engine's design check would report one of these errors about it:
+     * a wrong kind of item, cooling it cannot get ({@code COOLING_INCOMPATIBLE}), units above the
+     * top ({@code U_OVERFLOW}) or shared with another item ({@code U_OVERLAP}), published power
+     * over the budget ({@code POWER_OVER_BUDGET}) or weight over the rated load
+     * ({@code WEIGHT_OVER_LIMIT}), where the requests add power or weight. Problems a later drop
+     * can fix (cooling capacity, power distribution) stay findings.
      */
     public Optional<String> refusal(RackDesign design, String rackInstanceId, List<Request> requests, Set<String> leaving) {
         RackInstance rack = findRack(design, rackInstanceId).orElse(null);
@@ -53,13 +70,12 @@ public final class PlacementRules {
         if (spec == null) {
             return Optional.of(rack.name() + " uses an unknown rack type '" + rack.rackId() + "'.");
         }
-        double power = 0;
-        for (Placement p : rack.items()) {
-            if (!leaving.contains(p.id())) {
-                power += catalog.find(p.catalogId()).map(facts::maxPowerWatts).orElse(0.0) * p.count();
-            }
-        }
-        double added = 0;
+        List<Placement> staying = rack.items().stream().filter(p -> !leaving.contains(p.id())).toList();
+        List<Placement> trialItems = new ArrayList<>(staying);
+        Map<String, CatalogItem> added = new HashMap<>();
+        Set<String> taken = new HashSet<>(rack.items().stream().map(Placement::id).toList());
+        double addedWatts = 0;
+        double addedKg = 0;
         for (int i = 0; i < requests.size(); i++) {
             Request r = requests.get(i);
             CatalogItem item = catalog.find(r.catalogId()).orElse(null);
@@ -69,65 +85,80 @@ public final class PlacementRules {
             if (!ItemFacts.placeable(item)) {
                 return Optional.of(item.name() + " is a " + item.kind().label() + ", not something that goes into a rack slot.");
             }
-            int h = ItemFacts.heightU(item);
             CoolingType need = ItemFacts.coolingNeed(item);
             if (!coolingAvailable(rack, spec).stream().anyMatch(a -> a.canCool(need))) {
                 return Optional.of("Refused: " + item.name() + " needs " + need.label() + " cooling; "
                         + rack.name() + " is " + article(spec.cooling().label()) + " " + spec.cooling().label()
                         + " rack with no " + need.label() + " cooling unit.");
             }
-            if (h > 0) {
-                if (r.positionU() == null || r.positionU() < 1) {
-                    return Optional.of("Refused: " + item.name() + " would go below the bottom of " + rack.name() + ".");
-                }
-                int top = r.positionU() + h - 1;
-                if (top > spec.heightU()) {
-                    return Optional.of("Refused: beyond the top: " + item.name() + " needs U" + r.positionU() + "–U" + top
-                            + " but " + rack.name() + " has " + spec.heightU() + " U.");
-                }
-                Optional<String> clash = overlap(rack, r.positionU(), top, leaving, item.name());
-                if (clash.isPresent()) {
-                    return clash;
-                }
-                for (int j = 0; j < i; j++) {
-                    Request o = requests.get(j);
-                    int oh = catalog.find(o.catalogId()).map(ItemFacts::heightU).orElse(0);
-                    if (oh > 0 && o.positionU() <= top && r.positionU() <= o.positionU() + oh - 1) {
-                        return Optional.of("Refused: no room: the moved items would overlap each other at U" + r.positionU() + ".");
-                    }
-                }
+            int h = ItemFacts.heightU(item);
+            if (h > 0 && (r.positionU() == null || r.positionU() < 1)) {
+                return Optional.of("Refused: " + item.name() + " would go below the bottom of " + rack.name() + ".");
             }
-            added += facts.maxPowerWatts(item);
+            if (h > 0 && r.positionU() > Limits.MAX_RACK_UNIT) { // no placement can be made there (nor a rack that tall)
+                return Optional.of("Refused: beyond the top: " + item.name() + " at U" + r.positionU() + " but " + rack.name()
+                        + " has " + spec.heightU() + " U.");
+            }
+            String id = "request-" + i;
+            while (taken.contains(id)) {
+                id += "'";
+            }
+            trialItems.add(new Placement(id, r.catalogId(), h > 0 ? r.positionU() : null, null));
+            added.put(id, item);
+            ItemPower power = facts.power(item);
+            addedWatts += power.watts() - power.assumedWatts(); // the published part, which the budget error counts
+            addedKg += ItemFacts.weightKg(item);
         }
-        double budget = spec.powerBudgetKw() * 1000;
-        if (added > 0 && power + added > budget + 1e-6) {
+        RackLoad after = RackLoads.of(rack.withItems(trialItems), catalog, assumptions);
+        for (RackLoad.Slot s : after.aboveTop()) {
+            if (added.containsKey(s.id())) {
+                return Optional.of("Refused: beyond the top: " + added.get(s.id()).name() + " needs U" + s.bottomU() + "–U" + s.topU()
+                        + " but " + rack.name() + " has " + spec.heightU() + " U.");
+            }
+        }
+        for (RackLoad.Overlap o : after.overlaps()) {
+            boolean upperNew = added.containsKey(o.upper().id());
+            boolean lowerNew = added.containsKey(o.lower().id());
+            if (upperNew && lowerNew) {
+                return Optional.of("Refused: no room: the moved items would overlap each other at U" + o.upper().bottomU() + ".");
+            }
+            if (upperNew || lowerNew) {
+                RackLoad.Slot mine = upperNew ? o.upper() : o.lower();
+                RackLoad.Slot other = upperNew ? o.lower() : o.upper();
+                String name = staying.stream().filter(p -> p.id().equals(other.id())).findFirst()
+                        .flatMap(p -> catalog.find(p.catalogId())).map(CatalogItem::name).orElse(other.id());
+                return Optional.of("Refused: no room: " + added.get(mine.id()).name() + " at " + units(mine)
+                        + " overlaps " + name + " at " + units(other) + ".");
+            }
+        }
+        if (addedWatts > 0 && after.overBudget()) {
             return Optional.of(String.format(Locale.ROOT,
                     "Refused: exceeds the rack power budget: %s would draw %.1f kW of %.1f kW.",
-                    rack.name(), (power + added) / 1000, budget / 1000));
+                    rack.name(), after.nameplate().publishedWatts() / 1000, after.powerBudgetWatts() / 1000));
+        }
+        if (addedKg > 0 && after.maxWeightKg() != null && after.weightKg() > after.maxWeightKg()) {
+            return Optional.of(String.format(Locale.ROOT,
+                    "Refused: exceeds the rack's rated load: %s would hold %,.0f kg of %,.0f kg.",
+                    rack.name(), after.weightKg(), after.maxWeightKg()));
         }
         return Optional.empty();
+    }
+
+    private static String units(RackLoad.Slot s) {
+        return "U" + s.bottomU() + "–U" + s.topU();
     }
 
     public Optional<String> refusal(RackDesign design, String rackInstanceId, String catalogId, Integer positionU) {
         return refusal(design, rackInstanceId, List.of(new Request(catalogId, positionU)), Set.of());
     }
 
-    /** The lowest U where an item of {@code heightU} fits in the rack, if any. */
+    /** The lowest U where an item of {@code heightU} fits in the rack, if any ({@link RackLoad#lowestFreeU}). */
     public Optional<Integer> lowestFreeU(RackDesign design, String rackInstanceId, int heightU) {
         RackInstance rack = findRack(design, rackInstanceId).orElse(null);
-        if (rack == null) {
+        if (rack == null || catalog.find(rack.rackId(), RackSpec.class).isEmpty()) {
             return Optional.empty();
         }
-        RackSpec spec = catalog.find(rack.rackId(), RackSpec.class).orElse(null);
-        if (spec == null) {
-            return Optional.empty();
-        }
-        for (int u = 1; u + heightU - 1 <= spec.heightU(); u++) {
-            if (overlap(rack, u, u + heightU - 1, Set.of(), "").isEmpty()) {
-                return Optional.of(u);
-            }
-        }
-        return Optional.empty();
+        return load(rack).lowestFreeU(heightU);
     }
 
     /** The kinds of cooling a rack gives: its own and that of the cooling units placed in it. */
@@ -139,34 +170,9 @@ public final class PlacementRules {
         return out;
     }
 
-    /** Space, power, heat and weight of one rack. */
+    /** Space, power, heat and weight of one rack: the engine's {@link RackLoads}, as the design check sees it. */
     public RackLoad load(RackInstance rack) {
-        RackSpec spec = catalog.find(rack.rackId(), RackSpec.class).orElse(null);
-        int used = 0;
-        double power = 0;
-        double weight = 0;
-        double cooling = 0;
-        int accelerators = 0;
-        boolean complete = true;
-        boolean weighed = true;
-        for (Placement p : rack.items()) {
-            CatalogItem item = catalog.find(p.catalogId()).orElse(null);
-            if (item == null) {
-                continue;
-            }
-            used += ItemFacts.heightU(item) * (p.positionU() == null ? 0 : 1);
-            power += facts.maxPowerWatts(item) * p.count();
-            complete &= facts.powerPublished(item);
-            weight += ItemFacts.weightKg(item) * p.count();
-            weighed &= ItemFacts.weightKnown(item);
-            cooling += ItemFacts.coolingCapacityWatts(item) * p.count();
-            accelerators += facts.acceleratorCount(item) * p.count();
-        }
-        double budget = spec == null ? 0 : spec.powerBudgetKw() * 1000;
-        boolean fromUnits = cooling > 0;
-        return new RackLoad(rack.id(), used, spec == null ? 0 : spec.heightU(), power, budget, power,
-                fromUnits ? cooling : roomAirWatts, fromUnits, weight,
-                spec == null || spec.maxWeightKg() == null ? 0 : spec.maxWeightKg(), accelerators, complete, weighed);
+        return RackLoads.of(rack, catalog, assumptions);
     }
 
     public List<RackLoad> loads(RackDesign design) {
@@ -191,24 +197,6 @@ public final class PlacementRules {
 
     public static boolean contains(RackDesign design, Collection<String> placementIds) {
         return placementIds.stream().allMatch(id -> findPlacement(design, id).isPresent());
-    }
-
-    private Optional<String> overlap(RackInstance rack, int bottom, int top, Set<String> leaving, String what) {
-        for (Placement p : rack.items()) {
-            if (leaving.contains(p.id()) || p.positionU() == null) {
-                continue;
-            }
-            CatalogItem other = catalog.find(p.catalogId()).orElse(null);
-            int oh = other == null ? 1 : Math.max(1, ItemFacts.heightU(other));
-            int ob = p.positionU();
-            int ot = ob + oh - 1;
-            if (ob <= top && bottom <= ot) {
-                String name = other == null ? p.catalogId() : other.name();
-                return Optional.of("Refused: no room: " + (what.isEmpty() ? "U" + bottom : what + " at U" + bottom + "–U" + top)
-                        + " overlaps " + name + " at U" + ob + "–U" + ot + ".");
-            }
-        }
-        return Optional.empty();
     }
 
     private static String article(String word) {

@@ -3,8 +3,8 @@ package io.tokenrack.app.inspector;
 import io.tokenrack.app.document.DesignCommand;
 import io.tokenrack.app.document.Edits;
 import io.tokenrack.app.document.ItemFacts;
+import io.tokenrack.app.document.LoadText;
 import io.tokenrack.app.document.PlacementRules;
-import io.tokenrack.app.document.RackLoad;
 import io.tokenrack.app.theme.Units;
 import io.tokenrack.app.workload.WorkloadField;
 import io.tokenrack.app.workload.WorkloadModel;
@@ -19,6 +19,7 @@ import io.tokenrack.engine.catalog.ServerSpec;
 import io.tokenrack.engine.design.Placement;
 import io.tokenrack.engine.design.RackDesign;
 import io.tokenrack.engine.design.RackInstance;
+import io.tokenrack.engine.design.RackLoad;
 import io.tokenrack.engine.evaluate.Assumptions;
 import io.tokenrack.engine.workload.Precision;
 import io.tokenrack.engine.workload.Workload;
@@ -83,8 +84,10 @@ public final class InspectorMetadata {
                         s -> s.spec().maxWeightKg() == null ? "not given" : Units.number(s.spec().maxWeightKg())),
                 PropertyMeta.<Subject.Rack>readOnly("rack.used", "Used", RACK, "U", "Rack units taken by the items.",
                         s -> rules.load(s.rack()).usedU()),
-                PropertyMeta.<Subject.Rack>readOnly("rack.nameplate", "Nameplate power", RACK, "kW", "Sum of the items' published maximum power.",
-                        s -> Units.number(rules.load(s.rack()).powerWatts() / 1000)),
+                PropertyMeta.<Subject.Rack>readOnly("rack.nameplate", "Nameplate power", RACK, "kW",
+                        "Sum of the items' maximum power: published, or for a server without one its accelerators' TDP plus an"
+                                + " assumed host (≈); items with no figure leave it a lower bound (≥).",
+                        s -> LoadText.kw(rules.load(s.rack()).nameplate())),
                 PropertyMeta.<Subject.Rack>readOnly("rack.sources", "Sources", SOURCES, "", "Where the rack type's numbers come from.",
                         s -> String.join("; ", s.spec().sources())));
 
@@ -233,9 +236,9 @@ public final class InspectorMetadata {
         RackInstance changed = s.rack().withItems(s.rack().items().stream()
                 .map(p -> p.id().equals(s.placement().id()) ? new Placement(p.id(), p.catalogId(), p.positionU(), count) : p).toList());
         RackLoad load = rules.load(changed);
-        if (load.powerWatts() > load.powerBudgetWatts() + 1e-6) {
+        if (count > s.placement().count() && load.overBudget()) { // the design check's error, as PlacementRules refuses drops
             throw new IllegalArgumentException("Refused: exceeds the rack power budget: " + s.rack().name() + " would draw "
-                    + Units.kw(load.powerWatts()) + " of " + Units.kw(load.powerBudgetWatts()) + ".");
+                    + Units.kw(load.nameplate().publishedWatts()) + " of " + Units.kw(load.powerBudgetWatts()) + ".");
         }
         return new Edits.UpdatePlacement(s.placement().id(), null, count);
     }

@@ -96,7 +96,7 @@ public final class PaletteModel {
 
     static String detail(CatalogItem item, Catalog catalog, ItemFacts facts) {
         String power = facts.powerPublished(item) ? Units.kw(facts.maxPowerWatts(item))
-                : facts.powerKnown(item) ? "≥ " + Units.kw(facts.maxPowerWatts(item)) + " (accelerators)" : "power n/p";
+                : facts.powerKnown(item) ? "≈ " + Units.kw(facts.maxPowerWatts(item)) + " (assumed host)" : "power n/p";
         return switch (item) {
             case ServerSpec s when s.hasAccelerators() -> s.heightU() + "U · " + s.acceleratorCount() + " × "
                     + shortName(catalog.accelerator(s.acceleratorId())) + " · " + power + (s.cooling().label().equals("air") ? "" : " · " + s.cooling().label());
@@ -133,7 +133,9 @@ public final class PaletteModel {
                     }
                 }
                 sb.append("Height ").append(s.heightU()).append(" U · max power ")
-                        .append(s.maxPowerWatts() == null ? "not published" : Units.kw(s.maxPowerWatts()))
+                        .append(s.maxPowerWatts() != null ? Units.kw(s.maxPowerWatts())
+                                : facts.powerKnown(s) ? "not published (counted as ≈ " + Units.kw(facts.maxPowerWatts(s))
+                                        + ": accelerators' TDP plus an assumed host)" : "not published")
                         .append(" · ").append(s.cooling().label()).append(" cooled\n");
                 if (s.weightKg() != null) {
                     sb.append("Weight ").append(Units.kg(s.weightKg())).append('\n');

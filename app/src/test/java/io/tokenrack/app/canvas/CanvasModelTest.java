@@ -105,6 +105,31 @@ class CanvasModelTest {
     }
 
     @Test
+    void thousandsOfServersOnOneUnitGiveBoundedFindingsAndOneLoadPerRack() {
+        // 3,000 DGX H100 (8U) all at U1 of the fixture's 42U rack: 8 units taken, 2,999 items overlapping
+        java.util.List<io.tokenrack.engine.design.Placement> items = new java.util.ArrayList<>();
+        for (int i = 0; i < 3000; i++) {
+            items.add(new io.tokenrack.engine.design.Placement("s-" + i, "dgx-h100", 1, null));
+        }
+        var rack = new io.tokenrack.engine.design.RackInstance("rack-1", "Rack 1", "rack-42u-air", items);
+        var design = Fixtures.exampleDesign().withRacks(java.util.List.of(rack));
+        DesignDocument big = new DesignDocument(Fixtures.exampleState().withDesign(design), null);
+        CanvasModel m = new CanvasModel(big, rules, new DesignCheckFindings(Fixtures.catalog()), new SimpleObjectProperty<>());
+
+        var overlaps = m.findingsProperty().get().stream()
+                .filter(f -> f.code().equals(io.tokenrack.engine.design.FindingCodes.U_OVERLAP)).toList();
+        assertEquals(11, overlaps.size(), "10 named, then one that counts the rest");
+        assertEquals("Rack 1: 2,989 more items overlap others.", overlaps.getLast().message());
+        assertTrue(m.findingsProperty().get().size() < 30, () -> m.findingsProperty().get().size() + " findings");
+        var load = m.figures("rack-1").orElseThrow().load();
+        assertEquals(8, load.usedU());
+        assertEquals(2999, load.overlaps().size());
+        // 3,000 × 10.2 kW published: over the 45 kW budget, so the next drop anywhere is refused
+        assertTrue(load.overBudget());
+        assertTrue(rules.refusal(design, "rack-1", "qm9700", 42).orElse("").contains("exceeds the rack power budget"));
+    }
+
+    @Test
     void zoomStaysWithinItsLimits() {
         for (int i = 0; i < 30; i++) {
             model.zoomIn();

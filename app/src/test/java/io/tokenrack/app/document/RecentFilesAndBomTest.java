@@ -42,4 +42,20 @@ class RecentFilesAndBomTest {
         // 4 × 10,200 W + 1,700 W = 42,500 W; 4 × 130 kg + 15 kg = 535 kg; 4 × $270,000 = $1,080,000
         assertTrue(lines[7].startsWith("TOTAL,,,,,,,,42500,535,1080000,"), lines[7]);
     }
+
+    @Test
+    void aServerWithoutAPublishedMaximumSaysItsPowerIsAssumed() {
+        var catalog = io.tokenrack.app.Presets.catalog();
+        var rack = new io.tokenrack.engine.design.RackInstance("r", "R", "air-42u-30kw",
+                java.util.List.of(new io.tokenrack.engine.design.Placement("g", "hls-gaudi3", 1, null)));
+        var design = new io.tokenrack.engine.design.RackDesign(io.tokenrack.engine.design.RackDesign.CURRENT_VERSION, "D", null,
+                java.util.List.of(rack), null);
+
+        BillOfMaterials.Line line = new BillOfMaterials(catalog).lines(design).get(1);
+
+        // 8 × 900 W TDP + 8 × 575 W assumed host
+        assertEquals(11_800, line.maxPowerWatts(), 1e-9);
+        assertTrue(line.source().endsWith("; max power not published: accelerators' TDP plus an assumed host of 575 W per accelerator"),
+                line.source());
+    }
 }

@@ -42,10 +42,10 @@ class PaletteModelTest {
     }
 
     @Test
-    void aServerWithoutAPublishedMaximumShowsItsAcceleratorsAsALowerBound() {
+    void aServerWithoutAPublishedMaximumShowsAnEstimateWithAnAssumedHost() {
         PaletteModel presets = new PaletteModel(io.tokenrack.app.Presets.catalog());
         var gaudi = presets.visibleEntries().stream().filter(e -> e.item().id().equals("hls-gaudi3")).findFirst().orElseThrow();
-        // 8 × Gaudi 3 at 900 W TDP; the server's own maximum is unpublished
-        assertTrue(gaudi.detail().contains("≥ 7.2 kW (accelerators)"), gaudi.detail());
+        // 8 × Gaudi 3 at 900 W TDP + 8 × 575 W assumed host = 11,800 W; the server's own maximum is unpublished
+        assertTrue(gaudi.detail().contains("≈ 11.8 kW (assumed host)"), gaudi.detail());
     }
 }

@@ -1,6 +1,5 @@
 package io.tokenrack.engine.catalog;
 
-import io.tokenrack.engine.InputException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;

@@ -3,7 +3,7 @@ package io.tokenrack.engine.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.tokenrack.engine.InputException;
+import io.tokenrack.engine.catalog.InputException;
 import io.tokenrack.engine.catalog.Catalog;
 import io.tokenrack.engine.catalog.StrictJson;
 import io.tokenrack.engine.design.DesignCheck;

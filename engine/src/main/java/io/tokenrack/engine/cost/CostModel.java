@@ -1,7 +1,7 @@
 package io.tokenrack.engine.cost;
 
 /**
- * Owned-hardware cost per hour (MODEL-REFERENCE §8.1): capital recovered over the amortisation
+ * Owned-hardware cost per hour (docs/model-reference.md §9): capital recovered over the amortisation
  * period at the cost of capital (annuity), energy at the meter (IT power × PUE × price) and
  * facility capacity per provisioned IT kW. Energy is billed here, so colocation is counted as
  * space and capacity only, not again as power.

@@ -21,30 +21,23 @@ import java.util.Set;
 final class CoolingCheck {
     private CoolingCheck() {}
 
-    static void check(ResolvedRack rack, RackPower power, CheckAssumptions assumptions, List<Finding> out) {
+    static void check(ResolvedRack rack, RackLoad load, RackPower power, List<Finding> out) {
         if (rack.spec() != null) {
             compatibility(rack, out);
         }
-        List<ResolvedItem> units = rack.cooling();
-        double heatKw = power.kilowatts();
-        if (units.isEmpty()) {
-            if (heatKw > assumptions.roomAirCoolingKw()) {
+        if (!load.coolingFromUnits()) {
+            if (power.watts() > load.coolingCapacityWatts()) {
                 out.add(Finding.warning(COOLING_ROOM_AIR, rack.id(), PowerCheck.drawingItems(rack),
                         rack.name() + " makes " + Text.kw(power.watts()) + " of heat (" + power.basis()
                                 + ") and has no cooling unit, so room air is assumed; it removes about "
-                                + Text.kwFromKw(assumptions.roomAirCoolingKw()) + " per rack. Place a rear-door heat exchanger or a CDU."));
+                                + Text.kw(load.coolingCapacityWatts()) + " per rack. Place a rear-door heat exchanger or a CDU."));
             }
             return;
         }
-        double capacityKw = 0;
-        for (ResolvedItem u : units) {
-            capacityKw += ((CoolingSpec) u.spec()).capacityKw() * u.placement().count();
-        }
-        if (heatKw > capacityKw) {
-            out.add(Finding.error(COOLING_OVER_CAPACITY, rack.id(), ResolvedRack.ids(units),
-                    rack.name() + " makes " + Text.kw(power.watts()) + " of heat (" + power.basis() + ") but its cooling ("
-                            + Text.list(ResolvedRack.ids(units)) + ") removes " + Text.kwFromKw(capacityKw) + "."));
-        }
+        List<String> units = ResolvedRack.ids(rack.cooling());
+        PowerCheck.overLimit(rack, power, load.coolingCapacityWatts(), COOLING_OVER_CAPACITY, units,
+                rack.name() + " makes " + Text.kw(power.watts()) + " of heat (" + power.basis() + ") but its cooling ("
+                        + Text.list(units) + ") removes " + Text.kw(load.coolingCapacityWatts()), out);
     }
 
     /** Liquid-only (or immersion) equipment needs a rack, or a placed cooling unit, that provides it. */

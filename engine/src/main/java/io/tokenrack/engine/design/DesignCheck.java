@@ -123,11 +123,12 @@ public final class DesignCheck {
                 out.add(Finding.info(RACK_EMPTY, rack.id(), List.of(), rack.name() + " is empty."));
                 continue;
             }
-            RackPower rackPower = power.estimate(rack.rack(), catalog);
-            SpaceCheck.check(rack, out);
+            RackLoad load = RackLoads.of(rack.rack(), catalog, assumptions);
+            RackPower rackPower = power == RackPowerEstimate.NAMEPLATE ? load.nameplate() : power.estimate(rack.rack(), catalog);
+            SpaceCheck.check(rack, load, out);
             PowerCheck.check(rack, rackPower, out);
-            CoolingCheck.check(rack, rackPower, assumptions, out);
-            WeightCheck.check(rack, out);
+            CoolingCheck.check(rack, load, rackPower, out);
+            WeightCheck.check(rack, load, out);
             ScaleUpCheck.check(rack, out);
         }
         NetworkCheck.check(racks, design.workload(), out);

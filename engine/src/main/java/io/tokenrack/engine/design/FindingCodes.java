@@ -28,13 +28,13 @@ public final class FindingCodes {
     public static final String WORKLOAD_NOT_SERVED = "WORKLOAD_NOT_SERVED";
 
     // power
-    /** The rack draws more than its power budget. Error. */
+    /** The rack draws more than its power budget. Error (a warning when only assumed host power takes it over). */
     public static final String POWER_OVER_BUDGET = "POWER_OVER_BUDGET";
     /** The rack draws more than its placed PDUs or power shelves deliver. Error. */
     public static final String POWER_OVER_DISTRIBUTION = "POWER_OVER_DISTRIBUTION";
-    /** Some items have no published power figure; accelerator TDP × count stands in. Info. */
+    /** Some servers have no published maximum power; accelerator TDP × count plus an assumed host stands in. Info. */
     public static final String POWER_ESTIMATED = "POWER_ESTIMATED";
-    /** Some items have no power figure at all and are left out of the rack's total. Warning. */
+    /** Some items have no power figure at all and are left out of the rack's total, a lower bound. Info. */
     public static final String POWER_UNKNOWN = "POWER_UNKNOWN";
 
     // cooling

@@ -5,56 +5,59 @@ import io.tokenrack.engine.catalog.Catalog;
 import io.tokenrack.engine.catalog.CatalogItem;
 import io.tokenrack.engine.catalog.NetworkSpec;
 import io.tokenrack.engine.catalog.ServerSpec;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
+import io.tokenrack.engine.power.PowerModel;
 
 /**
- * The nameplate estimate behind {@link RackPowerEstimate#nameplate()}: the IT equipment's
- * published maximum power. Cooling units are left out: their fans and pumps are facility
- * overhead, which the PUE accounts for, as in the engine's power model.
+ * The one rule for an item's nameplate power, used by the design checks, the evaluator's cluster
+ * and the app's budgets alike:
+ * <ul>
+ *   <li>a server, tray or network item that publishes its maximum counts it;</li>
+ *   <li>a server that publishes none but whose accelerators have a TDP counts
+ *       TDP × count <em>plus an assumed host</em> of
+ *       {@link PowerModel#ASSUMED_HOST_WATTS_PER_ACCELERATOR} W per accelerator (DGX H100's
+ *       non-GPU share; none when the CPU is the accelerator). This is an assumption, and is
+ *       labelled as one wherever it shows ({@link ItemPower.Figure#ASSUMED_HOST}): without it the
+ *       figure would leave out CPUs, NICs and fans, and the evaluator's power model and the
+ *       budget checks would disagree about the same server;</li>
+ *   <li>an item with no figure at all counts 0 and makes the total a lower bound;</li>
+ *   <li>cooling units and PDUs count 0: their own draw is facility overhead, which the PUE counts.</li>
+ * </ul>
+ * docs/design-checks.md states the same rule.
  */
-final class NameplatePower {
+public final class NameplatePower {
     static final String BASIS = "nameplate";
 
     private NameplatePower() {}
 
-    static RackPower estimate(RackInstance rack, Catalog catalog) {
-        double watts = 0;
-        List<String> estimated = new ArrayList<>();
-        List<String> unknown = new ArrayList<>();
-        for (Placement p : rack.items()) {
-            Optional<CatalogItem> item = catalog.find(p.catalogId());
-            if (item.isEmpty()) {
-                continue; // DesignCheck reports the unknown id
-            }
-            switch (item.get()) {
-                case ServerSpec s when s.maxPowerWatts() != null -> watts += s.maxPowerWatts();
-                case ServerSpec s -> {
-                    Double tdp = acceleratorTdp(s, catalog);
-                    if (tdp != null) {
-                        watts += tdp * s.acceleratorCount();
-                        estimated.add(p.id());
-                    } else {
-                        unknown.add(p.id());
-                    }
-                }
-                case NetworkSpec n when n.maxPowerWatts() != null -> watts += n.maxPowerWatts() * p.count();
-                case NetworkSpec n -> unknown.add(p.id());
-                default -> {
-                    // Cooling units' own draw is facility overhead (the PUE counts it), not IT
-                    // power from the rack's budget; PDUs draw nothing; other kinds are rejected
-                    // by DesignCheck.
-                }
-            }
-        }
-        return new RackPower(watts, BASIS, estimated, unknown);
+    /** One unit of {@code item}. */
+    public static ItemPower of(CatalogItem item, Catalog catalog) {
+        return switch (item) {
+            case ServerSpec s -> server(s, catalog);
+            case NetworkSpec n -> n.maxPowerWatts() == null
+                    ? new ItemPower(0, 0, 0, ItemPower.Figure.UNKNOWN)
+                    : new ItemPower(n.maxPowerWatts(), 0, 0, ItemPower.Figure.PUBLISHED);
+            default -> ItemPower.NONE;
+        };
     }
 
-    private static Double acceleratorTdp(ServerSpec s, Catalog catalog) {
-        if (!s.hasAccelerators()) {
-            return null;
+    private static ItemPower server(ServerSpec s, Catalog catalog) {
+        AcceleratorSpec acc = s.hasAccelerators() ? catalog.find(s.acceleratorId(), AcceleratorSpec.class).orElse(null) : null;
+        if (acc == null) {
+            // switch trays and hosts without accelerators: all of their power is host power
+            return s.maxPowerWatts() == null
+                    ? new ItemPower(0, 0, 0, ItemPower.Figure.UNKNOWN)
+                    : new ItemPower(s.maxPowerWatts(), 0, s.maxPowerWatts(), ItemPower.Figure.PUBLISHED);
         }
-        return catalog.find(s.acceleratorId(), AcceleratorSpec.class).map(AcceleratorSpec::tdpWatts).orElse(null);
+        int n = s.acceleratorCount();
+        double assumedHost = acc.cpuAsAccelerator() ? 0 : PowerModel.ASSUMED_HOST_WATTS_PER_ACCELERATOR * n;
+        Double tdp = acc.tdpWatts();
+        if (s.maxPowerWatts() != null) {
+            double host = tdp == null ? assumedHost : Math.max(0, s.maxPowerWatts() - tdp * n);
+            return new ItemPower(s.maxPowerWatts(), 0, acc.cpuAsAccelerator() ? 0 : host, ItemPower.Figure.PUBLISHED);
+        }
+        if (tdp == null) {
+            return new ItemPower(0, 0, assumedHost, ItemPower.Figure.UNKNOWN);
+        }
+        return new ItemPower(tdp * n + assumedHost, assumedHost, assumedHost, ItemPower.Figure.ASSUMED_HOST);
     }
 }

@@ -10,12 +10,16 @@ import io.tokenrack.engine.catalog.Catalog;
 public interface RackPowerEstimate {
     RackPower estimate(RackInstance rack, Catalog catalog);
 
+    /** {@link #nameplate()}. */
+    RackPowerEstimate NAMEPLATE = (rack, catalog) -> RackLoads.of(rack, catalog).nameplate();
+
     /**
-     * The sum of the IT items' published maximum power (servers, trays, network gear; not cooling
-     * units, whose draw is facility overhead); an item without one counts its accelerators'
-     * TDP × count when that is known, and is listed in {@link RackPower#tdpEstimated()}.
+     * The rack's nameplate power, {@link RackLoad#nameplate()}: the IT items' published maximum
+     * (servers, trays, network gear; not cooling units, whose draw is facility overhead); a server
+     * without one counts its accelerators' TDP × count plus an assumed host and is listed in
+     * {@link RackPower#assumed()} ({@link NameplatePower} gives the rule).
      */
     static RackPowerEstimate nameplate() {
-        return NameplatePower::estimate;
+        return NAMEPLATE;
     }
 }

@@ -14,6 +14,10 @@ final class Text {
         return String.format(Locale.ROOT, "%.1f kW", watts / 1000);
     }
 
+    static String watts(double watts) {
+        return String.format(Locale.ROOT, "%,.0f W", watts);
+    }
+
     static String kwFromKw(double kw) {
         return String.format(Locale.ROOT, "%.1f kW", kw);
     }
@@ -23,7 +27,7 @@ final class Text {
     }
 
     /** "U1–U8", or "U5" for a single unit. */
-    static String units(int bottom, int top) {
+    static String units(long bottom, long top) {
         return bottom == top ? "U" + bottom : "U" + bottom + "–U" + top;
     }
 

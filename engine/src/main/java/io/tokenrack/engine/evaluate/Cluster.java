@@ -9,10 +9,14 @@ import java.util.List;
  *
  * @param scaleUpDomain                     accelerators joined by the scale-up fabric (NVLink domain)
  * @param scaleOutBytesPerSecondPerAccelerator NIC bandwidth per accelerator, one direction; 0 without a scale-out network
- * @param hostNameplateWatts                non-accelerator nameplate power of the servers (CPUs, NICs, fans, switch trays)
+ * @param hostNameplateWatts                non-accelerator nameplate power of the servers (CPUs, NICs, fans, switch trays),
+ *                                          {@link io.tokenrack.engine.design.ItemPower#hostWatts()}: an assumed host
+ *                                          for servers that publish no maximum
  * @param networkWatts                      scale-out switches and optics
  * @param pue                               facility power over IT power for this cooling
- * @param provisionedItWatts                nameplate IT power (what the facility must provision)
+ * @param provisionedItWatts                nameplate IT power (what the facility must provision): the racks'
+ *                                          {@link io.tokenrack.engine.design.RackLoad#nameplate()}, NaN when a server
+ *                                          with accelerators has no power figure at all
  * @param capexUsd                          capital cost, null when the catalog has no price for it
  */
 public record Cluster(

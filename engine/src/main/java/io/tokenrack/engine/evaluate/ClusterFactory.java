@@ -1,6 +1,6 @@
 package io.tokenrack.engine.evaluate;
 
-import io.tokenrack.engine.InputException;
+import io.tokenrack.engine.catalog.InputException;
 import io.tokenrack.engine.catalog.AcceleratorSpec;
 import io.tokenrack.engine.catalog.Catalog;
 import io.tokenrack.engine.catalog.CatalogItem;
@@ -10,9 +10,13 @@ import io.tokenrack.engine.catalog.NetworkSpec;
 import io.tokenrack.engine.catalog.RackSpec;
 import io.tokenrack.engine.catalog.ServerSpec;
 import io.tokenrack.engine.cost.CostModel;
+import io.tokenrack.engine.design.ItemPower;
+import io.tokenrack.engine.design.NameplatePower;
 import io.tokenrack.engine.design.Placement;
 import io.tokenrack.engine.design.RackDesign;
 import io.tokenrack.engine.design.RackInstance;
+import io.tokenrack.engine.design.RackLoad;
+import io.tokenrack.engine.design.RackLoads;
 import io.tokenrack.engine.power.PowerModel;
 import io.tokenrack.engine.workload.Limits;
 import java.util.ArrayList;
@@ -45,6 +49,7 @@ public final class ClusterFactory {
         double hostWatts = 0;
         double networkWatts = 0;
         double provisioned = 0;
+        boolean powerKnown = true;
         double capex = 0;
         boolean capexKnown = true;
         boolean hasSwitch = false;
@@ -54,8 +59,7 @@ public final class ClusterFactory {
 
         for (RackInstance rack : design.racks()) {
             RackSpec rackSpec = lookup(rack.rackId(), RackSpec.class, "rack '" + rack.name() + "'");
-            int rackAccelerators = 0;
-            double coolingCapacity = 0;
+            RackLoad load = RackLoads.of(rack, catalog);
             CoolingSpec bestCooling = null;
             Map<String, int[]> trays = new HashMap<>(); // domain name → {compute trays, switch trays, trays per domain, switch per domain, accelerators per tray}
             for (Placement p : rack.items()) {
@@ -64,7 +68,8 @@ public final class ClusterFactory {
                                 + io.tokenrack.engine.design.DesignCheck.measureHint(p.catalogId())));
                 switch (item) {
                     case ServerSpec s -> {
-                        double nameplate;
+                        ItemPower power = NameplatePower.of(s, catalog);
+                        hostWatts += power.hostWatts();
                         if (s.hasAccelerators()) {
                             AcceleratorSpec a = catalog.accelerator(s.acceleratorId());
                             if (acc != null && !acc.id().equals(a.id())) {
@@ -73,21 +78,15 @@ public final class ClusterFactory {
                             }
                             acc = a;
                             accelerators += s.acceleratorCount();
-                            rackAccelerators += s.acceleratorCount();
                             servers++;
-                            double tdp = a.tdpWatts() == null ? Double.NaN : a.tdpWatts();
-                            double host;
-                            if (a.cpuAsAccelerator()) {
-                                host = 0;
-                            } else if (s.maxPowerWatts() != null && !Double.isNaN(tdp)) {
-                                host = Math.max(0, s.maxPowerWatts() - tdp * s.acceleratorCount());
-                            } else {
-                                host = PowerModel.ASSUMED_HOST_WATTS_PER_ACCELERATOR * s.acceleratorCount();
-                                prov.add(new Provenance(s.name() + " host power", fmtW(host), Provenance.Kind.ASSUMPTION,
-                                        "no published server maximum; " + PowerModel.ASSUMED_HOST_WATTS_PER_ACCELERATOR + " W per accelerator, derived from DGX H100"));
+                            if (!a.cpuAsAccelerator() && (s.maxPowerWatts() == null || a.tdpWatts() == null)) {
+                                prov.add(new Provenance(s.name() + " host power", fmtW(power.hostWatts()), Provenance.Kind.ASSUMPTION,
+                                        "no published server maximum; " + PowerModel.ASSUMED_HOST_WATTS_PER_ACCELERATOR
+                                                + " W per accelerator, derived from DGX H100"));
                             }
-                            hostWatts += host;
-                            nameplate = s.maxPowerWatts() != null ? s.maxPowerWatts() : tdp * s.acceleratorCount() + host;
+                            if (power.unknown()) {
+                                powerKnown = false;
+                            }
                             if (s.scaleUpDomain() != null && s.role() == ServerSpec.Role.COMPUTE_TRAY) {
                                 int[] t = trays.computeIfAbsent(s.scaleUpDomain(), x -> new int[5]);
                                 t[0]++;
@@ -115,30 +114,23 @@ public final class ClusterFactory {
                             if (s.role() == ServerSpec.Role.SWITCH_TRAY && s.scaleUpDomain() != null) {
                                 trays.computeIfAbsent(s.scaleUpDomain(), x -> new int[5])[1]++;
                             }
-                            double w = s.maxPowerWatts() == null ? 0 : s.maxPowerWatts();
-                            if (s.maxPowerWatts() == null) {
+                            if (power.unknown()) {
                                 prov.add(Provenance.missing(s.name() + " power", Provenance.Status.NOT_COUNTED,
                                         "no published power figure for this unit"));
                             }
-                            hostWatts += w;
-                            nameplate = w;
                         }
-                        provisioned += nameplate;
                     }
                     case NetworkSpec n -> {
-                        int count = p.count();
                         if (n.type() == NetworkSpec.Type.SWITCH) {
                             hasSwitch = true;
                         }
-                        if (n.maxPowerWatts() != null) {
-                            networkWatts += n.maxPowerWatts() * count;
-                            provisioned += n.maxPowerWatts() * count;
-                        } else {
+                        ItemPower power = NameplatePower.of(n, catalog);
+                        networkWatts += power.watts() * p.count();
+                        if (power.unknown()) {
                             prov.add(Provenance.missing(n.name() + " power", Provenance.Status.NOT_COUNTED, "no published power figure"));
                         }
                     }
                     case CoolingSpec c -> {
-                        coolingCapacity += c.capacityKw() * 1000;
                         if (bestCooling == null || c.capacityKw() > bestCooling.capacityKw()) {
                             bestCooling = c;
                         }
@@ -159,9 +151,10 @@ public final class ClusterFactory {
                 domain = Math.min(domain, d);
             }
             double pue = bestCooling != null ? bestCooling.pue() : catalog.facility().pueFor(rackSpec.cooling());
-            pueWeighted += pue * rackAccelerators;
-            budgets.add(new Cluster.RackBudget(rack.id(), rack.name(), rackSpec.powerBudgetKw() * 1000,
-                    coolingCapacity > 0 ? coolingCapacity : Double.NaN, rackAccelerators));
+            pueWeighted += pue * load.accelerators();
+            provisioned += load.nameplate().watts();
+            budgets.add(new Cluster.RackBudget(rack.id(), rack.name(), load.powerBudgetWatts(),
+                    load.coolingFromUnits() ? load.coolingCapacityWatts() : Double.NaN, load.accelerators()));
         }
         if (acc == null) {
             throw new EvaluationException("the design has no accelerator servers to run a model on");
@@ -181,7 +174,7 @@ public final class ClusterFactory {
         addAcceleratorProvenance(prov, acc);
         prov = new ArrayList<>(new java.util.LinkedHashSet<>(prov)); // one line per distinct fact
         return new Cluster(acc, accelerators, Math.max(1, Math.min(domain, accelerators)), scaleOut, hostWatts, networkWatts,
-                pueWeighted / accelerators, provisioned, capexKnown ? capex : null, budgets, prov);
+                pueWeighted / accelerators, powerKnown ? provisioned : Double.NaN, capexKnown ? capex : null, budgets, prov);
     }
 
     /** {@code count} accelerators in the catalog's standard server for them (HGX box, NVL72 trays, …). */
@@ -200,18 +193,17 @@ public final class ClusterFactory {
         double tdp = acc.tdpWatts() == null ? Double.NaN : acc.tdpWatts();
         int domain;
         double hostPerAcc;
+        double nameplatePerAcc;
         double scaleOut;
         Double capex = null;
         CoolingType cooling = acc.cooling();
         if (server != null) {
             domain = server.role() == ServerSpec.Role.COMPUTE_TRAY && server.scaleUpDomain() != null
                     ? acc.scaleUpDomain() : Math.min(server.acceleratorCount(), acc.scaleUpDomain());
-            if (acc.cpuAsAccelerator()) {
-                hostPerAcc = 0;
-            } else if (server.maxPowerWatts() != null && !Double.isNaN(tdp)) {
-                hostPerAcc = Math.max(0, server.maxPowerWatts() - tdp * server.acceleratorCount()) / server.acceleratorCount();
-            } else {
-                hostPerAcc = PowerModel.ASSUMED_HOST_WATTS_PER_ACCELERATOR;
+            ItemPower serverPower = NameplatePower.of(server, catalog);
+            hostPerAcc = serverPower.hostWatts() / server.acceleratorCount();
+            nameplatePerAcc = serverPower.unknown() ? Double.NaN : serverPower.watts() / server.acceleratorCount();
+            if (!acc.cpuAsAccelerator() && (server.maxPowerWatts() == null || Double.isNaN(tdp))) {
                 prov.add(new Provenance("host power", fmtW(hostPerAcc) + " per accelerator", Provenance.Kind.ASSUMPTION,
                         server.name() + " publishes no maximum; derived from DGX H100"));
             }
@@ -230,7 +222,8 @@ public final class ClusterFactory {
             prov.add(new Provenance("server", server.name(), Provenance.Kind.DATASHEET, String.join("; ", server.sources())));
         } else {
             domain = acc.scaleUpDomain();
-            hostPerAcc = PowerModel.ASSUMED_HOST_WATTS_PER_ACCELERATOR;
+            hostPerAcc = acc.cpuAsAccelerator() ? 0 : PowerModel.ASSUMED_HOST_WATTS_PER_ACCELERATOR;
+            nameplatePerAcc = tdp + hostPerAcc; // NaN without a TDP: unknown, as NameplatePower has it
             scaleOut = ASSUMED_SCALE_OUT_GBPS_PER_ACCELERATOR * 1e9 / 8;
             if (acc.priceUsdEstimate() != null) {
                 capex = acc.priceUsdEstimate() * count * CostModel.SERVER_COST_PER_ACCELERATOR_COST;
@@ -242,7 +235,7 @@ public final class ClusterFactory {
         domain = Math.max(1, Math.min(domain, count));
         double pue = catalog.facility().pueFor(cooling);
         double host = hostPerAcc * count;
-        double provisioned = (Double.isNaN(tdp) ? 0 : tdp * count) + host;
+        double provisioned = nameplatePerAcc * count;
         if (capex != null && count > domain) {
             capex /= (1 - CostModel.NETWORK_SHARE_OF_CLUSTER_COST);
         }

@@ -1,6 +1,6 @@
 package io.tokenrack.engine.evaluate;
 
-import io.tokenrack.engine.InputException;
+import io.tokenrack.engine.catalog.InputException;
 
 /** Input the model cannot evaluate: an impossible parallelism, a design with no accelerators, a prompt beyond the context. */
 public final class EvaluationException extends InputException {

@@ -1,6 +1,6 @@
 package io.tokenrack.engine.evaluate;
 
-import io.tokenrack.engine.InputException;
+import io.tokenrack.engine.catalog.InputException;
 import io.tokenrack.engine.catalog.Catalog;
 import io.tokenrack.engine.catalog.ModelSpec;
 import io.tokenrack.engine.cost.CostModel;

@@ -5,8 +5,10 @@ import io.tokenrack.engine.design.RackInstance;
 import io.tokenrack.engine.design.RackPower;
 import io.tokenrack.engine.design.RackPowerEstimate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Rack power from the engine's power model at the workload's operating point, for
@@ -48,13 +50,13 @@ public final class ModelledRackPower {
             return RackPowerEstimate.nameplate();
         }
         String basis = String.format(Locale.ROOT, "modelled at concurrency %.0f", e.plan().concurrency());
+        Map<String, RackDraw> byRack = new HashMap<>(); // by rack id: one look-up per rack, not a scan
+        for (RackDraw d : draws) {
+            byRack.put(d.rackId(), d);
+        }
         return (RackInstance rack, Catalog catalog) -> {
-            for (RackDraw d : draws) {
-                if (d.rackId().equals(rack.id()) && d.accelerators() > 0) {
-                    return RackPower.of(d.itWatts(), basis);
-                }
-            }
-            return RackPowerEstimate.nameplate().estimate(rack, catalog);
+            RackDraw d = byRack.get(rack.id());
+            return d != null && d.accelerators() > 0 ? RackPower.of(d.itWatts(), basis) : RackPowerEstimate.nameplate().estimate(rack, catalog);
         };
     }
 }

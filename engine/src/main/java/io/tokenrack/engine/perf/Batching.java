@@ -2,7 +2,7 @@ package io.tokenrack.engine.perf;
 
 import java.util.Locale;
 
-/** How an engine forms its batches (MODEL-REFERENCE §6.1). */
+/** How an engine forms its batches (docs/model-reference.md §7). */
 public enum Batching {
     /** In-flight batching with chunked prefill (vLLM, TensorRT-LLM, SGLang): the batch re-forms every step. */
     CONTINUOUS,

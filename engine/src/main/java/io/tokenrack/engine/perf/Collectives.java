@@ -1,7 +1,7 @@
 package io.tokenrack.engine.perf;
 
 /**
- * α–β collective times (MODEL-REFERENCE §5.1; GenZ collective_times.py and the NCCL-tests
+ * α–β collective times (docs/model-reference.md §5; GenZ collective_times.py and the NCCL-tests
  * bus-bandwidth convention). {@code bytes} is the message size held by each participant.
  */
 public final class Collectives {

@@ -19,9 +19,9 @@ package io.tokenrack.engine.perf;
  * @param attentionComputeEfficiency fraction of peak for prefill attention (FlashAttention-2 on A100 50–73%,
  *                                 FlashAttention-3 on H100 up to 75%).
  * @param attentionMemoryEfficiency fraction of peak bandwidth for decode attention over the KV cache
- *                                 (paged KV reads, 0.6–0.8 in MODEL-REFERENCE §4.2).
+ *                                 (paged KV reads, 0.6–0.8, docs/model-reference.md §4.2).
  * @param stepOverheadSeconds      fixed time per engine step: scheduling, sampling, input preparation
- *                                 (Vidur models these; 0.2–1 ms with async scheduling, §4.4).
+ *                                 (Vidur models these; 0.2–1 ms with async scheduling, docs/model-reference.md §4.1).
  * @param sequenceOverheadSeconds  host-side time per sequence per step (sampling, detokenising, scheduler
  *                                 bookkeeping, input preparation); Vidur profiles these CPU overheads per batch.
  * @param layerOverheadSeconds     kernel launch and synchronisation cost per layer per step (≈ 8–12 kernels

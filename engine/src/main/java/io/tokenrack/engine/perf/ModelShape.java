@@ -4,7 +4,7 @@ import io.tokenrack.engine.catalog.ModelSpec;
 
 /**
  * Parameter and KV-cache counts of one model, derived once from its architecture. Counts are in
- * elements (parameters), not bytes; formulas follow MODEL-REFERENCE §3 (docs/model.md).
+ * elements (parameters), not bytes; formulas follow docs/model-reference.md §2.
  */
 public record ModelShape(
         ModelSpec spec,

@@ -2,7 +2,7 @@ package io.tokenrack.engine.perf;
 
 /**
  * Closed-loop serving of one replica with continuous batching and chunked prefill
- * (MODEL-REFERENCE §6.3b). With C sequences in flight, each step decodes one token for every
+ * (docs/model-reference.md §7.1). With C sequences in flight, each step decodes one token for every
  * sequence and prefills, on average, the C·I/O prompt tokens that keep the batch full: requests
  * finish at C/O per step and each needs I prompt tokens. So
  * <pre>
@@ -33,7 +33,7 @@ public final class ServingModel {
         this.inputTokens = inputTokens;
         this.outputTokens = outputTokens;
         // Paged KV caches allocate as sequences grow: a sequence holds I + O/2 tokens on average, up to
-        // I + O at the end (MODEL-REFERENCE §3.4); the constant says which the engine plans for.
+        // I + O at the end (docs/model-reference.md §6); the constant says which the engine plans for.
         this.maxSequencesPerReplica = step.maxSequencesPerRank(inputTokens + constants.outputResidency() * outputTokens) * step.dp();
     }
 

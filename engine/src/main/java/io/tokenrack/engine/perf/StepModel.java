@@ -5,7 +5,7 @@ import io.tokenrack.engine.workload.Precision;
 /**
  * Times one engine step of a model on one accelerator of a parallel group: a roofline per operator
  * with shape-dependent efficiencies, α–β collectives (not overlapped) and fixed overheads
- * (MODEL-REFERENCE §3–§5, docs/model.md).
+ * (docs/model-reference.md §3–§5, docs/model.md).
  *
  * <p>The group: {@code tp} tensor-parallel ranks × {@code dp} attention-data-parallel ranks per
  * pipeline stage, {@code pp} stages. Attention and dense FFN weights are split over tp and

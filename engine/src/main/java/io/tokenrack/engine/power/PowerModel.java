@@ -1,7 +1,7 @@
 package io.tokenrack.engine.power;
 
 /**
- * Accelerator power from utilisation (MODEL-REFERENCE §7.2, GenZ's structure):
+ * Accelerator power from utilisation (docs/model-reference.md §8, GenZ's structure):
  * {@code P / TDP = min(1, s + c·U_compute + m·U_memory)}, where U are this model's achieved
  * fractions of peak FLOP/s and bandwidth over a step. The weights are solved from the public
  * anchors with this model's own utilisations: H100 serving an 8B model draws ≈ 300 W at batch 1
@@ -21,7 +21,7 @@ public final class PowerModel {
     public static final double COMPUTE_FRACTION = 1.96;
     /** Weight of achieved memory-bandwidth utilisation (solved from the two H100 anchors). */
     public static final double MEMORY_FRACTION = 0.31;
-    /** An accelerator with no work at all (not in any replica): ≈ 0.1·TDP (MODEL-REFERENCE §7.2, to be measured). */
+    /** An accelerator with no work at all (not in any replica): ≈ 0.1·TDP (docs/model-reference.md §8, to be measured). */
     public static final double IDLE_FRACTION = 0.10;
     /**
      * Share of a server's non-accelerator nameplate power (CPUs, NICs, switches, fans, PSU loss) drawn
@@ -31,7 +31,9 @@ public final class PowerModel {
     public static final double HOST_LOAD_FRACTION = 0.75;
     /**
      * Non-accelerator nameplate power per accelerator when a server publishes none: DGX H100's
-     * (10.2 kW − 8 × 0.7 kW) / 8 = 575 W (S19). An assumption, flagged as such wherever it is used.
+     * (10.2 kW − 8 × 0.7 kW) / 8 = 575 W (S19). An assumption, flagged as such wherever it is used;
+     * {@link io.tokenrack.engine.design.NameplatePower} applies it wherever such a server's power is
+     * counted (design checks, cluster, the app's budgets), so they all agree.
      */
     public static final double ASSUMED_HOST_WATTS_PER_ACCELERATOR = 575;
 

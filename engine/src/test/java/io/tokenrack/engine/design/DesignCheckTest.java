@@ -175,6 +175,70 @@ class DesignCheckTest {
         }
 
         @Test
+        void eachItemInAnOverlapIsNamedOnceAgainstTheItemBelowReachingHighest() {
+            // a U1–U8, b U2–U9, c U4–U11: b overlaps a; c overlaps a and b, and is named once, against b (U9 > U8)
+            RackDesign d = design(rack("rack-a", "Rack A", "rack-air",
+                    at("c", "srv-8", 4), at("a", "srv-8", 1), at("b", "srv-8", 2)));
+
+            List<Finding> overlaps = only(check(d), U_OVERLAP);
+
+            assertEquals(List.of(List.of("b", "a"), List.of("c", "b")), overlaps.stream().map(Finding::itemIds).toList());
+        }
+
+        @Test
+        void thousandsOfItemsOnOneUnitGiveABoundedNumberOfFindings() {
+            // 3,000 servers of 8U all at U1: 2,999 overlap the first; 1,000 servers without a position
+            Placement[] atU1 = new Placement[3000];
+            for (int i = 0; i < atU1.length; i++) {
+                atU1[i] = at("s-" + i, "srv-8", 1);
+            }
+            Placement[] unplaced = new Placement[1000];
+            for (int i = 0; i < unplaced.length; i++) {
+                unplaced[i] = new Placement("u-" + i, "srv-8", null, null);
+            }
+            RackDesign d = design(rack("rack-a", "Rack A", "rack-air", concat(atU1, unplaced)));
+
+            List<Finding> findings = check(d);
+
+            List<Finding> overlaps = only(findings, U_OVERLAP);
+            assertEquals(SpaceCheck.MAX_PER_KIND + 1, overlaps.size());
+            assertEquals(List.of("s-1", "s-0"), overlaps.getFirst().itemIds());
+            assertEquals("Rack A: s-1 (U1–U8) overlaps s-0 (U1–U8).", overlaps.getFirst().message());
+            Finding more = overlaps.getLast();
+            assertEquals("Rack A: 2,989 more items overlap others.", more.message());
+            assertEquals(2989, more.itemIds().size(), "selecting the finding selects the rest");
+            assertEquals("s-11", more.itemIds().getFirst());
+            List<Finding> unplacedFindings = only(findings, U_UNPLACED);
+            assertEquals(SpaceCheck.MAX_PER_KIND + 1, unplacedFindings.size());
+            assertEquals("Rack A: 990 more items take units but have no position.", unplacedFindings.getLast().message());
+            assertTrue(findings.size() < 40, () -> findings.size() + " findings");
+        }
+
+        @Test
+        void thirtyTwoThousandEmptyRacksHaveNoSpaceFindings() {
+            RackInstance[] racks = new RackInstance[32_000];
+            for (int i = 0; i < racks.length; i++) {
+                racks[i] = rack("r-" + i, "Rack " + i, "rack-air");
+            }
+
+            List<Finding> findings = check(design(racks));
+
+            assertEquals(Set.of(RACK_EMPTY), codes(findings));
+        }
+
+        @Test
+        void theHighestPositionAllowedReachesAboveTheTop() {
+            RackDesign d = design(rack("rack-a", "Rack A", "rack-air",
+                    at("dgx-1", "srv-8", io.tokenrack.engine.workload.Limits.MAX_RACK_UNIT), at("dgx-2", "srv-8", 1)));
+
+            List<Finding> findings = check(d);
+
+            assertEquals("Rack A: dgx-1 (U1000–U1007) reaches above the top of the rack, which has 42U.",
+                    one(findings, U_OVERFLOW).message());
+            assertFalse(codes(findings).contains(U_OVERLAP));
+        }
+
+        @Test
         void anItemThatTakesSpaceNeedsAPosition() {
             RackDesign d = design(rack("rack-a", "Rack A", "rack-air", new Placement("dgx-1", "srv-8", null, null)));
 
@@ -186,20 +250,37 @@ class DesignCheckTest {
     class Power {
         @Test
         void drawAboveTheBudgetIsAnError() {
-            // 2 × 6,000 W + 1,500 W switch + 4 × 400 W TDP for the unpublished server = 15,100 W > 15 kW
+            // published: 2 × 6,000 W + 1,500 W switch + 4 × 400 W TDP for the unpublished server = 15,100 W > 15 kW;
+            // with the unpublished server's assumed host (4 × 575 W = 2,300 W) the nameplate is 17,400 W
             RackDesign d = design(rack("rack-a", "Rack A", "rack-air",
                     at("dgx-1", "srv-8", 1), at("dgx-2", "srv-8", 9), at("small", "srv-4-unpublished", 17), at("sw-1", "sw-eth", 41)));
 
             List<Finding> findings = check(d);
 
             Finding over = one(findings, POWER_OVER_BUDGET);
-            assertEquals("Rack A draws 15.1 kW (nameplate) but its budget is 15.0 kW;"
-                    + " small counted as accelerator TDP × count (no published figure).", over.message());
+            assertEquals(Severity.ERROR, over.severity());
+            assertEquals("Rack A draws 17.4 kW (nameplate) but its budget is 15.0 kW;"
+                    + " small counted as accelerator TDP × count plus an assumed host (no published figure).", over.message());
             assertEquals(List.of("dgx-1", "dgx-2", "small", "sw-1"), over.itemIds());
             Finding estimated = one(findings, POWER_ESTIMATED);
             assertEquals(Severity.INFO, estimated.severity());
             assertEquals(List.of("small"), estimated.itemIds());
-            assertEquals("Rack A: small has no published maximum power; counted as accelerator TDP × count.", estimated.message());
+            assertEquals("Rack A: small has no published maximum power; counted as accelerator TDP × count plus an assumed host"
+                    + " of 575 W per accelerator.", estimated.message());
+        }
+
+        @Test
+        void anExcessOnlyTheAssumedHostMakesIsAWarning() {
+            // published: 2 × 6,000 W + 4 × 400 W = 13,600 W ≤ 15 kW; + 4 × 575 W assumed host = 15,900 W > 15 kW
+            RackDesign d = design(rack("rack-a", "Rack A", "rack-air",
+                    at("dgx-1", "srv-8", 1), at("dgx-2", "srv-8", 9), at("small", "srv-4-unpublished", 17)));
+
+            Finding over = one(check(d), POWER_OVER_BUDGET);
+
+            assertEquals(Severity.WARNING, over.severity());
+            assertEquals("Rack A draws 15.9 kW (nameplate) but its budget is 15.0 kW;"
+                    + " small counted as accelerator TDP × count plus an assumed host (no published figure)."
+                    + " Published figures alone come to 13.6 kW: only the assumed host power takes it over.", over.message());
         }
 
         @Test

@@ -178,7 +178,7 @@ class EvaluatorTest {
 
     @Test
     void capitalRecoveryMatchesTheWorkedExample() {
-        // $45k at 10% over 5 years: CRF 0.2638 → $11.87k a year (MODEL-REFERENCE §8.1)
+        // $45k at 10% over 5 years: CRF 0.2638 → $11.87k a year (docs/model-reference.md §9)
         assertEquals(0.26380, io.tokenrack.engine.cost.CostModel.capitalRecoveryFactor(0.10, 5), 1e-4);
     }
 

@@ -12,7 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The accuracy gate (MODEL-REFERENCE §9.7): the shipped constants must keep the published
+ * The accuracy gate (docs/model-reference.md §10): the shipped constants must keep the published
  * measurements at a median |error| of at most 15% with no row beyond 2×. A change to the model
  * or its constants that breaks this fails the build.
  */

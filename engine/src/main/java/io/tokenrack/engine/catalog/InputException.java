@@ -1,4 +1,4 @@
-package io.tokenrack.engine;
+package io.tokenrack.engine.catalog;
 
 /**
  * Input the engine cannot use: an unknown id, an impossible parallelism, a design with no
