@@ -12,6 +12,7 @@ import io.tokenrack.engine.design.RackDesign;
 import io.tokenrack.engine.design.RackInstance;
 import io.tokenrack.engine.design.RackLoad;
 import io.tokenrack.engine.evaluate.Evaluation;
+import io.tokenrack.engine.evaluate.RackDraw;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -402,15 +403,13 @@ public final class CanvasModel {
 
     private List<RackFigures> computeFigures() {
         Results r = results.getValue();
-        Evaluation e = r != null && r.ok() && r.input().design().equals(document.design()) ? r.evaluation() : null;
+        Evaluation.Ok e = r != null && r.input().design().equals(document.design()) ? r.numbers() : null;
         List<RackFigures> out = new ArrayList<>();
         for (RackInstance rack : document.design().racks()) {
             RackLoad load = rules.load(rack);
-            double modelled = Double.NaN;
-            if (e != null && e.accelerators() > 0) {
-                // the engine's own split (Evaluator.bottleneck): IT power per accelerator × the rack's accelerators
-                modelled = e.itPowerWatts() / e.accelerators() * load.accelerators();
-            }
+            // the engine's modelled draw of this rack at the operating point
+            double modelled = e == null ? Double.NaN
+                    : e.racks().stream().filter(d -> d.rackId().equals(rack.id())).mapToDouble(RackDraw::itWatts).findFirst().orElse(Double.NaN);
             out.add(new RackFigures(load, modelled));
         }
         return List.copyOf(out);

@@ -1,5 +1,6 @@
 package io.tokenrack.app.canvas;
 
+import io.tokenrack.engine.catalog.InputException;
 import io.tokenrack.engine.catalog.Catalog;
 import io.tokenrack.engine.design.DesignCheck;
 import io.tokenrack.engine.design.Finding;
@@ -32,19 +33,19 @@ public final class DesignCheckFindings implements FindingsSource {
     public List<DesignFinding> check(RackDesign design, Evaluation evaluation) {
         RackPowerEstimate modelled = modelled(design, evaluation);
         List<Finding> found = modelled == null ? DesignCheck.check(design, catalog) : DesignCheck.checkModelled(design, catalog, modelled);
-        if (evaluation != null && !evaluation.ok() && design.workload() != null) {
-            found = DesignCheck.withWorkload(found, evaluation.message());
+        if (evaluation instanceof Evaluation.Failed failed && design.workload() != null) {
+            found = DesignCheck.withWorkload(found, failed.message());
         }
         return found.stream().map(DesignCheckFindings::of).toList();
     }
 
     private RackPowerEstimate modelled(RackDesign design, Evaluation e) {
-        if (e == null || !e.ok() || !Double.isFinite(e.itPowerWatts()) || e.accelerators() == 0) {
+        if (!(e instanceof Evaluation.Ok ok) || !Double.isFinite(ok.power().itWatts()) || ok.accelerators() == 0) {
             return null;
         }
         try {
-            return ModelledRackPower.of(clusters.fromDesign(design), e.itPowerWatts() / e.accelerators(), e.concurrency());
-        } catch (IllegalArgumentException invalid) {
+            return ModelledRackPower.of(clusters.fromDesign(design), ok);
+        } catch (InputException invalid) {
             return null;
         }
     }

@@ -163,14 +163,14 @@ public final class CompareWindow {
     private static void fill(XYSeries curve, XYSeries now, Results r) {
         curve.clear();
         now.clear();
-        if (r == null || r.evaluation() == null || !r.evaluation().ok()) {
+        Evaluation.Ok e = r == null ? null : r.numbers();
+        if (e == null) {
             return;
         }
         for (CurvePoint p : io.tokenrack.engine.evaluate.ParetoFrontier.of(r.concurrencySweep())) {
             curve.add(p.tokensPerSecondPerUser(), p.outputTokensPerSecondPerAccelerator());
         }
-        Evaluation e = r.evaluation();
-        now.add(e.tokensPerSecondPerUser(), e.outputTokensPerSecondPerAccelerator());
+        now.add(e.throughput().tokensPerSecondPerUser(), e.throughput().outputTokensPerSecondPerAccelerator());
     }
 
     /** Each design one colour: its curve, and its operating point as a large dot. */

@@ -33,7 +33,7 @@ public final class Comparison {
 
     private enum Direction { HIGHER, LOWER, NONE }
 
-    private record Metric(String id, String label, ToDoubleFunction<Evaluation> value, Direction direction, Format format) {}
+    private record Metric(String id, String label, ToDoubleFunction<Evaluation.Ok> value, Direction direction, Format format) {}
 
     @FunctionalInterface
     private interface Format {
@@ -41,18 +41,18 @@ public final class Comparison {
     }
 
     private static final List<Metric> METRICS = List.of(
-            new Metric("output-tps", "Output tokens/s", Evaluation::outputTokensPerSecond, Direction.HIGHER, v -> Units.number(v) + " tok/s"),
-            new Metric("output-tps-per-accelerator", "Output tokens/s per accelerator", Evaluation::outputTokensPerSecondPerAccelerator,
+            new Metric("output-tps", "Output tokens/s", e -> e.throughput().outputTokensPerSecond(), Direction.HIGHER, v -> Units.number(v) + " tok/s"),
+            new Metric("output-tps-per-accelerator", "Output tokens/s per accelerator", e -> e.throughput().outputTokensPerSecondPerAccelerator(),
                     Direction.HIGHER, v -> Units.number(v) + " tok/s"),
-            new Metric("tps-per-user", "Tokens/s per user", Evaluation::tokensPerSecondPerUser, Direction.HIGHER, v -> Units.number(v) + " tok/s"),
-            new Metric("ttft", "Time to first token", Evaluation::ttftSeconds, Direction.LOWER, Units::ms),
-            new Metric("tpot", "Time per output token", Evaluation::tpotSeconds, Direction.LOWER, Units::ms),
-            new Metric("tokens-per-joule", "Tokens per joule (IT)", Evaluation::outputTokensPerJoule, Direction.HIGHER, v -> Units.number(v) + " tok/J"),
-            new Metric("usd-per-mtok", "$ per million output tokens", Evaluation::usdPerMillionOutputTokens, Direction.LOWER, Units::usd),
-            new Metric("it-power", "IT power", Evaluation::itPowerWatts, Direction.NONE, Units::kw),
-            new Metric("facility-power", "Facility power", Evaluation::facilityPowerWatts, Direction.NONE, Units::kw),
+            new Metric("tps-per-user", "Tokens/s per user", e -> e.throughput().tokensPerSecondPerUser(), Direction.HIGHER, v -> Units.number(v) + " tok/s"),
+            new Metric("ttft", "Time to first token", e -> e.latency().ttftSeconds(), Direction.LOWER, Units::ms),
+            new Metric("tpot", "Time per output token", e -> e.latency().tpotSeconds(), Direction.LOWER, Units::ms),
+            new Metric("tokens-per-joule", "Tokens per joule (IT)", e -> e.efficiency().outputTokensPerJoule(), Direction.HIGHER, v -> Units.number(v) + " tok/J"),
+            new Metric("usd-per-mtok", "$ per million output tokens", e -> e.cost().usdPerMillionOutputTokens(), Direction.LOWER, Units::usd),
+            new Metric("it-power", "IT power", e -> e.power().itWatts(), Direction.NONE, Units::kw),
+            new Metric("facility-power", "Facility power", e -> e.power().facilityWatts(), Direction.NONE, Units::kw),
             new Metric("accelerators", "Accelerators", e -> e.accelerators(), Direction.NONE, v -> String.format(Locale.ROOT, "%.0f", v)),
-            new Metric("concurrency", "Requests in flight", Evaluation::concurrency, Direction.NONE, Units::number));
+            new Metric("concurrency", "Requests in flight", e -> e.plan().concurrency(), Direction.NONE, Units::number));
 
     /** The rows for A and B; a side that did not evaluate shows its reason once and "—" elsewhere. */
     public static List<Row> rows(Evaluation a, Evaluation b) {
@@ -71,7 +71,7 @@ public final class Comparison {
     }
 
     private static double value(Evaluation e, Metric m) {
-        return e == null || !e.ok() ? Double.NaN : m.value().applyAsDouble(e);
+        return e instanceof Evaluation.Ok ok ? m.value().applyAsDouble(ok) : Double.NaN;
     }
 
     private static String text(double v, Metric m) {
@@ -82,7 +82,7 @@ public final class Comparison {
         if (e == null) {
             return Units.UNKNOWN;
         }
-        return e.ok() ? e.bottleneck().label() : e.message();
+        return e instanceof Evaluation.Ok ok ? ok.bottleneck().label() : e.message();
     }
 
     /** B relative to A in percent, with a sign; "—" where either is unknown or A is zero. */

@@ -176,18 +176,16 @@ public final class InspectorMetadata {
                 integer(WorkloadField.EP),
                 integer(WorkloadField.DP),
                 PropertyMeta.<Subject.Design>decimal("assume.electricity", "Electricity", ASSUMPTIONS, "$/kWh", 0, 10, "Price of energy at the meter.",
-                        s -> s.assumptions().electricityUsdPerKwh(), (s, v, st) -> assume(s, "electricity price", a -> a.withElectricity(num(v)))),
+                        s -> s.assumptions().electricityUsdPerKwh(), (s, v, st) -> assume(s, "electricity price", a -> a.withElectricityUsdPerKwh(num(v)))),
                 PropertyMeta.<Subject.Design>decimal("assume.years", "Amortization", ASSUMPTIONS, "years", 0.5, 30, "Years over which hardware capital is recovered.",
                         s -> s.assumptions().amortizationYears(), (s, v, st) -> assume(s, "amortization", a -> a.withAmortizationYears(num(v)))),
                 PropertyMeta.<Subject.Design>decimal("assume.capital", "Cost of capital", ASSUMPTIONS, "%/year", 0, 99, "Annual rate in the capital recovery factor.",
-                        s -> s.assumptions().costOfCapital() * 100, (s, v, st) -> assume(s, "cost of capital", a -> new Assumptions(a.electricityUsdPerKwh(),
-                                a.colocationUsdPerKwMonth(), a.amortizationYears(), num(v) / 100, a.utilization(), a.capexUsdOverride(), a.constants()))),
+                        s -> s.assumptions().costOfCapital() * 100, (s, v, st) -> assume(s, "cost of capital", a -> a.withCostOfCapital(num(v) / 100))),
                 PropertyMeta.<Subject.Design>decimal("assume.utilization", "Utilization", ASSUMPTIONS, "%", 1, 100, "Share of hours the rack serves at its operating point.",
                         s -> s.assumptions().utilization() * 100, (s, v, st) -> assume(s, "utilization", a -> a.withUtilization(num(v) / 100))),
                 PropertyMeta.<Subject.Design>decimal("assume.colocation", "Colocation", ASSUMPTIONS, "$/kW-month", 0, 10_000,
                         "Space, power and cooling capacity per provisioned IT kW per month.",
-                        s -> s.assumptions().colocationUsdPerKwMonth(), (s, v, st) -> assume(s, "colocation", a -> new Assumptions(a.electricityUsdPerKwh(),
-                                num(v), a.amortizationYears(), a.costOfCapital(), a.utilization(), a.capexUsdOverride(), a.constants()))));
+                        s -> s.assumptions().colocationUsdPerKwMonth(), (s, v, st) -> assume(s, "colocation", a -> a.withColocationUsdPerKwMonth(num(v)))));
     }
 
     /** Categories in the order the sheet shows them. */

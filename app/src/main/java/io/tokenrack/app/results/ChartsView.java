@@ -5,6 +5,9 @@ import io.tokenrack.app.theme.Styles;
 import io.tokenrack.app.theme.Units;
 import io.tokenrack.engine.evaluate.CurvePoint;
 import io.tokenrack.engine.evaluate.Evaluation;
+import io.tokenrack.engine.evaluate.Note;
+import io.tokenrack.engine.evaluate.Throughput;
+import io.tokenrack.engine.evaluate.UtilizationPoint;
 import io.tokenrack.engine.evaluate.PowerBreakdown;
 import java.awt.BasicStroke;
 import java.awt.Font;
@@ -256,8 +259,9 @@ public final class ChartsView extends HBox {
         cost.clear();
         costNow.clear();
         power.clear();
-        if (r != null && r.ok()) {
-            Evaluation e = r.evaluation();
+        Evaluation.Ok e = r == null ? null : r.numbers();
+        if (e != null) {
+            Throughput t = e.throughput();
             for (CurvePoint p : io.tokenrack.engine.evaluate.ParetoFrontier.of(r.concurrencySweep())) {
                 pareto.add(p.tokensPerSecondPerUser(), p.outputTokensPerSecondPerAccelerator());
             }
@@ -266,26 +270,28 @@ public final class ChartsView extends HBox {
                     efficiency.add(p.concurrency(), p.outputTokensPerJoule());
                 }
             }
-            paretoNow.add(e.tokensPerSecondPerUser(), e.outputTokensPerSecondPerAccelerator());
-            mark(paretoPlot, pareto, e.tokensPerSecondPerUser(), e.outputTokensPerSecondPerAccelerator(),
+            paretoNow.add(t.tokensPerSecondPerUser(), t.outputTokensPerSecondPerAccelerator());
+            mark(paretoPlot, pareto, t.tokensPerSecondPerUser(), t.outputTokensPerSecondPerAccelerator(),
                     "you are here");
-            if (!Double.isNaN(e.outputTokensPerJoule())) {
-                efficiencyNow.add(Math.max(1, e.concurrency()), e.outputTokensPerJoule());
-                mark(efficiencyPlot, efficiency, Math.max(1, e.concurrency()), e.outputTokensPerJoule(),
-                        Units.number(e.outputTokensPerJoule()) + " tok/J");
+            double perJoule = e.efficiency().outputTokensPerJoule();
+            if (!Double.isNaN(perJoule)) {
+                efficiencyNow.add(Math.max(1, e.plan().concurrency()), perJoule);
+                mark(efficiencyPlot, efficiency, Math.max(1, e.plan().concurrency()), perJoule, Units.number(perJoule) + " tok/J");
             } else {
-                efficiencyPlot.setNoDataMessage("power unknown: no published TDP");
+                boolean measuredHost = e.notes().stream().anyMatch(n -> n instanceof Note.UnknownPower u && u.measuredHost());
+                efficiencyPlot.setNoDataMessage(measuredHost ? "power unknown: the kernel lab measures speed, not power"
+                        : "power unknown: no published TDP");
             }
-            for (Results.UtilizationPoint u : r.utilizationSweep()) {
+            for (UtilizationPoint u : r.utilizationSweep()) {
                 if (!Double.isNaN(u.usdPerMillionOutputTokens())) {
                     cost.add(u.utilization() * 100, u.usdPerMillionOutputTokens());
                 }
             }
             double util = r.input().assumptions().utilization();
-            if (!Double.isNaN(e.usdPerMillionOutputTokens())) {
-                costNow.add(util * 100, e.usdPerMillionOutputTokens());
-                mark(costPlot, cost, util * 100, e.usdPerMillionOutputTokens(),
-                        Units.usd(e.usdPerMillionOutputTokens()) + " at " + Units.percent(util));
+            double usd = e.cost().usdPerMillionOutputTokens();
+            if (!Double.isNaN(usd)) {
+                costNow.add(util * 100, usd);
+                mark(costPlot, cost, util * 100, usd, Units.usd(usd) + " at " + Units.percent(util));
             } else {
                 costPlot.setNoDataMessage("cost unknown: no price estimate in the catalog");
             }

@@ -7,7 +7,6 @@ import io.tokenrack.engine.evaluate.Evaluation;
 import io.tokenrack.engine.evaluate.Evaluator;
 import io.tokenrack.engine.design.RackDesign;
 import io.tokenrack.engine.workload.Workload;
-import java.util.ArrayList;
 import java.util.List;
 
 /** Results from the engine's {@link Evaluator}: the operating point, a concurrency sweep and a utilization sweep. */
@@ -33,18 +32,10 @@ public final class EngineResults implements ResultsEngine {
         }
         Assumptions a = state.assumptions();
         Evaluation e = evaluator.evaluate(design, w, a);
-        List<CurvePoint> curve = e.ok() ? evaluator.curve(design, w, a, CURVE_POINTS) : List.of();
-        List<Results.UtilizationPoint> util = new ArrayList<>();
-        if (e.ok()) {
-            // the rack costs the same per hour whatever share of the hours it serves, so $/M tokens
-            // scales as 1/utilization from the operating point (CostModel.usdPerMillionTokens): one
-            // evaluation gives the whole sweep
-            double usdAtOperatingPoint = e.usdPerMillionOutputTokens();
-            for (int i = 1; i <= UTILIZATION_STEPS; i++) {
-                double u = (double) i / UTILIZATION_STEPS;
-                util.add(new Results.UtilizationPoint(u, usdAtOperatingPoint * a.utilization() / u));
-            }
+        if (!(e instanceof Evaluation.Ok ok)) {
+            return new Results(state, e, e.message(), List.of(), List.of(), System.nanoTime() - t0);
         }
-        return new Results(state, e, e.ok() ? "" : e.message(), curve, util, System.nanoTime() - t0);
+        List<CurvePoint> curve = evaluator.curve(design, w, a, CURVE_POINTS);
+        return new Results(state, ok, "", curve, ok.utilizationSweep(UTILIZATION_STEPS), System.nanoTime() - t0);
     }
 }

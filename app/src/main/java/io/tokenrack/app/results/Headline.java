@@ -2,10 +2,12 @@ package io.tokenrack.app.results;
 
 import io.tokenrack.app.theme.Units;
 import io.tokenrack.engine.evaluate.CostBreakdown;
+import io.tokenrack.engine.evaluate.Efficiency;
 import io.tokenrack.engine.evaluate.Evaluation;
 import io.tokenrack.engine.evaluate.PhaseBreakdown;
 import io.tokenrack.engine.evaluate.PowerBreakdown;
 import io.tokenrack.engine.evaluate.Provenance;
+import io.tokenrack.engine.evaluate.Throughput;
 import io.tokenrack.engine.workload.Parallelism;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -43,8 +45,8 @@ public final class Headline {
         if (r == null) {
             return placeholders("evaluating…");
         }
-        Evaluation e = r.evaluation();
-        if (e == null || !e.ok()) {
+        Evaluation.Ok e = r.numbers();
+        if (e == null) {
             return placeholders(r.message());
         }
         Set<Provenance.Kind> all = EnumSet.noneOf(Provenance.Kind.class);
@@ -59,21 +61,23 @@ public final class Headline {
                 + "efficiency constants fitted on public measurements";
         PowerBreakdown pw = e.power();
         CostBreakdown c = e.cost();
-        Parallelism p = e.parallelism();
+        Parallelism p = e.plan().parallelism();
+        Throughput t = e.throughput();
+        Efficiency eff = e.efficiency();
         List<Card> out = new ArrayList<>();
-        out.add(new Card(IDS.get(0), TITLES.get(0), Units.number(e.outputTokensPerSecond()), "tok/s",
+        out.add(new Card(IDS.get(0), TITLES.get(0), Units.number(t.outputTokensPerSecond()), "tok/s",
                 String.format(Locale.US, "%s per accelerator · %d × %s replicas · %s in flight",
-                        Units.number(e.outputTokensPerSecondPerAccelerator()), e.replicas(), layout(p), Units.number(e.concurrency())),
+                        Units.number(t.outputTokensPerSecondPerAccelerator()), e.plan().replicas(), layout(p), Units.number(e.plan().concurrency())),
                 model, modelSources));
-        out.add(new Card(IDS.get(1), TITLES.get(1), Units.number(e.tokensPerSecondPerUser()), "tok/s",
-                "TPOT " + Units.ms(e.tpotSeconds()) + " · TTFT " + Units.ms(e.ttftSeconds()), model, modelSources));
-        out.add(new Card(IDS.get(2), TITLES.get(2), Units.number(e.outputTokensPerJoule()), "tok/J IT",
-                Units.number(e.outputTokensPerJouleFacility()) + " tok/J facility (IT ÷ PUE " + Units.number(pw.pue()) + ")",
+        out.add(new Card(IDS.get(1), TITLES.get(1), Units.number(t.tokensPerSecondPerUser()), "tok/s",
+                "TPOT " + Units.ms(e.latency().tpotSeconds()) + " · TTFT " + Units.ms(e.latency().ttftSeconds()), model, modelSources));
+        out.add(new Card(IDS.get(2), TITLES.get(2), Units.number(eff.outputTokensPerJoule()), "tok/J IT",
+                Units.number(eff.outputTokensPerJouleFacility()) + " tok/J facility (IT ÷ PUE " + Units.number(pw.pue()) + ")",
                 withAssumptions, "power modelled from TDP (datasheet) at the step's utilization; PUE of the rack's cooling"));
-        out.add(new Card(IDS.get(3), TITLES.get(3), Units.compact(e.tokensPerSecondPerProvisionedMW()), "tok/s/MW",
+        out.add(new Card(IDS.get(3), TITLES.get(3), Units.compact(eff.tokensPerSecondPerProvisionedMW()), "tok/s/MW",
                 "per MW provisioned: " + Units.kw(pw.provisionedItWatts()) + " nameplate × PUE " + Units.number(pw.pue()),
                 EnumSet.of(Provenance.Kind.DATASHEET, Provenance.Kind.MODELLED), "nameplate power from datasheets"));
-        out.add(new Card(IDS.get(4), TITLES.get(4), Units.usd(e.usdPerMillionOutputTokens()), "per M tok",
+        out.add(new Card(IDS.get(4), TITLES.get(4), Units.usd(c.usdPerMillionOutputTokens()), "per M tok",
                 Units.usd(c.totalUsdPerHour()) + "/h at " + Units.percent(r.input().assumptions().utilization())
                         + " utilization: capital " + Units.usd(c.capitalUsdPerHour()) + ", energy "
                         + Units.usd(c.energyUsdPerHour()) + ", facility " + Units.usd(c.facilityUsdPerHour()),
@@ -83,7 +87,7 @@ public final class Headline {
                         + Units.number(pw.hostWatts() / 1000) + ", net " + networkKw(e) + ", cooling "
                         + Units.kw(pw.coolingOverheadWatts()),
                 withAssumptions, "modelled average power at the operating point; TDP and server maxima from datasheets"));
-        String bound = e.bottleneck() == null ? Units.UNKNOWN : e.bottleneck().label();
+        String bound = e.bottleneck().label();
         int paren = bound.indexOf(" (");
         out.add(new Card(IDS.get(6), TITLES.get(6), paren > 0 ? bound.substring(0, paren) : bound, "",
                 (paren > 0 ? bound.substring(paren + 2, bound.length() - 1) + " · " : "") + decodeWhy(e, 0), model, modelSources));
@@ -91,12 +95,12 @@ public final class Headline {
     }
 
     /** "decode 31 ms, memory-bandwidth bound: attention over the KV cache 40 %, dense FFN 34 %". */
-    public static String decodeWhy(Evaluation e) {
+    public static String decodeWhy(Evaluation.Ok e) {
         return decodeWhy(e, 2);
     }
 
     /** As {@link #decodeWhy(Evaluation)}, naming the {@code shares} largest shares (the card names none, to fit; the Why panel names them). */
-    public static String decodeWhy(Evaluation e, int shares) {
+    public static String decodeWhy(Evaluation.Ok e, int shares) {
         PhaseBreakdown decode = phase(e, "decode");
         if (decode == null) {
             return "";
@@ -121,7 +125,7 @@ public final class Headline {
     }
 
     /** The network's kW: "—" when no item with a figure was counted and some have none, "≥ x" when some are missing. */
-    static String networkKw(Evaluation e) {
+    static String networkKw(Evaluation.Ok e) {
         double kw = e.power().networkWatts() / 1000;
         if (!e.networkPowerIncomplete()) {
             return Units.number(kw);
@@ -129,8 +133,8 @@ public final class Headline {
         return kw > 0 ? "≥ " + Units.number(kw) : Units.UNKNOWN;
     }
 
-    public static PhaseBreakdown phase(Evaluation e, String name) {
-        return e.phases().stream().filter(ph -> ph.phase().equals(name)).findFirst().orElse(null);
+    public static PhaseBreakdown phase(Evaluation.Ok e, String name) {
+        return e.phase(name);
     }
 
     static String shortName(PhaseBreakdown.Share s) {

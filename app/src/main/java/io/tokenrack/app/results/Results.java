@@ -3,11 +3,12 @@ package io.tokenrack.app.results;
 import io.tokenrack.app.document.DocState;
 import io.tokenrack.engine.evaluate.CurvePoint;
 import io.tokenrack.engine.evaluate.Evaluation;
+import io.tokenrack.engine.evaluate.UtilizationPoint;
 import java.util.List;
 
 /**
  * What the engine said about one document state: the evaluation at the operating point, the
- * concurrency sweep and the cost at other utilizations. {@code evaluation} is null when the design
+ * concurrency sweep and the cost at other utilizations, all computed by the engine. {@code evaluation} is null when the design
  * has no workload yet ({@code message} says so).
  *
  * @param computeNanos how long the engine took
@@ -20,16 +21,18 @@ public record Results(
         List<UtilizationPoint> utilizationSweep,
         long computeNanos) {
 
-    /** $ per million output tokens if the rack served {@code utilization} of the hours. */
-    public record UtilizationPoint(double utilization, double usdPerMillionOutputTokens) {}
-
     public Results {
         concurrencySweep = List.copyOf(concurrencySweep);
         utilizationSweep = List.copyOf(utilizationSweep);
     }
 
     public boolean ok() {
-        return evaluation != null && evaluation.ok();
+        return evaluation instanceof Evaluation.Ok;
+    }
+
+    /** The evaluation's numbers; null when there are none (no workload yet, or it failed: {@code message} says why). */
+    public Evaluation.Ok numbers() {
+        return evaluation instanceof Evaluation.Ok ok ? ok : null;
     }
 
     /** The engine threw while evaluating {@code input}: no numbers, and the reason where they would be. */

@@ -71,33 +71,33 @@ public final class WhyView extends VBox {
 
     private void update(Results r) {
         phases.getChildren().clear();
-        if (r == null || !r.ok()) {
+        Evaluation.Ok e = r == null ? null : r.numbers();
+        if (e == null) {
             headline.setText(r == null ? "evaluating…" : r.message());
             steady.setText("");
             notes.setText("");
             inputs.getItems().setAll(r == null || r.evaluation() == null ? java.util.List.of() : r.evaluation().provenance());
             return;
         }
-        Evaluation e = r.evaluation();
-        headline.setText("Bound by " + (e.bottleneck() == null ? "—" : e.bottleneck().label()) + ". " + Headline.decodeWhy(e) + ".");
+        headline.setText("Bound by " + e.bottleneck().label() + ". " + Headline.decodeWhy(e) + ".");
         steady.setText(steadyWhy(e));
         for (String name : new String[] {"prefill", "decode"}) {
-            PhaseBreakdown p = Headline.phase(e, name);
+            PhaseBreakdown p = e.phase(name);
             if (p != null) {
                 phases.getChildren().add(phase(p));
             }
         }
-        notes.setText(e.notes().isEmpty() ? "" : "Notes: " + String.join("; ", e.notes()) + ".");
+        notes.setText(e.notes().isEmpty() ? "" : "Notes: " + String.join("; ", e.noteTexts()) + ".");
         inputs.getItems().setAll(e.provenance());
     }
 
     /** Why TPOT is longer than the decode step: it is the steady step, which also carries the prefill of new requests. */
-    static String steadyWhy(Evaluation e) {
-        PhaseBreakdown steadyStep = Headline.phase(e, "steady step");
+    static String steadyWhy(Evaluation.Ok e) {
+        PhaseBreakdown steadyStep = e.phase("steady step");
         if (steadyStep == null) {
             return "";
         }
-        return "TPOT " + Units.ms(e.tpotSeconds()) + " is the steady step (" + Units.ms(steadyStep.stepSeconds())
+        return "TPOT " + Units.ms(e.latency().tpotSeconds()) + " is the steady step (" + Units.ms(steadyStep.stepSeconds())
                 + "): each decode step also carries the prefill chunks of newly arriving requests.";
     }
 

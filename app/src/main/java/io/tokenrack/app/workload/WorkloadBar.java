@@ -172,7 +172,7 @@ public final class WorkloadBar extends VBox {
                 model.setParallelismAuto();
             } else {
                 Evaluation e = lastEvaluation.get();
-                Parallelism chosen = e != null && e.ok() ? e.parallelism() : new Parallelism(1, 1, null, null);
+                Parallelism chosen = e instanceof Evaluation.Ok ok ? ok.plan().parallelism() : new Parallelism(1, 1, null, null);
                 model.setParallelism(chosen);
             }
         });

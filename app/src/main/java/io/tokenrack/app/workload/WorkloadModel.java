@@ -161,7 +161,7 @@ public final class WorkloadModel {
     /** Electricity price in USD per kWh. */
     public boolean setElectricityUsdPerKwh(String text) {
         Double v = number("Electricity price", text, 0, 10, "$/kWh");
-        return v != null && assume("electricity price", a -> a.withElectricity(v));
+        return v != null && assume("electricity price", a -> a.withElectricityUsdPerKwh(v));
     }
 
     public boolean setAmortizationYears(String text) {

@@ -50,7 +50,8 @@ class DesignCheckFindingsTest {
 
         Evaluation e = new Evaluator(io.tokenrack.app.Presets.catalog()).evaluate(d, d.workload(), Assumptions.defaults(io.tokenrack.app.Presets.catalog().facility()));
         assertTrue(e.ok(), e.message());
-        assertTrue(e.itPowerWatts() < 30_000, "the modelled draw fits: " + e.itPowerWatts());
+        double it = ((Evaluation.Ok) e).power().itWatts();
+        assertTrue(it < 30_000, "the modelled draw fits: " + it);
         DesignFinding modelled = power(checks.check(d, e));
         assertEquals(DesignFinding.Severity.WARNING, modelled.severity());
         assertTrue(modelled.message().contains("The modelled draw at the design's workload fits; the nameplate maximum does not."),

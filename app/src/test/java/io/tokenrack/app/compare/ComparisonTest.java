@@ -57,20 +57,19 @@ class ComparisonTest {
 
     @Test
     void fewerServersMeanLessThroughputAndTheRowsSaySoWithTheirVerdict() {
-        Evaluation a = evaluate(example());
-        Evaluation b = evaluate(threeServers());
-        assertTrue(a.ok() && b.ok());
+        Evaluation.Ok a = (Evaluation.Ok) evaluate(example());
+        Evaluation.Ok b = (Evaluation.Ok) evaluate(threeServers());
         Map<String, Comparison.Row> rows = byId(Comparison.rows(a, b));
         Comparison.Row out = rows.get("output-tps");
-        assertEquals(Comparison.delta(a.outputTokensPerSecond(), b.outputTokensPerSecond()), out.delta());
+        assertEquals(Comparison.delta(a.throughput().outputTokensPerSecond(), b.throughput().outputTokensPerSecond()), out.delta());
         assertTrue(out.delta().startsWith("−"), out.toString());
         assertEquals(Comparison.Better.A, out.better(), "more output tokens is better: this design wins");
         assertEquals("32", rows.get("accelerators").a());
         assertEquals("24", rows.get("accelerators").b());
         assertEquals(Comparison.Better.NONE, rows.get("it-power").better(), "power carries no verdict");
         Comparison.Row usd = rows.get("usd-per-mtok");
-        double da = a.usdPerMillionOutputTokens();
-        double db = b.usdPerMillionOutputTokens();
+        double da = a.cost().usdPerMillionOutputTokens();
+        double db = b.cost().usdPerMillionOutputTokens();
         Comparison.Better expected = Math.abs(db - da) <= 5e-4 * Math.max(da, db) ? Comparison.Better.SAME // within rounding
                 : db < da ? Comparison.Better.B : Comparison.Better.A;
         assertEquals(expected, usd.better(), "less cost is better");

@@ -120,9 +120,9 @@ class ResultsModelTest {
         // each point is what a full evaluation at that utilization gives
         DocState s = Fixtures.exampleState();
         var evaluator = new io.tokenrack.engine.evaluate.Evaluator(Fixtures.catalog());
-        for (Results.UtilizationPoint p : r.utilizationSweep()) {
-            double full = evaluator.evaluate(s.design(), s.design().workload(), s.assumptions().withUtilization(p.utilization()))
-                    .usdPerMillionOutputTokens();
+        for (io.tokenrack.engine.evaluate.UtilizationPoint p : r.utilizationSweep()) {
+            var e = evaluator.evaluate(s.design(), s.design().workload(), s.assumptions().withUtilization(p.utilization()));
+            double full = ((io.tokenrack.engine.evaluate.Evaluation.Ok) e).cost().usdPerMillionOutputTokens();
             assertEquals(full, p.usdPerMillionOutputTokens(), 1e-9 * full, "at utilization " + p.utilization());
         }
         assertNotEquals(r.concurrencySweep().getFirst().outputTokensPerSecond(), r.concurrencySweep().getLast().outputTokensPerSecond());
@@ -136,13 +136,14 @@ class ResultsModelTest {
         var catalog = host.addTo(Fixtures.catalog());
         var evaluator = host.evaluator(catalog);
         var cluster = evaluator.clusters().standard("this-computer", 1);
-        io.tokenrack.engine.evaluate.Evaluation differs = null;
-        io.tokenrack.engine.evaluate.Evaluation same = null;
+        io.tokenrack.engine.evaluate.Evaluation.Ok differs = null;
+        io.tokenrack.engine.evaluate.Evaluation.Ok same = null;
         for (int c : new int[] {1, 2, 4, 8, 16, 32}) {
             var w = new io.tokenrack.engine.workload.Workload("llama-3.1-8b", io.tokenrack.engine.workload.Precision.FP8, null,
                     256, 128, c, null, null, null, io.tokenrack.engine.workload.Parallelism.AUTO);
-            var e = evaluator.evaluate(cluster, w, io.tokenrack.engine.evaluate.Assumptions.defaults(catalog.facility()));
-            assertTrue(e.ok(), e.message());
+            var result = evaluator.evaluate(cluster, w, io.tokenrack.engine.evaluate.Assumptions.defaults(catalog.facility()));
+            assertTrue(result.ok(), result.message());
+            var e = (io.tokenrack.engine.evaluate.Evaluation.Ok) result;
             boolean bothSame = Headline.phase(e, "decode").bound() == Headline.phase(e, "steady step").bound();
             if (bothSame && same == null) {
                 same = e;

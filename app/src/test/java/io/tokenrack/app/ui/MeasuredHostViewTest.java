@@ -106,11 +106,12 @@ class MeasuredHostViewTest {
         AppHarness.waitUntil("this computer in the rack", () -> now.document().design().racks().getFirst().items().size() == 2);
         AppHarness.waitUntil("the evaluation with this computer", () -> !now.results().evaluatingProperty().get()
                 && now.results().results() != null && now.results().results().input().equals(now.document().state()));
-        Evaluation e = now.results().results().evaluation();
-        assertTrue(e.ok(), e.message());
+        Evaluation result = now.results().results().evaluation();
+        assertTrue(result.ok(), result.message());
+        Evaluation.Ok e = (Evaluation.Ok) result;
         assertEquals("this-computer", e.acceleratorId());
-        assertTrue(e.outputTokensPerSecond() > 0);
-        assertTrue(Double.isNaN(e.itPowerWatts()), "this computer's power is not known, and not invented");
+        assertTrue(e.throughput().outputTokensPerSecond() > 0);
+        assertTrue(Double.isNaN(e.power().itWatts()), "this computer's power is not known, and not invented");
 
         robot.interact(() -> now.document().undo());
         robot.interact(() -> now.document().undo());

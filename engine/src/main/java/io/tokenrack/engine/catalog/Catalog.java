@@ -68,10 +68,10 @@ public final class Catalog {
     public <T extends CatalogItem> T require(String id, Class<T> type) {
         CatalogItem i = items.get(id);
         if (i == null) {
-            throw new IllegalArgumentException("unknown " + kindWord(type) + " id '" + id + "'");
+            throw new InputException("unknown " + kindWord(type) + " id '" + id + "'");
         }
         if (!type.isInstance(i)) {
-            throw new IllegalArgumentException("'" + id + "' is " + withArticle(i.kind().label()) + ", not " + withArticle(kindWord(type)));
+            throw new InputException("'" + id + "' is " + withArticle(i.kind().label()) + ", not " + withArticle(kindWord(type)));
         }
         return type.cast(i);
     }

@@ -7,6 +7,7 @@ import io.tokenrack.engine.catalog.CatalogLoader;
 import io.tokenrack.engine.catalog.StrictJson;
 import io.tokenrack.engine.evaluate.Assumptions;
 import io.tokenrack.engine.evaluate.Cluster;
+import io.tokenrack.engine.evaluate.Evaluation;
 import io.tokenrack.engine.evaluate.Evaluator;
 import io.tokenrack.engine.workload.Parallelism;
 import io.tokenrack.engine.workload.Precision;
@@ -47,15 +48,14 @@ public final class BenchCommand implements Callable<Integer> {
         Evaluator evaluator = new Evaluator(catalog);
         Cluster cluster = evaluator.clusters().standard("h100-sxm", 32);
         // Two workloads, alternated, so the JIT cannot fold a constant input (JMH sample 10).
-        Workload[] ws = {
-                new Workload("llama-3.1-70b", Precision.FP8, null, 1024, 1024, 256, null, null, null, Parallelism.AUTO),
-                new Workload("llama-3.1-70b", Precision.FP8, null, 1024, 1024, 257, null, null, null, Parallelism.AUTO)};
+        Workload w256 = new Workload("llama-3.1-70b", Precision.FP8, null, 1024, 1024, 256, null, null, null, Parallelism.AUTO);
+        Workload[] ws = {w256, w256.withConcurrency(257)};
         Assumptions a = Assumptions.defaults(catalog.facility());
         // Warm-up: let the JIT compile the hot paths.
         long until = System.nanoTime() + 2_000_000_000L;
         for (int i = 0; System.nanoTime() < until; i++) {
             Workload w = ws[i & 1];
-            sink += evaluator.evaluate(cluster, w, a).outputTokensPerSecond();
+            sink += outputTokensPerSecond(evaluator.evaluate(cluster, w, a));
             sink += evaluator.curve(cluster, w, a, 64).size();
         }
         double[] point = new double[runs];
@@ -63,7 +63,7 @@ public final class BenchCommand implements Callable<Integer> {
         for (int i = 0; i < runs; i++) {
             Workload w = ws[i & 1];
             long t0 = System.nanoTime();
-            sink += evaluator.evaluate(cluster, w, a).outputTokensPerSecond();
+            sink += outputTokensPerSecond(evaluator.evaluate(cluster, w, a));
             long t1 = System.nanoTime();
             sink += evaluator.curve(cluster, w, a, 64).size();
             long t2 = System.nanoTime();
@@ -90,5 +90,9 @@ public final class BenchCommand implements Callable<Integer> {
         double[] s = v.clone();
         Arrays.sort(s);
         return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+    }
+
+    private static double outputTokensPerSecond(Evaluation e) {
+        return e instanceof Evaluation.Ok ok ? ok.throughput().outputTokensPerSecond() : 0;
     }
 }

@@ -3,6 +3,7 @@ package io.tokenrack.engine.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tokenrack.engine.catalog.InputException;
 import io.tokenrack.engine.catalog.Catalog;
 import io.tokenrack.engine.catalog.StrictJson;
 import io.tokenrack.engine.design.DesignCheck;
@@ -55,9 +56,9 @@ final class CheckCommand implements Callable<Integer> {
             Cluster cluster = cluster(d, evaluator);
             Evaluation e = cluster == null ? null
                     : evaluator.evaluate(cluster, d.workload(), Assumptions.defaults(catalog.facility()));
-            RackPowerEstimate power = e == null ? RackPowerEstimate.nameplate() : ModelledRackPower.of(cluster, e);
+            RackPowerEstimate power = e == null ? RackPowerEstimate.nameplate() : ModelledRackPower.of(e);
             findings = DesignCheck.withWorkload(DesignCheck.checkModelled(d, catalog, power),
-                    e != null && !e.ok() ? e.message() : null);
+                    e instanceof Evaluation.Failed failed ? failed.message() : null);
         }
         PrintWriter out = spec.commandLine().getOut();
         out.print(json ? toJson(d, findings) + "\n" : toText(d, findings));
@@ -110,7 +111,7 @@ final class CheckCommand implements Callable<Integer> {
     static Cluster cluster(RackDesign d, Evaluator evaluator) {
         try {
             return evaluator.clusters().fromDesign(d);
-        } catch (IllegalArgumentException e) {
+        } catch (InputException e) {
             return null;
         }
     }

@@ -5,7 +5,11 @@ import io.tokenrack.engine.catalog.StrictJson;
 import io.tokenrack.engine.evaluate.Assumptions;
 import io.tokenrack.engine.evaluate.Evaluation;
 import io.tokenrack.engine.evaluate.Evaluator;
+import io.tokenrack.engine.evaluate.Latency;
+import io.tokenrack.engine.evaluate.Note;
 import io.tokenrack.engine.evaluate.PhaseBreakdown;
+import io.tokenrack.engine.evaluate.Throughput;
+import io.tokenrack.engine.workload.Parallelism;
 import io.tokenrack.engine.perf.Batching;
 import io.tokenrack.engine.workload.Workload;
 import java.io.PrintWriter;
@@ -36,9 +40,9 @@ public final class EvaluateCommand implements Callable<Integer> {
         Catalog catalog = o.catalog();
         Evaluator evaluator = o.evaluator();
         Workload w = o.workload();
-        Evaluation e = evaluator.evaluate(o.cluster(evaluator), w, Assumptions.defaults(catalog.facility()), o.batching());
-        if (!e.ok()) {
-            throw new IllegalArgumentException(e.message());
+        Evaluation result = evaluator.evaluate(o.cluster(evaluator), w, Assumptions.defaults(catalog.facility()), o.batching());
+        if (!(result instanceof Evaluation.Ok e)) {
+            throw new IllegalArgumentException(result.message());
         }
         if (json) {
             var node = EvaluationJson.of(e);
@@ -52,25 +56,28 @@ public final class EvaluateCommand implements Callable<Integer> {
         return 0;
     }
 
-    static void print(PrintWriter out, Evaluation e, Workload w, Batching batching) {
+    static void print(PrintWriter out, Evaluation.Ok e, Workload w, Batching batching) {
+        Parallelism par = e.plan().parallelism();
+        Throughput t = e.throughput();
+        Latency l = e.latency();
         out.printf(Locale.ROOT, "%s (%s weights, %s KV cache) on %,d × %s (tp %d, pp %d, ep %d, dp %d; %,d %s%s)%n", e.modelId(),
                 w.precision().label(), w.effectiveKvPrecision().label(), e.accelerators(),
-                e.acceleratorId(), e.parallelism().tp(), e.parallelism().pp(), e.parallelism().ep(), e.parallelism().dp(), e.replicas(),
-                e.replicas() == 1 ? "replica" : "replicas", batching == Batching.STATIC ? "; static batching" : "");
-        String asked = w.concurrency() != null && w.concurrency() > e.concurrency() + 0.5
+                e.acceleratorId(), par.tp(), par.pp(), par.ep(), par.dp(), e.plan().replicas(),
+                e.plan().replicas() == 1 ? "replica" : "replicas", batching == Batching.STATIC ? "; static batching" : "");
+        String asked = w.concurrency() != null && w.concurrency() > e.plan().concurrency() + 0.5
                 ? String.format(Locale.ROOT, "; %,d requested, the rest wait in a queue", w.concurrency()) : "";
-        out.printf(Locale.ROOT, "  concurrency            %s in flight (at most %,d at once%s)%n", Text.count(e.concurrency()), e.maxConcurrency(), asked);
+        out.printf(Locale.ROOT, "  concurrency            %s in flight (at most %,d at once%s)%n", Text.count(e.plan().concurrency()), e.plan().maxConcurrency(), asked);
         out.printf(Locale.ROOT, "  output tokens/s        %s  (%s per accelerator; %s incl. input)%n",
-                Text.count(e.outputTokensPerSecond()), Text.count(e.outputTokensPerSecondPerAccelerator()),
-                Text.count(e.totalTokensPerSecondPerAccelerator()));
-        out.printf(Locale.ROOT, "  tokens/s per user      %s%n", e.tokensPerSecondPerUser() < 0.1
-                ? Text.significant(e.tokensPerSecondPerUser()) : Text.fixed(e.tokensPerSecondPerUser(), 1));
-        out.printf(Locale.ROOT, "  TTFT / TPOT            %s / %s%n", Text.duration(e.ttftSeconds()), Text.duration(e.tpotSeconds()));
-        out.printf(Locale.ROOT, "  IT / facility power    %s kW / %s kW (PUE %.2f)%n", Text.fixed(e.itPowerWatts() / 1e3, 1),
-                Text.fixed(e.facilityPowerWatts() / 1e3, 1), e.power().pue());
-        out.printf(Locale.ROOT, "  output tokens/joule    %s (IT), %s (facility)%n", Text.fixed(e.outputTokensPerJoule(), 2),
-                Text.fixed(e.outputTokensPerJouleFacility(), 2));
-        out.printf(Locale.ROOT, "  $ per M output tokens  %s  (%s per accelerator-hour)%n", dollars(e.usdPerMillionOutputTokens(), 3),
+                Text.count(t.outputTokensPerSecond()), Text.count(t.outputTokensPerSecondPerAccelerator()),
+                Text.count(t.totalTokensPerSecondPerAccelerator()));
+        out.printf(Locale.ROOT, "  tokens/s per user      %s%n", t.tokensPerSecondPerUser() < 0.1
+                ? Text.significant(t.tokensPerSecondPerUser()) : Text.fixed(t.tokensPerSecondPerUser(), 1));
+        out.printf(Locale.ROOT, "  TTFT / TPOT            %s / %s%n", Text.duration(l.ttftSeconds()), Text.duration(l.tpotSeconds()));
+        out.printf(Locale.ROOT, "  IT / facility power    %s kW / %s kW (PUE %.2f)%n", Text.fixed(e.power().itWatts() / 1e3, 1),
+                Text.fixed(e.power().facilityWatts() / 1e3, 1), e.power().pue());
+        out.printf(Locale.ROOT, "  output tokens/joule    %s (IT), %s (facility)%n", Text.fixed(e.efficiency().outputTokensPerJoule(), 2),
+                Text.fixed(e.efficiency().outputTokensPerJouleFacility(), 2));
+        out.printf(Locale.ROOT, "  $ per M output tokens  %s  (%s per accelerator-hour)%n", dollars(e.cost().usdPerMillionOutputTokens(), 3),
                 dollars(e.cost().usdPerAcceleratorHour(), 2));
         out.printf(Locale.ROOT, "  bottleneck             %s%n", e.bottleneck().label());
         for (PhaseBreakdown p : e.phases()) {
@@ -84,8 +91,8 @@ public final class EvaluateCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "  %-12s step %s, %s bound: %s%n", p.phase(), Text.duration(p.stepSeconds()),
                     Text.words(p.bound()), String.join(", ", shares));
         }
-        for (String n : e.notes()) {
-            out.println("  note: " + n);
+        for (Note n : e.notes()) {
+            out.println("  note: " + n.text());
         }
     }
 

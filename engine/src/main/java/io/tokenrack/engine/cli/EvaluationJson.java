@@ -6,40 +6,45 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tokenrack.engine.evaluate.Evaluation;
 import io.tokenrack.engine.evaluate.PhaseBreakdown;
 import io.tokenrack.engine.evaluate.Provenance;
+import io.tokenrack.engine.evaluate.RackDraw;
+import io.tokenrack.engine.evaluate.ServingPlan;
+import io.tokenrack.engine.evaluate.Throughput;
 
 /** The JSON form of an {@link Evaluation}: the CLI contract. Numbers that are unknown are null, never NaN. */
 final class EvaluationJson {
     private EvaluationJson() {}
 
-    static ObjectNode of(Evaluation e) {
+    static ObjectNode of(Evaluation.Ok e) {
         JsonNodeFactory f = JsonNodeFactory.instance;
         ObjectNode o = f.objectNode();
         o.put("status", e.status().name());
         o.put("acceleratorId", e.acceleratorId());
         o.put("modelId", e.modelId());
         o.put("accelerators", e.accelerators());
-        o.put("acceleratorsUsed", e.acceleratorsUsed());
-        o.put("replicas", e.replicas());
-        num(o, "outputTokensPerSecond", e.outputTokensPerSecond());
-        num(o, "inputTokensPerSecond", e.inputTokensPerSecond());
-        num(o, "outputTokensPerSecondPerAccelerator", e.outputTokensPerSecondPerAccelerator());
-        num(o, "totalTokensPerSecondPerAccelerator", e.totalTokensPerSecondPerAccelerator());
-        num(o, "tokensPerSecondPerUser", e.tokensPerSecondPerUser());
-        num(o, "ttftSeconds", e.ttftSeconds());
-        num(o, "tpotSeconds", e.tpotSeconds());
-        if (Double.isFinite(e.concurrency())) {
-            o.put("concurrency", Math.round(e.concurrency())); // requests in flight: a whole number
+        ServingPlan plan = e.plan();
+        Throughput t = e.throughput();
+        o.put("acceleratorsUsed", plan.acceleratorsUsed());
+        o.put("replicas", plan.replicas());
+        num(o, "outputTokensPerSecond", t.outputTokensPerSecond());
+        num(o, "inputTokensPerSecond", t.inputTokensPerSecond());
+        num(o, "outputTokensPerSecondPerAccelerator", t.outputTokensPerSecondPerAccelerator());
+        num(o, "totalTokensPerSecondPerAccelerator", t.totalTokensPerSecondPerAccelerator());
+        num(o, "tokensPerSecondPerUser", t.tokensPerSecondPerUser());
+        num(o, "ttftSeconds", e.latency().ttftSeconds());
+        num(o, "tpotSeconds", e.latency().tpotSeconds());
+        if (Double.isFinite(plan.concurrency())) {
+            o.put("concurrency", Math.round(plan.concurrency())); // requests in flight: a whole number
         } else {
             o.putNull("concurrency");
         }
-        o.put("maxConcurrency", e.maxConcurrency());
+        o.put("maxConcurrency", plan.maxConcurrency());
         ObjectNode p = o.putObject("parallelism");
-        p.put("tp", e.parallelism().tp());
-        p.put("pp", e.parallelism().pp());
-        p.put("ep", e.parallelism().ep());
-        p.put("dp", e.parallelism().dp());
-        num(o, "weightBytesPerAccelerator", e.weightBytesPerAccelerator());
-        num(o, "kvCacheBytesPerAccelerator", e.kvCacheBytesPerAccelerator());
+        p.put("tp", plan.parallelism().tp());
+        p.put("pp", plan.parallelism().pp());
+        p.put("ep", plan.parallelism().ep());
+        p.put("dp", plan.parallelism().dp());
+        num(o, "weightBytesPerAccelerator", e.memory().weightBytesPerAccelerator());
+        num(o, "kvCacheBytesPerAccelerator", e.memory().kvCacheBytesPerAccelerator());
         num(o, "acceleratorPowerWatts", e.power().acceleratorWatts());
         num(o, "hostPowerWatts", e.power().hostWatts());
         // unknown when no network item with a figure was counted and some have none (null, never a guessed 0)
@@ -49,14 +54,24 @@ final class EvaluationJson {
         num(o, "coolingOverheadWatts", e.power().coolingOverheadWatts());
         num(o, "facilityPowerWatts", e.power().facilityWatts());
         num(o, "pue", e.power().pue());
-        num(o, "outputTokensPerJoule", e.outputTokensPerJoule());
-        num(o, "outputTokensPerJouleFacility", e.outputTokensPerJouleFacility());
-        num(o, "tokensPerSecondPerProvisionedMW", e.tokensPerSecondPerProvisionedMW());
+        num(o, "outputTokensPerJoule", e.efficiency().outputTokensPerJoule());
+        num(o, "outputTokensPerJouleFacility", e.efficiency().outputTokensPerJouleFacility());
+        num(o, "tokensPerSecondPerProvisionedMW", e.efficiency().tokensPerSecondPerProvisionedMW());
         num(o, "usdPerHour", e.cost().totalUsdPerHour());
         num(o, "usdPerAcceleratorHour", e.cost().usdPerAcceleratorHour());
         num(o, "usdPerMillionOutputTokens", e.cost().usdPerMillionOutputTokens());
         num(o, "usdPerMillionInputTokens", e.cost().usdPerMillionInputTokens());
-        o.put("bottleneck", e.bottleneck() == null ? null : e.bottleneck().name());
+        o.put("bottleneck", e.bottleneck().name());
+        ArrayNode racks = o.putArray("racks"); // a design's racks: each one's modelled draw against its limits
+        for (RackDraw r : e.racks()) {
+            ObjectNode x = racks.addObject();
+            x.put("rackId", r.rackId());
+            x.put("name", r.name());
+            x.put("accelerators", r.accelerators());
+            num(x, "itPowerWatts", r.itWatts());
+            num(x, "powerBudgetWatts", r.powerBudgetWatts());
+            num(x, "coolingCapacityWatts", r.coolingCapacityWatts());
+        }
         ArrayNode phases = o.putArray("phases");
         for (PhaseBreakdown ph : e.phases()) {
             ObjectNode x = phases.addObject();
@@ -69,13 +84,14 @@ final class EvaluationJson {
             }
         }
         ArrayNode notes = o.putArray("notes");
-        e.notes().forEach(notes::add);
+        e.notes().forEach(n -> notes.add(n.text()));
         ArrayNode prov = o.putArray("provenance");
         for (Provenance pr : e.provenance()) {
             ObjectNode x = prov.addObject();
             x.put("label", pr.label());
             x.put("value", pr.value());
             x.put("kind", pr.kind().name());
+            x.put("status", pr.status().name()); // what the figure is, or why it is missing (NOT_PUBLISHED, NOT_MEASURED, NOT_COUNTED)
             x.put("source", pr.source());
         }
         return o;

@@ -50,7 +50,7 @@ public final class SweepCommand implements Callable<Integer> {
         Workload w = o.workload();
         Assumptions a = Assumptions.defaults(catalog.facility());
         Evaluation at = evaluator.evaluate(cluster, w, a, o.batching());
-        if (!at.ok()) {
+        if (!(at instanceof Evaluation.Ok)) {
             throw new IllegalArgumentException(at.message());
         }
         List<CurvePoint> curve = evaluator.curve(cluster, w, a, points, o.batching());

@@ -47,19 +47,35 @@ public record Assumptions(
                 f.costOfCapital(), f.utilization(), null, ModelConstants.DEFAULT);
     }
 
-    public Assumptions withElectricity(double usdPerKwh) {
-        return new Assumptions(usdPerKwh, colocationUsdPerKwMonth, amortizationYears, costOfCapital, utilization, capexUsdOverride, constants);
+    // With-methods: a copy with one field changed, validated like any assumptions.
+
+    public Assumptions withElectricityUsdPerKwh(double v) {
+        return new Assumptions(v, colocationUsdPerKwMonth, amortizationYears, costOfCapital, utilization, capexUsdOverride, constants);
     }
 
-    public Assumptions withUtilization(double u) {
-        return new Assumptions(electricityUsdPerKwh, colocationUsdPerKwMonth, amortizationYears, costOfCapital, u, capexUsdOverride, constants);
+    public Assumptions withColocationUsdPerKwMonth(double v) {
+        return new Assumptions(electricityUsdPerKwh, v, amortizationYears, costOfCapital, utilization, capexUsdOverride, constants);
     }
 
-    public Assumptions withAmortizationYears(double years) {
-        return new Assumptions(electricityUsdPerKwh, colocationUsdPerKwMonth, years, costOfCapital, utilization, capexUsdOverride, constants);
+    public Assumptions withAmortizationYears(double v) {
+        return new Assumptions(electricityUsdPerKwh, colocationUsdPerKwMonth, v, costOfCapital, utilization, capexUsdOverride, constants);
     }
 
-    public Assumptions withConstants(ModelConstants c) {
-        return new Assumptions(electricityUsdPerKwh, colocationUsdPerKwMonth, amortizationYears, costOfCapital, utilization, capexUsdOverride, c);
+    public Assumptions withCostOfCapital(double v) {
+        return new Assumptions(electricityUsdPerKwh, colocationUsdPerKwMonth, amortizationYears, v, utilization, capexUsdOverride, constants);
+    }
+
+    public Assumptions withUtilization(double v) {
+        return new Assumptions(electricityUsdPerKwh, colocationUsdPerKwMonth, amortizationYears, costOfCapital, v, capexUsdOverride, constants);
+    }
+
+    /** @param v the capital cost; null to take it from catalog prices */
+    public Assumptions withCapexUsdOverride(Double v) {
+        return new Assumptions(electricityUsdPerKwh, colocationUsdPerKwMonth, amortizationYears, costOfCapital, utilization, v, constants);
+    }
+
+    /** @param v the constants; null for {@link ModelConstants#DEFAULT} */
+    public Assumptions withConstants(ModelConstants v) {
+        return new Assumptions(electricityUsdPerKwh, colocationUsdPerKwMonth, amortizationYears, costOfCapital, utilization, capexUsdOverride, v);
     }
 }

@@ -1,5 +1,6 @@
 package io.tokenrack.engine.evaluate;
 
+import io.tokenrack.engine.catalog.InputException;
 import io.tokenrack.engine.catalog.AcceleratorSpec;
 import io.tokenrack.engine.catalog.Catalog;
 import io.tokenrack.engine.catalog.CatalogItem;
@@ -114,7 +115,7 @@ public final class ClusterFactory {
                                 trays.computeIfAbsent(s.scaleUpDomain(), x -> new int[5])[1]++;
                             }
                             if (power.unknown()) {
-                                prov.add(new Provenance(s.name() + " power", "not counted", Provenance.Kind.ASSUMPTION,
+                                prov.add(Provenance.missing(s.name() + " power", Provenance.Status.NOT_COUNTED,
                                         "no published power figure for this unit"));
                             }
                         }
@@ -126,8 +127,7 @@ public final class ClusterFactory {
                         ItemPower power = NameplatePower.of(n, catalog);
                         networkWatts += power.watts() * p.count();
                         if (power.unknown()) {
-                            prov.add(new Provenance(n.name() + " power", Provenance.NOT_COUNTED, Provenance.Kind.ASSUMPTION,
-                                    "no published power figure"));
+                            prov.add(Provenance.missing(n.name() + " power", Provenance.Status.NOT_COUNTED, "no published power figure"));
                         }
                     }
                     case CoolingSpec c -> {
@@ -251,7 +251,7 @@ public final class ClusterFactory {
                     Provenance.Kind.MEASURED, src));
             prov.add(new Provenance(a.name() + " memory", fmt("%.1f GB at %.1f GB/s (triad, all cores)", a.memoryGB(),
                     a.memBandwidthTBps() * 1000), Provenance.Kind.MEASURED, src));
-            prov.add(new Provenance(a.name() + " power", "not measured", Provenance.Kind.ASSUMPTION,
+            prov.add(Provenance.missing(a.name() + " power", Provenance.Status.NOT_MEASURED,
                     "the kernel lab measures speed, not a power rating: power is unknown"));
             return;
         }
@@ -264,7 +264,7 @@ public final class ClusterFactory {
         }
         prov.add(new Provenance(a.name() + " memory", a.memoryGB() + " GB at " + a.memBandwidthTBps() + " TB/s", Provenance.Kind.DATASHEET, src));
         prov.add(a.tdpWatts() == null
-                ? new Provenance(a.name() + " TDP", "not published", Provenance.Kind.ASSUMPTION, "no source gives it: power is unknown")
+                ? Provenance.missing(a.name() + " TDP", Provenance.Status.NOT_PUBLISHED, "no source gives it: power is unknown")
                 : new Provenance(a.name() + " TDP", fmtW(a.tdpWatts()), Provenance.Kind.DATASHEET, src));
     }
 
@@ -275,7 +275,7 @@ public final class ClusterFactory {
     private <T extends CatalogItem> T lookup(String id, Class<T> type, String what) {
         try {
             return catalog.require(id, type);
-        } catch (IllegalArgumentException e) {
+        } catch (InputException e) {
             throw new EvaluationException(what + ": " + e.getMessage());
         }
     }

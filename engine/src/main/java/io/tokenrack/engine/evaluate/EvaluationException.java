@@ -1,7 +1,9 @@
 package io.tokenrack.engine.evaluate;
 
-/** Input the model cannot evaluate: an unknown id, an impossible parallelism, a design with no accelerators. */
-public final class EvaluationException extends IllegalArgumentException {
+import io.tokenrack.engine.catalog.InputException;
+
+/** Input the model cannot evaluate: an impossible parallelism, a design with no accelerators, a prompt beyond the context. */
+public final class EvaluationException extends InputException {
     public EvaluationException(String message) {
         super(message);
     }

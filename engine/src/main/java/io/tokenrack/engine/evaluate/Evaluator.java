@@ -1,5 +1,6 @@
 package io.tokenrack.engine.evaluate;
 
+import io.tokenrack.engine.catalog.InputException;
 import io.tokenrack.engine.catalog.Catalog;
 import io.tokenrack.engine.catalog.ModelSpec;
 import io.tokenrack.engine.cost.CostModel;
@@ -56,8 +57,8 @@ public final class Evaluator {
         Cluster cluster;
         try {
             cluster = clusters.fromDesign(design);
-        } catch (IllegalArgumentException e) {
-            return Evaluation.failed(Evaluation.Status.INVALID, e.getMessage(), null, workload.modelId(), 0, List.of());
+        } catch (InputException e) {
+            return new Evaluation.Failed(Evaluation.Failed.Failure.INVALID, e.getMessage(), null, workload.modelId(), 0, List.of());
         }
         return evaluate(cluster, workload, assumptions);
     }
@@ -86,8 +87,8 @@ public final class Evaluator {
             }
             shape = ModelShape.of(model);
             plans = ParallelismPlanner.plans(cluster, model, shape, w, k, batching);
-        } catch (IllegalArgumentException e) {
-            return Evaluation.failed(Evaluation.Status.INVALID, e.getMessage(), cluster.accelerator().id(), w.modelId(),
+        } catch (InputException e) {
+            return new Evaluation.Failed(Evaluation.Failed.Failure.INVALID, e.getMessage(), cluster.accelerator().id(), w.modelId(),
                     cluster.accelerators(), cluster.provenance());
         }
         Choice best = null;
@@ -111,7 +112,7 @@ public final class Evaluator {
         Cluster cluster;
         try {
             cluster = clusters.fromDesign(design);
-        } catch (IllegalArgumentException e) {
+        } catch (InputException e) {
             return List.of();
         }
         return curve(cluster, w, a, points);
@@ -127,13 +128,11 @@ public final class Evaluator {
      * Latency limits are left out so the whole frontier shows.
      */
     public List<CurvePoint> curve(Cluster cluster, Workload w, Assumptions a, int points, Batching batching) {
-        Workload open = new Workload(w.modelId(), w.precision(), w.kvPrecision(), w.inputTokens(), w.outputTokens(), null,
-                null, null, null, w.parallelism());
-        Evaluation top = evaluate(cluster, open, a, batching);
-        if (!top.ok()) {
+        Workload open = w.withConcurrency(null).withoutLimits();
+        if (!(evaluate(cluster, open, a, batching) instanceof Evaluation.Ok top)) {
             return List.of();
         }
-        int max = (int) Math.clamp(Math.round(top.concurrency()), 1, Integer.MAX_VALUE);
+        int max = (int) Math.clamp(Math.round(top.plan().concurrency()), 1, Integer.MAX_VALUE);
         List<CurvePoint> out = new ArrayList<>(points);
         int last = 0;
         for (int i = 0; i < points; i++) {
@@ -146,14 +145,9 @@ public final class Evaluator {
                 break;
             }
             last = c;
-            Evaluation e = evaluate(cluster, open.withConcurrency(c), a, batching);
-            if (!e.ok()) {
-                continue;
+            if (evaluate(cluster, open.withConcurrency(c), a, batching) instanceof Evaluation.Ok e) {
+                out.add(CurvePoint.of(c, e));
             }
-            out.add(new CurvePoint(c, e.outputTokensPerSecond(), e.outputTokensPerSecondPerAccelerator(),
-                    e.totalTokensPerSecondPerAccelerator(), e.tokensPerSecondPerUser(), e.ttftSeconds(), e.tpotSeconds(),
-                    e.itPowerWatts(), e.facilityPowerWatts(), e.outputTokensPerJoule(), e.usdPerMillionOutputTokens(),
-                    e.bottleneck(), e.parallelism()));
         }
         return out;
     }
@@ -241,46 +235,45 @@ public final class Evaluator {
         return new Metrics(output, input, power, cost);
     }
 
-    private Evaluation build(Cluster c, ModelSpec model, Workload w, Assumptions a, Choice choice) {
+    private Evaluation.Ok build(Cluster c, ModelSpec model, Workload w, Assumptions a, Choice choice) {
         Plan plan = choice.plan();
         ServingPoint sp = choice.point();
         int active = choice.active();
         Metrics m = metrics(c, w, a, plan, active, sp);
         int n = c.accelerators();
         int used = active * plan.step().groupSize();
-        List<String> notes = new ArrayList<>();
+        List<Note> notes = new ArrayList<>();
         if (plan.acceleratorsUsed() < n) {
-            notes.add((n - plan.acceleratorsUsed()) + " of " + n + " accelerators do not make a whole replica of "
-                    + plan.step().groupSize() + " and stay idle");
+            notes.add(new Note.IdleAccelerators(n - plan.acceleratorsUsed(), n, plan.step().groupSize()));
         }
         if (active < plan.replicas()) {
-            notes.add((plan.replicas() - active) + " of " + plan.replicas() + " replicas have no request at this concurrency and idle");
+            notes.add(new Note.IdleReplicas(plan.replicas() - active, plan.replicas()));
         }
         if (!choice.meetsLimits()) {
-            notes.add("the latency limits are not met at this concurrency");
+            notes.add(new Note.LimitsNotMet());
         }
         if (sp.queuedRequests() > 0) {
-            notes.add(fmt("%,.0f requests per replica wait for KV-cache space; they add to TTFT", sp.queuedRequests()));
+            notes.add(new Note.QueuedRequests(sp.queuedRequests()));
         }
         if (Double.isNaN(m.power.itWatts())) {
-            notes.add(c.accelerator().cpuAsAccelerator()
-                    ? c.accelerator().name() + " has no power figure (the kernel lab measures speed, not a power rating): "
-                            + "power, tokens per joule and energy cost are unknown"
-                    : c.accelerator().name() + " has no published TDP: power, tokens per joule and energy cost are unknown");
+            notes.add(new Note.UnknownPower(c.accelerator().name(), c.accelerator().cpuAsAccelerator()));
         }
         if (Double.isNaN(m.cost.totalUsdPerHour())) {
-            notes.add("no price estimate in the catalog for " + c.accelerator().name() + " or its server: cost is unknown (set a capital cost)");
+            notes.add(new Note.UnknownCost(c.accelerator().name()));
         }
         for (Provenance p : c.provenance()) {
-            if (p.kind() == Provenance.Kind.ASSUMPTION && !"not published".equals(p.value()) && !"not measured".equals(p.value())) {
-                notes.add("assumed: " + p.label() + " = " + p.value() + " (" + p.source() + ")");
+            // stand-ins and gaps the numbers rest on; an unpublished or unmeasured TDP is said by UnknownPower instead
+            switch (p.status()) {
+                case ASSUMPTION -> notes.add(new Note.AssumedValue(p));
+                case NOT_COUNTED -> notes.add(new Note.NotCounted(p));
+                case DATASHEET, MEASURED, MODELLED, NOT_PUBLISHED, NOT_MEASURED -> { }
             }
         }
         if (!plan.step().device().hasNativeMath(w.precision())) {
-            notes.add(c.accelerator().name() + " has no " + w.precision().label() + " math: weights move at "
-                    + w.precision().label() + " width but compute runs at the next wider format it has");
+            notes.add(new Note.NoNativeMath(c.accelerator().name(), w.precision()));
         }
-        Bottleneck bottleneck = bottleneck(c, choice, sp, m, notes, a.constants().maxSequencesPerRank());
+        List<RackDraw> racks = rackDraws(c, m.power.itWatts());
+        Bottleneck bottleneck = bottleneck(choice, sp, racks, notes, a.constants().maxSequencesPerRank());
         var step = plan.step();
         double kvPerAcc = sp.concurrency() / step.dp() * step.kvBytesPerSequencePerAccelerator(w.inputTokens() + w.outputTokens() / 2.0);
         List<PhaseBreakdown> phases = List.of(
@@ -297,25 +290,36 @@ public final class Evaluator {
         prov.add(new Provenance(model.name(), fmt("%.1fB parameters, %d layers", model.totalParamsB(), model.layers()),
                 Provenance.Kind.DATASHEET, String.join("; ", model.sources())));
         double provisionedMw = m.power.provisionedItWatts() * c.pue() / 1e6;
-        return new Evaluation(Evaluation.Status.OK, "", c.accelerator().id(), model.id(), n, used, active,
-                new Parallelism(step.tp(), step.pp(), model.moe() == null ? 1 : step.tp() * step.dp(), step.dp()),
-                sp.concurrency() * active, (int) Math.min(Integer.MAX_VALUE, (long) plan.serving().maxConcurrency() * plan.replicas()),
-                m.output, m.input, m.output / n, (m.output + m.input) / n, sp.tokensPerSecondPerUser(),
-                sp.ttftSeconds(), sp.tpotSeconds(), step.weightBytesPerAccelerator(), kvPerAcc,
-                m.power, m.output / m.power.itWatts(), m.output / m.power.facilityWatts(),
-                m.output / provisionedMw, m.cost, bottleneck, phases, notes, prov);
+        ServingPlan served = new ServingPlan(new Parallelism(step.tp(), step.pp(), model.moe() == null ? 1 : step.tp() * step.dp(), step.dp()),
+                active, used, sp.concurrency() * active, (int) Math.min(Integer.MAX_VALUE, (long) plan.serving().maxConcurrency() * plan.replicas()));
+        return new Evaluation.Ok(c.accelerator().id(), model.id(), n, served,
+                new Throughput(m.output, m.input, m.output / n, (m.output + m.input) / n, sp.tokensPerSecondPerUser()),
+                new Latency(sp.ttftSeconds(), sp.tpotSeconds()),
+                new Memory(step.weightBytesPerAccelerator(), kvPerAcc),
+                m.power,
+                new Efficiency(m.output / m.power.itWatts(), m.output / m.power.facilityWatts(), m.output / provisionedMw),
+                m.cost, bottleneck, racks, phases, notes, prov);
     }
 
-    private static Bottleneck bottleneck(Cluster c, Choice choice, ServingPoint sp, Metrics m, List<String> notes, int maxSequencesPerRank) {
-        double itPerAcc = m.power.itWatts() / c.accelerators();
+    /** Each rack's share of the IT power: the design's IT power per accelerator × the rack's accelerators. */
+    private static List<RackDraw> rackDraws(Cluster c, double itWatts) {
+        double itPerAcc = itWatts / c.accelerators();
+        List<RackDraw> out = new ArrayList<>(c.racks().size());
         for (Cluster.RackBudget r : c.racks()) {
-            double modelled = itPerAcc * r.accelerators();
-            if (modelled > r.powerBudgetWatts()) {
-                notes.add(fmt("%s: modelled %.1f kW exceeds its %.1f kW power budget", r.name(), modelled / 1000, r.powerBudgetWatts() / 1000));
+            out.add(new RackDraw(r.rackId(), r.name(), r.accelerators(), itPerAcc * r.accelerators(), r.powerBudgetWatts(),
+                    r.coolingCapacityWatts()));
+        }
+        return out;
+    }
+
+    private static Bottleneck bottleneck(Choice choice, ServingPoint sp, List<RackDraw> racks, List<Note> notes, int maxSequencesPerRank) {
+        for (RackDraw r : racks) {
+            if (r.overPowerBudget()) {
+                notes.add(new Note.RackOverPower(r.name(), r.itWatts(), r.powerBudgetWatts()));
                 return Bottleneck.POWER;
             }
-            if (!Double.isNaN(r.coolingCapacityWatts()) && modelled > r.coolingCapacityWatts()) {
-                notes.add(fmt("%s: modelled heat %.1f kW exceeds its %.1f kW cooling", r.name(), modelled / 1000, r.coolingCapacityWatts() / 1000));
+            if (r.overCooling()) {
+                notes.add(new Note.RackOverCooling(r.name(), r.itWatts(), r.coolingCapacityWatts()));
                 return Bottleneck.COOLING;
             }
         }
@@ -357,7 +361,8 @@ public final class Evaluator {
                     model.id(), w.inputTokens() + w.outputTokens(), plain(weights / 1e9), w.precision().label(), c.accelerators(),
                     c.accelerator().id(), plain(c.accelerator().memoryGB()));
         }
-        return Evaluation.failed(Evaluation.Status.DOES_NOT_FIT, msg, c.accelerator().id(), model.id(), c.accelerators(), c.provenance());
+        return new Evaluation.Failed(Evaluation.Failed.Failure.DOES_NOT_FIT, msg, c.accelerator().id(), model.id(), c.accelerators(),
+                c.provenance());
     }
 
     /** "; one request alone gets at best …, asked …": what the limits are up against. */

@@ -50,26 +50,30 @@ public final class Validation {
         if (!"outputTokensPerSecondPerAccelerator".equals(r.metric())) {
             return new Result(r, Double.NaN, "metric " + r.metric() + " is not predicted");
         }
+        // the row's fields, checked as any input; the evaluation itself is outside the catch, so a defect surfaces
+        Cluster cluster;
+        Workload w;
+        Batching batching;
         try {
-            Cluster cluster = evaluator.clusters().standard(r.accelerator(), r.count());
+            cluster = evaluator.clusters().standard(r.accelerator(), r.count());
             Integer concurrency = switch (r.mode()) {
                 case "max-throughput", "min-tokens-per-second-per-user" -> null;
                 case "concurrency" -> r.limit() == null ? null : (int) Math.round(r.limit());
                 default -> throw new IllegalArgumentException("unknown mode '" + r.mode() + "'");
             };
             Double floor = "min-tokens-per-second-per-user".equals(r.mode()) ? r.limit() : null;
-            Workload w = new Workload(r.model(), Precision.parse(r.precision()), null, r.isl(), r.osl(), concurrency,
+            w = new Workload(r.model(), Precision.parse(r.precision()), null, r.isl(), r.osl(), concurrency,
                     null, null, floor, new Parallelism(r.tp(), 1, r.ep(), r.dp()));
             // The data's "concurrency" rows are static batches of that size (Intel's Gaudi pages).
-            Batching batching = "concurrency".equals(r.mode()) ? Batching.STATIC : Batching.CONTINUOUS;
-            Evaluation e = evaluator.evaluate(cluster, w, assumptions, batching);
-            if (!e.ok()) {
-                return new Result(r, Double.NaN, e.message());
-            }
-            return new Result(r, e.outputTokensPerSecondPerAccelerator(), null);
+            batching = "concurrency".equals(r.mode()) ? Batching.STATIC : Batching.CONTINUOUS;
         } catch (IllegalArgumentException e) {
             return new Result(r, Double.NaN, e.getMessage());
         }
+        Evaluation e = evaluator.evaluate(cluster, w, assumptions, batching);
+        if (!(e instanceof Evaluation.Ok ok)) {
+            return new Result(r, Double.NaN, e.message());
+        }
+        return new Result(r, ok.throughput().outputTokensPerSecondPerAccelerator(), null);
     }
 
     public static Summary summarize(List<Result> results) {

@@ -64,24 +64,19 @@ public record Workload(
         return concurrency == null;
     }
 
-    public Workload withConcurrency(Integer c) {
-        return new Workload(modelId, precision, kvPrecision, inputTokens, outputTokens, c, ttftLimitMs, tpotLimitMs, minTokensPerSecondPerUser, parallelism);
-    }
+    // With-methods: a copy with one field changed, validated like any workload.
 
     public Workload withModel(String id) {
         return new Workload(id, precision, kvPrecision, inputTokens, outputTokens, concurrency, ttftLimitMs, tpotLimitMs, minTokensPerSecondPerUser, parallelism);
-    }
-
-    public Workload withParallelism(Parallelism p) {
-        return new Workload(modelId, precision, kvPrecision, inputTokens, outputTokens, concurrency, ttftLimitMs, tpotLimitMs, minTokensPerSecondPerUser, p);
     }
 
     public Workload withPrecision(Precision p) {
         return new Workload(modelId, p, kvPrecision, inputTokens, outputTokens, concurrency, ttftLimitMs, tpotLimitMs, minTokensPerSecondPerUser, parallelism);
     }
 
-    public Workload withKvPrecision(Precision p) {
-        return new Workload(modelId, precision, p, inputTokens, outputTokens, concurrency, ttftLimitMs, tpotLimitMs, minTokensPerSecondPerUser, parallelism);
+    /** @param kv the KV-cache format; null for the default that follows {@link #precision()} */
+    public Workload withKvPrecision(Precision kv) {
+        return new Workload(modelId, precision, kv, inputTokens, outputTokens, concurrency, ttftLimitMs, tpotLimitMs, minTokensPerSecondPerUser, parallelism);
     }
 
     public Workload withInputTokens(int n) {
@@ -92,15 +87,33 @@ public record Workload(
         return new Workload(modelId, precision, kvPrecision, inputTokens, n, concurrency, ttftLimitMs, tpotLimitMs, minTokensPerSecondPerUser, parallelism);
     }
 
+    /** @param c requests in flight; null for "max" */
+    public Workload withConcurrency(Integer c) {
+        return new Workload(modelId, precision, kvPrecision, inputTokens, outputTokens, c, ttftLimitMs, tpotLimitMs, minTokensPerSecondPerUser, parallelism);
+    }
+
+    /** @param ms the limit; null for none */
     public Workload withTtftLimitMs(Double ms) {
         return new Workload(modelId, precision, kvPrecision, inputTokens, outputTokens, concurrency, ms, tpotLimitMs, minTokensPerSecondPerUser, parallelism);
     }
 
+    /** @param ms the limit; null for none */
     public Workload withTpotLimitMs(Double ms) {
         return new Workload(modelId, precision, kvPrecision, inputTokens, outputTokens, concurrency, ttftLimitMs, ms, minTokensPerSecondPerUser, parallelism);
     }
 
-    public Workload withMinTokensPerSecondPerUser(Double tokensPerSecond) {
-        return new Workload(modelId, precision, kvPrecision, inputTokens, outputTokens, concurrency, ttftLimitMs, tpotLimitMs, tokensPerSecond, parallelism);
+    /** @param tps the floor; null for none */
+    public Workload withMinTokensPerSecondPerUser(Double tps) {
+        return new Workload(modelId, precision, kvPrecision, inputTokens, outputTokens, concurrency, ttftLimitMs, tpotLimitMs, tps, parallelism);
+    }
+
+    /** @param p the layout; null for {@link Parallelism#AUTO} */
+    public Workload withParallelism(Parallelism p) {
+        return new Workload(modelId, precision, kvPrecision, inputTokens, outputTokens, concurrency, ttftLimitMs, tpotLimitMs, minTokensPerSecondPerUser, p);
+    }
+
+    /** The same workload with no latency limits and no speed floor. */
+    public Workload withoutLimits() {
+        return new Workload(modelId, precision, kvPrecision, inputTokens, outputTokens, concurrency, null, null, null, parallelism);
     }
 }

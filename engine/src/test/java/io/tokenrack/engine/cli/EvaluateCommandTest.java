@@ -156,5 +156,29 @@ class EvaluateCommandTest {
         JsonNode j = StrictJson.mapper().readTree(r.out());
         assertTrue(j.get("networkPowerWatts").isNull(), r.out());
         assertTrue(!j.get("networkPowerComplete").asBoolean());
+        int uncounted = 0;
+        for (JsonNode p : j.get("provenance")) {
+            if (p.get("status").asText().equals("NOT_COUNTED")) {
+                uncounted++;
+                assertEquals("not counted", p.get("value").asText());
+                assertEquals("ASSUMPTION", p.get("kind").asText());
+            }
+        }
+        assertEquals(1, uncounted, j.get("provenance").toString());
+    }
+
+    @Test
+    void aDesignsRacksCarryTheirModelledDraw() throws Exception {
+        String design = System.getProperty("tokenrack.presets.dir") + "/designs/dgx-h100-4x-air.json"; // one rack holds all 32 GPUs
+        JsonNode j = StrictJson.mapper().readTree(run("evaluate", "--design", design, "--json").out());
+        assertEquals(1, j.get("racks").size(), j.toString());
+        JsonNode rack = j.get("racks").get(0);
+        assertEquals("rack-1", rack.get("rackId").asText());
+        assertEquals(32, rack.get("accelerators").asInt());
+        assertEquals(j.get("itPowerWatts").asDouble(), rack.get("itPowerWatts").asDouble(), 1e-6, "the only rack draws all the IT power");
+        assertTrue(rack.get("powerBudgetWatts").asDouble() > 0);
+        JsonNode standard = StrictJson.mapper().readTree(run("evaluate", "--accelerator", "h100-sxm", "--count", "8", "--model",
+                "llama-3.1-70b", "--isl", "1024", "--osl", "1024", "--json").out());
+        assertEquals(0, standard.get("racks").size(), "N accelerators are not placed in racks");
     }
 }

@@ -2,6 +2,7 @@ package io.tokenrack.engine.evaluate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tokenrack.engine.catalog.AcceleratorSpec;
@@ -26,20 +27,26 @@ class EvaluatorTest {
     static final Evaluator EVALUATOR = new Evaluator(CATALOG);
     static final Assumptions DEFAULTS = Assumptions.defaults(CATALOG.facility());
 
+    /** The evaluation's numbers, failing the test with its message when there are none. */
+    static Evaluation.Ok ok(Evaluation e) {
+        assertTrue(e.ok(), e.message());
+        return (Evaluation.Ok) e;
+    }
+
     static Workload workload(String model, Integer concurrency) {
         return new Workload(model, Precision.FP8, null, 1024, 1024, concurrency, null, null, null, Parallelism.AUTO);
     }
 
     @Test
     void eightH100ServeLlama70bWithSensibleNumbers() {
-        Evaluation e = EVALUATOR.evaluate(EVALUATOR.clusters().standard("h100-sxm", 8), workload("llama-3.1-70b", 64), DEFAULTS);
-        assertTrue(e.ok(), e.message());
-        assertEquals(64, e.concurrency(), 1e-9);
+        Evaluation.Ok e = ok(EVALUATOR.evaluate(EVALUATOR.clusters().standard("h100-sxm", 8), workload("llama-3.1-70b", 64), DEFAULTS));
+        assertEquals(64, e.plan().concurrency(), 1e-9);
         // Published H100 serving of a 70B model runs at hundreds to a few thousand tokens/s per GPU.
-        assertTrue(e.outputTokensPerSecondPerAccelerator() > 100 && e.outputTokensPerSecondPerAccelerator() < 5000,
-                "per GPU " + e.outputTokensPerSecondPerAccelerator());
-        assertEquals(e.outputTokensPerSecond() / e.itPowerWatts(), e.outputTokensPerJoule(), 1e-9);
-        assertTrue(e.facilityPowerWatts() > e.itPowerWatts());
+        double perGpu = e.throughput().outputTokensPerSecondPerAccelerator();
+        assertTrue(perGpu > 100 && perGpu < 5000, "per GPU " + perGpu);
+        assertEquals(e.throughput().outputTokensPerSecond() / e.power().itWatts(), e.efficiency().outputTokensPerJoule(), 1e-9);
+        assertTrue(e.power().facilityWatts() > e.power().itWatts());
+        assertTrue(e.racks().isEmpty(), "N accelerators have no racks of a design");
     }
 
     @Test
@@ -47,7 +54,8 @@ class EvaluatorTest {
         Evaluation e = EVALUATOR.evaluate(EVALUATOR.clusters().standard("l40s", 1), workload("llama-3.1-405b", null), DEFAULTS);
         assertEquals(Evaluation.Status.DOES_NOT_FIT, e.status());
         assertTrue(e.message().contains("does not fit") && e.message().contains("GB"), e.message());
-        assertTrue(Double.isNaN(e.outputTokensPerSecond()));
+        Evaluation.Failed f = assertInstanceOf(Evaluation.Failed.class, e);
+        assertEquals(Evaluation.Failed.Failure.DOES_NOT_FIT, f.failure());
     }
 
     @Test
@@ -67,12 +75,11 @@ class EvaluatorTest {
 
     @Test
     void maxConcurrencyMeetsATpotLimit() {
-        Workload w = new Workload("llama-3.1-70b", Precision.FP8, null, 1024, 1024, null, null, 30.0, null, Parallelism.AUTO);
-        Evaluation e = EVALUATOR.evaluate(EVALUATOR.clusters().standard("h100-sxm", 8), w, DEFAULTS);
-        assertTrue(e.ok(), e.message());
-        assertTrue(e.tpotSeconds() <= 0.030 + 1e-12, "tpot " + e.tpotSeconds());
-        Evaluation free = EVALUATOR.evaluate(EVALUATOR.clusters().standard("h100-sxm", 8), workload("llama-3.1-70b", null), DEFAULTS);
-        assertTrue(free.outputTokensPerSecond() >= e.outputTokensPerSecond());
+        Workload w = workload("llama-3.1-70b", null).withTpotLimitMs(30.0);
+        Evaluation.Ok e = ok(EVALUATOR.evaluate(EVALUATOR.clusters().standard("h100-sxm", 8), w, DEFAULTS));
+        assertTrue(e.latency().tpotSeconds() <= 0.030 + 1e-12, "tpot " + e.latency().tpotSeconds());
+        Evaluation.Ok free = ok(EVALUATOR.evaluate(EVALUATOR.clusters().standard("h100-sxm", 8), workload("llama-3.1-70b", null), DEFAULTS));
+        assertTrue(free.throughput().outputTokensPerSecond() >= e.throughput().outputTokensPerSecond());
     }
 
     @Test
@@ -89,12 +96,12 @@ class EvaluatorTest {
     void moreBandwidthOrComputeNeverLowersThroughput() {
         AcceleratorSpec h100 = CATALOG.accelerator("h100-sxm");
         Cluster base = EVALUATOR.clusters().standard("h100-sxm", 8);
-        double baseline = EVALUATOR.evaluate(base, workload("llama-3.1-70b", 128), DEFAULTS).outputTokensPerSecond();
+        double baseline = ok(EVALUATOR.evaluate(base, workload("llama-3.1-70b", 128), DEFAULTS)).throughput().outputTokensPerSecond();
         for (double f : new double[] {1.1, 1.5, 2.0}) {
             Cluster faster = withAccelerator(base, scaled(h100, 1, f));
             Cluster stronger = withAccelerator(base, scaled(h100, f, 1));
-            assertTrue(EVALUATOR.evaluate(faster, workload("llama-3.1-70b", 128), DEFAULTS).outputTokensPerSecond() >= baseline);
-            assertTrue(EVALUATOR.evaluate(stronger, workload("llama-3.1-70b", 128), DEFAULTS).outputTokensPerSecond() >= baseline);
+            assertTrue(ok(EVALUATOR.evaluate(faster, workload("llama-3.1-70b", 128), DEFAULTS)).throughput().outputTokensPerSecond() >= baseline);
+            assertTrue(ok(EVALUATOR.evaluate(stronger, workload("llama-3.1-70b", 128), DEFAULTS)).throughput().outputTokensPerSecond() >= baseline);
         }
     }
 
@@ -112,22 +119,22 @@ class EvaluatorTest {
     @MethodSource("pairs")
     void everyPairThatFitsGivesFiniteNonNegativeNumbersAndPowerWithinTdp(String acc, String model) {
         Cluster c = EVALUATOR.clusters().standard(acc, 8);
-        Evaluation e = EVALUATOR.evaluate(c, workload(model, null), DEFAULTS);
-        if (!e.ok()) {
+        Evaluation result = EVALUATOR.evaluate(c, workload(model, null), DEFAULTS);
+        if (!(result instanceof Evaluation.Ok e)) {
             // a catalog pair is valid input: the only way to fail is not to fit (an INVALID here is a bug turned into a message)
-            assertEquals(Evaluation.Status.DOES_NOT_FIT, e.status(), e.message());
-            assertFalse(e.message().isBlank());
+            assertEquals(Evaluation.Status.DOES_NOT_FIT, result.status(), result.message());
+            assertFalse(result.message().isBlank());
             return;
         }
-        for (double v : new double[] {e.outputTokensPerSecond(), e.tokensPerSecondPerUser(), e.ttftSeconds(), e.tpotSeconds(),
-                e.concurrency(), e.totalTokensPerSecondPerAccelerator()}) {
+        for (double v : new double[] {e.throughput().outputTokensPerSecond(), e.throughput().tokensPerSecondPerUser(),
+                e.latency().ttftSeconds(), e.latency().tpotSeconds(), e.plan().concurrency(), e.throughput().totalTokensPerSecondPerAccelerator()}) {
             assertTrue(Double.isFinite(v) && v >= 0, "value " + v);
         }
         Double tdp = c.accelerator().tdpWatts();
         if (tdp != null) {
             assertTrue(e.power().acceleratorWatts() <= tdp * c.accelerators() + 1e-6);
-            assertTrue(e.itPowerWatts() <= tdp * c.accelerators() + c.hostNameplateWatts() + c.networkWatts() + 1e-6);
-            assertTrue(e.outputTokensPerJoule() > 0 && Double.isFinite(e.outputTokensPerJoule()));
+            assertTrue(e.power().itWatts() <= tdp * c.accelerators() + c.hostNameplateWatts() + c.networkWatts() + 1e-6);
+            assertTrue(e.efficiency().outputTokensPerJoule() > 0 && Double.isFinite(e.efficiency().outputTokensPerJoule()));
         }
     }
 
@@ -179,8 +186,8 @@ class EvaluatorTest {
         // ML.ENERGY (via fleet-sim): an 8B model on one H100 draws ≈ 300 W at batch 1 and ≈ 600 W at batch 128.
         Cluster one = EVALUATOR.clusters().standard("h100-sxm", 1);
         for (int[] anchor : new int[][] {{1, 300}, {128, 600}}) {
-            Workload w = new Workload("llama-3.1-8b", Precision.BF16, null, 512, 512, anchor[0], null, null, null, Parallelism.AUTO);
-            Evaluation e = EVALUATOR.evaluate(one, w, DEFAULTS);
+            Workload w = workload("llama-3.1-8b", anchor[0]).withPrecision(Precision.BF16).withInputTokens(512).withOutputTokens(512);
+            Evaluation.Ok e = ok(EVALUATOR.evaluate(one, w, DEFAULTS));
             assertEquals(anchor[1], e.power().acceleratorWatts(), 0.1 * anchor[1], "batch " + anchor[0]);
         }
     }
@@ -192,7 +199,7 @@ class EvaluatorTest {
 
     @Test
     void promptsLongerThanTheContextAreInvalid() {
-        Workload w = new Workload("llama-2-70b", Precision.FP8, null, 8192, 1024, 8, null, null, null, Parallelism.AUTO);
+        Workload w = workload("llama-2-70b", 8).withInputTokens(8192);
         Evaluation e = EVALUATOR.evaluate(EVALUATOR.clusters().standard("h100-sxm", 8), w, DEFAULTS);
         assertEquals(Evaluation.Status.INVALID, e.status());
         assertTrue(e.message().contains("4,096-token context"), e.message());
@@ -201,10 +208,10 @@ class EvaluatorTest {
     @Test
     void aFewRequestsUseOneFastReplicaNotManySlowOnes() {
         Cluster eight = EVALUATOR.clusters().standard("h100-sxm", 8);
-        Evaluation one = EVALUATOR.evaluate(eight, workload("llama-3.1-70b", 1), DEFAULTS);
-        assertEquals(1, one.concurrency(), 1e-9);
-        Evaluation eightReqs = EVALUATOR.evaluate(eight, workload("llama-3.1-70b", 8), DEFAULTS);
-        assertTrue(one.tokensPerSecondPerUser() >= eightReqs.tokensPerSecondPerUser());
+        Evaluation.Ok one = ok(EVALUATOR.evaluate(eight, workload("llama-3.1-70b", 1), DEFAULTS));
+        assertEquals(1, one.plan().concurrency(), 1e-9);
+        Evaluation.Ok eightReqs = ok(EVALUATOR.evaluate(eight, workload("llama-3.1-70b", 8), DEFAULTS));
+        assertTrue(one.throughput().tokensPerSecondPerUser() >= eightReqs.throughput().tokensPerSecondPerUser());
     }
 
     @Test
@@ -235,15 +242,14 @@ class EvaluatorTest {
     @Test
     void theNoteAboutMissingMathFollowsThePublishedPeaksNotTheirValues() {
         // Gaudi 3 publishes fp8 at the same 1,835 TFLOPS as bf16: it has fp8 math
-        var fp8 = new io.tokenrack.engine.workload.Workload("llama-3.1-70b", io.tokenrack.engine.workload.Precision.FP8, null,
-                1024, 1024, 64, null, null, null, io.tokenrack.engine.workload.Parallelism.AUTO);
-        Evaluation gaudi = EVALUATOR.evaluate(EVALUATOR.clusters().standard("gaudi3", 8), fp8, DEFAULTS);
-        assertTrue(gaudi.ok(), gaudi.message());
-        assertTrue(gaudi.notes().stream().noneMatch(n -> n.contains("has no fp8 math")), gaudi.notes().toString());
+        Workload fp8 = workload("llama-3.1-70b", 64);
+        Evaluation.Ok gaudi = ok(EVALUATOR.evaluate(EVALUATOR.clusters().standard("gaudi3", 8), fp8, DEFAULTS));
+        assertTrue(gaudi.notes().stream().noneMatch(n -> n instanceof Note.NoNativeMath), gaudi.notes().toString());
         // H100 has no fp4 path: fp4 weights compute at fp8
-        var fp4 = new io.tokenrack.engine.workload.Workload("llama-3.1-70b", io.tokenrack.engine.workload.Precision.FP4, null,
-                1024, 1024, 64, null, null, null, io.tokenrack.engine.workload.Parallelism.AUTO);
-        Evaluation h100 = EVALUATOR.evaluate(EVALUATOR.clusters().standard("h100-sxm", 8), fp4, DEFAULTS);
-        assertTrue(h100.notes().stream().anyMatch(n -> n.contains("has no fp4 math")), h100.notes().toString());
+        Evaluation.Ok h100 = ok(EVALUATOR.evaluate(EVALUATOR.clusters().standard("h100-sxm", 8), fp8.withPrecision(Precision.FP4), DEFAULTS));
+        assertEquals(List.of(new Note.NoNativeMath("NVIDIA H100 SXM 80GB", Precision.FP4)),
+                h100.notes().stream().filter(n -> n instanceof Note.NoNativeMath).toList());
+        assertTrue(h100.noteTexts().contains("NVIDIA H100 SXM 80GB has no fp4 math: weights move at fp4 width but compute runs at the next wider"
+                + " format it has"), h100.noteTexts().toString());
     }
 }

@@ -22,9 +22,9 @@ class ModelledRackPowerTest {
         Evaluation e = evaluator.evaluate(cluster, design.workload(), Assumptions.defaults(catalog.facility()));
         assertTrue(e.ok(), e.message());
         var rack = design.racks().get(0);
-        RackPower modelled = ModelledRackPower.of(cluster, e).estimate(rack, catalog);
+        RackPower modelled = ModelledRackPower.of(e).estimate(rack, catalog);
         RackPower nameplate = io.tokenrack.engine.design.RackPowerEstimate.nameplate().estimate(rack, catalog);
-        assertEquals(e.itPowerWatts(), modelled.watts(), 1e-6); // one rack holds every accelerator
+        assertEquals(((Evaluation.Ok) e).power().itWatts(), modelled.watts(), 1e-6); // one rack holds every accelerator
         assertTrue(modelled.watts() < nameplate.watts(), modelled + " vs " + nameplate);
         assertTrue(modelled.basis().startsWith("modelled"));
     }
@@ -37,7 +37,7 @@ class ModelledRackPowerTest {
         Evaluator evaluator = new Evaluator(catalog);
         Cluster cluster = evaluator.clusters().fromDesign(design);
         Evaluation e = evaluator.evaluate(cluster, design.workload(), Assumptions.defaults(catalog.facility()));
-        var findings = io.tokenrack.engine.design.DesignCheck.checkModelled(design, catalog, ModelledRackPower.of(cluster, e));
+        var findings = io.tokenrack.engine.design.DesignCheck.checkModelled(design, catalog, ModelledRackPower.of(e));
         var unknown = findings.stream().filter(f -> f.code().equals(io.tokenrack.engine.design.FindingCodes.POWER_UNKNOWN)).toList();
         assertEquals(1, unknown.size(), findings.toString());
         assertEquals(java.util.List.of("ib-leaf-1"), unknown.getFirst().itemIds());

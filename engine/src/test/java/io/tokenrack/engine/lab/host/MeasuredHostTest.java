@@ -15,6 +15,7 @@ import io.tokenrack.engine.design.RackInstance;
 import io.tokenrack.engine.evaluate.Assumptions;
 import io.tokenrack.engine.evaluate.Evaluation;
 import io.tokenrack.engine.evaluate.Evaluator;
+import io.tokenrack.engine.evaluate.Note;
 import io.tokenrack.engine.evaluate.Provenance;
 import io.tokenrack.engine.workload.Parallelism;
 import io.tokenrack.engine.workload.Precision;
@@ -68,20 +69,22 @@ class MeasuredHostTest {
         Catalog c = host.addTo(PRESETS);
         Assumptions a = Assumptions.defaults(c.facility());
         Evaluator measured = host.evaluator(c);
-        Evaluation e = measured.evaluate(measured.clusters().standard("this-computer", 1), oneRequest(), a);
-        assertTrue(e.ok(), e.message());
+        Evaluation result = measured.evaluate(measured.clusters().standard("this-computer", 1), oneRequest(), a);
+        assertTrue(result.ok(), result.message());
+        Evaluation.Ok e = (Evaluation.Ok) result;
         // memory floor of one decode step: the weights a token streams (all but the 128,256 x 4,096
         // embedding table, kept at bf16 like the LM head: 2 bytes each) at 20 GB/s x 0.5 measured
         // efficiency; compute at eta_max of 200 GFLOP/s is far shorter, attention and overheads add a little
-        double floor = (e.weightBytesPerAccelerator() - 128_256.0 * 4_096 * 2) / 10e9;
-        assertTrue(e.tpotSeconds() >= floor, e.tpotSeconds() + " s below the floor " + floor);
-        assertTrue(e.tpotSeconds() <= 1.03 * floor, e.tpotSeconds() + " s vs floor " + floor);
+        double floor = (e.memory().weightBytesPerAccelerator() - 128_256.0 * 4_096 * 2) / 10e9;
+        double tpot = e.latency().tpotSeconds();
+        assertTrue(tpot >= floor, tpot + " s below the floor " + floor);
+        assertTrue(tpot <= 1.03 * floor, tpot + " s vs floor " + floor);
         assertTrue(e.provenance().stream().anyMatch(p -> p.label().equals("model constants") && p.kind() == Provenance.Kind.MEASURED));
 
         // with the GPU-fitted constants a GEMM at M = 1 would reach 0.60 x 1/(1 + 35) = 1.7% of peak and
         // the step would be compute-bound near 16 GFLOP / 3.3 GFLOP/s ~ 4.8 s: the measured constants are in use
-        Evaluation gpuConstants = new Evaluator(c).evaluate(measured.clusters().standard("this-computer", 1), oneRequest(), a);
-        assertTrue(gpuConstants.tpotSeconds() > 4 * e.tpotSeconds(), gpuConstants.tpotSeconds() + " vs " + e.tpotSeconds());
+        var gpuConstants = (Evaluation.Ok) new Evaluator(c).evaluate(measured.clusters().standard("this-computer", 1), oneRequest(), a);
+        assertTrue(gpuConstants.latency().tpotSeconds() > 4 * tpot, gpuConstants.latency().tpotSeconds() + " vs " + tpot);
     }
 
     @Test
@@ -90,10 +93,13 @@ class MeasuredHostTest {
         Catalog c = host.addTo(PRESETS);
         RackDesign d = new RackDesign(RackDesign.CURRENT_VERSION, "desk", null, List.of(new RackInstance("r1", "Rack", "air-42u-20kw",
                 List.of(new Placement("p1", "this-computer-host", 10, null)))), oneRequest());
-        Evaluation e = host.evaluator(c).evaluate(d, oneRequest(), Assumptions.defaults(c.facility()));
-        assertTrue(e.ok(), e.message());
-        assertTrue(Double.isNaN(e.itPowerWatts()), "power is not published for this computer");
-        assertFalse(e.notes().stream().anyMatch(n -> n.contains("host power")), "no DGX-derived host power: " + e.notes());
+        Evaluation result = host.evaluator(c).evaluate(d, oneRequest(), Assumptions.defaults(c.facility()));
+        assertTrue(result.ok(), result.message());
+        Evaluation.Ok e = (Evaluation.Ok) result;
+        assertTrue(Double.isNaN(e.power().itWatts()), "power is not published for this computer");
+        assertFalse(e.noteTexts().stream().anyMatch(n -> n.contains("host power")), "no DGX-derived host power: " + e.notes());
+        assertTrue(e.notes().stream().anyMatch(n -> n instanceof Note.UnknownPower u && u.measuredHost()), e.notes().toString());
+        assertTrue(e.provenance().stream().anyMatch(p -> p.status() == Provenance.Status.NOT_MEASURED), e.provenance().toString());
         assertEquals(0, e.power().hostWatts(), "the CPU is its own host");
     }
 }

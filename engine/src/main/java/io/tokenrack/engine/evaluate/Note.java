@@ -1,0 +1,112 @@
+package io.tokenrack.engine.evaluate;
+
+import io.tokenrack.engine.workload.Precision;
+import java.util.Locale;
+
+/**
+ * Something a reader of an {@link Evaluation.Ok} should know beside its numbers, as a typed fact.
+ * {@link #text()} says it in the words the CLI, the JSON and the app show; code branches on the
+ * type, never on the text.
+ */
+public sealed interface Note {
+    /** The note as shown: a sentence fragment without a final full stop. */
+    String text();
+
+    /** Accelerators left over after the whole replicas: they draw idle power and serve nothing. */
+    record IdleAccelerators(int idle, int total, int replicaSize) implements Note {
+        @Override
+        public String text() {
+            return idle + " of " + total + " accelerators do not make a whole replica of " + replicaSize + " and stay idle";
+        }
+    }
+
+    /** Fewer requests than replicas: some replicas have nothing to do. */
+    record IdleReplicas(int idle, int total) implements Note {
+        @Override
+        public String text() {
+            return idle + " of " + total + " replicas have no request at this concurrency and idle";
+        }
+    }
+
+    /** The requested concurrency breaks the workload's latency limits. */
+    record LimitsNotMet() implements Note {
+        @Override
+        public String text() {
+            return "the latency limits are not met at this concurrency";
+        }
+    }
+
+    /** More requests than fit in the KV cache: the rest queue and wait. */
+    record QueuedRequests(double perReplica) implements Note {
+        @Override
+        public String text() {
+            return String.format(Locale.ROOT, "%,.0f requests per replica wait for KV-cache space; they add to TTFT", perReplica);
+        }
+    }
+
+    /**
+     * The accelerator has no power figure, so power, tokens per joule and energy cost are unknown.
+     *
+     * @param measuredHost the kernel lab's measured computer (it measures speed, not power), not a published part
+     */
+    record UnknownPower(String acceleratorName, boolean measuredHost) implements Note {
+        @Override
+        public String text() {
+            return measuredHost
+                    ? acceleratorName + " has no power figure (the kernel lab measures speed, not a power rating): "
+                            + "power, tokens per joule and energy cost are unknown"
+                    : acceleratorName + " has no published TDP: power, tokens per joule and energy cost are unknown";
+        }
+    }
+
+    /** No price for the accelerator or its server, so cost is unknown. */
+    record UnknownCost(String acceleratorName) implements Note {
+        @Override
+        public String text() {
+            return "no price estimate in the catalog for " + acceleratorName + " or its server: cost is unknown (set a capital cost)";
+        }
+    }
+
+    /** A stand-in figure the result rests on, with where it comes from. */
+    record AssumedValue(Provenance assumption) implements Note {
+        @Override
+        public String text() {
+            return "assumed: " + assumption.label() + " = " + assumption.value() + " (" + assumption.source() + ")";
+        }
+    }
+
+    /** An item with no power figure, left out of the totals: the IT power is a lower bound. */
+    record NotCounted(Provenance item) implements Note {
+        @Override
+        public String text() {
+            return item.label() + " is not counted (" + item.source() + "): the IT power is a lower bound";
+        }
+    }
+
+    /** The accelerator lacks math in the workload's format and computes in a wider one. */
+    record NoNativeMath(String acceleratorName, Precision precision) implements Note {
+        @Override
+        public String text() {
+            return acceleratorName + " has no " + precision.label() + " math: weights move at "
+                    + precision.label() + " width but compute runs at the next wider format it has";
+        }
+    }
+
+    /** A rack's modelled IT draw exceeds its power budget. */
+    record RackOverPower(String rackName, double modelledWatts, double budgetWatts) implements Note {
+        @Override
+        public String text() {
+            return String.format(Locale.ROOT, "%s: modelled %.1f kW exceeds its %.1f kW power budget", rackName, modelledWatts / 1000,
+                    budgetWatts / 1000);
+        }
+    }
+
+    /** A rack's modelled heat exceeds its cooling capacity. */
+    record RackOverCooling(String rackName, double modelledWatts, double capacityWatts) implements Note {
+        @Override
+        public String text() {
+            return String.format(Locale.ROOT, "%s: modelled heat %.1f kW exceeds its %.1f kW cooling", rackName, modelledWatts / 1000,
+                    capacityWatts / 1000);
+        }
+    }
+}
