@@ -143,6 +143,8 @@ final class RackView extends VBox {
             slot.getStyleClass().add(Styles.RACK_SLOT);
             slot.resizeRelocate(U_LABEL_WIDTH, y, itemWidth, px);
             slot.setMouseTransparent(true);
+            // sized by hand: as a managed child the Pane would shrink it to its (empty) preferred size
+            slot.setManaged(false);
             elevation.getChildren().add(slot);
             if (u % labelEvery == 0 || u == 1) {
                 Text t = new Text(String.valueOf(u));
