@@ -11,11 +11,14 @@ public final class Gemm {
     private static final boolean VECTOR = VectorSupport.ENABLED;
     /**
      * Rows of the micro-kernel tile, chosen from the vector register file: 6 with 32 registers
-     * (AVX-512, NEON), 4 with 16 (AVX2). See {@link #rowsFor}.
+     * (AVX-512, NEON), 3 with 16 (AVX2). See {@link #rowsFor}.
      */
     public static final int MR = VECTOR ? rowsFor(VectorSupport.VECTOR_REGISTERS) : 6;
-    /** Columns of the micro-kernel tile: two vectors of the preferred species (16 on the scalar path). */
-    public static final int NR = VECTOR ? 2 * VectorSupport.FLOAT_LANES : 16;
+    /**
+     * Columns of the micro-kernel tile: two vectors of the preferred species with 32 registers,
+     * three with 16 (16 on the scalar path). See {@link #columnsFor}.
+     */
+    public static final int NR = columnsFor(MR);
     /** K block: one B micro-panel of KC x NR floats is 32 KiB with 512-bit vectors. */
     public static final int KC = 256;
     /** Row block: an MC x KC block of A (144 KiB) stays in L2. */
@@ -30,7 +33,18 @@ public final class Gemm {
      * 16). With 16 registers (AVX2) the 6 x 2 tile spilled and ran at half the 4 x 2 tile's speed.
      */
     static int rowsFor(int registers) {
-        return registers >= 32 ? 6 : 4;
+        return registers >= 32 ? 6 : 3;
+    }
+
+    /**
+     * Columns of the tile {@code mr} rows high, which fixes the strip width of B's packing: 3
+     * vectors for the 3-row tile, 2 for the 4- and 6-row tiles (16 floats on the scalar path).
+     */
+    static int columnsFor(int mr) {
+        if (!VECTOR) {
+            return 16;
+        }
+        return (mr == 3 ? 3 : 2) * VectorSupport.FLOAT_LANES;
     }
 
     /** C = A * B over the column strips [stripFrom, stripTo) of B; rows of C outside are untouched. */
@@ -38,10 +52,18 @@ public final class Gemm {
         multiply(a, m, b, c, stripFrom, stripTo, MR);
     }
 
-    /** The same with an explicit tile height (4 or 6), so tests cover both tiles on any machine. */
+    /**
+     * The same with an explicit tile height (3, 4 or 6; B packed for it, {@link #columnsFor}), so
+     * tests cover every tile on any machine.
+     */
     static void multiply(float[] a, int m, PackedB b, float[] c, int stripFrom, int stripTo, int mr) {
-        if (mr != 4 && mr != 6) {
-            throw new IllegalArgumentException("mr: must be 4 or 6, was " + mr);
+        if (mr != 3 && mr != 4 && mr != 6) {
+            throw new IllegalArgumentException("mr: must be 3, 4 or 6, was " + mr);
+        }
+        int nr = b.nr;
+        if (nr != columnsFor(mr)) {
+            throw new IllegalArgumentException("b: packed in strips of " + nr + " columns, the " + mr
+                    + "-row tile needs " + columnsFor(mr));
         }
         int k = b.k;
         int n = b.n;
@@ -56,25 +78,27 @@ public final class Gemm {
                 int mc = Math.min(MC, m - ic);
                 packA(a, k, ic, mc, pc, kc, ap, mr);
                 for (int s = stripFrom; s < stripTo; s++) {
-                    int bOff = (s * k + pc) * NR;
-                    int col0 = s * NR;
-                    int width = Math.min(NR, n - col0);
+                    int bOff = (s * k + pc) * nr;
+                    int col0 = s * nr;
+                    int width = Math.min(nr, n - col0);
                     for (int ir = 0; ir < mc; ir += mr) {
                         int row0 = ic + ir;
                         int rows = Math.min(mr, m - row0);
                         int aOff = ir * kc;
                         if (VECTOR && mr == 6) {
                             VectorGemm.kernel6(ap, aOff, b.data, bOff, kc, ap, TILE);
+                        } else if (VECTOR && mr == 3) {
+                            VectorGemm.kernel3(ap, aOff, b.data, bOff, kc, ap, TILE);
                         } else if (VECTOR) {
                             VectorGemm.kernel4(ap, aOff, b.data, bOff, kc, ap, TILE);
                         } else {
-                            scalarKernel(ap, aOff, b.data, bOff, kc, ap, TILE, mr);
+                            scalarKernel(ap, aOff, b.data, bOff, kc, ap, TILE, mr, nr);
                         }
                         int cOff = row0 * n + col0;
-                        if (VECTOR && rows == mr && width == NR) {
-                            VectorGemm.storeFull(ap, TILE, c, cOff, n, overwrite, mr);
+                        if (VECTOR && rows == mr && width == nr) {
+                            VectorGemm.storeFull(ap, TILE, c, cOff, n, overwrite, mr, nr);
                         } else {
-                            storeEdge(ap, TILE, c, cOff, n, rows, width, overwrite);
+                            storeEdge(ap, TILE, c, cOff, n, rows, width, overwrite, nr);
                         }
                     }
                 }
@@ -84,12 +108,13 @@ public final class Gemm {
 
     /** Where the micro-kernel's MR x NR result tile sits in the per-thread workspace. */
     private static final int TILE = MC * KC;
-    /** Each thread's workspace: one packed MC x KC block of A (144 KiB) and a result tile (up to 6 rows), reused across calls. */
-    private static final ThreadLocal<float[]> PACKED_A = ThreadLocal.withInitial(() -> new float[MC * KC + 6 * NR]);
+    /** Each thread's workspace: one packed MC x KC block of A (144 KiB) and a result tile (up to 18 vectors), reused across calls. */
+    private static final ThreadLocal<float[]> PACKED_A = ThreadLocal.withInitial(
+            () -> new float[MC * KC + 6 * Math.max(columnsFor(6), columnsFor(3))]);
 
-    static void storeEdge(float[] tile, int tOff, float[] c, int cOff, int ldc, int rows, int width, boolean overwrite) {
+    static void storeEdge(float[] tile, int tOff, float[] c, int cOff, int ldc, int rows, int width, boolean overwrite, int nr) {
         for (int i = 0; i < rows; i++) {
-            int t = tOff + i * NR;
+            int t = tOff + i * nr;
             int o = cOff + i * ldc;
             for (int j = 0; j < width; j++) {
                 c[o + j] = overwrite ? tile[t + j] : c[o + j] + tile[t + j];
@@ -106,6 +131,17 @@ public final class Gemm {
         for (int ir = 0; ir < mc; ir += mr) {
             int rows = Math.min(mr, mc - ir);
             int dst = ir * kc;
+            if (rows == mr && mr == 3) {
+                int s0 = (row0 + ir) * lda + k0;
+                int s1 = s0 + lda;
+                int s2 = s1 + lda;
+                for (int kk = 0; kk < kc; kk++, dst += 3) {
+                    ap[dst] = a[s0 + kk];
+                    ap[dst + 1] = a[s1 + kk];
+                    ap[dst + 2] = a[s2 + kk];
+                }
+                continue;
+            }
             if (rows == mr) {
                 // a whole tile: written in order, from its rows side by side
                 int s0 = (row0 + ir) * lda + k0;
@@ -152,15 +188,15 @@ public final class Gemm {
         multiply(a, m, b, c, 0, b.strips);
     }
 
-    static void scalarKernel(float[] ap, int aOff, float[] bp, int bOff, int kc, float[] tile, int tOff, int mr) {
-        java.util.Arrays.fill(tile, tOff, tOff + mr * NR, 0f);
+    static void scalarKernel(float[] ap, int aOff, float[] bp, int bOff, int kc, float[] tile, int tOff, int mr, int nr) {
+        java.util.Arrays.fill(tile, tOff, tOff + mr * nr, 0f);
         for (int kk = 0; kk < kc; kk++) {
             int a = aOff + kk * mr;
-            int b = bOff + kk * NR;
+            int b = bOff + kk * nr;
             for (int i = 0; i < mr; i++) {
                 float av = ap[a + i];
-                int t = tOff + i * NR;
-                for (int j = 0; j < NR; j++) {
+                int t = tOff + i * nr;
+                for (int j = 0; j < nr; j++) {
                     tile[t + j] += av * bp[b + j];
                 }
             }

@@ -9,17 +9,25 @@ package io.tokenrack.engine.kernels;
 public final class PackedB {
     final int k;
     final int n;
+    /** Columns per strip: {@link Gemm#NR}, or the width of another tile for tests. */
+    final int nr;
     final int strips;
     final float[] data;
 
     public PackedB(int k, int n) {
-        if (k < 1 || n < 1) {
-            throw new IllegalArgumentException("k, n: must be positive, were " + k + ", " + n);
+        this(k, n, Gemm.NR);
+    }
+
+    /** Strips of {@code nr} columns, for the tile of {@link Gemm#columnsFor} a test picks. */
+    PackedB(int k, int n, int nr) {
+        if (k < 1 || n < 1 || nr < 1) {
+            throw new IllegalArgumentException("k, n, nr: must be positive, were " + k + ", " + n + ", " + nr);
         }
         this.k = k;
         this.n = n;
-        this.strips = (n + Gemm.NR - 1) / Gemm.NR;
-        this.data = new float[Math.multiplyExact(Math.multiplyExact(strips, k), Gemm.NR)];
+        this.nr = nr;
+        this.strips = (n + nr - 1) / nr;
+        this.data = new float[Math.multiplyExact(Math.multiplyExact(strips, k), nr)];
     }
 
     public int k() {
@@ -32,7 +40,6 @@ public final class PackedB {
 
     /** Packs B (K x N row-major, leading dimension N) into this buffer, strips [from, to). */
     public void pack(float[] b, int stripFrom, int stripTo) {
-        int nr = Gemm.NR;
         // whole strips row by row: B is read in order, each row into every strip
         int whole = Math.max(stripFrom, Math.min(stripTo, n / nr));
         for (int kk = 0; kk < k; kk++) {
@@ -64,7 +71,11 @@ public final class PackedB {
 
     /** A newly packed copy of B. */
     public static PackedB of(float[] b, int k, int n) {
-        PackedB p = new PackedB(k, n);
+        return of(b, k, n, Gemm.NR);
+    }
+
+    static PackedB of(float[] b, int k, int n, int nr) {
+        PackedB p = new PackedB(k, n, nr);
         p.pack(b);
         return p;
     }

@@ -4,11 +4,12 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The register-blocked micro-kernels, MR x 2 vectors: 2·MR accumulators stay in registers across
- * the K loop; each step loads two vectors of the packed B micro-panel and broadcasts one element
- * of each of the MR rows of the packed A tile. {@link #kernel6} (12 accumulators) is for a file
- * of 32 vector registers (AVX-512, NEON), {@link #kernel4} (8 accumulators) for 16 (AVX2), where
- * the 6-row tile spills ({@link Gemm#rowsFor}). The kernel writes its tile to a scratch buffer;
+ * The register-blocked micro-kernels, MR rows x NR columns of vectors: the accumulators stay in
+ * registers across the K loop; each step loads the NR vectors of the packed B micro-panel and
+ * broadcasts one element of each of the MR rows of the packed A tile. {@link #kernel6} (6 x 2,
+ * 12 accumulators) is for a file of 32 vector registers (AVX-512, NEON), {@link #kernel3} (3 x 3,
+ * 9 accumulators) for 16 (AVX2), where the 6-row tile spills ({@link Gemm#rowsFor});
+ * {@link #kernel4} (4 x 2) is the 16-register tile it replaced, kept for comparison. The kernel writes its tile to a scratch buffer;
  * separate, small epilogues add it into C (edge tiles go through the scalar epilogue).
  */
 final class VectorGemm {
@@ -101,18 +102,60 @@ final class VectorGemm {
         c31.intoArray(tile, tOff + 3 * NR + L);
     }
 
-    /** Writes (or adds) a full {@code rows} x NR tile into C. */
-    static void storeFull(float[] tile, int tOff, float[] c, int cOff, int ldc, boolean overwrite, int rows) {
+    /** Columns of the 3 x 3-vector tile. */
+    static final int NR3 = 3 * L;
+
+    /**
+     * The 3 x 3-vector tile for 16 registers: 9 accumulators, 3 B loads and 3 broadcasts, 15
+     * registers a step; 9 FMAs for 6 loads (the 4 x 2 tile: 8 for 6) and 3 A floats a step
+     * instead of 4, so less of A to bring from L2 per FMA. The B micro-panel is 3 vectors wide.
+     */
+    static void kernel3(float[] ap, int aOff, float[] bp, int bOff, int kc, float[] tile, int tOff) {
+        FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S), c02 = FloatVector.zero(S);
+        FloatVector c10 = FloatVector.zero(S), c11 = FloatVector.zero(S), c12 = FloatVector.zero(S);
+        FloatVector c20 = FloatVector.zero(S), c21 = FloatVector.zero(S), c22 = FloatVector.zero(S);
+        for (int k = 0; k < kc; k++) {
+            int b = bOff + k * NR3;
+            int a = aOff + k * 3;
+            FloatVector b0 = FloatVector.fromArray(S, bp, b);
+            FloatVector b1 = FloatVector.fromArray(S, bp, b + L);
+            FloatVector b2 = FloatVector.fromArray(S, bp, b + 2 * L);
+            FloatVector x = FloatVector.broadcast(S, ap[a]);
+            c00 = x.fma(b0, c00);
+            c01 = x.fma(b1, c01);
+            c02 = x.fma(b2, c02);
+            x = FloatVector.broadcast(S, ap[a + 1]);
+            c10 = x.fma(b0, c10);
+            c11 = x.fma(b1, c11);
+            c12 = x.fma(b2, c12);
+            x = FloatVector.broadcast(S, ap[a + 2]);
+            c20 = x.fma(b0, c20);
+            c21 = x.fma(b1, c21);
+            c22 = x.fma(b2, c22);
+        }
+        c00.intoArray(tile, tOff);
+        c01.intoArray(tile, tOff + L);
+        c02.intoArray(tile, tOff + 2 * L);
+        c10.intoArray(tile, tOff + NR3);
+        c11.intoArray(tile, tOff + NR3 + L);
+        c12.intoArray(tile, tOff + NR3 + 2 * L);
+        c20.intoArray(tile, tOff + 2 * NR3);
+        c21.intoArray(tile, tOff + 2 * NR3 + L);
+        c22.intoArray(tile, tOff + 2 * NR3 + 2 * L);
+    }
+
+    /** Writes (or adds) a full {@code rows} x {@code nr} tile (nr a multiple of the vector length) into C. */
+    static void storeFull(float[] tile, int tOff, float[] c, int cOff, int ldc, boolean overwrite, int rows, int nr) {
         for (int i = 0; i < rows; i++) {
-            FloatVector v0 = FloatVector.fromArray(S, tile, tOff + i * NR);
-            FloatVector v1 = FloatVector.fromArray(S, tile, tOff + i * NR + L);
+            int t = tOff + i * nr;
             int o = cOff + i * ldc;
-            if (!overwrite) {
-                v0 = v0.add(FloatVector.fromArray(S, c, o));
-                v1 = v1.add(FloatVector.fromArray(S, c, o + L));
+            for (int j = 0; j < nr; j += L) {
+                FloatVector v = FloatVector.fromArray(S, tile, t + j);
+                if (!overwrite) {
+                    v = v.add(FloatVector.fromArray(S, c, o + j));
+                }
+                v.intoArray(c, o + j);
             }
-            v0.intoArray(c, o);
-            v1.intoArray(c, o + L);
         }
     }
 }

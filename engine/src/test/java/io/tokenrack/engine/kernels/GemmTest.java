@@ -28,9 +28,12 @@ class GemmTest {
         float[] b = Reference.random(k * n, 2);
         double[] expected = Reference.gemm(a, b, m, n, k);
         double[] scale = Reference.gemmAbs(a, b, m, n, k);
-        PackedB packed = PackedB.of(b, k, n);
-        // the chosen tile, and both tiles explicitly: each width and register file picks one of them
-        for (int mr : new int[] {Gemm.MR, 4, 6}) {
+        // the chosen tile, and every tile explicitly (B packed for it): each width and register file picks one
+        float[] chosen = new float[m * n];
+        Gemm.multiply(a, m, PackedB.of(b, k, n), chosen);
+        assertClose(expected, scale, chosen, m * n);
+        for (int mr : new int[] {3, 4, 6}) {
+            PackedB packed = PackedB.of(b, k, n, Gemm.columnsFor(mr));
             float[] c = new float[m * n];
             java.util.Arrays.fill(c, Float.NaN); // C is written, never read, when K fits one block
             Gemm.multiply(a, m, packed, c, 0, packed.strips, mr);
@@ -40,12 +43,21 @@ class GemmTest {
 
     @Test
     void theTileHeightFitsTheRegisterFile() {
-        // 3·MR + 2 registers a step: 6 rows take 20 of 32, 4 rows take 14 of 16
+        // MR·V accumulators + V B loads + MR broadcasts a step: 6 x 2 takes 20 of 32, 3 x 3 takes 15 of 16
         assertEquals(6, Gemm.rowsFor(32));
-        assertEquals(4, Gemm.rowsFor(16));
-        assertTrue(3 * Gemm.MR + 2 <= VectorSupport.VECTOR_REGISTERS || !VectorSupport.ENABLED);
+        assertEquals(3, Gemm.rowsFor(16));
+        int vectors = Gemm.NR / VectorSupport.FLOAT_LANES;
+        assertTrue(Gemm.MR * vectors + vectors + Gemm.MR <= VectorSupport.VECTOR_REGISTERS || !VectorSupport.ENABLED);
+        assertEquals(3 * VectorSupport.FLOAT_LANES, Gemm.columnsFor(3));
+        assertEquals(2 * VectorSupport.FLOAT_LANES, Gemm.columnsFor(4));
+        assertEquals(2 * VectorSupport.FLOAT_LANES, Gemm.columnsFor(6));
         assertThrows(IllegalArgumentException.class,
                 () -> Gemm.multiply(new float[1], 1, PackedB.of(new float[1], 1, 1), new float[1], 0, 1, 5));
+        // B packed for another tile's width is refused, not read wrongly
+        PackedB forThree = PackedB.of(new float[1], 1, 1, Gemm.columnsFor(3));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Gemm.multiply(new float[1], 1, forThree, new float[1], 0, 1, 6));
+        assertTrue(e.getMessage().contains("the 6-row tile needs " + Gemm.columnsFor(6)), e.getMessage());
     }
 
     @Test
@@ -94,26 +106,29 @@ class GemmTest {
     }
 
     @ParameterizedTest(name = "MR={0}")
-    @CsvSource({"4", "6"})
+    @CsvSource({"3", "4", "6"})
     void scalarMicroKernelAgreesWithTheVectorKernels(int mr) {
         int kc = 50;
+        int nr = Gemm.columnsFor(mr);
         float[] ap = Reference.random(mr * kc, 6);
-        float[] bp = Reference.random(Gemm.NR * kc, 7);
-        float[] scalar = new float[mr * Gemm.NR];
-        Gemm.scalarKernel(ap, 0, bp, 0, kc, scalar, 0, mr);
+        float[] bp = Reference.random(nr * kc, 7);
+        float[] scalar = new float[mr * nr];
+        Gemm.scalarKernel(ap, 0, bp, 0, kc, scalar, 0, mr, nr);
         for (int i = 0; i < mr; i++) {
-            for (int j = 0; j < Gemm.NR; j++) {
+            for (int j = 0; j < nr; j++) {
                 double s = 0;
                 for (int p = 0; p < kc; p++) {
-                    s += (double) ap[p * mr + i] * bp[p * Gemm.NR + j];
+                    s += (double) ap[p * mr + i] * bp[p * nr + j];
                 }
-                assertEquals(s, scalar[i * Gemm.NR + j], 1e-4);
+                assertEquals(s, scalar[i * nr + j], 1e-4);
             }
         }
         if (VectorSupport.ENABLED) {
-            float[] vector = new float[mr * Gemm.NR];
+            float[] vector = new float[mr * nr];
             if (mr == 6) {
                 VectorGemm.kernel6(ap, 0, bp, 0, kc, vector, 0);
+            } else if (mr == 3) {
+                VectorGemm.kernel3(ap, 0, bp, 0, kc, vector, 0);
             } else {
                 VectorGemm.kernel4(ap, 0, bp, 0, kc, vector, 0);
             }
@@ -125,6 +140,6 @@ class GemmTest {
     void theKernelsRunOnTheVectorApiInTheTestJvm() {
         // surefire adds the module; a silent scalar fallback would make every benchmark meaningless
         assertTrue(VectorSupport.ENABLED, VectorSupport.REASON);
-        assertEquals(2 * VectorSupport.FLOAT_LANES, Gemm.NR);
+        assertEquals(Gemm.columnsFor(Gemm.MR), Gemm.NR);
     }
 }
