@@ -4,8 +4,8 @@ package io.tokenrack.engine.kernels;
  * Blocked fp32 GEMM {@code C (M x N) = A (M x K) * B (K x N)}, all row-major, B pre-packed in a
  * {@link PackedB}. BLIS-style loops: K in blocks of {@link #KC}, rows in blocks of {@link #MC}
  * (the A block stays in L2), then one B micro-panel (KC x NR, in L1) against every MR-row tile of
- * the A block, through a register-blocked MR x NR micro-kernel whose MR fits the vector register
- * file ({@link #rowsFor}). Threads split the column strips.
+ * the A block, through a register-blocked MR x NR micro-kernel whose tile fits the vector register
+ * file ({@link #rowsFor}, {@link #columnsFor}). Threads split the column strips.
  */
 public final class Gemm {
     private static final boolean VECTOR = VectorSupport.ENABLED;
@@ -19,7 +19,7 @@ public final class Gemm {
      * three with 16 (16 on the scalar path). See {@link #columnsFor}.
      */
     public static final int NR = columnsFor(MR);
-    /** K block: one B micro-panel of KC x NR floats is 32 KiB with 512-bit vectors. */
+    /** K block: one B micro-panel of KC x NR floats is 32 KiB with 512-bit vectors, 24 KiB with AVX2's 3 x 3 tile. */
     public static final int KC = 256;
     /** Row block: an MC x KC block of A (144 KiB) stays in L2. */
     public static final int MC = 144;
@@ -27,10 +27,12 @@ public final class Gemm {
     private Gemm() {}
 
     /**
-     * Tile rows for a register file of {@code registers} vectors. The MR x 2-vector tile holds
-     * 2·MR accumulators, and C2 schedules the step's MR broadcasts and 2 B loads ahead of the
-     * FMAs, so a step needs 3·MR + 2 registers: MR = 6 takes 20 (fits 32), MR = 4 takes 14 (fits
-     * 16). With 16 registers (AVX2) the 6 x 2 tile spilled and ran at half the 4 x 2 tile's speed.
+     * Tile rows for a register file of {@code registers} vectors. An MR x V-vector tile holds
+     * MR·V accumulators, and C2 schedules the step's MR broadcasts and V B loads ahead of the
+     * FMAs, so a step needs MR·V + MR + V registers: 6 x 2 takes 20 (fits 32), 3 x 3 takes 15 and
+     * 4 x 2 takes 14 (fit 16). With 16 registers (AVX2) the 6 x 2 tile spilled and ran at half the
+     * speed of the others; 3 x 3 does 9 FMAs for 6 loads (4 x 2: 8) and reads 3 floats of A a step
+     * instead of 4, and inside the GEMM it ran a little faster than 4 x 2 (docs/kernel-lab.md).
      */
     static int rowsFor(int registers) {
         return registers >= 32 ? 6 : 3;
@@ -95,8 +97,10 @@ public final class Gemm {
                             scalarKernel(ap, aOff, b.data, bOff, kc, ap, TILE, mr, nr);
                         }
                         int cOff = row0 * n + col0;
-                        if (VECTOR && rows == mr && width == nr) {
-                            VectorGemm.storeFull(ap, TILE, c, cOff, n, overwrite, mr, nr);
+                        if (VECTOR && rows == mr && width == nr && mr == 3) {
+                            VectorGemm.storeFull3(ap, TILE, c, cOff, n, overwrite);
+                        } else if (VECTOR && rows == mr && width == nr) {
+                            VectorGemm.storeFull(ap, TILE, c, cOff, n, overwrite, mr);
                         } else {
                             storeEdge(ap, TILE, c, cOff, n, rows, width, overwrite, nr);
                         }

@@ -144,18 +144,36 @@ final class VectorGemm {
         c22.intoArray(tile, tOff + 2 * NR3 + 2 * L);
     }
 
-    /** Writes (or adds) a full {@code rows} x {@code nr} tile (nr a multiple of the vector length) into C. */
-    static void storeFull(float[] tile, int tOff, float[] c, int cOff, int ldc, boolean overwrite, int rows, int nr) {
+    /** Writes (or adds) a full {@code rows} x 2-vector tile into C. */
+    static void storeFull(float[] tile, int tOff, float[] c, int cOff, int ldc, boolean overwrite, int rows) {
         for (int i = 0; i < rows; i++) {
-            int t = tOff + i * nr;
+            FloatVector v0 = FloatVector.fromArray(S, tile, tOff + i * NR);
+            FloatVector v1 = FloatVector.fromArray(S, tile, tOff + i * NR + L);
             int o = cOff + i * ldc;
-            for (int j = 0; j < nr; j += L) {
-                FloatVector v = FloatVector.fromArray(S, tile, t + j);
-                if (!overwrite) {
-                    v = v.add(FloatVector.fromArray(S, c, o + j));
-                }
-                v.intoArray(c, o + j);
+            if (!overwrite) {
+                v0 = v0.add(FloatVector.fromArray(S, c, o));
+                v1 = v1.add(FloatVector.fromArray(S, c, o + L));
             }
+            v0.intoArray(c, o);
+            v1.intoArray(c, o + L);
+        }
+    }
+
+    /** Writes (or adds) a full 3 x 3-vector tile into C. */
+    static void storeFull3(float[] tile, int tOff, float[] c, int cOff, int ldc, boolean overwrite) {
+        for (int i = 0; i < 3; i++) {
+            FloatVector v0 = FloatVector.fromArray(S, tile, tOff + i * NR3);
+            FloatVector v1 = FloatVector.fromArray(S, tile, tOff + i * NR3 + L);
+            FloatVector v2 = FloatVector.fromArray(S, tile, tOff + i * NR3 + 2 * L);
+            int o = cOff + i * ldc;
+            if (!overwrite) {
+                v0 = v0.add(FloatVector.fromArray(S, c, o));
+                v1 = v1.add(FloatVector.fromArray(S, c, o + L));
+                v2 = v2.add(FloatVector.fromArray(S, c, o + 2 * L));
+            }
+            v0.intoArray(c, o);
+            v1.intoArray(c, o + L);
+            v2.intoArray(c, o + 2 * L);
         }
     }
 }
