@@ -1,4 +1,5 @@
 package io.tokenrack.app.canvas;
+
 import io.tokenrack.app.document.DesignDocument;
 import io.tokenrack.app.document.Edits;
 import io.tokenrack.app.document.ItemFacts;

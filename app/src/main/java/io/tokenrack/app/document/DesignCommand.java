@@ -1,6 +1,7 @@
 package io.tokenrack.app.document;
 
 import io.tokenrack.engine.catalog.InputException;
+
 /**
  * One user edit. {@link #apply} computes the state after the edit from the state before it and
  * throws {@link InputException} (with a message fit for the user) when the edit cannot be

@@ -1,4 +1,5 @@
 package io.tokenrack.app.document;
+
 import io.tokenrack.engine.catalog.InputException;
 import io.tokenrack.engine.evaluate.Assumptions;
 

@@ -1,4 +1,5 @@
 package io.tokenrack.app.inspector;
+
 import io.tokenrack.app.canvas.CanvasModel;
 import io.tokenrack.app.document.DesignCommand;
 import io.tokenrack.app.document.DesignDocument;

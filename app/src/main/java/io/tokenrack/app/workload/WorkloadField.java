@@ -1,4 +1,5 @@
 package io.tokenrack.app.workload;
+
 import io.tokenrack.engine.catalog.InputException;
 import io.tokenrack.engine.workload.Parallelism;
 import io.tokenrack.engine.workload.Precision;

@@ -1,4 +1,5 @@
 package io.tokenrack.engine.cli;
+
 import io.tokenrack.engine.catalog.Catalog;
 import io.tokenrack.engine.catalog.CatalogLoader;
 import io.tokenrack.engine.catalog.InputException;
