@@ -6,6 +6,7 @@ import io.tokenrack.app.document.ItemFacts;
 import io.tokenrack.app.document.PlacementRules;
 import io.tokenrack.app.results.Results;
 import io.tokenrack.engine.catalog.CatalogItem;
+import io.tokenrack.engine.catalog.InputException;
 import io.tokenrack.engine.catalog.RackSpec;
 import io.tokenrack.engine.design.Placement;
 import io.tokenrack.engine.design.RackDesign;
@@ -375,7 +376,7 @@ public final class CanvasModel {
     private boolean run(io.tokenrack.app.document.DesignCommand command, Runnable after) {
         try {
             document.execute(command);
-        } catch (IllegalArgumentException e) {
+        } catch (InputException e) {
             return refuse(e.getMessage());
         }
         after.run();

@@ -1,8 +1,10 @@
 package io.tokenrack.app.document;
 
+import io.tokenrack.engine.catalog.InputException;
+
 /**
  * One user edit. {@link #apply} computes the state after the edit from the state before it and
- * throws {@link IllegalArgumentException} (with a message fit for the user) when the edit cannot be
+ * throws {@link InputException} (with a message fit for the user) when the edit cannot be
  * made. Undo restores the state before, so commands need no inverse.
  */
 public interface DesignCommand {

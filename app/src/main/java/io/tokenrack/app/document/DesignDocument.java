@@ -1,5 +1,6 @@
 package io.tokenrack.app.document;
 
+import io.tokenrack.engine.catalog.InputException;
 import io.tokenrack.engine.evaluate.Assumptions;
 
 import io.tokenrack.engine.design.RackDesign;
@@ -96,7 +97,7 @@ public final class DesignDocument {
     // ---- commands
 
     /**
-     * Applies an edit and records it for undo. Throws {@link IllegalArgumentException} (the
+     * Applies an edit and records it for undo. Throws {@link InputException} (the
      * document unchanged) when the edit cannot be made. An edit that changes nothing is not recorded.
      */
     public void execute(DesignCommand command) {

@@ -1,5 +1,6 @@
 package io.tokenrack.app.document;
 
+import io.tokenrack.engine.catalog.InputException;
 import io.tokenrack.engine.evaluate.Assumptions;
 
 import io.tokenrack.engine.design.Placement;
@@ -76,7 +77,7 @@ public final class Edits {
             }
             int found = arriving.values().stream().mapToInt(List::size).sum();
             if (found != byId.size()) {
-                throw new IllegalArgumentException("some moved items are no longer in the design");
+                throw new InputException("some moved items are no longer in the design");
             }
             List<RackInstance> out = new ArrayList<>();
             for (RackInstance r : racks) {
@@ -90,7 +91,7 @@ public final class Edits {
                 }
             }
             if (!arriving.isEmpty()) {
-                throw new IllegalArgumentException("no rack '" + arriving.keySet().iterator().next() + "' in the design");
+                throw new InputException("no rack '" + arriving.keySet().iterator().next() + "' in the design");
             }
             return s.withDesign(s.design().withRacks(out));
         }
@@ -247,7 +248,7 @@ public final class Edits {
             }
         }
         if (!found) {
-            throw new IllegalArgumentException("no rack '" + rackInstanceId + "' in the design");
+            throw new InputException("no rack '" + rackInstanceId + "' in the design");
         }
         return d.withRacks(out);
     }

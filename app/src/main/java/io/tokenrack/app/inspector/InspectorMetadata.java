@@ -12,6 +12,7 @@ import io.tokenrack.engine.catalog.AcceleratorSpec;
 import io.tokenrack.engine.catalog.Catalog;
 import io.tokenrack.engine.catalog.CatalogItem;
 import io.tokenrack.engine.catalog.CoolingSpec;
+import io.tokenrack.engine.catalog.InputException;
 import io.tokenrack.engine.catalog.NetworkSpec;
 import io.tokenrack.engine.catalog.PowerSpec;
 import io.tokenrack.engine.catalog.RackSpec;
@@ -227,7 +228,7 @@ public final class InspectorMetadata {
         var why = rules.refusal(s.design(), s.rack().id(), List.of(new PlacementRules.Request(s.placement().catalogId(), u)),
                 Set.of(s.placement().id()));
         if (why.isPresent()) {
-            throw new IllegalArgumentException(why.get());
+            throw new InputException(why.get());
         }
         return new Edits.MoveItems(List.of(new Edits.Move(s.placement().id(), s.rack().id(), u)));
     }
@@ -237,7 +238,7 @@ public final class InspectorMetadata {
                 .map(p -> p.id().equals(s.placement().id()) ? new Placement(p.id(), p.catalogId(), p.positionU(), count) : p).toList());
         RackLoad load = rules.load(changed);
         if (count > s.placement().count() && load.overBudget()) { // the design check's error, as PlacementRules refuses drops
-            throw new IllegalArgumentException("Refused: exceeds the rack power budget: " + s.rack().name() + " would draw "
+            throw new InputException("Refused: exceeds the rack power budget: " + s.rack().name() + " would draw "
                     + Units.kw(load.nameplate().publishedWatts()) + " of " + Units.kw(load.powerBudgetWatts()) + ".");
         }
         return new Edits.UpdatePlacement(s.placement().id(), null, count);
@@ -245,14 +246,14 @@ public final class InspectorMetadata {
 
     private DesignCommand changeRackType(Subject.Rack s, String rackId) {
         if (catalog.find(rackId, RackSpec.class).isEmpty()) {
-            throw new IllegalArgumentException("Rack type: '" + rackId + "' is not in the catalog.");
+            throw new InputException("Rack type: '" + rackId + "' is not in the catalog.");
         }
         RackInstance empty = new RackInstance(s.rack().id(), s.rack().name(), rackId, List.of());
         RackDesign trial = s.design().withRacks(s.design().racks().stream().map(r -> r.id().equals(s.rack().id()) ? empty : r).toList());
         List<PlacementRules.Request> all = s.rack().items().stream().map(p -> new PlacementRules.Request(p.catalogId(), p.positionU())).toList();
         var why = rules.refusal(trial, s.rack().id(), all, Set.of());
         if (why.isPresent()) {
-            throw new IllegalArgumentException("The items do not fit the new rack type. " + why.get());
+            throw new InputException("The items do not fit the new rack type. " + why.get());
         }
         return new Edits.UpdateRack(s.rack().id(), s.rack().name(), rackId);
     }
@@ -323,7 +324,7 @@ public final class InspectorMetadata {
 
     private static String text(String field, Object v) {
         if (v == null || v.toString().isBlank()) {
-            throw new IllegalArgumentException(field + ": must not be empty.");
+            throw new InputException(field + ": must not be empty.");
         }
         return v.toString().strip();
     }

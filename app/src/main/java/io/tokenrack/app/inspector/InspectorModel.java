@@ -3,6 +3,7 @@ package io.tokenrack.app.inspector;
 import io.tokenrack.app.canvas.CanvasModel;
 import io.tokenrack.app.document.DesignCommand;
 import io.tokenrack.app.document.DesignDocument;
+import io.tokenrack.engine.catalog.InputException;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -165,7 +166,7 @@ public final class InspectorModel {
         try {
             DesignCommand c = m.editor().edit(item.subject(), value, document.state());
             document.execute(c);
-        } catch (IllegalArgumentException | ClassCastException e) {
+        } catch (InputException | ClassCastException e) {
             error.set(e.getMessage() == null ? m.name() + ": not a valid value" : e.getMessage());
             return false;
         }

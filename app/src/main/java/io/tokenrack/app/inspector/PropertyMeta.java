@@ -2,6 +2,7 @@ package io.tokenrack.app.inspector;
 
 import io.tokenrack.app.document.DesignCommand;
 import io.tokenrack.app.document.DocState;
+import io.tokenrack.engine.catalog.InputException;
 import java.util.List;
 import java.util.function.Function;
 
@@ -28,7 +29,7 @@ public record PropertyMeta<T>(
         Editor<T> editor,
         List<Choice> choices) {
 
-    /** Makes the command for an edit (or throws IllegalArgumentException with a message for the user). */
+    /** Makes the command for an edit (or throws InputException with a message for the user). */
     @FunctionalInterface
     public interface Editor<T> {
         DesignCommand edit(T subject, Object value, DocState state);

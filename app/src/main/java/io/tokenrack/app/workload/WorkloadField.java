@@ -1,5 +1,6 @@
 package io.tokenrack.app.workload;
 
+import io.tokenrack.engine.catalog.InputException;
 import io.tokenrack.engine.workload.Parallelism;
 import io.tokenrack.engine.workload.Precision;
 import io.tokenrack.engine.workload.Workload;
@@ -101,24 +102,24 @@ public record WorkloadField<V>(
         return unit.isEmpty() ? name : name + " (" + unit + ")";
     }
 
-    /** {@code workload} with {@code value} (null: none) in this field; throws IllegalArgumentException naming the field when it is not allowed. */
+    /** {@code workload} with {@code value} (null: none) in this field; throws InputException naming the field when it is not allowed. */
     public Workload apply(Workload workload, V value) {
         check(value);
         return write.apply(workload, value);
     }
 
-    /** Throws IllegalArgumentException, with a sentence naming the field and what it takes, when {@code value} is not allowed. */
+    /** Throws InputException, with a sentence naming the field and what it takes, when {@code value} is not allowed. */
     public void check(V value) {
         if (value == null) {
             if (!optional()) {
-                throw new IllegalArgumentException(name + ": enter " + expected() + ".");
+                throw new InputException(name + ": enter " + expected() + ".");
             }
             return;
         }
         if (value instanceof Number n) {
             double v = n.doubleValue();
             if (!(v >= min && v <= max)) {
-                throw new IllegalArgumentException(String.format(Locale.ROOT, "%s: must be between %s and %s%s (was %s).",
+                throw new InputException(String.format(Locale.ROOT, "%s: must be between %s and %s%s (was %s).",
                         name, fmt(min), fmt(max), unit.isEmpty() ? "" : " " + unit, fmt(v)));
             }
         }
@@ -126,7 +127,7 @@ public record WorkloadField<V>(
 
     /**
      * The value in text a user typed: blank (or the word for none) is none where the field allows
-     * it; separators (1,024) are ignored. Throws IllegalArgumentException naming the field.
+     * it; separators (1,024) are ignored. Throws InputException naming the field.
      */
     public V parse(String text) {
         String t = text == null ? "" : text.strip();
@@ -134,7 +135,7 @@ public record WorkloadField<V>(
             if (optional()) {
                 return null;
             }
-            throw new IllegalArgumentException(name + ": enter " + expected() + ".");
+            throw new InputException(name + ": enter " + expected() + ".");
         }
         String n = t.replace(",", "").replace("_", "");
         try {
@@ -151,15 +152,15 @@ public record WorkloadField<V>(
             check(v);
             return v;
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + ": enter " + expected() + " (was \"" + t + "\").");
+            throw new InputException(name + ": enter " + expected() + " (was \"" + t + "\").");
         }
     }
 
     private Precision precision(String text) {
         try {
             return Precision.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(name + ": " + e.getMessage(), e);
+        } catch (InputException e) {
+            throw new InputException(name + ": " + e.getMessage(), e);
         }
     }
 

@@ -3,6 +3,7 @@ package io.tokenrack.app.workload;
 import io.tokenrack.app.document.DesignDocument;
 import io.tokenrack.app.document.Edits;
 import io.tokenrack.engine.catalog.Catalog;
+import io.tokenrack.engine.catalog.InputException;
 import io.tokenrack.engine.catalog.ModelSpec;
 import io.tokenrack.engine.evaluate.Assumptions;
 import io.tokenrack.engine.workload.Parallelism;
@@ -100,7 +101,7 @@ public final class WorkloadModel {
         V value;
         try {
             value = field.parse(text);
-        } catch (IllegalArgumentException e) {
+        } catch (InputException e) {
             return fail(e.getMessage());
         }
         return set(field, value);
@@ -148,7 +149,7 @@ public final class WorkloadModel {
             p = WorkloadField.PP.parse(pp);
             e = WorkloadField.EP.parse(ep);
             d = WorkloadField.DP.parse(dp);
-        } catch (IllegalArgumentException x) {
+        } catch (InputException x) {
             return fail(x.getMessage());
         }
         return edit("parallelism", w -> w.withParallelism(new Parallelism(t, p, e, d)));
@@ -181,7 +182,7 @@ public final class WorkloadModel {
         Workload next;
         try {
             next = change.apply(effective());
-        } catch (IllegalArgumentException e) {
+        } catch (InputException e) {
             return fail(e.getMessage());
         }
         document.execute(new Edits.SetWorkload(next, what));
@@ -193,7 +194,7 @@ public final class WorkloadModel {
         Assumptions next;
         try {
             next = change.apply(document.assumptions());
-        } catch (IllegalArgumentException e) {
+        } catch (InputException e) {
             return fail(e.getMessage());
         }
         document.execute(new Edits.SetAssumptions(next, what));

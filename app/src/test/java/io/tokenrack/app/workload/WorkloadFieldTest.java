@@ -15,6 +15,7 @@ import io.tokenrack.app.inspector.InspectorMetadata;
 import io.tokenrack.app.inspector.InspectorModel;
 import io.tokenrack.app.inspector.MetaItem;
 import io.tokenrack.app.results.Results;
+import io.tokenrack.engine.catalog.InputException;
 import io.tokenrack.engine.workload.Parallelism;
 import io.tokenrack.engine.workload.Precision;
 import io.tokenrack.engine.workload.Workload;
@@ -41,6 +42,7 @@ class WorkloadFieldTest {
     }
 
     @Test
+    // Refusals are the engine's InputException, the only kind the bar and the inspector show as a refusal.
     void textIsParsedWithTheFieldsRangeAndWordForNone() {
         assertEquals(2048, WorkloadField.INPUT_TOKENS.parse(" 2,048 "));
         assertNull(WorkloadField.CONCURRENCY.parse("MAX"));
@@ -50,12 +52,12 @@ class WorkloadFieldTest {
         assertEquals("500", WorkloadField.TTFT_LIMIT_MS.format(w));
         assertEquals("", WorkloadField.TPOT_LIMIT_MS.format(w));
         assertEquals("Concurrency: must be between 1 and 1000000000 req (was 0).",
-                assertThrows(IllegalArgumentException.class, () -> WorkloadField.CONCURRENCY.parse("0")).getMessage());
+                assertThrows(InputException.class, () -> WorkloadField.CONCURRENCY.parse("0")).getMessage());
         assertEquals("TTFT limit: enter a number from 0.001 to 10000000 ms, or nothing (was \"soon\").",
-                assertThrows(IllegalArgumentException.class, () -> WorkloadField.TTFT_LIMIT_MS.parse("soon")).getMessage());
-        assertThrows(IllegalArgumentException.class, () -> WorkloadField.OUTPUT_TOKENS.apply(w, null), "a length is required");
-        assertThrows(IllegalArgumentException.class, () -> WorkloadField.TP.apply(w, 5000));
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> WorkloadField.PRECISION.parse("fp7")).getMessage().startsWith("Precision: "));
+                assertThrows(InputException.class, () -> WorkloadField.TTFT_LIMIT_MS.parse("soon")).getMessage());
+        assertThrows(InputException.class, () -> WorkloadField.OUTPUT_TOKENS.apply(w, null), "a length is required");
+        assertThrows(InputException.class, () -> WorkloadField.TP.apply(w, 5000));
+        assertTrue(assertThrows(InputException.class, () -> WorkloadField.PRECISION.parse("fp7")).getMessage().startsWith("Precision: "));
     }
 
     @Test

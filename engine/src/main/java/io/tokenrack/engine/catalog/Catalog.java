@@ -20,7 +20,7 @@ public final class Catalog {
     /** The same catalog with one more item (e.g. "this computer, measured"); its id must be new. */
     public Catalog with(CatalogItem item) {
         if (items.containsKey(item.id())) {
-            throw new IllegalArgumentException("id '" + item.id() + "' is already in the catalog");
+            throw new InputException("id '" + item.id() + "' is already in the catalog");
         }
         Map<String, CatalogItem> copy = new LinkedHashMap<>(items);
         copy.put(item.id(), item);

@@ -8,14 +8,14 @@ public final class Checks {
 
     public static String text(String field, String value) {
         if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException(field + ": missing or empty");
+            throw new InputException(field + ": missing or empty");
         }
         return value;
     }
 
     public static double positive(String field, double value) {
         if (!(value > 0) || Double.isInfinite(value)) {
-            throw new IllegalArgumentException(field + ": must be a positive number, was " + value);
+            throw new InputException(field + ": must be a positive number, was " + value);
         }
         return value;
     }
@@ -30,7 +30,7 @@ public final class Checks {
 
     public static int positive(String field, int value) {
         if (value <= 0) {
-            throw new IllegalArgumentException(field + ": must be a positive whole number, was " + value);
+            throw new InputException(field + ": must be a positive whole number, was " + value);
         }
         return value;
     }
@@ -44,28 +44,28 @@ public final class Checks {
 
     public static int nonNegative(String field, int value) {
         if (value < 0) {
-            throw new IllegalArgumentException(field + ": must be zero or more, was " + value);
+            throw new InputException(field + ": must be zero or more, was " + value);
         }
         return value;
     }
 
     public static double nonNegative(String field, double value) {
         if (!(value >= 0) || Double.isInfinite(value)) {
-            throw new IllegalArgumentException(field + ": must be zero or more, was " + value);
+            throw new InputException(field + ": must be zero or more, was " + value);
         }
         return value;
     }
 
     public static double fraction(String field, double value) {
         if (!(value >= 0 && value <= 1)) {
-            throw new IllegalArgumentException(field + ": must be between 0 and 1, was " + value);
+            throw new InputException(field + ": must be between 0 and 1, was " + value);
         }
         return value;
     }
 
     public static List<String> sources(List<String> sources) {
         if (sources == null || sources.isEmpty()) {
-            throw new IllegalArgumentException("sources: at least one source is required");
+            throw new InputException("sources: at least one source is required");
         }
         for (String s : sources) {
             text("sources[]", s);
@@ -76,7 +76,7 @@ public final class Checks {
     /** Power usage effectiveness: facility power over IT power, at least 1 and below 3. */
     public static double pue(String field, double value) {
         if (!(value >= 1.0 && value < 3.0)) {
-            throw new IllegalArgumentException(field + ": must be at least 1.0 and below 3.0, was " + value);
+            throw new InputException(field + ": must be at least 1.0 and below 3.0, was " + value);
         }
         return value;
     }
@@ -84,7 +84,7 @@ public final class Checks {
     /** A required value that has no range (an enum, a nested record): it must be given and not null. */
     public static <T> T present(String field, T value) {
         if (value == null) {
-            throw new IllegalArgumentException(field + ": missing or null");
+            throw new InputException(field + ": missing or null");
         }
         return value;
     }
@@ -96,7 +96,7 @@ public final class Checks {
         }
         for (int i = 0; i < values.size(); i++) {
             if (values.get(i) == null) {
-                throw new IllegalArgumentException(field + "[" + i + "]: must be an object, was null");
+                throw new InputException(field + "[" + i + "]: must be an object, was null");
             }
         }
         return List.copyOf(values);

@@ -10,4 +10,8 @@ public class InputException extends IllegalArgumentException {
     public InputException(String message) {
         super(message);
     }
+
+    public InputException(String message, Throwable cause) {
+        super(message, cause);
+    }
 }

@@ -16,6 +16,6 @@ public enum ItemKind {
                 return k;
             }
         }
-        throw new IllegalArgumentException("unknown kind '" + text + "' (expected one of accelerator, server, network, cooling, rack, power, model)");
+        throw new InputException("unknown kind '" + text + "' (expected one of accelerator, server, network, cooling, rack, power, model)");
     }
 }

@@ -52,7 +52,7 @@ public record ModelSpec(
             Checks.positive("routedExperts", routedExperts);
             Checks.positive("expertsPerToken", expertsPerToken);
             if (expertsPerToken > routedExperts) {
-                throw new IllegalArgumentException("expertsPerToken: " + expertsPerToken + " exceeds routedExperts " + routedExperts);
+                throw new InputException("expertsPerToken: " + expertsPerToken + " exceeds routedExperts " + routedExperts);
             }
             Checks.nonNegative("sharedExperts", sharedExperts);
             Checks.positive("expertFfnSize", expertFfnSize);
@@ -95,7 +95,7 @@ public record ModelSpec(
         Checks.positive("attentionHeads", attentionHeads);
         Checks.positive("kvHeads", kvHeads);
         if (kvHeads > attentionHeads) {
-            throw new IllegalArgumentException("kvHeads: " + kvHeads + " exceeds attentionHeads " + attentionHeads);
+            throw new InputException("kvHeads: " + kvHeads + " exceeds attentionHeads " + attentionHeads);
         }
         Checks.positiveOrAbsent("headDim", headDim);
         Checks.positiveOrAbsent("ffnSize", ffnSize);
@@ -105,13 +105,13 @@ public record ModelSpec(
         Checks.positive("activeParamsB", activeParamsB);
         Checks.text("releasedPrecision", releasedPrecision);
         if (moe == null && ffnSize == null) {
-            throw new IllegalArgumentException("ffnSize: required for a dense model (no moe block)");
+            throw new InputException("ffnSize: required for a dense model (no moe block)");
         }
         if (moe != null && ffnSize == null && (moe.firstDenseLayers() > 0 || moe.moeLayerInterval() > 1)) {
-            throw new IllegalArgumentException("ffnSize: required when some layers are dense (moe.firstDenseLayers or moe.moeLayerInterval)");
+            throw new InputException("ffnSize: required when some layers are dense (moe.firstDenseLayers or moe.moeLayerInterval)");
         }
         if (slidingWindow != null && slidingWindow.layers() > layers) {
-            throw new IllegalArgumentException("slidingWindow.layers: " + slidingWindow.layers() + " exceeds layers " + layers);
+            throw new InputException("slidingWindow.layers: " + slidingWindow.layers() + " exceeds layers " + layers);
         }
         sources = Checks.sources(sources);
     }

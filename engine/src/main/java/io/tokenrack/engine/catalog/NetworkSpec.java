@@ -48,7 +48,7 @@ public record NetworkSpec(
         Checks.positiveOrAbsent("ports", ports);
         Checks.positiveOrAbsent("heightU", heightU);
         if (type == Type.SWITCH && heightU == null) {
-            throw new IllegalArgumentException("heightU: required for a switch");
+            throw new InputException("heightU: required for a switch");
         }
         Checks.positiveOrAbsent("maxPowerWatts", maxPowerWatts);
         Checks.positiveOrAbsent("latencyNs", latencyNs);

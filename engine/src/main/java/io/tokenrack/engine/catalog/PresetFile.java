@@ -23,7 +23,7 @@ record PresetFile(
 
     PresetFile {
         if (formatVersion != CURRENT_VERSION) {
-            throw new IllegalArgumentException("formatVersion: this TokenRack reads version " + CURRENT_VERSION + ", the file says " + formatVersion);
+            throw new InputException("formatVersion: this TokenRack reads version " + CURRENT_VERSION + ", the file says " + formatVersion);
         }
         accelerators = Checks.list("accelerators", accelerators);
         servers = Checks.list("servers", servers);

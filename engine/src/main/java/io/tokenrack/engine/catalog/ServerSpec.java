@@ -62,10 +62,10 @@ public record ServerSpec(
         Checks.present("cooling", cooling);
         Checks.nonNegative("acceleratorCount", acceleratorCount);
         if (acceleratorCount > 0 && (acceleratorId == null || acceleratorId.isBlank())) {
-            throw new IllegalArgumentException("acceleratorId: required when acceleratorCount is " + acceleratorCount);
+            throw new InputException("acceleratorId: required when acceleratorCount is " + acceleratorCount);
         }
         if (acceleratorCount == 0 && acceleratorId != null) {
-            throw new IllegalArgumentException("acceleratorCount: must be positive when acceleratorId is given");
+            throw new InputException("acceleratorCount: must be positive when acceleratorId is given");
         }
         Checks.positive("heightU", heightU);
         Checks.positiveOrAbsent("maxPowerWatts", maxPowerWatts);
@@ -74,7 +74,7 @@ public record ServerSpec(
         Checks.positiveOrAbsent("switchTraysPerDomain", switchTraysPerDomain);
         Checks.positiveOrAbsent("nicCount", nicCount);
         if ((nicId == null) != (nicCount == null)) {
-            throw new IllegalArgumentException("nicCount: nicId and nicCount must be given together");
+            throw new InputException("nicCount: nicId and nicCount must be given together");
         }
         Checks.positiveOrAbsent("priceUsdEstimate", priceUsdEstimate);
         sources = Checks.sources(sources);

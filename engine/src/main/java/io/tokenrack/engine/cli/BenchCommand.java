@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tokenrack.engine.catalog.Catalog;
 import io.tokenrack.engine.catalog.CatalogLoader;
+import io.tokenrack.engine.catalog.InputException;
 import io.tokenrack.engine.catalog.StrictJson;
 import io.tokenrack.engine.evaluate.Assumptions;
 import io.tokenrack.engine.evaluate.Cluster;
@@ -42,7 +43,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (runs < 5) {
-            throw new IllegalArgumentException("--runs must be at least 5, was " + runs);
+            throw new InputException("--runs must be at least 5, was " + runs);
         }
         Catalog catalog = CatalogLoader.loadDefault();
         Evaluator evaluator = new Evaluator(catalog);

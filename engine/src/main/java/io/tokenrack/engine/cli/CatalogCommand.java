@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tokenrack.engine.catalog.Catalog;
 import io.tokenrack.engine.catalog.CatalogItem;
+import io.tokenrack.engine.catalog.InputException;
 import io.tokenrack.engine.catalog.ItemKind;
 import io.tokenrack.engine.catalog.StrictJson;
 import java.io.PrintWriter;
@@ -73,7 +74,7 @@ final class CatalogCommand implements Callable<Integer> {
         public ItemKind convert(String value) {
             try {
                 return ItemKind.parse(value);
-            } catch (IllegalArgumentException e) {
+            } catch (InputException e) {
                 throw new TypeConversionException(e.getMessage());
             }
         }

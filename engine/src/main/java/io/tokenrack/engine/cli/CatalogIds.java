@@ -2,6 +2,7 @@ package io.tokenrack.engine.cli;
 
 import io.tokenrack.engine.catalog.Catalog;
 import io.tokenrack.engine.catalog.CatalogItem;
+import io.tokenrack.engine.catalog.InputException;
 import io.tokenrack.engine.catalog.ItemKind;
 import io.tokenrack.engine.catalog.ServerSpec;
 import java.util.ArrayList;
@@ -36,14 +37,14 @@ final class CatalogIds {
             CatalogItem other = sameId.getFirst();
             String hint = other instanceof ServerSpec s && kind == ItemKind.ACCELERATOR && s.acceleratorId() != null
                     ? "; it holds " + s.acceleratorId() + ", give that as --accelerator" : "";
-            throw new IllegalArgumentException("'" + given + "' is " + article(other.kind()) + " " + other.kind().label() + ", not "
+            throw new InputException("'" + given + "' is " + article(other.kind()) + " " + other.kind().label() + ", not "
                     + article(kind) + " " + kind.label() + hint);
         }
         List<String> near = nearest(catalog.ofKind(kind), given);
         String tail = near.isEmpty() ? " (see `tokenrack catalog --kind " + kind.label() + "`)"
                 : "; did you mean " + orList(near) + "?";
         String otherKind = nearestOtherKind(catalog, given, kind);
-        throw new IllegalArgumentException("unknown " + kind.label() + " '" + given + "'" + tail + otherKind);
+        throw new InputException("unknown " + kind.label() + " '" + given + "'" + tail + otherKind);
     }
 
     /** The ids of {@code items} within a few edits of {@code given}, closest first. */

@@ -2,6 +2,7 @@ package io.tokenrack.engine.cli;
 
 import io.tokenrack.engine.catalog.Catalog;
 import io.tokenrack.engine.catalog.CatalogLoader;
+import io.tokenrack.engine.catalog.InputException;
 import io.tokenrack.engine.catalog.PresetException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -26,7 +27,7 @@ public final class CliSupport {
     public static final int FINDINGS = 1;
     /** Bad usage, or an input file (preset, design) that cannot be read or is invalid. */
     public static final int BAD_INPUT = 2;
-    /** A bug: something failed that should not (sysexits EX_SOFTWARE). */
+    /** A bug: something failed that should not (sysexits EX_SOFTWARE); one line, then the stack trace. */
     public static final int INTERNAL = 70;
 
     private CliSupport() {}
@@ -64,9 +65,14 @@ public final class CliSupport {
         return s == null ? "" : s.strip().replaceAll("\\s*\\R\\s*", " ");
     }
 
-    /** Exceptions that mean "the input is bad", not "the program is wrong". */
+    /**
+     * Exceptions that mean "the input is bad", not "the program is wrong": the engine's own
+     * {@link InputException} (and its kinds), a preset or design file that cannot be used, and a
+     * file that cannot be read or written. A plain {@link IllegalArgumentException} is not one of
+     * them: raised inside the engine it is a defect, reported as an internal error.
+     */
     static boolean isInputError(Throwable t) {
-        return t instanceof PresetException || t instanceof IllegalArgumentException || t instanceof UncheckedIOException;
+        return t instanceof PresetException || t instanceof InputException || t instanceof UncheckedIOException;
     }
 
     /**
@@ -102,7 +108,8 @@ public final class CliSupport {
         if (isInputError(e)) {
             err.println(line(cli.getCommandSpec(), e.getMessage()));
         } else {
-            err.println(line(cli.getCommandSpec(), "internal error: " + e));
+            // One line first, so the error reads like every other; the trace after it is for the report.
+            err.println(line(cli.getCommandSpec(), "internal error (a defect in tokenrack, not in the input): " + e));
             e.printStackTrace(err);
             err.flush();
             return INTERNAL;

@@ -1,6 +1,7 @@
 package io.tokenrack.engine.cli;
 
 import io.tokenrack.engine.catalog.Catalog;
+import io.tokenrack.engine.catalog.InputException;
 import io.tokenrack.engine.catalog.StrictJson;
 import io.tokenrack.engine.evaluate.Assumptions;
 import io.tokenrack.engine.evaluate.Evaluation;
@@ -42,7 +43,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         Workload w = o.workload();
         Evaluation result = evaluator.evaluate(o.cluster(evaluator), w, Assumptions.defaults(catalog.facility()), o.batching());
         if (!(result instanceof Evaluation.Ok e)) {
-            throw new IllegalArgumentException(result.message());
+            throw new InputException(result.message());
         }
         if (json) {
             var node = EvaluationJson.of(e);

@@ -1,6 +1,7 @@
 package io.tokenrack.engine.cli;
 
 import io.tokenrack.engine.catalog.Catalog;
+import io.tokenrack.engine.catalog.InputException;
 import io.tokenrack.engine.evaluate.Assumptions;
 import io.tokenrack.engine.evaluate.Evaluator;
 import io.tokenrack.engine.perf.ModelConstants;
@@ -37,10 +38,10 @@ public final class FitCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (!Files.isRegularFile(data)) {
-            throw new IllegalArgumentException(data + ": no such file");
+            throw new InputException(data + ": no such file");
         }
         if (rounds < 1 || rounds > 100) {
-            throw new IllegalArgumentException("--rounds must be between 1 and 100, was " + rounds);
+            throw new InputException("--rounds must be between 1 and 100, was " + rounds);
         }
         Catalog catalog = presets.catalog();
         ConstantsFit fit = new ConstantsFit(new Evaluator(catalog), Assumptions.defaults(catalog.facility()), CalibrationCsv.read(data));

@@ -1,6 +1,7 @@
 package io.tokenrack.engine.cli;
 
 import io.tokenrack.engine.catalog.Catalog;
+import io.tokenrack.engine.catalog.InputException;
 import io.tokenrack.engine.evaluate.Evaluator;
 import io.tokenrack.engine.lab.host.HostProfileStore;
 import io.tokenrack.engine.lab.host.MeasuredHost;
@@ -65,14 +66,14 @@ public final class PresetsOption {
     private Optional<MeasuredHost> loadHost() {
         if (hostProfile != null) {
             if (!Files.isRegularFile(hostProfile)) {
-                throw new IllegalArgumentException("--host-profile: no such file " + hostProfile);
+                throw new InputException("--host-profile: no such file " + hostProfile);
             }
             return new HostProfileStore(hostProfile).load().map(MeasuredHost::of);
         }
         HostProfileStore store = HostProfileStore.inUserHome();
         try {
             return store.load().map(MeasuredHost::of);
-        } catch (UncheckedIOException | IllegalArgumentException e) {
+        } catch (UncheckedIOException | InputException e) {
             PrintWriter err = mixee == null ? new PrintWriter(System.err, true) : mixee.commandLine().getErr();
             String warning = "warning: this computer is left out of the catalog: " + e.getMessage() + " (run `calibrate` again to measure it)";
             err.println(mixee == null ? "tokenrack: " + CliSupport.oneLine(warning) : CliSupport.line(mixee, warning));

@@ -1,6 +1,7 @@
 package io.tokenrack.engine.cli;
 
 import io.tokenrack.engine.catalog.Catalog;
+import io.tokenrack.engine.catalog.InputException;
 import io.tokenrack.engine.evaluate.Assumptions;
 import io.tokenrack.engine.evaluate.Cluster;
 import io.tokenrack.engine.evaluate.CurvePoint;
@@ -37,10 +38,10 @@ public final class SweepCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (points < 1 || points > 10_000) {
-            throw new IllegalArgumentException("--points must be between 1 and 10000, was " + points);
+            throw new InputException("--points must be between 1 and 10000, was " + points);
         }
         if (o.concurrency != null || o.ttftMs != null || o.tpotMs != null || o.minTokensPerSecondPerUser != null) {
-            throw new IllegalArgumentException("--concurrency, --ttft-ms, --tpot-ms and --min-tokens-per-second-per-user choose one operating "
+            throw new InputException("--concurrency, --ttft-ms, --tpot-ms and --min-tokens-per-second-per-user choose one operating "
                     + "point (evaluate); the sweep covers every concurrency from 1 to the most that fit, without latency limits");
         }
         PrintWriter out = spec.commandLine().getOut();
@@ -51,7 +52,7 @@ public final class SweepCommand implements Callable<Integer> {
         Assumptions a = Assumptions.defaults(catalog.facility());
         Evaluation at = evaluator.evaluate(cluster, w, a, o.batching());
         if (!(at instanceof Evaluation.Ok)) {
-            throw new IllegalArgumentException(at.message());
+            throw new InputException(at.message());
         }
         List<CurvePoint> curve = evaluator.curve(cluster, w, a, points, o.batching());
         out.println(HEADER);

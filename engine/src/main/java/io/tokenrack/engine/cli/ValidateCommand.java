@@ -1,6 +1,7 @@
 package io.tokenrack.engine.cli;
 
 import io.tokenrack.engine.catalog.Catalog;
+import io.tokenrack.engine.catalog.InputException;
 import io.tokenrack.engine.evaluate.Assumptions;
 import io.tokenrack.engine.evaluate.Evaluator;
 import io.tokenrack.engine.validate.CalibrationCsv;
@@ -32,7 +33,7 @@ public final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (!Files.isRegularFile(data)) {
-            throw new IllegalArgumentException(data + ": no such file");
+            throw new InputException(data + ": no such file");
         }
         PrintWriter out = spec.commandLine().getOut();
         Catalog catalog = presets.catalog();

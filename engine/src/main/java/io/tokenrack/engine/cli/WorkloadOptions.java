@@ -1,6 +1,7 @@
 package io.tokenrack.engine.cli;
 
 import io.tokenrack.engine.catalog.Catalog;
+import io.tokenrack.engine.catalog.InputException;
 import io.tokenrack.engine.catalog.StrictJson;
 import io.tokenrack.engine.design.RackDesign;
 import io.tokenrack.engine.evaluate.Cluster;
@@ -109,7 +110,7 @@ final class WorkloadOptions {
         if (!missing.isEmpty()) {
             String names = missing.size() == 1 ? missing.getFirst()
                     : String.join(", ", missing.subList(0, missing.size() - 1)) + " and " + missing.getLast();
-            throw new IllegalArgumentException(names + (missing.size() == 1 ? " is" : " are")
+            throw new InputException(names + (missing.size() == 1 ? " is" : " are")
                     + " required" + (target.design != null ? " (the design has no workload)" : " (or give a --design with a workload)"));
         }
         Integer c;
@@ -121,12 +122,12 @@ final class WorkloadOptions {
             try {
                 c = Integer.parseInt(concurrency);
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("--concurrency: expected a whole number or max, was '" + concurrency + "'");
+                throw new InputException("--concurrency: expected a whole number or max, was '" + concurrency + "'");
             }
         }
         if (minTokensPerSecondPerUser != null) {
             if (c != null && concurrency != null) {
-                throw new IllegalArgumentException("--min-tokens-per-second-per-user chooses the concurrency: leave out --concurrency or set it to max");
+                throw new InputException("--min-tokens-per-second-per-user chooses the concurrency: leave out --concurrency or set it to max");
             }
             c = null;
         }
@@ -141,8 +142,8 @@ final class WorkloadOptions {
                     tpotMs != null ? tpotMs : base == null ? null : base.tpotLimitMs(),
                     minTokensPerSecondPerUser != null ? minTokensPerSecondPerUser : base == null ? null : base.minTokensPerSecondPerUser(),
                     new Parallelism(tp != null ? tp : bp.tp(), pp != null ? pp : bp.pp(), ep != null ? ep : bp.ep(), dp != null ? dp : bp.dp()));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(asOption(e.getMessage()), e);
+        } catch (InputException e) {
+            throw new InputException(asOption(e.getMessage()), e);
         }
     }
 
@@ -203,7 +204,7 @@ final class WorkloadOptions {
             return evaluator.clusters().fromDesign(design());
         }
         if (MeasuredHost.ACCELERATOR_ID.equals(target.standard.accelerator) && evaluator.catalog().find(MeasuredHost.ACCELERATOR_ID).isEmpty()) {
-            throw new IllegalArgumentException("--accelerator: this computer is not in the catalog: run `calibrate` to measure it "
+            throw new InputException("--accelerator: this computer is not in the catalog: run `calibrate` to measure it "
                     + "(or name a saved profile with --host-profile FILE)");
         }
         return evaluator.clusters().standard(target.standard.accelerator, target.standard.count);

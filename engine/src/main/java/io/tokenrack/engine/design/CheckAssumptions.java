@@ -3,6 +3,7 @@ package io.tokenrack.engine.design;
 import io.tokenrack.engine.catalog.Catalog;
 import io.tokenrack.engine.catalog.CoolingSpec;
 import io.tokenrack.engine.catalog.CoolingType;
+import io.tokenrack.engine.catalog.InputException;
 
 /**
  * Numbers {@link DesignCheck} assumes where the design says nothing.
@@ -22,7 +23,7 @@ public record CheckAssumptions(double roomAirCoolingKw) {
 
     public CheckAssumptions {
         if (!(roomAirCoolingKw > 0) || Double.isInfinite(roomAirCoolingKw)) {
-            throw new IllegalArgumentException("roomAirCoolingKw: must be a positive number, was " + roomAirCoolingKw);
+            throw new InputException("roomAirCoolingKw: must be a positive number, was " + roomAirCoolingKw);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.tokenrack.engine.design;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.tokenrack.engine.catalog.InputException;
 import io.tokenrack.engine.workload.Limits;
 
 /**
@@ -20,13 +21,13 @@ public record Placement(
 
     public Placement {
         if (id == null || id.isBlank()) {
-            throw new IllegalArgumentException("id: missing or empty");
+            throw new InputException("id: missing or empty");
         }
         if (catalogId == null || catalogId.isBlank()) {
-            throw new IllegalArgumentException("catalogId: missing or empty");
+            throw new InputException("catalogId: missing or empty");
         }
         if (positionU != null && (positionU < 1 || positionU > Limits.MAX_RACK_UNIT)) {
-            throw new IllegalArgumentException(positionU < 1
+            throw new InputException(positionU < 1
                     ? "positionU: must be 1 or more (the bottom unit is 1), was " + positionU
                     : "positionU: must be at most " + Limits.MAX_RACK_UNIT + " (no rack is taller), was " + positionU);
         }
@@ -34,14 +35,14 @@ public record Placement(
             count = 1;
         }
         if (count < 1) {
-            throw new IllegalArgumentException("count: must be 1 or more, was " + count);
+            throw new InputException("count: must be 1 or more, was " + count);
         }
         if (count > Limits.MAX_ITEM_COUNT) {
-            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+            throw new InputException(String.format(java.util.Locale.ROOT,
                     "count: must be at most %,d, was %d", Limits.MAX_ITEM_COUNT, count));
         }
         if (positionU != null && count != 1) {
-            throw new IllegalArgumentException("count: only 0U items can have a count above 1, was " + count);
+            throw new InputException("count: only 0U items can have a count above 1, was " + count);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.tokenrack.engine.design;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.tokenrack.engine.catalog.InputException;
 import io.tokenrack.engine.workload.Workload;
 import java.util.HashSet;
 import java.util.List;
@@ -21,20 +22,20 @@ public record RackDesign(
 
     public RackDesign {
         if (formatVersion != CURRENT_VERSION) {
-            throw new IllegalArgumentException("formatVersion: this TokenRack reads version " + CURRENT_VERSION + ", the file says " + formatVersion);
+            throw new InputException("formatVersion: this TokenRack reads version " + CURRENT_VERSION + ", the file says " + formatVersion);
         }
         if (name == null || name.isBlank()) {
-            throw new IllegalArgumentException("name: missing or empty");
+            throw new InputException("name: missing or empty");
         }
         racks = racks == null ? List.of() : List.copyOf(racks);
         Set<String> ids = new HashSet<>();
         for (RackInstance r : racks) {
             if (!ids.add(r.id())) {
-                throw new IllegalArgumentException("racks: duplicate rack id '" + r.id() + "'");
+                throw new InputException("racks: duplicate rack id '" + r.id() + "'");
             }
             for (Placement p : r.items()) {
                 if (!ids.add(p.id())) {
-                    throw new IllegalArgumentException("racks: duplicate item id '" + p.id() + "'");
+                    throw new InputException("racks: duplicate item id '" + p.id() + "'");
                 }
             }
         }

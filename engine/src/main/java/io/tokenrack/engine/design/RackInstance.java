@@ -1,6 +1,7 @@
 package io.tokenrack.engine.design;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.tokenrack.engine.catalog.InputException;
 import java.util.List;
 
 /** One physical rack in a design: which rack model it is and what is placed in it. */
@@ -12,13 +13,13 @@ public record RackInstance(
 
     public RackInstance {
         if (id == null || id.isBlank()) {
-            throw new IllegalArgumentException("id: missing or empty");
+            throw new InputException("id: missing or empty");
         }
         if (name == null || name.isBlank()) {
-            throw new IllegalArgumentException("name: missing or empty");
+            throw new InputException("name: missing or empty");
         }
         if (rackId == null || rackId.isBlank()) {
-            throw new IllegalArgumentException("rackId: missing or empty");
+            throw new InputException("rackId: missing or empty");
         }
         items = items == null ? List.of() : List.copyOf(items);
     }

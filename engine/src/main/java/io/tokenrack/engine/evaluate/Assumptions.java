@@ -1,6 +1,7 @@
 package io.tokenrack.engine.evaluate;
 
 import io.tokenrack.engine.catalog.FacilityDefaults;
+import io.tokenrack.engine.catalog.InputException;
 import io.tokenrack.engine.perf.ModelConstants;
 
 /**
@@ -20,22 +21,22 @@ public record Assumptions(
 
     public Assumptions {
         if (!(electricityUsdPerKwh >= 0)) {
-            throw new IllegalArgumentException("electricityUsdPerKwh: must be zero or more, was " + electricityUsdPerKwh);
+            throw new InputException("electricityUsdPerKwh: must be zero or more, was " + electricityUsdPerKwh);
         }
         if (!(colocationUsdPerKwMonth >= 0)) {
-            throw new IllegalArgumentException("colocationUsdPerKwMonth: must be zero or more, was " + colocationUsdPerKwMonth);
+            throw new InputException("colocationUsdPerKwMonth: must be zero or more, was " + colocationUsdPerKwMonth);
         }
         if (!(amortizationYears > 0)) {
-            throw new IllegalArgumentException("amortizationYears: must be positive, was " + amortizationYears);
+            throw new InputException("amortizationYears: must be positive, was " + amortizationYears);
         }
         if (!(costOfCapital >= 0 && costOfCapital < 1)) {
-            throw new IllegalArgumentException("costOfCapital: must be in [0, 1), was " + costOfCapital);
+            throw new InputException("costOfCapital: must be in [0, 1), was " + costOfCapital);
         }
         if (!(utilization > 0 && utilization <= 1)) {
-            throw new IllegalArgumentException("utilization: must be in (0, 1], was " + utilization);
+            throw new InputException("utilization: must be in (0, 1], was " + utilization);
         }
         if (capexUsdOverride != null && !(capexUsdOverride > 0)) {
-            throw new IllegalArgumentException("capexUsdOverride: must be positive, was " + capexUsdOverride);
+            throw new InputException("capexUsdOverride: must be positive, was " + capexUsdOverride);
         }
         if (constants == null) {
             constants = ModelConstants.DEFAULT;

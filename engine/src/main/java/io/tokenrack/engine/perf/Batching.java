@@ -1,5 +1,6 @@
 package io.tokenrack.engine.perf;
 
+import io.tokenrack.engine.catalog.InputException;
 import java.util.Locale;
 
 /** How an engine forms its batches (docs/model-reference.md §7). */
@@ -19,6 +20,6 @@ public enum Batching {
                 return b;
             }
         }
-        throw new IllegalArgumentException("unknown batching '" + text + "' (expected continuous or static)");
+        throw new InputException("unknown batching '" + text + "' (expected continuous or static)");
     }
 }

@@ -1,5 +1,6 @@
 package io.tokenrack.engine.validate;
 
+import io.tokenrack.engine.catalog.InputException;
 import io.tokenrack.engine.evaluate.Assumptions;
 import io.tokenrack.engine.evaluate.Cluster;
 import io.tokenrack.engine.evaluate.Evaluation;
@@ -59,14 +60,14 @@ public final class Validation {
             Integer concurrency = switch (r.mode()) {
                 case "max-throughput", "min-tokens-per-second-per-user" -> null;
                 case "concurrency" -> r.limit() == null ? null : (int) Math.round(r.limit());
-                default -> throw new IllegalArgumentException("unknown mode '" + r.mode() + "'");
+                default -> throw new InputException("unknown mode '" + r.mode() + "'");
             };
             Double floor = "min-tokens-per-second-per-user".equals(r.mode()) ? r.limit() : null;
             w = new Workload(r.model(), Precision.parse(r.precision()), null, r.isl(), r.osl(), concurrency,
                     null, null, floor, new Parallelism(r.tp(), 1, r.ep(), r.dp()));
             // The data's "concurrency" rows are static batches of that size (Intel's Gaudi pages).
             batching = "concurrency".equals(r.mode()) ? Batching.STATIC : Batching.CONTINUOUS;
-        } catch (IllegalArgumentException e) {
+        } catch (InputException e) {
             return new Result(r, Double.NaN, e.getMessage());
         }
         Evaluation e = evaluator.evaluate(cluster, w, assumptions, batching);

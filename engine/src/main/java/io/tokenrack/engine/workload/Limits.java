@@ -1,5 +1,6 @@
 package io.tokenrack.engine.workload;
 
+import io.tokenrack.engine.catalog.InputException;
 import java.util.Locale;
 
 /**
@@ -27,7 +28,7 @@ public final class Limits {
      */
     public static int positive(String field, int value, int max) {
         if (value < 1 || value > max) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT, "%s: must be a whole number from 1 to %,d, was %d",
+            throw new InputException(String.format(Locale.ROOT, "%s: must be a whole number from 1 to %,d, was %d",
                     field, max, value));
         }
         return value;

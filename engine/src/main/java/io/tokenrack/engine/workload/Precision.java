@@ -1,6 +1,7 @@
 package io.tokenrack.engine.workload;
 
 import com.fasterxml.jackson.annotation.JsonValue;
+import io.tokenrack.engine.catalog.InputException;
 import java.util.Locale;
 
 /**
@@ -45,6 +46,6 @@ public enum Precision {
                 return p;
             }
         }
-        throw new IllegalArgumentException("unknown precision '" + text + "' (expected bf16, fp8 or fp4; fp32 for the measured host)");
+        throw new InputException("unknown precision '" + text + "' (expected bf16, fp8 or fp4; fp32 for the measured host)");
     }
 }

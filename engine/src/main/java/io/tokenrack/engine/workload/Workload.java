@@ -1,6 +1,7 @@
 package io.tokenrack.engine.workload;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.tokenrack.engine.catalog.InputException;
 
 /**
  * What the rack serves: a model, its number formats, request lengths, how many requests are in
@@ -25,13 +26,13 @@ public record Workload(
 
     public Workload {
         if (modelId == null || modelId.isBlank()) {
-            throw new IllegalArgumentException("modelId: missing or empty");
+            throw new InputException("modelId: missing or empty");
         }
         if (precision == null) {
-            throw new IllegalArgumentException("precision: missing");
+            throw new InputException("precision: missing");
         }
         if (kvPrecision == Precision.FP4) {
-            throw new IllegalArgumentException("kvPrecision: fp4 KV cache is not modelled (use bf16 or fp8)");
+            throw new InputException("kvPrecision: fp4 KV cache is not modelled (use bf16 or fp8)");
         }
         Limits.positive("inputTokens", inputTokens, Limits.MAX_TOKENS);
         Limits.positive("outputTokens", outputTokens, Limits.MAX_TOKENS);
@@ -48,7 +49,7 @@ public record Workload(
 
     private static void positiveOrNull(String field, Double v) {
         if (v != null && !(v > 0 && Double.isFinite(v))) {
-            throw new IllegalArgumentException(field + ": must be a finite positive number, was " + v);
+            throw new InputException(field + ": must be a finite positive number, was " + v);
         }
     }
 

@@ -3,6 +3,7 @@ package io.tokenrack.engine.lab.host;
 import io.tokenrack.engine.catalog.AcceleratorSpec;
 import io.tokenrack.engine.catalog.Availability;
 import io.tokenrack.engine.catalog.CoolingType;
+import io.tokenrack.engine.catalog.InputException;
 import java.util.List;
 import java.util.Locale;
 
@@ -85,25 +86,25 @@ public record HostProfile(
         gemvByWorkingSet = List.copyOf(gemvByWorkingSet);
         roofline = List.copyOf(roofline);
         if (threads < 1) {
-            throw new IllegalArgumentException("threads: must be at least 1, was " + threads);
+            throw new InputException("threads: must be at least 1, was " + threads);
         }
         if (logicalCpus < 1) {
-            throw new IllegalArgumentException("logicalCpus: must be at least 1, was " + logicalCpus);
+            throw new InputException("logicalCpus: must be at least 1, was " + logicalCpus);
         }
         if (floatLanes < 1) {
-            throw new IllegalArgumentException("floatLanes: must be at least 1, was " + floatLanes);
+            throw new InputException("floatLanes: must be at least 1, was " + floatLanes);
         }
         if (memoryBytes < 0) {
-            throw new IllegalArgumentException("memoryBytes: must be zero (unknown) or more, was " + memoryBytes);
+            throw new InputException("memoryBytes: must be zero (unknown) or more, was " + memoryBytes);
         }
         if (!(peakGflopsOneThread > 0)) {
-            throw new IllegalArgumentException("peakGflopsOneThread: must be positive, was " + peakGflopsOneThread);
+            throw new InputException("peakGflopsOneThread: must be positive, was " + peakGflopsOneThread);
         }
         if (!(peakGflopsAllCores > 0)) {
-            throw new IllegalArgumentException("peakGflopsAllCores: must be positive, was " + peakGflopsAllCores);
+            throw new InputException("peakGflopsAllCores: must be positive, was " + peakGflopsAllCores);
         }
         if (!(triadGBpsDram > 0)) {
-            throw new IllegalArgumentException("triadGBpsDram: must be positive, was " + triadGBpsDram);
+            throw new InputException("triadGBpsDram: must be positive, was " + triadGBpsDram);
         }
     }
 
