@@ -172,6 +172,7 @@ public final class InspectorMetadata {
                 decimal(WorkloadField.TTFT_LIMIT_MS),
                 decimal(WorkloadField.TPOT_LIMIT_MS),
                 decimal(WorkloadField.MIN_USER_SPEED),
+                decimal(WorkloadField.PREFIX_HIT),
                 integer(WorkloadField.TP),
                 integer(WorkloadField.PP),
                 integer(WorkloadField.EP),

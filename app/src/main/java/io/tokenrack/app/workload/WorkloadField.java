@@ -64,6 +64,12 @@ public record WorkloadField<V>(
     public static final WorkloadField<Double> MIN_USER_SPEED = new WorkloadField<>("workload.minTps", "Min user speed", "tok/s", Double.class,
             0.001, 1e6, "", "speed floor", "Floor on each user's output speed; none when empty.",
             Workload::minTokensPerSecondPerUser, Workload::withMinTokensPerSecondPerUser);
+    /** Percent in the views, a share from 0 to below 1 in the workload. */
+    public static final WorkloadField<Double> PREFIX_HIT = new WorkloadField<>("workload.prefixHit", "Prefix cache hit", "%", Double.class,
+            0.0, 99.0, "", "prefix hit rate",
+            "Share of each prompt already in the prefix cache, not prefilled again; empty is 0. Agent loops that resend their transcript are often quoted at 85–97%.",
+            w -> w.prefixHitRate() == null ? null : w.prefixHitRate() * 100,
+            (w, pct) -> w.withPrefixHitRate(pct == null ? null : pct / 100));
     public static final WorkloadField<Integer> TP = degree("tp", "TP", "Tensor parallel degree",
             Parallelism::tp, (p, n) -> new Parallelism(n, p.pp(), p.ep(), p.dp()));
     public static final WorkloadField<Integer> PP = degree("pp", "PP", "Pipeline parallel degree",
@@ -75,7 +81,7 @@ public record WorkloadField<V>(
 
     /** Every field, in the order the views show them. */
     public static final List<WorkloadField<?>> ALL = List.of(PRECISION, KV_PRECISION, INPUT_TOKENS, OUTPUT_TOKENS, CONCURRENCY,
-            TTFT_LIMIT_MS, TPOT_LIMIT_MS, MIN_USER_SPEED, TP, PP, EP, DP);
+            TTFT_LIMIT_MS, TPOT_LIMIT_MS, MIN_USER_SPEED, PREFIX_HIT, TP, PP, EP, DP);
 
     public WorkloadField {
         Objects.requireNonNull(key, "key");

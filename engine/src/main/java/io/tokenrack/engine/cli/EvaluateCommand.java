@@ -49,6 +49,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             var node = EvaluationJson.of(e);
             node.put("precision", w.precision().label());
             node.put("kvPrecision", w.effectiveKvPrecision().label());
+            node.put("prefixHitRate", w.effectivePrefixHitRate());
             out.println(StrictJson.mapper().writeValueAsString(node));
         } else {
             print(out, e, w, o.batching());
@@ -61,16 +62,16 @@ public final class EvaluateCommand implements Callable<Integer> {
         Parallelism par = e.plan().parallelism();
         Throughput t = e.throughput();
         Latency l = e.latency();
-        out.printf(Locale.ROOT, "%s (%s weights, %s KV cache) on %,d × %s (tp %d, pp %d, ep %d, dp %d; %,d %s%s)%n", e.modelId(),
-                w.precision().label(), w.effectiveKvPrecision().label(), e.accelerators(),
+        out.printf(Locale.ROOT, "%s (%s weights, %s KV cache%s) on %,d × %s (tp %d, pp %d, ep %d, dp %d; %,d %s%s)%n", e.modelId(),
+                w.precision().label(), w.effectiveKvPrecision().label(), prefixCache(w), e.accelerators(),
                 e.acceleratorId(), par.tp(), par.pp(), par.ep(), par.dp(), e.plan().replicas(),
                 e.plan().replicas() == 1 ? "replica" : "replicas", batching == Batching.STATIC ? "; static batching" : "");
         String asked = w.concurrency() != null && w.concurrency() > e.plan().concurrency() + 0.5
                 ? String.format(Locale.ROOT, "; %,d requested, the rest wait in a queue", w.concurrency()) : "";
         out.printf(Locale.ROOT, "  concurrency            %s in flight (at most %,d at once%s)%n", Text.count(e.plan().concurrency()), e.plan().maxConcurrency(), asked);
-        out.printf(Locale.ROOT, "  output tokens/s        %s  (%s per accelerator; %s incl. input)%n",
+        out.printf(Locale.ROOT, "  output tokens/s        %s  (%s per accelerator; %s incl. input%s)%n",
                 Text.count(t.outputTokensPerSecond()), Text.count(t.outputTokensPerSecondPerAccelerator()),
-                Text.count(t.totalTokensPerSecondPerAccelerator()));
+                Text.count(t.totalTokensPerSecondPerAccelerator()), w.effectivePrefixHitRate() > 0 ? ", cached prefix counted" : "");
         out.printf(Locale.ROOT, "  tokens/s per user      %s%n", t.tokensPerSecondPerUser() < 0.1
                 ? Text.significant(t.tokensPerSecondPerUser()) : Text.fixed(t.tokensPerSecondPerUser(), 1));
         out.printf(Locale.ROOT, "  TTFT / TPOT            %s / %s%n", Text.duration(l.ttftSeconds()), Text.duration(l.tpotSeconds()));
@@ -95,6 +96,12 @@ public final class EvaluateCommand implements Callable<Integer> {
         for (Note n : e.notes()) {
             out.println("  note: " + n.text());
         }
+    }
+
+    /** ", prefix cache hit 90%" when the workload reuses prompt prefixes, else nothing. */
+    static String prefixCache(Workload w) {
+        double h = w.effectivePrefixHitRate();
+        return h > 0 ? ", prefix cache hit " + Text.percent(h) : "";
     }
 
     /** The phase continuous batching runs at: decode steps that also carry prefill chunks. */

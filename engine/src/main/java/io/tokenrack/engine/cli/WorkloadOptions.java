@@ -62,6 +62,9 @@ final class WorkloadOptions {
     @Option(names = "--tpot-ms", description = "limit on time per output token", paramLabel = "MS")
     Double tpotMs;
 
+    @Option(names = "--prefix-hit-rate", description = "share of each prompt found in the prefix cache, 0 to below 1 (default: the design's workload, else 0)", paramLabel = "F")
+    Double prefixHitRate;
+
     @Option(names = "--batching", defaultValue = "continuous",
             description = "continuous (in-flight batching, chunked prefill) or static (prefill the batch, then decode it); default ${DEFAULT-VALUE}")
     String batching;
@@ -141,7 +144,8 @@ final class WorkloadOptions {
                     ttftMs != null ? ttftMs : base == null ? null : base.ttftLimitMs(),
                     tpotMs != null ? tpotMs : base == null ? null : base.tpotLimitMs(),
                     minTokensPerSecondPerUser != null ? minTokensPerSecondPerUser : base == null ? null : base.minTokensPerSecondPerUser(),
-                    new Parallelism(tp != null ? tp : bp.tp(), pp != null ? pp : bp.pp(), ep != null ? ep : bp.ep(), dp != null ? dp : bp.dp()));
+                    new Parallelism(tp != null ? tp : bp.tp(), pp != null ? pp : bp.pp(), ep != null ? ep : bp.ep(), dp != null ? dp : bp.dp()),
+                    prefixHitRate != null ? prefixHitRate : base == null ? null : base.prefixHitRate());
         } catch (InputException e) {
             throw new InputException(asOption(e.getMessage()), e);
         }
@@ -174,7 +178,7 @@ final class WorkloadOptions {
     static String asOption(String message) {
         String[][] names = {{"inputTokens", "--isl"}, {"outputTokens", "--osl"}, {"ttftLimitMs", "--ttft-ms"},
                 {"tpotLimitMs", "--tpot-ms"}, {"minTokensPerSecondPerUser", "--min-tokens-per-second-per-user"},
-                {"kvPrecision", "--kv-precision"}, {"concurrency", "--concurrency"}, {"parallelism.tp", "--tp"},
+                {"kvPrecision", "--kv-precision"}, {"prefixHitRate", "--prefix-hit-rate"}, {"concurrency", "--concurrency"}, {"parallelism.tp", "--tp"},
                 {"parallelism.pp", "--pp"}, {"parallelism.ep", "--ep"}, {"parallelism.dp", "--dp"}};
         for (String[] n : names) {
             if (message.startsWith(n[0] + ":")) {

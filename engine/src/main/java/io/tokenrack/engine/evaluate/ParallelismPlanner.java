@@ -95,7 +95,7 @@ final class ParallelismPlanner {
         Fabric inside = fabric(c, tp * dp, k);
         Fabric stages = fabric(c, tp * dp * pp, k);
         StepModel step = new StepModel(shape, device, w.precision(), w.effectiveKvPrecision(), tp, pp, dp, inside, stages, k);
-        ServingModel serving = new ServingModel(step, k, w.inputTokens(), w.outputTokens(), batching);
+        ServingModel serving = new ServingModel(step, k, w.inputTokens(), w.outputTokens(), batching, w.effectivePrefixHitRate());
         return new Plan(step, serving, c.accelerators() / (tp * pp * dp));
     }
 

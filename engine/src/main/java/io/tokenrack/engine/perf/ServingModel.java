@@ -13,6 +13,10 @@ package io.tokenrack.engine.perf;
  * a token round takes pp stage times. Memory holds as many sequences as fit at I + r·O tokens
  * (r = {@link ModelConstants#outputResidency()}). Requests beyond that wait in a queue: they add to TTFT (Little's law), not
  * to throughput.
+ *
+ * <p>Prefix caching: a share h of every prompt is found in the prefix cache, so only (1 − h)·I
+ * tokens are prefilled; those attend to the whole context, cached prefix included, and each
+ * sequence still holds the KV of all I + O tokens. Input tokens/s stays the full I per request.
  */
 public final class ServingModel {
     private final StepModel step;
@@ -21,12 +25,27 @@ public final class ServingModel {
     private final double outputTokens;
     private final int maxSequencesPerReplica;
     private final Batching batching;
+    /** Prompt tokens per request found in the prefix cache, h·I. */
+    private final double cachedTokens;
+    /** Prompt tokens per request that are prefilled, (1 − h)·I. */
+    private final double uncachedTokens;
 
     public ServingModel(StepModel step, ModelConstants constants, int inputTokens, int outputTokens) {
         this(step, constants, inputTokens, outputTokens, Batching.CONTINUOUS);
     }
 
     public ServingModel(StepModel step, ModelConstants constants, int inputTokens, int outputTokens, Batching batching) {
+        this(step, constants, inputTokens, outputTokens, batching, 0);
+    }
+
+    /** @param prefixHitRate share of each prompt found in the prefix cache, in [0, 1) */
+    public ServingModel(StepModel step, ModelConstants constants, int inputTokens, int outputTokens, Batching batching,
+                        double prefixHitRate) {
+        if (!(prefixHitRate >= 0 && prefixHitRate < 1)) {
+            throw new IllegalArgumentException("prefix hit rate must be in [0, 1), was " + prefixHitRate);
+        }
+        this.cachedTokens = prefixHitRate * inputTokens;
+        this.uncachedTokens = inputTokens - cachedTokens;
         this.batching = batching;
         this.step = step;
         this.k = constants;
@@ -64,17 +83,17 @@ public final class ServingModel {
         double perRank = served / step.dp();
         double micro = perRank / pp;
         double decodeContext = inputTokens + outputTokens / 2;
-        double prefillPerStep = micro * inputTokens / outputTokens;
+        double prefillPerStep = micro * uncachedTokens / outputTokens;
 
-        StepTime mixed = step.stage(micro, decodeContext, prefillPerStep, inputTokens);
-        StepTime decode = step.stage(micro, decodeContext, 0, inputTokens);
+        StepTime mixed = step.stage(micro, decodeContext, prefillPerStep, inputTokens, cachedTokens);
+        StepTime decode = step.stage(micro, decodeContext, 0, inputTokens, cachedTokens);
         double tpot = pp * mixed.seconds();
 
-        double chunk = Math.min(inputTokens, Math.max(k.maxTokensPerStep() - micro, k.maxTokensPerStep() / 4.0));
-        StepTime withPrompt = step.stage(micro, decodeContext, chunk, inputTokens);
-        double chunks = Math.ceil(inputTokens / chunk);
+        double chunk = Math.min(uncachedTokens, Math.max(k.maxTokensPerStep() - micro, k.maxTokensPerStep() / 4.0));
+        StepTime withPrompt = step.stage(micro, decodeContext, chunk, inputTokens, cachedTokens);
+        double chunks = Math.ceil(uncachedTokens / chunk);
         double ttft = chunks * pp * withPrompt.seconds() + tpot / 2;
-        StepTime prefillAlone = step.stage(0, 0, chunk, inputTokens);
+        StepTime prefillAlone = step.stage(0, 0, chunk, inputTokens, cachedTokens);
 
         double outputRate = served / tpot;
         double requestRate = outputRate / outputTokens;
@@ -92,10 +111,10 @@ public final class ServingModel {
         double served = Math.min(Math.max(concurrency, 1), maxSequencesPerReplica);
         int pp = step.pp();
         double micro = served / step.dp() / pp;
-        double promptTokens = micro * inputTokens;
+        double promptTokens = micro * uncachedTokens;
         double chunk = Math.min(promptTokens, k.maxTokensPerStep());
         double chunks = Math.ceil(promptTokens / chunk);
-        StepTime prefill = step.stage(0, 0, chunk, inputTokens);
+        StepTime prefill = step.stage(0, 0, chunk, inputTokens, cachedTokens);
         StepTime decode = step.stage(micro, inputTokens + outputTokens / 2, 0, inputTokens);
         double prefillSeconds = chunks * pp * prefill.seconds();
         double tpot = pp * decode.seconds();

@@ -157,7 +157,19 @@ public final class StepModel {
      * @param promptTokens    length of the prompts being prefilled
      */
     public StepTime stage(double decodeSeqs, double decodeContext, double prefillTokens, double promptTokens) {
+        return stage(decodeSeqs, decodeContext, prefillTokens, promptTokens, 0);
+    }
+
+    /**
+     * One pipeline stage of one step whose prompts start with {@code cachedTokens} already in the
+     * prefix cache: {@code prefillTokens} counts only uncached prompt tokens, and each attends to the
+     * cached prefix as well as to the uncached tokens before it.
+     *
+     * @param cachedTokens    prompt tokens per prompt whose KV is already in memory (0 ≤ cached &lt; promptTokens)
+     */
+    public StepTime stage(double decodeSeqs, double decodeContext, double prefillTokens, double promptTokens, double cachedTokens) {
         Acc acc = new Acc();
+        double uncached = promptTokens - cachedTokens;
         double t = decodeSeqs + prefillTokens; // tokens through the linear layers on this rank
         double eta = k.gemmEfficiency(t, weights);
         double etaAttn = k.gemmEfficiency(t, attnPrecision);
@@ -168,7 +180,7 @@ public final class StepModel {
                 layersPerStage * (attnParams * attnWeightBytes + 2 * t * shape.spec().hiddenSize() * ACTIVATION_BYTES / tp), bw * k.memoryEfficiency());
 
         // Attention over the KV cache.
-        attention(acc, decodeSeqs, decodeContext, prefillTokens, promptTokens);
+        attention(acc, decodeSeqs, decodeContext, prefillTokens, promptTokens, cachedTokens);
 
         // Dense FFN layers.
         if (denseLayersPerStage > 0) {
@@ -181,7 +193,8 @@ public final class StepModel {
             moe(acc, t);
         }
         // LM head on the sequences sampled this step.
-        double sampled = decodeSeqs + (promptTokens > 0 ? prefillTokens / promptTokens : 0);
+        double promptsDone = uncached > 0 ? prefillTokens / uncached : 0;
+        double sampled = decodeSeqs + promptsDone;
         double lm = shape.spec().hiddenSize() * (double) shape.spec().vocabSize() / tp;
         acc.op(OperatorClass.LM_HEAD, 2 * sampled * lm / pp, peakAttnProj * k.gemmEfficiency(sampled),
                 lm * embeddingBytes / pp, bw * k.memoryEfficiency());
@@ -195,11 +208,11 @@ public final class StepModel {
             acc.comm(Collectives.send(message, stageFabric, k.linkEfficiency()));
         }
         acc.overhead(k.stepOverheadSeconds() / pp + layersPerStage * k.layerOverheadSeconds()
-                + (decodeSeqs + (promptTokens > 0 ? prefillTokens / promptTokens : 0)) * k.sequenceOverheadSeconds() / pp);
+                + (decodeSeqs + promptsDone) * k.sequenceOverheadSeconds() / pp);
         return acc.result();
     }
 
-    private void attention(Acc acc, double decodeSeqs, double decodeContext, double prefillTokens, double promptTokens) {
+    private void attention(Acc acc, double decodeSeqs, double decodeContext, double prefillTokens, double promptTokens, double cachedTokens) {
         int heads = shape.spec().attentionHeads();
         double headsHere = Math.ceil((double) heads / tp);
         double fullLayers = layersPerStage - slidingLayersPerStage;
@@ -224,8 +237,9 @@ public final class StepModel {
         acc.op(OperatorClass.ATTENTION_CORE, flops, peakAttention * k.attentionComputeEfficiency(),
                 bytes, bw * k.attentionMemoryEfficiency());
         if (prefillTokens > 0) {
-            // Causal prefill: a prompt token attends to half the prompt on average (window-capped).
-            double ctxFull = promptTokens / 2;
+            // Causal prefill: an uncached prompt token attends to the cached prefix and to half of the
+            // uncached rest on average (window-capped); with no cache, half the prompt.
+            double ctxFull = cachedTokens + (promptTokens - cachedTokens) / 2;
             double ctxSliding = Math.min(ctxFull, shape.slidingWindowTokens());
             double pf = prefillTokens * prefillFlopsPerCtxToken * (fullLayers * ctxFull + slidingLayersPerStage * ctxSliding);
             double pb = prefillTokens * kvPerToken * layersPerStage * (1 + ctxFull / ATTENTION_QUERY_TILE);

@@ -11,6 +11,7 @@ import io.tokenrack.engine.catalog.InputException;
  * @param ttftLimitMs                optional limit on time to first token, milliseconds
  * @param tpotLimitMs                optional limit on time per output token, milliseconds
  * @param minTokensPerSecondPerUser  optional floor on each user's output tokens/s
+ * @param prefixHitRate              optional share of each prompt found in the prefix cache, in [0, 1); null means 0
  */
 public record Workload(
         @JsonProperty(required = true) String modelId,
@@ -22,7 +23,8 @@ public record Workload(
         Double ttftLimitMs,
         Double tpotLimitMs,
         Double minTokensPerSecondPerUser,
-        Parallelism parallelism) {
+        Parallelism parallelism,
+        Double prefixHitRate) {
 
     public Workload {
         if (modelId == null || modelId.isBlank()) {
@@ -45,6 +47,22 @@ public record Workload(
         if (parallelism == null) {
             parallelism = Parallelism.AUTO;
         }
+        if (prefixHitRate != null && !(prefixHitRate >= 0 && prefixHitRate < 1)) {
+            throw new InputException("prefixHitRate: must be at least 0 and below 1 (a share of the prompt), was " + prefixHitRate);
+        }
+    }
+
+    /** A workload with no prefix caching. */
+    public Workload(String modelId, Precision precision, Precision kvPrecision, int inputTokens, int outputTokens,
+                    Integer concurrency, Double ttftLimitMs, Double tpotLimitMs, Double minTokensPerSecondPerUser,
+                    Parallelism parallelism) {
+        this(modelId, precision, kvPrecision, inputTokens, outputTokens, concurrency, ttftLimitMs, tpotLimitMs,
+                minTokensPerSecondPerUser, parallelism, null);
+    }
+
+    /** The share of each prompt served from the prefix cache: {@link #prefixHitRate()}, or 0 when absent. */
+    public double effectivePrefixHitRate() {
+        return prefixHitRate == null ? 0 : prefixHitRate;
     }
 
     private static void positiveOrNull(String field, Double v) {
@@ -68,53 +86,58 @@ public record Workload(
     // With-methods: a copy with one field changed, validated like any workload.
 
     public Workload withModel(String id) {
-        return new Workload(id, precision, kvPrecision, inputTokens, outputTokens, concurrency, ttftLimitMs, tpotLimitMs, minTokensPerSecondPerUser, parallelism);
+        return new Workload(id, precision, kvPrecision, inputTokens, outputTokens, concurrency, ttftLimitMs, tpotLimitMs, minTokensPerSecondPerUser, parallelism, prefixHitRate);
     }
 
     public Workload withPrecision(Precision p) {
-        return new Workload(modelId, p, kvPrecision, inputTokens, outputTokens, concurrency, ttftLimitMs, tpotLimitMs, minTokensPerSecondPerUser, parallelism);
+        return new Workload(modelId, p, kvPrecision, inputTokens, outputTokens, concurrency, ttftLimitMs, tpotLimitMs, minTokensPerSecondPerUser, parallelism, prefixHitRate);
     }
 
     /** @param kv the KV-cache format; null for the default that follows {@link #precision()} */
     public Workload withKvPrecision(Precision kv) {
-        return new Workload(modelId, precision, kv, inputTokens, outputTokens, concurrency, ttftLimitMs, tpotLimitMs, minTokensPerSecondPerUser, parallelism);
+        return new Workload(modelId, precision, kv, inputTokens, outputTokens, concurrency, ttftLimitMs, tpotLimitMs, minTokensPerSecondPerUser, parallelism, prefixHitRate);
     }
 
     public Workload withInputTokens(int n) {
-        return new Workload(modelId, precision, kvPrecision, n, outputTokens, concurrency, ttftLimitMs, tpotLimitMs, minTokensPerSecondPerUser, parallelism);
+        return new Workload(modelId, precision, kvPrecision, n, outputTokens, concurrency, ttftLimitMs, tpotLimitMs, minTokensPerSecondPerUser, parallelism, prefixHitRate);
     }
 
     public Workload withOutputTokens(int n) {
-        return new Workload(modelId, precision, kvPrecision, inputTokens, n, concurrency, ttftLimitMs, tpotLimitMs, minTokensPerSecondPerUser, parallelism);
+        return new Workload(modelId, precision, kvPrecision, inputTokens, n, concurrency, ttftLimitMs, tpotLimitMs, minTokensPerSecondPerUser, parallelism, prefixHitRate);
     }
 
     /** @param c requests in flight; null for "max" */
     public Workload withConcurrency(Integer c) {
-        return new Workload(modelId, precision, kvPrecision, inputTokens, outputTokens, c, ttftLimitMs, tpotLimitMs, minTokensPerSecondPerUser, parallelism);
+        return new Workload(modelId, precision, kvPrecision, inputTokens, outputTokens, c, ttftLimitMs, tpotLimitMs, minTokensPerSecondPerUser, parallelism, prefixHitRate);
     }
 
     /** @param ms the limit; null for none */
     public Workload withTtftLimitMs(Double ms) {
-        return new Workload(modelId, precision, kvPrecision, inputTokens, outputTokens, concurrency, ms, tpotLimitMs, minTokensPerSecondPerUser, parallelism);
+        return new Workload(modelId, precision, kvPrecision, inputTokens, outputTokens, concurrency, ms, tpotLimitMs, minTokensPerSecondPerUser, parallelism, prefixHitRate);
     }
 
     /** @param ms the limit; null for none */
     public Workload withTpotLimitMs(Double ms) {
-        return new Workload(modelId, precision, kvPrecision, inputTokens, outputTokens, concurrency, ttftLimitMs, ms, minTokensPerSecondPerUser, parallelism);
+        return new Workload(modelId, precision, kvPrecision, inputTokens, outputTokens, concurrency, ttftLimitMs, ms, minTokensPerSecondPerUser, parallelism, prefixHitRate);
     }
 
     /** @param tps the floor; null for none */
     public Workload withMinTokensPerSecondPerUser(Double tps) {
-        return new Workload(modelId, precision, kvPrecision, inputTokens, outputTokens, concurrency, ttftLimitMs, tpotLimitMs, tps, parallelism);
+        return new Workload(modelId, precision, kvPrecision, inputTokens, outputTokens, concurrency, ttftLimitMs, tpotLimitMs, tps, parallelism, prefixHitRate);
     }
 
     /** @param p the layout; null for {@link Parallelism#AUTO} */
     public Workload withParallelism(Parallelism p) {
-        return new Workload(modelId, precision, kvPrecision, inputTokens, outputTokens, concurrency, ttftLimitMs, tpotLimitMs, minTokensPerSecondPerUser, p);
+        return new Workload(modelId, precision, kvPrecision, inputTokens, outputTokens, concurrency, ttftLimitMs, tpotLimitMs, minTokensPerSecondPerUser, p, prefixHitRate);
+    }
+
+    /** @param h the share of each prompt found in the prefix cache, in [0, 1); null for none */
+    public Workload withPrefixHitRate(Double h) {
+        return new Workload(modelId, precision, kvPrecision, inputTokens, outputTokens, concurrency, ttftLimitMs, tpotLimitMs, minTokensPerSecondPerUser, parallelism, h);
     }
 
     /** The same workload with no latency limits and no speed floor. */
     public Workload withoutLimits() {
-        return new Workload(modelId, precision, kvPrecision, inputTokens, outputTokens, concurrency, null, null, null, parallelism);
+        return new Workload(modelId, precision, kvPrecision, inputTokens, outputTokens, concurrency, null, null, null, parallelism, prefixHitRate);
     }
 }

@@ -181,4 +181,36 @@ class EvaluateCommandTest {
                 "llama-3.1-70b", "--isl", "1024", "--osl", "1024", "--json").out());
         assertEquals(0, standard.get("racks").size(), "N accelerators are not placed in racks");
     }
+
+    @Test
+    void prefixHitRateOptionShowsInTextAndJsonAndCutsTtft() throws Exception {
+        String[] base = {"evaluate", "--accelerator", "h100-sxm", "--count", "8", "--model", "llama-3.1-70b", "--isl", "8192",
+                "--osl", "1024", "--concurrency", "32"};
+        Run cold = run(concat(base, "--json"));
+        Run hot = run(concat(base, "--json", "--prefix-hit-rate", "0.9"));
+        assertEquals(0, hot.exit(), hot.err());
+        JsonNode c = StrictJson.mapper().readTree(cold.out());
+        JsonNode h = StrictJson.mapper().readTree(hot.out());
+        assertEquals(0.0, c.get("prefixHitRate").asDouble());
+        assertEquals(0.9, h.get("prefixHitRate").asDouble());
+        assertTrue(h.get("ttftSeconds").asDouble() < c.get("ttftSeconds").asDouble(), hot.out());
+
+        Run text = run(concat(base, "--prefix-hit-rate", "0.9"));
+        assertEquals(0, text.exit(), text.err());
+        assertTrue(text.out().lines().findFirst().orElseThrow().contains("prefix cache hit 90%"), text.out());
+        assertTrue(!run(base).out().contains("prefix cache"), "nothing said when there is no prefix cache");
+
+        Run bad = run(concat(base, "--prefix-hit-rate", "1"));
+        assertEquals(2, bad.exit());
+        assertTrue(bad.err().contains("--prefix-hit-rate: must be at least 0 and below 1"), bad.err());
+        Run notNumber = run(concat(base, "--prefix-hit-rate", "lots"));
+        assertEquals(2, notNumber.exit());
+        assertTrue(notNumber.err().contains("--prefix-hit-rate"), notNumber.err());
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
 }
