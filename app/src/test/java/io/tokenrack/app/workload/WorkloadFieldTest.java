@@ -85,4 +85,23 @@ class WorkloadFieldTest {
         assertTrue(inspector.item(WorkloadField.OUTPUT_TOKENS.key()).commitText("400"));
         assertEquals(400, doc.design().workload().outputTokens());
     }
+
+    @Test
+    void thePrefixHitRateIsEditedInPercentAndStoredAsAShare() {
+        Workload hot = WorkloadField.PREFIX_HIT.apply(w, WorkloadField.PREFIX_HIT.parse("90"));
+        assertEquals(0.9, hot.prefixHitRate(), 1e-12);
+        assertEquals(w.withPrefixHitRate(hot.prefixHitRate()), hot, "nothing else changes");
+        assertEquals(90.0, WorkloadField.PREFIX_HIT.read().apply(hot), 1e-9);
+        assertNull(WorkloadField.PREFIX_HIT.apply(hot, WorkloadField.PREFIX_HIT.parse("")).prefixHitRate(), "empty is no prefix cache");
+        assertEquals("Prefix cache hit: must be between 0 and 99 % (was 100).",
+                assertThrows(InputException.class, () -> WorkloadField.PREFIX_HIT.apply(w, 100.0)).getMessage());
+        assertThrows(InputException.class, () -> WorkloadField.PREFIX_HIT.apply(w, -1.0));
+
+        DesignDocument doc = new DesignDocument(Fixtures.exampleState(), null);
+        PlacementRules rules = new PlacementRules(Fixtures.catalog());
+        CanvasModel canvas = new CanvasModel(doc, rules, new DesignCheckFindings(Fixtures.catalog()), new SimpleObjectProperty<Results>());
+        InspectorModel inspector = new InspectorModel(doc, canvas, new InspectorMetadata(Fixtures.catalog(), rules));
+        assertTrue(inspector.item(WorkloadField.PREFIX_HIT.key()).commitText("85"));
+        assertEquals(0.85, doc.design().workload().prefixHitRate(), 1e-12);
+    }
 }
