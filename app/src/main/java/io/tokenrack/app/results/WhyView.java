@@ -79,7 +79,9 @@ public final class WhyView extends VBox {
             inputs.getItems().setAll(r == null || r.evaluation() == null ? java.util.List.of() : r.evaluation().provenance());
             return;
         }
-        headline.setText("Bound by " + e.bottleneck().label() + ". " + Headline.decodeWhy(e) + ".");
+        String why = Headline.decodeWhy(e);
+        // a second sentence: "Bound by memory capacity. Steady step 64.4 ms …"
+        headline.setText("Bound by " + e.bottleneck().label() + ". " + Character.toUpperCase(why.charAt(0)) + why.substring(1) + ".");
         steady.setText(steadyWhy(e));
         for (String name : new String[] {"prefill", "decode"}) {
             PhaseBreakdown p = e.phase(name);
