@@ -4,6 +4,7 @@ import io.tokenrack.app.theme.Units;
 import io.tokenrack.engine.evaluate.CostBreakdown;
 import io.tokenrack.engine.evaluate.Efficiency;
 import io.tokenrack.engine.evaluate.Evaluation;
+import io.tokenrack.engine.evaluate.Phase;
 import io.tokenrack.engine.evaluate.PhaseBreakdown;
 import io.tokenrack.engine.evaluate.PowerBreakdown;
 import io.tokenrack.engine.evaluate.Provenance;
@@ -101,13 +102,13 @@ public final class Headline {
 
     /** As {@link #decodeWhy(Evaluation)}, naming the {@code shares} largest shares (the card names none, to fit; the Why panel names them). */
     public static String decodeWhy(Evaluation.Ok e, int shares) {
-        PhaseBreakdown decode = phase(e, "decode");
+        PhaseBreakdown decode = e.phase(Phase.DECODE);
         if (decode == null) {
             return "";
         }
         // the bottleneck is read from the steady step (decode plus the prefill chunks it carries): where
         // that is bound differently from a pure decode step, explain the steady step, not a contradiction
-        PhaseBreakdown steady = phase(e, "steady step");
+        PhaseBreakdown steady = e.phase(Phase.STEADY_STEP);
         boolean steadyDiffers = steady != null && steady.bound() != decode.bound();
         PhaseBreakdown shown = steadyDiffers ? steady : decode;
         List<PhaseBreakdown.Share> top = shown.shares().stream()
@@ -131,10 +132,6 @@ public final class Headline {
             return Units.number(kw);
         }
         return kw > 0 ? "≥ " + Units.number(kw) : Units.UNKNOWN;
-    }
-
-    public static PhaseBreakdown phase(Evaluation.Ok e, String name) {
-        return e.phase(name);
     }
 
     static String shortName(PhaseBreakdown.Share s) {

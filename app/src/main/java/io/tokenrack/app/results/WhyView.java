@@ -4,6 +4,7 @@ import io.tokenrack.app.theme.Styles;
 import io.tokenrack.app.theme.ThemePalette;
 import io.tokenrack.app.theme.Units;
 import io.tokenrack.engine.evaluate.Evaluation;
+import io.tokenrack.engine.evaluate.Phase;
 import io.tokenrack.engine.evaluate.PhaseBreakdown;
 import io.tokenrack.engine.evaluate.Provenance;
 import java.util.Locale;
@@ -83,8 +84,8 @@ public final class WhyView extends VBox {
         // a second sentence: "Bound by memory capacity. Steady step 64.4 ms …"
         headline.setText("Bound by " + e.bottleneck().label() + ". " + Character.toUpperCase(why.charAt(0)) + why.substring(1) + ".");
         steady.setText(steadyWhy(e));
-        for (String name : new String[] {"prefill", "decode"}) {
-            PhaseBreakdown p = e.phase(name);
+        for (Phase phase : new Phase[] {Phase.PREFILL, Phase.DECODE}) {
+            PhaseBreakdown p = e.phase(phase);
             if (p != null) {
                 phases.getChildren().add(phase(p));
             }
@@ -95,7 +96,7 @@ public final class WhyView extends VBox {
 
     /** Why TPOT is longer than the decode step: it is the steady step, which also carries the prefill of new requests. */
     static String steadyWhy(Evaluation.Ok e) {
-        PhaseBreakdown steadyStep = e.phase("steady step");
+        PhaseBreakdown steadyStep = e.phase(Phase.STEADY_STEP);
         if (steadyStep == null) {
             return "";
         }
@@ -104,11 +105,11 @@ public final class WhyView extends VBox {
     }
 
     private VBox phase(PhaseBreakdown p) {
-        Label l = new Label(p.phase() + " step " + Units.ms(p.stepSeconds()) + " · "
+        Label l = new Label(p.phase().label() + " step " + Units.ms(p.stepSeconds()) + " · "
                 + p.bound().name().toLowerCase(Locale.ROOT).replace('_', ' ') + " bound");
         l.getStyleClass().add(Styles.FIELD_LABEL);
         HBox bar = new HBox();
-        bar.setId("why-bar-" + p.phase());
+        bar.setId("why-bar-" + p.phase().label());
         bar.getStyleClass().add(Styles.SHARE_BAR);
         bar.setPrefHeight(12);
         bar.setMinHeight(12);

@@ -10,6 +10,7 @@ import io.tokenrack.app.document.DesignDocument;
 import io.tokenrack.app.document.DocState;
 import io.tokenrack.app.document.Edits;
 import io.tokenrack.engine.evaluate.Evaluator;
+import io.tokenrack.engine.evaluate.Phase;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
@@ -144,7 +145,7 @@ class ResultsModelTest {
             var result = evaluator.evaluate(cluster, w, io.tokenrack.engine.evaluate.Assumptions.defaults(catalog.facility()));
             assertTrue(result.ok(), result.message());
             var e = (io.tokenrack.engine.evaluate.Evaluation.Ok) result;
-            boolean bothSame = Headline.phase(e, "decode").bound() == Headline.phase(e, "steady step").bound();
+            boolean bothSame = e.phase(Phase.DECODE).bound() == e.phase(Phase.STEADY_STEP).bound();
             if (bothSame && same == null) {
                 same = e;
             } else if (!bothSame && differs == null) {
@@ -152,7 +153,7 @@ class ResultsModelTest {
             }
         }
         assertTrue(differs != null && same != null, "the sweep has both cases");
-        String steadyBound = Headline.phase(differs, "steady step").bound().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        String steadyBound = differs.phase(Phase.STEADY_STEP).bound().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
         assertTrue(Headline.decodeWhy(differs).matches("steady step .* \\(with prefill chunks\\), .*"), Headline.decodeWhy(differs));
         assertTrue(Headline.decodeWhy(differs).contains(steadyBound + " bound"), Headline.decodeWhy(differs));
         assertTrue(Headline.decodeWhy(same).startsWith("decode step "), Headline.decodeWhy(same));

@@ -8,6 +8,7 @@ import io.tokenrack.engine.evaluate.Evaluation;
 import io.tokenrack.engine.evaluate.Evaluator;
 import io.tokenrack.engine.evaluate.Latency;
 import io.tokenrack.engine.evaluate.Note;
+import io.tokenrack.engine.evaluate.Phase;
 import io.tokenrack.engine.evaluate.PhaseBreakdown;
 import io.tokenrack.engine.evaluate.Throughput;
 import io.tokenrack.engine.workload.Parallelism;
@@ -83,14 +84,14 @@ public final class EvaluateCommand implements Callable<Integer> {
                 dollars(e.cost().usdPerAcceleratorHour(), 2));
         out.printf(Locale.ROOT, "  bottleneck             %s%n", e.bottleneck().label());
         for (PhaseBreakdown p : e.phases()) {
-            if (batching == Batching.STATIC && STEADY_STEP.equals(p.phase())) {
+            if (batching == Batching.STATIC && p.phase() == Phase.STEADY_STEP) {
                 continue; // a static batch prefills, then decodes: there is no mixed steady step
             }
             java.util.List<String> shares = new java.util.ArrayList<>();
             for (PhaseBreakdown.Share s : p.shares()) {
                 shares.add(Text.words(s.operatorClass()) + " " + Text.percent(s.fraction()));
             }
-            out.printf(Locale.ROOT, "  %-12s step %s, %s bound: %s%n", p.phase(), Text.duration(p.stepSeconds()),
+            out.printf(Locale.ROOT, "  %-12s step %s, %s bound: %s%n", p.phase().label(), Text.duration(p.stepSeconds()),
                     Text.words(p.bound()), String.join(", ", shares));
         }
         for (Note n : e.notes()) {
@@ -105,7 +106,6 @@ public final class EvaluateCommand implements Callable<Integer> {
     }
 
     /** The phase continuous batching runs at: decode steps that also carry prefill chunks. */
-    private static final String STEADY_STEP = "steady step";
 
     /** "$1,234.50", or "unknown". */
     private static String dollars(double v, int decimals) {

@@ -75,7 +75,7 @@ final class EvaluationJson {
         ArrayNode phases = o.putArray("phases");
         for (PhaseBreakdown ph : e.phases()) {
             ObjectNode x = phases.addObject();
-            x.put("phase", ph.phase());
+            x.put("phase", ph.phase().label());
             num(x, "stepSeconds", ph.stepSeconds());
             x.put("bound", ph.bound().name());
             ObjectNode shares = x.putObject("shares");

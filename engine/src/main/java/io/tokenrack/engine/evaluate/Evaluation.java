@@ -89,9 +89,9 @@ public sealed interface Evaluation permits Evaluation.Ok, Evaluation.Failed {
             return notes.stream().map(Note::text).toList();
         }
 
-        /** The phase by name ("prefill", "decode", "steady step"), or null. */
-        public PhaseBreakdown phase(String name) {
-            return phases.stream().filter(ph -> ph.phase().equals(name)).findFirst().orElse(null);
+        /** The breakdown of one phase, or null when the evaluation has none for it. */
+        public PhaseBreakdown phase(Phase phase) {
+            return phases.stream().filter(ph -> ph.phase() == phase).findFirst().orElse(null);
         }
 
         /**

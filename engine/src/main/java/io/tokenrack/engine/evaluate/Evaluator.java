@@ -277,9 +277,9 @@ public final class Evaluator {
         var step = plan.step();
         double kvPerAcc = sp.concurrency() / step.dp() * step.kvBytesPerSequencePerAccelerator(w.inputTokens() + w.outputTokens() / 2.0);
         List<PhaseBreakdown> phases = List.of(
-                PhaseBreakdown.of("prefill", sp.prefillOnly()),
-                PhaseBreakdown.of("decode", sp.decodeOnly()),
-                PhaseBreakdown.of("steady step", sp.step()));
+                PhaseBreakdown.of(Phase.PREFILL, sp.prefillOnly()),
+                PhaseBreakdown.of(Phase.DECODE, sp.decodeOnly()),
+                PhaseBreakdown.of(Phase.STEADY_STEP, sp.step()));
         List<Provenance> prov = new ArrayList<>(c.provenance());
         boolean measured = measuredConstants.containsKey(c.accelerator().id());
         prov.add(new Provenance("model constants", fmt("η_gemm %.2f, η_mem %.2f, step overhead %.1f µs", a.constants().gemmEfficiencyMax(),

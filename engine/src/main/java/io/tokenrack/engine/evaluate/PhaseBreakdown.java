@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Why a phase takes the time it does: its step time, what bounds it and each operator class's share. */
-public record PhaseBreakdown(String phase, double stepSeconds, Bound bound, List<Share> shares) {
+public record PhaseBreakdown(Phase phase, double stepSeconds, Bound bound, List<Share> shares) {
 
     /** One operator class's part of a step. */
     public record Share(OperatorClass operatorClass, double seconds, double fraction) {}
@@ -16,7 +16,7 @@ public record PhaseBreakdown(String phase, double stepSeconds, Bound bound, List
         shares = List.copyOf(shares);
     }
 
-    static PhaseBreakdown of(String phase, StepTime t) {
+    static PhaseBreakdown of(Phase phase, StepTime t) {
         List<Share> shares = new ArrayList<>();
         for (OperatorClass c : OperatorClass.values()) {
             double s = t.secondsByClass()[c.ordinal()];
