@@ -152,6 +152,46 @@ public final class Evaluator {
         return out;
     }
 
+    /** {@link #frontier(Cluster, Workload, Assumptions, int, Batching)} of a design; empty when it cannot be resolved. */
+    public List<FrontierPoint> frontier(RackDesign design, Workload w, Assumptions a, int points) {
+        Cluster cluster;
+        try {
+            cluster = clusters.fromDesign(design);
+        } catch (InputException e) {
+            return List.of();
+        }
+        return frontier(cluster, w, a, points, Batching.CONTINUOUS);
+    }
+
+    /**
+     * The throughput-versus-interactivity Pareto frontier over serving configurations (every parallel
+     * layout the planner offers, or the user's, × requests in flight), at most {@code points} points
+     * in increasing tokens/s per user, each evaluated in full and carrying its {@link ServingConfig}.
+     * Latency limits are left out so the whole frontier shows; empty when the model does not fit.
+     */
+    public List<FrontierPoint> frontier(Cluster cluster, Workload w, Assumptions assumptions, int points, Batching batching) {
+        if (points < 1) {
+            throw new IllegalArgumentException("points must be at least 1, was " + points);
+        }
+        Workload open = w.withConcurrency(null).withoutLimits();
+        if (!(evaluate(cluster, open, assumptions, batching) instanceof Evaluation.Ok)) {
+            return List.of();
+        }
+        ModelConstants measured = measuredConstants.get(cluster.accelerator().id());
+        ModelConstants k = measured == null ? assumptions.constants() : measured;
+        ModelSpec model = catalog.model(w.modelId());
+        List<Plan> plans = ParallelismPlanner.plans(cluster, model, ModelShape.of(model), open, k, batching);
+        List<ServingConfigs.Candidate> candidates = ServingConfigs.aggregated(plans, cluster.accelerators(), model.moe() != null,
+                Math.max(points, 16));
+        List<FrontierPoint> out = new ArrayList<>(points);
+        for (ServingConfigs.Candidate c : ServingFrontier.thin(ServingFrontier.pareto(candidates), points)) {
+            if (evaluate(cluster, c.config().applyTo(open), assumptions, batching) instanceof Evaluation.Ok e) {
+                out.add(new FrontierPoint(CurvePoint.of(c.config().concurrency(), e), c.config()));
+            }
+        }
+        return ServingFrontier.paretoPoints(out);
+    }
+
     /** A plan at its operating point, and whether the latency limits hold there. */
     private record Choice(Plan plan, int active, ServingPoint point, boolean meetsLimits, boolean memoryBound, boolean limitBound) {
         double total() {
