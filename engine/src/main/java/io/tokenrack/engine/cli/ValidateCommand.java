@@ -52,7 +52,7 @@ public final class ValidateCommand implements Callable<Integer> {
         Validation.Summary s = Validation.summarize(results);
         long notModelled = results.stream().filter(r -> !r.predictedOk() && r.problem().startsWith("not modelled yet")).count();
         if (json) {
-            var mapper = StrictJson.mapper();
+            var mapper = StrictJson.mapper().writer().without(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT);
             for (Validation.Result r : results) {
                 out.println(mapper.writeValueAsString(rowJson(r)));
             }

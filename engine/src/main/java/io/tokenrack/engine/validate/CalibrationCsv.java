@@ -55,7 +55,8 @@ public final class CalibrationCsv {
                     throw new PresetException(name, n, 13, "limit", "max-throughput takes no limit, found \"" + limitText + "\"");
                 }
             }
-            case CONCURRENCY, DISAGGREGATED -> {
+            case DISAGGREGATED -> limit = limitText.isEmpty() ? null : (double) integer(f, 12, name, n); // empty: as many as fit
+            case CONCURRENCY -> {
                 if (limitText.isEmpty()) {
                     throw new PresetException(name, n, 13, "limit", mode.label() + " needs the requests in flight, found an empty cell");
                 }

@@ -9,7 +9,7 @@ package io.tokenrack.engine.validate;
  * @param ep          expert parallel degree, null for automatic
  * @param mode        one of {@link ValidationMode}'s names: "max-throughput", "concurrency" (limit = requests in flight,
  *                    a static batch), "min-tokens-per-second-per-user" (limit = the floor), "latency-limits"
- *                    (limit = {@code TTFT_ms/TPOT_ms}) or "disaggregated" (limit = requests in flight)
+ *                    (limit = {@code TTFT_ms/TPOT_ms}) or "disaggregated" (limit = requests in flight, null for as many as fit)
  * @param limit       the limit as a number (null when empty, and for latency-limits)
  * @param metric      the field of {@code evaluate --json} the row measures, e.g. outputTokensPerSecondPerAccelerator
  * @param ttftLimitMs latency-limits rows: the TTFT limit in ms, else null

@@ -88,7 +88,7 @@ public final class Validation {
         try {
             predicted = metrics.read(ok, r.metric());
         } catch (InputException x) {
-            return new Result(r, Double.NaN, "metric: " + x.getMessage());
+            return new Result(r, Double.NaN, x.getMessage());
         }
         if (!Double.isFinite(predicted)) {
             return new Result(r, Double.NaN, "metric: " + r.metric() + " is unknown for this evaluation");
