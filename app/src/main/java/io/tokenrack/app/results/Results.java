@@ -2,13 +2,15 @@ package io.tokenrack.app.results;
 
 import io.tokenrack.app.document.DocState;
 import io.tokenrack.engine.evaluate.CurvePoint;
+import io.tokenrack.engine.evaluate.FrontierPoint;
 import io.tokenrack.engine.evaluate.Evaluation;
 import io.tokenrack.engine.evaluate.UtilizationPoint;
 import java.util.List;
 
 /**
  * What the engine said about one document state: the evaluation at the operating point, the
- * concurrency sweep and the cost at other utilizations, all computed by the engine. {@code evaluation} is null when the design
+ * concurrency sweep, the throughput-versus-interactivity frontier over serving configurations (the
+ * operating point on it) and the cost at other utilizations, all computed by the engine. {@code evaluation} is null when the design
  * has no workload yet ({@code message} says so).
  *
  * @param computeNanos how long the engine took
@@ -19,11 +21,19 @@ public record Results(
         String message,
         List<CurvePoint> concurrencySweep,
         List<UtilizationPoint> utilizationSweep,
-        long computeNanos) {
+        long computeNanos,
+        List<FrontierPoint> frontier) {
 
     public Results {
         concurrencySweep = List.copyOf(concurrencySweep);
         utilizationSweep = List.copyOf(utilizationSweep);
+        frontier = List.copyOf(frontier);
+    }
+
+    /** Results without a serving frontier (the chart then draws the concurrency sweep's). */
+    public Results(DocState input, Evaluation evaluation, String message, List<CurvePoint> concurrencySweep,
+            List<UtilizationPoint> utilizationSweep, long computeNanos) {
+        this(input, evaluation, message, concurrencySweep, utilizationSweep, computeNanos, List.of());
     }
 
     public boolean ok() {

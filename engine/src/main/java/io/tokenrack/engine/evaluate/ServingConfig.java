@@ -44,6 +44,13 @@ public record ServingConfig(Mode mode, Parallelism parallelism, int replicas, in
         }
     }
 
+    /** The configuration an evaluation chose (its layout, replicas and requests in flight). */
+    public static ServingConfig of(Evaluation.Ok e) {
+        ServingPlan plan = e.plan();
+        int concurrency = (int) Math.clamp(Math.round(plan.concurrency()), 1, Integer.MAX_VALUE);
+        return new ServingConfig(Mode.AGGREGATED, plan.parallelism(), Math.max(1, plan.replicas()), concurrency, NO_SPECULATION);
+    }
+
     /** The workload that asks the evaluator for exactly this configuration (latency limits left out). */
     public Workload applyTo(Workload w) {
         return w.withoutLimits().withParallelism(parallelism).withConcurrency(concurrency);
