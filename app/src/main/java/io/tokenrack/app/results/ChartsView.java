@@ -71,7 +71,7 @@ public final class ChartsView extends HBox {
     private final XYSeries costNow = new XYSeries("current point", false, true);
     private final DefaultCategoryDataset power = new DefaultCategoryDataset();
     /** The frontier points drawn, in the series' order: each one's configuration is its tooltip. */
-    private List<FrontierPoint> shownFrontier = List.of();
+    private volatile List<FrontierPoint> shownFrontier = List.of();
     private FrontierPoint shownNow;
     private XYPlot paretoPlot;
     private XYPlot efficiencyPlot;

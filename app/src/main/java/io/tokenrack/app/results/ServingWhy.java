@@ -58,7 +58,7 @@ final class ServingWhy {
                     + " asked" + (targets.isEmpty() ? "." : " (targets " + String.join(", ", targets) + ").");
         }
         if (targets.isEmpty()) {
-            return "Chosen as the most output tokens/s: " + layoutChoice + " whose replicas hold the most requests at the best step time.";
+            return "Chosen for the most output tokens/s: on " + layoutChoice + ", every replica holds as many requests as fit.";
         }
         boolean met = e.notes().stream().noneMatch(n -> n instanceof io.tokenrack.engine.evaluate.Note.LimitsNotMet);
         return (met ? "Chosen as the most output tokens/s that keeps " : "No configuration keeps ") + String.join(", ", targets)
