@@ -178,18 +178,50 @@ public final class Evaluator {
             return List.of();
         }
         ModelConstants measured = measuredConstants.get(cluster.accelerator().id());
-        ModelConstants k = measured == null ? assumptions.constants() : measured;
+        Assumptions a = measured == null ? assumptions : assumptions.withConstants(measured);
         ModelSpec model = catalog.model(w.modelId());
-        List<Plan> plans = ParallelismPlanner.plans(cluster, model, ModelShape.of(model), open, k, batching);
-        List<ServingConfigs.Candidate> candidates = ServingConfigs.aggregated(plans, cluster.accelerators(), model.moe() != null,
-                Math.max(points, 16));
+        boolean moe = model.moe() != null;
+        List<Plan> plans = ParallelismPlanner.plans(cluster, model, ModelShape.of(model), open, a.constants(), batching);
+        // a coarse pass over every layout, then the layouts on its frontier at the full resolution
+        List<ServingConfigs.Candidate> coarse = ServingFrontier.pareto(ServingConfigs.aggregated(plans, cluster.accelerators(), moe,
+                FRONTIER_COARSE_POINTS));
+        List<ServingConfigs.Candidate> candidates = new ArrayList<>(coarse);
+        if (points > FRONTIER_COARSE_POINTS) {
+            java.util.Set<Plan> onFrontier = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+            for (ServingConfigs.Candidate c : coarse) {
+                if (c.plan() != null && onFrontier.add(c.plan())) {
+                    ServingConfigs.aggregated(c.plan(), cluster.accelerators(), moe, points, candidates);
+                }
+            }
+        }
         List<FrontierPoint> out = new ArrayList<>(points);
         for (ServingConfigs.Candidate c : ServingFrontier.thin(ServingFrontier.pareto(candidates), points)) {
-            if (evaluate(cluster, c.config().applyTo(open), assumptions, batching) instanceof Evaluation.Ok e) {
+            if (c.plan() != null) {
+                out.add(new FrontierPoint(point(cluster, open, a, c.plan(), c.perReplica(), c.config()), c.config()));
+            } else if (evaluate(cluster, c.config().applyTo(open), assumptions, batching) instanceof Evaluation.Ok e) {
                 out.add(new FrontierPoint(CurvePoint.of(c.config().concurrency(), e), c.config()));
             }
         }
         return ServingFrontier.paretoPoints(out);
+    }
+
+    /** Requests-in-flight samples per layout in the frontier's first pass. */
+    private static final int FRONTIER_COARSE_POINTS = 16;
+
+    /**
+     * A frontier point without the full evaluation (notes, provenance, phase shares): the same
+     * throughput, latency, power, cost and bottleneck an evaluation with every replica busy gives.
+     */
+    private static CurvePoint point(Cluster c, Workload w, Assumptions a, Plan plan, double perReplica, ServingConfig config) {
+        ServingPoint sp = plan.serving().at(perReplica);
+        int active = plan.replicas();
+        Metrics m = metrics(c, w, a, plan, active, sp);
+        Choice choice = new Choice(plan, active, sp, true, sp.queuedRequests() > 0, false);
+        Bottleneck b = bottleneck(choice, sp, rackDraws(c, m.power.itWatts()), new ArrayList<>(), a.constants().maxSequencesPerRank());
+        int n = c.accelerators();
+        return new CurvePoint(config.concurrency(), m.output, m.output / n, (m.output + m.input) / n, sp.tokensPerSecondPerUser(), sp.ttftSeconds(),
+                sp.tpotSeconds(), m.power.itWatts(), m.power.facilityWatts(), m.output / m.power.itWatts(), m.cost.usdPerMillionOutputTokens(),
+                b, config.parallelism());
     }
 
     /** A plan at its operating point, and whether the latency limits hold there. */

@@ -47,6 +47,8 @@ class ServingFrontierTest {
             assertEquals(p.tokensPerSecondPerUser(), again.throughput().tokensPerSecondPerUser(), 1e-9 * p.tokensPerSecondPerUser());
             assertEquals(p.outputTokensPerSecondPerAccelerator(), again.throughput().outputTokensPerSecondPerAccelerator(),
                     1e-9 * p.outputTokensPerSecondPerAccelerator());
+            CurvePoint full = CurvePoint.of(c.concurrency(), again);
+            assertEquals(full, p.point(), "the frontier's quick point is the full evaluation's: " + c.describe());
         }
         for (int i = 1; i < f.size(); i++) {
             assertTrue(f.get(i).tokensPerSecondPerUser() > f.get(i - 1).tokensPerSecondPerUser(), "increasing speed per user");
@@ -60,6 +62,20 @@ class ServingFrontierTest {
         assertTrue(tps.size() >= 2, "tp 8 for speed per user, fewer for throughput: " + tps);
         // the fastest point per user is one request on the widest tensor-parallel layout
         assertEquals(8, f.getLast().config().parallelism().tp());
+    }
+
+    @Test
+    void aMixtureOfExpertsFrontierOnAWideDomainSpansAttentionDataParallelLayouts() {
+        Workload r1 = new Workload("deepseek-r1", Precision.FP8, null, 1024, 1024, null, null, null, null, Parallelism.AUTO);
+        Cluster nvl72 = EVALUATOR.clusters().standard("gb200", 72);
+        List<FrontierPoint> f = EVALUATOR.frontier(nvl72, r1, A, 64, Batching.CONTINUOUS);
+        assertTrue(f.size() >= 16, "points " + f.size());
+        for (FrontierPoint p : f) {
+            Parallelism par = p.config().parallelism();
+            assertEquals(par.tp() * par.dp(), par.ep(), "experts over every rank of a stage: " + p.config().describe());
+            Evaluation.Ok again = (Evaluation.Ok) EVALUATOR.evaluate(nvl72, p.config().applyTo(r1), A, Batching.CONTINUOUS);
+            assertEquals(CurvePoint.of(p.config().concurrency(), again), p.point());
+        }
     }
 
     @Test
