@@ -36,6 +36,10 @@ public final class ValidateCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     PresetsOption presets;
 
+    @Option(names = "--by", split = ",", paramLabel = "FIELD",
+            description = "also summarise the error per group of rows: any of model, precision, accelerator, mode, metric (comma-separated)")
+    List<String> by = List.of();
+
     @Option(names = "--json", description = "print one JSON object a row (id, measured, predicted or error) and a summary object")
     boolean json;
 
@@ -46,6 +50,11 @@ public final class ValidateCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         Catalog catalog = presets.catalog();
+        for (String field : by) {
+            if (!GROUP_FIELDS.contains(field)) {
+                throw new InputException("--by: unknown field '" + field + "'; one of " + String.join(", ", GROUP_FIELDS));
+            }
+        }
         List<CalibrationRow> rows = CalibrationCsv.read(data);
         Validation v = new Validation(new Evaluator(catalog), Assumptions.defaults(catalog.facility()), new JsonMetricReader());
         List<Validation.Result> results = v.run(rows);
@@ -55,6 +64,20 @@ public final class ValidateCommand implements Callable<Integer> {
             var mapper = StrictJson.mapper().writer().without(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT);
             for (Validation.Result r : results) {
                 out.println(mapper.writeValueAsString(rowJson(r)));
+            }
+            for (var g : groups(results).entrySet()) {
+                ObjectNode o = JsonNodeFactory.instance.objectNode();
+                ObjectNode x = o.putObject("group");
+                for (int i = 0; i < by.size(); i++) {
+                    x.put(by.get(i), g.getKey().get(i));
+                }
+                Validation.Summary gs = Validation.summarize(g.getValue());
+                x.put("rows", gs.rows());
+                x.put("predicted", gs.predicted());
+                EvaluationJson.num(x, "medianAbsError", gs.medianAbsError());
+                EvaluationJson.num(x, "medianError", medianSigned(g.getValue()));
+                EvaluationJson.num(x, "withinTwoX", gs.withinTwoX());
+                out.println(mapper.writeValueAsString(o));
             }
             ObjectNode o = JsonNodeFactory.instance.objectNode();
             ObjectNode sum = o.putObject("summary");
@@ -82,6 +105,12 @@ public final class ValidateCommand implements Callable<Integer> {
                         r.predictedOk() ? number(r.predicted()) : "", r.predictedOk() ? fmt("%+.1f%%", 100 * r.error()) : "",
                         r.predictedOk() ? "" : "\"" + r.problem().replace("\"", "'") + "\""));
             }
+            for (var g : groups(results).entrySet()) {
+                Validation.Summary gs = Validation.summarize(g.getValue());
+                out.println(fmt("group %s: %d rows, %d predicted, median |error| %.1f%%, median error %+.1f%%, %.0f%% within 2x",
+                        String.join(" / ", g.getKey()), gs.rows(), gs.predicted(), 100 * gs.medianAbsError(),
+                        100 * medianSigned(g.getValue()), 100 * gs.withinTwoX()));
+            }
             out.println(fmt("summary: %d rows, %d predicted%s, median |error| %.1f%%, worst |error| %.1f%% (%s), %.0f%% of rows within 2x",
                     s.rows(), s.predicted(), notModelled > 0 ? ", " + notModelled + " not modelled yet" : "",
                     100 * s.medianAbsError(), 100 * s.worstAbsError(),
@@ -89,6 +118,33 @@ public final class ValidateCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    static final List<String> GROUP_FIELDS = List.of("model", "precision", "accelerator", "mode", "metric");
+
+    /** The results per value of the {@code --by} fields, in first-seen order; empty without {@code --by}. */
+    private java.util.Map<List<String>, List<Validation.Result>> groups(List<Validation.Result> results) {
+        java.util.Map<List<String>, List<Validation.Result>> out = new java.util.LinkedHashMap<>();
+        if (by.isEmpty()) {
+            return out;
+        }
+        for (Validation.Result r : results) {
+            List<String> key = by.stream().map(f -> switch (f) {
+                case "model" -> r.row().model();
+                case "precision" -> r.row().precision();
+                case "accelerator" -> r.row().accelerator();
+                case "mode" -> r.row().mode();
+                default -> r.row().metric();
+            }).toList();
+            out.computeIfAbsent(key, k -> new java.util.ArrayList<>()).add(r);
+        }
+        return out;
+    }
+
+    /** The median signed error of the predicted rows (NaN when none): whether the model runs high or low. */
+    private static double medianSigned(List<Validation.Result> results) {
+        double[] e = results.stream().filter(Validation.Result::predictedOk).mapToDouble(Validation.Result::error).sorted().toArray();
+        return e.length == 0 ? Double.NaN : e.length % 2 == 1 ? e[e.length / 2] : (e[e.length / 2 - 1] + e[e.length / 2]) / 2;
     }
 
     private static ObjectNode rowJson(Validation.Result r) {

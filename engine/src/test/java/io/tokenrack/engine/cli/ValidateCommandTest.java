@@ -99,4 +99,23 @@ class ValidateCommandTest {
                 r.out());
         assertTrue(r.out().contains("summary: 2 rows, 1 predicted, 1 not modelled yet"), r.out());
     }
+
+    @Test
+    void byGroupsSummariseTheirRowsAndAnUnknownFieldIsRefused() throws Exception {
+        Path f = csv(row("A", ",,", "max-throughput", "", "outputTokensPerSecondPerAccelerator", "2000"),
+                row("B", ",,", "concurrency", "1", "tokensPerSecondPerUser", "100"),
+                row("C", ",,", "concurrency", "4", "tokensPerSecondPerUser", "100"));
+        CliRun r = CliRun.of("validate", "--data", f.toString(), "--by", "model,mode");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("group llama-3.3-70b / max-throughput: 1 rows, 1 predicted"), r.out());
+        assertTrue(r.out().contains("group llama-3.3-70b / concurrency: 2 rows, 2 predicted"), r.out());
+        CliRun j = CliRun.of("validate", "--data", f.toString(), "--by", "mode", "--json");
+        List<String> lines = j.out().strip().lines().toList();
+        JsonNode g = StrictJson.mapper().readTree(lines.get(4)).get("group");
+        assertEquals("concurrency", g.get("mode").asText());
+        assertEquals(2, g.get("rows").asInt());
+        CliRun bad = CliRun.of("validate", "--data", f.toString(), "--by", "colour");
+        assertEquals(CliSupport.BAD_INPUT, bad.exitCode());
+        assertTrue(bad.err().contains("--by: unknown field 'colour'"), bad.err());
+    }
 }
