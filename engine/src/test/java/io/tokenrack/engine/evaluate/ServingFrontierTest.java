@@ -107,6 +107,18 @@ class ServingFrontierTest {
     }
 
     @Test
+    void aTargetBeyondTheFrontierIsRefusedWithTheBestSpeedTheFrontierReaches() {
+        Workload w = llama(Parallelism.AUTO);
+        List<FrontierPoint> f = EVALUATOR.frontier(H200X8, w, A, 64, Batching.CONTINUOUS);
+        double fastest = f.getLast().tokensPerSecondPerUser();
+        Evaluation e = EVALUATOR.evaluate(H200X8, w.withMinTokensPerSecondPerUser(fastest * 1.05), A);
+        assertTrue(e instanceof Evaluation.Failed, "no configuration is faster per user than the frontier's fastest point");
+        assertTrue(e.message().contains("one request alone gets at best " + Evaluator.plain(fastest) + " tokens/s per user"), e.message());
+        assertTrue(EVALUATOR.evaluate(H200X8, w.withMinTokensPerSecondPerUser(fastest * 0.999), A) instanceof Evaluation.Ok,
+                "just below it the fastest configuration is chosen");
+    }
+
+    @Test
     void aModelThatDoesNotFitHasNoFrontier() {
         Workload big = new Workload("llama-3.1-405b", Precision.BF16, null, 1024, 1024, null, null, null, null, Parallelism.AUTO);
         assertTrue(EVALUATOR.frontier(EVALUATOR.clusters().standard("h100-sxm", 1), big, A, 16, Batching.CONTINUOUS).isEmpty());
