@@ -58,7 +58,8 @@ final class ServingWhy {
                     + " asked" + (targets.isEmpty() ? "." : " (targets " + String.join(", ", targets) + ").");
         }
         if (targets.isEmpty()) {
-            return "Chosen for the most output tokens/s: on " + layoutChoice + ", every replica holds as many requests as fit.";
+            return w.parallelism().isAuto() ? "Chosen for the most output tokens/s: the best layout, each replica holding as many requests as fit."
+                    : "Chosen for the most output tokens/s on your layout: each replica holds as many requests as fit.";
         }
         boolean met = e.notes().stream().noneMatch(n -> n instanceof io.tokenrack.engine.evaluate.Note.LimitsNotMet);
         return (met ? "Chosen as the most output tokens/s that keeps " : "No configuration keeps ") + String.join(", ", targets)
