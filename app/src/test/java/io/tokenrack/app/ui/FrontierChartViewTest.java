@@ -106,4 +106,53 @@ class FrontierChartViewTest {
         assertTrue(currentPointOnFrontier(robot), "16 requests in flight are still on the frontier");
         assertTrue(AppHarness.text(robot, "#why-serving").contains("16 requests"), AppHarness.text(robot, "#why-serving"));
     }
+
+    @Test
+    void hoveringAFrontierPointShowsItsConfiguration(FxRobot robot) {
+        app.settle();
+        ChartViewer viewer = robot.lookup("#chart-throughput").queryAs(ChartViewer.class);
+        List<FrontierPoint> frontier = app.window.charts().shownFrontier();
+        int item = frontier.size() / 2;
+        String config = frontier.get(item).config().describe();
+        // where the chart drew that point: its entity in the canvas's last rendering
+        AppHarness.waitUntil("the chart to draw the frontier", () -> entity(viewer, item) != null);
+        java.awt.geom.Rectangle2D area = entity(viewer, item).getArea().getBounds2D();
+        javafx.geometry.Point2D screen = viewer.getCanvas().localToScreen(area.getCenterX(), area.getCenterY());
+        // the entity under the point carries the configuration as its tooltip text (what the chart shows on hover)
+        var under = viewer.getCanvas().getRenderingInfo().getEntityCollection().getEntity(area.getCenterX(), area.getCenterY());
+        assertNotNull(under);
+        assertTrue(under.getToolTipText() != null && under.getToolTipText().contains(config), under.getToolTipText());
+        // and hovering there installs it on the chart
+        robot.moveTo(screen.add(-3, -3));
+        robot.moveTo(screen);
+        robot.moveBy(1, 0);
+        AppHarness.waitUntil("the chart's tooltip to show the point's configuration", () -> {
+            javafx.scene.control.Tooltip t = installedTooltip(viewer);
+            return t != null && t.getText() != null && t.getText().contains(config);
+        });
+    }
+
+    /** The tooltip the chart canvas installs for the entity under the mouse (it keeps it in a private field). */
+    private static javafx.scene.control.Tooltip installedTooltip(ChartViewer viewer) {
+        try {
+            var f = org.jfree.chart.fx.ChartCanvas.class.getDeclaredField("tooltip");
+            f.setAccessible(true);
+            return (javafx.scene.control.Tooltip) f.get(viewer.getCanvas());
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static org.jfree.chart.entity.XYItemEntity entity(ChartViewer viewer, int item) {
+        var info = viewer.getCanvas().getRenderingInfo();
+        if (info == null || info.getEntityCollection() == null) {
+            return null;
+        }
+        for (Object o : info.getEntityCollection().getEntities()) {
+            if (o instanceof org.jfree.chart.entity.XYItemEntity x && x.getSeriesIndex() == 0 && x.getItem() == item) {
+                return x;
+            }
+        }
+        return null;
+    }
 }
