@@ -166,7 +166,7 @@ public final class Evaluator {
     /**
      * The throughput-versus-interactivity Pareto frontier over serving configurations (every parallel
      * layout the planner offers, or the user's, × requests in flight), at most {@code points} points
-     * in increasing tokens/s per user, each evaluated in full and carrying its {@link ServingConfig}.
+     * in increasing tokens/s per user, each with the numbers an evaluation of its {@link ServingConfig} gives, and carrying it.
      * Latency limits are left out so the whole frontier shows; empty when the model does not fit.
      */
     public List<FrontierPoint> frontier(Cluster cluster, Workload w, Assumptions assumptions, int points, Batching batching) {
@@ -219,9 +219,9 @@ public final class Evaluator {
         Choice choice = new Choice(plan, active, sp, true, sp.queuedRequests() > 0, false);
         Bottleneck b = bottleneck(choice, sp, rackDraws(c, m.power.itWatts()), new ArrayList<>(), a.constants().maxSequencesPerRank());
         int n = c.accelerators();
-        return new CurvePoint(config.concurrency(), m.output, m.output / n, (m.output + m.input) / n, sp.tokensPerSecondPerUser(), sp.ttftSeconds(),
-                sp.tpotSeconds(), m.power.itWatts(), m.power.facilityWatts(), m.output / m.power.itWatts(), m.cost.usdPerMillionOutputTokens(),
-                b, config.parallelism());
+        return new CurvePoint(config.concurrency(), m.output, m.output / n, (m.output + m.input) / n, sp.tokensPerSecondPerUser(),
+                sp.ttftSeconds(), sp.tpotSeconds(), m.power.itWatts(), m.power.facilityWatts(), m.output / m.power.itWatts(),
+                m.cost.usdPerMillionOutputTokens(), b, config.parallelism());
     }
 
     /** A plan at its operating point, and whether the latency limits hold there. */
