@@ -255,7 +255,9 @@ public final class ClusterFactory {
                     "the kernel lab measures speed, not a power rating: power is unknown"));
             return;
         }
-        prov.add(new Provenance(a.name() + " dense BF16", a.bf16DenseTflops() + " TFLOP/s", Provenance.Kind.DATASHEET, src));
+        if (a.bf16DenseTflops() != null) {
+            prov.add(new Provenance(a.name() + " dense BF16", a.bf16DenseTflops() + " TFLOP/s", Provenance.Kind.DATASHEET, src));
+        }
         if (a.fp8DenseTflops() != null) {
             prov.add(new Provenance(a.name() + " dense FP8", a.fp8DenseTflops() + " TFLOP/s", Provenance.Kind.DATASHEET, src));
         }

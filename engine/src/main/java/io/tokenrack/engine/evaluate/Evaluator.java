@@ -80,6 +80,10 @@ public final class Evaluator {
                 throw new EvaluationException("fp32 is modelled only for a measured CPU host; " + cluster.accelerator().id()
                         + " serves bf16, fp8 or fp4");
             }
+            if (io.tokenrack.engine.perf.Device.of(cluster.accelerator()).peakFlops(w.precision()) <= 0) {
+                throw new EvaluationException(cluster.accelerator().id() + " has no " + w.precision().label()
+                        + " math (no rate is published for it); serve fp8");
+            }
             model = catalog.model(w.modelId());
             if ((long) w.inputTokens() + w.outputTokens() > model.maxContextTokens()) {
                 throw new EvaluationException(String.format(Locale.ROOT, "%d input + %d output tokens exceed the %,d-token context of %s",
