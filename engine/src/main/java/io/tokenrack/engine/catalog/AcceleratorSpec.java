@@ -46,8 +46,8 @@ public record AcceleratorSpec(
         Checks.positiveOrAbsent("year", year);
         Checks.text("formFactor", formFactor);
         Checks.positiveOrAbsent("bf16DenseTflops", bf16DenseTflops);
-        if (bf16DenseTflops == null && fp8DenseTflops == null) {
-            throw new InputException("bf16DenseTflops: missing (a chip without a BF16 rate, such as an FP8-only LPU, gives fp8DenseTflops)");
+        if (bf16DenseTflops == null && fp8DenseTflops == null && fp4DenseTflops == null) {
+            throw new InputException("bf16DenseTflops: missing (a chip without a BF16 rate, such as an FP8-only LPU, gives fp8DenseTflops or fp4DenseTflops)");
         }
         Checks.positiveOrAbsent("fp8DenseTflops", fp8DenseTflops);
         Checks.positiveOrAbsent("fp4DenseTflops", fp4DenseTflops);

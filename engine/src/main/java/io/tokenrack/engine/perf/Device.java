@@ -46,7 +46,7 @@ public record Device(
     public double peakFlops(Precision p) {
         return switch (p) {
             case FP4 -> fp4FlopsPerSecond > 0 ? fp4FlopsPerSecond : peakFlops(Precision.FP8);
-            case FP8 -> fp8FlopsPerSecond > 0 ? fp8FlopsPerSecond : bf16FlopsPerSecond;
+            case FP8 -> fp8FlopsPerSecond > 0 ? fp8FlopsPerSecond : bf16FlopsPerSecond; // 0 on an fp4-only part: refused
             case BF16, FP32 -> bf16FlopsPerSecond;
         };
     }
