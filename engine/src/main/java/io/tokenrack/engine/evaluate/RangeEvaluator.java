@@ -130,8 +130,12 @@ public final class RangeEvaluator {
             }
         }
         List<String> failed = new ArrayList<>();
-        for (boolean[] ends : ends(inputs.size())) {
-            Evaluation e = evaluateAt(inputs, ends, source, w, a, batching);
+        List<boolean[]> corners = ends(inputs.size());
+        // independent evaluations of an immutable catalog: spread over the cores, read back in order
+        List<Evaluation> results = corners.parallelStream().map(ends -> evaluateAt(inputs, ends, source, w, a, batching)).toList();
+        for (int c = 0; c < corners.size(); c++) {
+            boolean[] ends = corners.get(c);
+            Evaluation e = results.get(c);
             if (e instanceof Evaluation.Ok ok) {
                 for (Map.Entry<HeadlineMetric, double[]> s : seen.entrySet()) {
                     double v = s.getKey().of(ok);
