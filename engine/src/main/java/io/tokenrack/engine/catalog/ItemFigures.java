@@ -15,7 +15,7 @@ public record ItemFigures(Map<String, FigureProvenance> provenance, Map<String, 
     public static final ItemFigures NONE = new ItemFigures(Map.of(), Map.of());
 
     public ItemFigures {
-        provenance = Map.copyOf(new LinkedHashMap<>(provenance));
+        provenance = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(provenance));
         ranges = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(ranges));
     }
 

@@ -84,4 +84,12 @@ class RangeEvaluatorTest {
         assertEquals(8, RangeEvaluator.ends(3).size());
         assertEquals(2 + 2 * 7, RangeEvaluator.ends(7).size());
     }
+
+    @Test
+    void anFp8OnlyChipRefusesBf16AndSaysWhatItServes() {
+        Evaluation e = EVALUATOR.evaluate(EVALUATOR.clusters().standard("lp30", 8),
+                new Workload("llama-3.1-8b", Precision.BF16, null, 128, 128, 1, null, null, null, Parallelism.AUTO), DEFAULTS);
+        assertEquals(Evaluation.Status.INVALID, e.status());
+        assertEquals("lp30 has no bf16 math (no rate is published for it); it serves fp8 or fp4", e.message());
+    }
 }
