@@ -80,16 +80,26 @@ public final class ClaimsWindow {
         stage.toFront();
     }
 
-    /** "Model: 1.61× outputTokensPerJoule (72 × rubin ÷ 72 × gb300), range 1.22–2.05×". */
+    /** "Model: 1.61× output tokens per joule of 72 × rubin ÷ 72 × gb300, range 1.22–2.05× over announced figures". */
     static String text(ModelAnswer a) {
         if (!a.ok()) {
             return "Model: no number for this setup — " + a.failure();
         }
         Claim c = a.claim();
         String unit = a.ratio() ? "×" : "";
-        String what = a.ratio() ? c.metric() + " of " + c.setup().text() + " ÷ " + c.baseline().text() : c.metric() + " on " + c.setup().text();
+        String metric = words(c.metric());
+        String what = a.ratio() ? metric + " of " + c.setup().text() + " ÷ " + c.baseline().text() : metric + " on " + c.setup().text();
         String range = a.high() > a.low() ? ", range " + num(a.low()) + "–" + num(a.high()) + unit + " over announced figures" : "";
         return "Model: " + num(a.value()) + unit + " " + what + range;
+    }
+
+    /** "outputTokensPerJoule" → "output tokens per joule"; an all-capitals unit (MW) stays. */
+    static String words(String jsonName) {
+        StringBuilder sb = new StringBuilder();
+        for (String w : jsonName.split("(?<=[a-z])(?=[A-Z])")) {
+            sb.append(sb.isEmpty() ? "" : " ").append(w.equals(w.toUpperCase(java.util.Locale.ROOT)) ? w : w.toLowerCase(java.util.Locale.ROOT));
+        }
+        return sb.toString();
     }
 
     private static String num(double v) {

@@ -44,7 +44,7 @@ class ClaimsWindowTest {
         assertTrue(cond.getText().startsWith("Claim (not a measurement)"), cond.getText());
         // several evaluations with their ranges, on a background thread: generous for a loaded machine
         WaitForAsyncUtils.waitFor(4 * AppHarness.TIMEOUT_SECONDS, TimeUnit.SECONDS, () -> !model.getText().contains("computing"));
-        assertTrue(model.getText().matches("Model: [0-9.,]+× outputTokensPerJoule of 72 × rubin ÷ 72 × gb300.*"), model.getText());
+        assertTrue(model.getText().matches("Model: [0-9.,]+× output tokens per joule of 72 × rubin ÷ 72 × gb300.*"), model.getText());
         robot.interact(() -> w.get().stage().hide());
     }
 }
