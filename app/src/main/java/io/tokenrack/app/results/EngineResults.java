@@ -8,11 +8,18 @@ import io.tokenrack.engine.evaluate.ParetoFrontier;
 import java.util.ArrayList;
 import io.tokenrack.engine.evaluate.Evaluation;
 import io.tokenrack.engine.evaluate.Evaluator;
+import io.tokenrack.engine.evaluate.RangeEvaluator;
+import io.tokenrack.engine.evaluate.RangedEvaluation;
+import io.tokenrack.engine.perf.Batching;
 import io.tokenrack.engine.design.RackDesign;
 import io.tokenrack.engine.workload.Workload;
 import java.util.List;
 
-/** Results from the engine's {@link Evaluator}: the operating point, a concurrency sweep, the serving frontier and a utilization sweep. */
+/**
+ * Results from the engine's {@link Evaluator}: the operating point, a concurrency sweep, the serving
+ * frontier, a utilization sweep and the headline numbers' ranges where the design rests on ranged
+ * catalog figures.
+ */
 public final class EngineResults implements ResultsEngine {
     /** Points in the concurrency sweep. */
     public static final int CURVE_POINTS = 24;
@@ -44,7 +51,9 @@ public final class EngineResults implements ResultsEngine {
         // the frontier over serving configurations, with the operating point on it (dominated points dropped)
         List<FrontierPoint> frontier = new ArrayList<>(evaluator.frontier(design, w, a, FRONTIER_POINTS));
         frontier.add(FrontierPoint.of(ok));
-        return new Results(state, ok, "", curve, ok.utilizationSweep(UTILIZATION_STEPS), System.nanoTime() - t0,
+        RangedEvaluation ranges = new RangeEvaluator(evaluator.catalog())
+                .evaluate(ok, RangeEvaluator.ClusterSource.design(design), w, a, Batching.CONTINUOUS);
+        return new Results(state, ok, "", curve, ok.utilizationSweep(UTILIZATION_STEPS), System.nanoTime() - t0, ranges,
                 ParetoFrontier.ofPoints(frontier));
     }
 }

@@ -4,6 +4,7 @@ import io.tokenrack.app.document.DocState;
 import io.tokenrack.engine.evaluate.CurvePoint;
 import io.tokenrack.engine.evaluate.FrontierPoint;
 import io.tokenrack.engine.evaluate.Evaluation;
+import io.tokenrack.engine.evaluate.RangedEvaluation;
 import io.tokenrack.engine.evaluate.UtilizationPoint;
 import java.util.List;
 
@@ -14,6 +15,7 @@ import java.util.List;
  * has no workload yet ({@code message} says so).
  *
  * @param computeNanos how long the engine took
+ * @param ranges       the headline numbers' ranges over the catalog's ranged figures; null when there are no numbers
  */
 public record Results(
         DocState input,
@@ -22,6 +24,7 @@ public record Results(
         List<CurvePoint> concurrencySweep,
         List<UtilizationPoint> utilizationSweep,
         long computeNanos,
+        RangedEvaluation ranges,
         List<FrontierPoint> frontier) {
 
     public Results {
@@ -32,8 +35,19 @@ public record Results(
 
     /** Results without a serving frontier (the chart then draws the concurrency sweep's). */
     public Results(DocState input, Evaluation evaluation, String message, List<CurvePoint> concurrencySweep,
-            List<UtilizationPoint> utilizationSweep, long computeNanos) {
-        this(input, evaluation, message, concurrencySweep, utilizationSweep, computeNanos, List.of());
+            List<UtilizationPoint> utilizationSweep, long computeNanos, RangedEvaluation ranges) {
+        this(input, evaluation, message, concurrencySweep, utilizationSweep, computeNanos, ranges, List.of());
+    }
+
+    /** Results without ranges or a serving frontier. */
+    public Results(DocState input, Evaluation evaluation, String message, List<CurvePoint> concurrencySweep,
+                   List<UtilizationPoint> utilizationSweep, long computeNanos) {
+        this(input, evaluation, message, concurrencySweep, utilizationSweep, computeNanos, null, List.of());
+    }
+
+    /** Whether some headline number is a range (an input of the design is known only as a range). */
+    public boolean ranged() {
+        return ranges != null && ranges.ranged();
     }
 
     public boolean ok() {
