@@ -27,6 +27,7 @@ public record LaunchOptions(Optional<Path> design, Optional<Path> compare, boole
               --compare OTHER.json  open the comparison of the design with another one
               --view lab            open the Kernel lab, which measures this computer, at start
               --help, -h            print this text and exit
+            Or, without a window: java -jar tokenrack-app.jar report --design DESIGN.json --out REPORT.pdf|REPORT.html
             """;
 
     public LaunchOptions {

@@ -64,6 +64,7 @@ public final class MainWindow {
     private final InspectorModel inspectorModel;
     private final PaletteModel paletteModel;
     private final DocumentActions actions;
+    private final ReportActions reports;
     private final RackCanvasView canvas;
     private final ChartsView charts;
     private final BorderPane root = new BorderPane();
@@ -96,6 +97,7 @@ public final class MainWindow {
         this.inspectorModel = new InspectorModel(document, canvasModel, new InspectorMetadata(context.catalog(), rules));
         this.paletteModel = new PaletteModel(context.catalog());
         this.actions = new DocumentActions(document, context);
+        this.reports = new ReportActions(context, actions, results);
         ChartStyler styler = new ChartStyler(context.palette());
         this.canvas = new RackCanvasView(canvasModel);
         this.charts = new ChartsView(styler, results.resultsProperty(), actions::exportChart);
@@ -125,6 +127,11 @@ public final class MainWindow {
 
     public DocumentActions actions() {
         return actions;
+    }
+
+    /** File ▸ Export report. */
+    public ReportActions reports() {
+        return reports;
     }
 
     public PaletteModel paletteModel() {
@@ -250,6 +257,11 @@ public final class MainWindow {
         MenuItem compareItem = item("Compare with a saved design…", new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN),
                 this::chooseCompare);
         compareItem.setId("menu-compare");
+        MenuItem reportPdf = item("Export report (PDF)…", new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN),
+                () -> reports.exportReport(".pdf"));
+        reportPdf.setId("menu-report-pdf");
+        MenuItem reportHtml = item("Export report (HTML page)…", null, () -> reports.exportReport(".html"));
+        reportHtml.setId("menu-report-html");
         Menu exportChart = new Menu("Export chart as PNG");
         for (String key : ChartsView.KEYS) {
             exportChart.getItems().add(item(key.substring(0, 1).toUpperCase(java.util.Locale.ROOT) + key.substring(1) + " chart…", null,
@@ -264,7 +276,7 @@ public final class MainWindow {
         recentMenu.setId("menu-recent");
         refreshRecent();
         Menu file = new Menu("File", null, newItem, open, recentMenu, example, new SeparatorMenuItem(), save, saveAs,
-                new SeparatorMenuItem(), compareItem, new SeparatorMenuItem(), bom, exportChart, new SeparatorMenuItem(), quit);
+                new SeparatorMenuItem(), compareItem, new SeparatorMenuItem(), reportPdf, reportHtml, bom, exportChart, new SeparatorMenuItem(), quit);
 
         MenuItem undo = item("Undo", new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN), document::undo);
         undo.textProperty().bind(document.undoTextProperty());
