@@ -297,11 +297,44 @@ public final class MainWindow {
         MenuItem showDesign = item("Design and workload in the inspector", null, inspectorModel::showDesign);
         MenuItem labItem = item("Kernel lab: measure this computer…", new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN), this::openLab);
         labItem.setId("menu-lab");
-        Menu view = new Menu("View", null, zoomIn, zoomOut, fit, new SeparatorMenuItem(), showDesign, new SeparatorMenuItem(), labItem);
+        MenuItem present = item("Present the GTC 2026 deck", new KeyCodeCombination(KeyCode.F5), () -> present(null));
+        present.setId("menu-present");
+        MenuItem presentDeck = item("Present a scenario deck…", null, this::chooseDeck);
+        Menu view = new Menu("View", null, zoomIn, zoomOut, fit, new SeparatorMenuItem(), showDesign, new SeparatorMenuItem(), labItem,
+                new SeparatorMenuItem(), present, presentDeck);
 
         MenuBar bar = new MenuBar(file, edit, view);
         bar.setId("menu-bar");
         return bar;
+    }
+
+    private void chooseDeck() {
+        context.dialogs().chooseOpen("Present a scenario deck", "TokenRack decks", ".json", actions.initialDir()).ifPresent(this::present);
+    }
+
+    /**
+     * Presentation mode, full screen, on the deck in {@code deckFile} (null: the GTC 2026 deck of the
+     * presets); null, after saying why, when the deck cannot be read.
+     */
+    public io.tokenrack.app.present.PresentationWindow present(Path deckFile) {
+        return present(deckFile, true);
+    }
+
+    /** As {@link #present(Path)}; {@code fullScreen} false shows it in a window. */
+    public io.tokenrack.app.present.PresentationWindow present(Path deckFile, boolean fullScreen) {
+        var files = new io.tokenrack.app.present.DeckFiles(context.catalog());
+        io.tokenrack.app.present.DeckFiles.Loaded deck;
+        try {
+            deck = deckFile != null ? files.read(deckFile)
+                    : context.presets().withPresets(dir -> files.read(dir.resolve(io.tokenrack.app.present.DeckFiles.GTC_2026)));
+        } catch (RuntimeException e) {
+            context.dialogs().error("Cannot present " + (deckFile == null ? "the GTC 2026 deck" : deckFile.getFileName()), e.getMessage());
+            return null;
+        }
+        var window = new io.tokenrack.app.present.PresentationWindow(stage, deck, context.catalog(), context.resultsEngine(),
+                document.assumptions(), context.fxExecutor());
+        window.show(fullScreen);
+        return window;
     }
 
     private void chooseCompare() {
@@ -405,6 +438,7 @@ public final class MainWindow {
         });
         offerRecovery(elsewhere);
         options.compare().ifPresent(this::compareWith);
+        options.present().ifPresent(deck -> present(deck.toString().isEmpty() ? null : deck));
         if (options.lab()) {
             openLab();
         }

@@ -84,10 +84,24 @@ public final class PdfReport {
         heading("The rack");
         image(r.rackPng(), 300);
 
-        for (Report.Figure f : r.charts()) {
-            need(250);
-            heading(f.title());
-            image(f.png(), 215);
+        heading("Charts (the orange dot is this design)");
+        // two charts side by side, each with its caption above
+        float half = (PAGE.getWidth() - 2 * MARGIN - 16) / 2;
+        for (int i = 0; i < r.charts().size(); i += 2) {
+            List<Report.Figure> row = r.charts().subList(i, Math.min(i + 2, r.charts().size()));
+            need(190);
+            float top = y;
+            float lowest = y;
+            for (int k = 0; k < row.size(); k++) {
+                y = top;
+                float x = MARGIN + k * (half + 16);
+                text(regular, 7.5f, row.get(k).title(), x - MARGIN, half);
+                PDImageXObject img = PDImageXObject.createFromByteArray(doc, row.get(k).png(), "chart");
+                float scale = half / img.getWidth();
+                out.drawImage(img, x, y - img.getHeight() * scale, half, img.getHeight() * scale);
+                lowest = Math.min(lowest, y - img.getHeight() * scale);
+            }
+            y = lowest - 10;
         }
 
         heading("Assumptions");
@@ -107,13 +121,13 @@ public final class PdfReport {
         heading("Where each input comes from");
         // kind only: the documents behind each input are listed once, per catalog entry, below
         for (Report.Input in : r.provenance()) {
-            text(regular, 7.5f, in.label() + ": " + in.value() + " (" + in.kind() + ")", 0);
+            text(regular, 7, in.label() + ": " + in.value() + " (" + in.kind() + ")", 0);
         }
         heading("Sources of the hardware and model figures");
         for (Report.Source s : r.sources()) {
             text(bold, 8, s.name() + " (" + s.id() + ")", 0);
             for (String d : s.documents()) {
-                text(regular, 7.5f, d, 10);
+                text(regular, 7, d, 10);
             }
         }
     }
