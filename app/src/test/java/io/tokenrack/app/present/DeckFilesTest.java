@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.tokenrack.app.Fixtures;
 import io.tokenrack.engine.workload.Precision;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,11 +11,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class DeckFilesTest {
-    private final DeckFiles files = new DeckFiles(Fixtures.catalog());
+    /** The real presets (the deck and the designs it names), not the test fixtures. */
+    private static final Path PRESETS = Path.of(System.getProperty("tokenrack.presets.dir"));
+    private final DeckFiles files = new DeckFiles(io.tokenrack.engine.catalog.CatalogLoader.load(PRESETS));
 
     @Test
     void theShippedDeckServesOneWorkloadOnEverySlideChangingOnlyThePrecisionWhereAsked() {
-        DeckFiles.Loaded d = files.read(Fixtures.presetsDir().resolve(DeckFiles.GTC_2026));
+        DeckFiles.Loaded d = files.read(PRESETS.resolve(DeckFiles.GTC_2026));
         assertEquals(3, d.scenarios().size());
         var deckWorkload = d.deck().workload();
         for (int i = 0; i < d.scenarios().size(); i++) {
