@@ -14,7 +14,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
 
 /**
- * The one line a newcomer reads first, under the workload bar while the example rack is open:
+ * The sentence a newcomer reads first, beside the rack above the findings, while the example is open:
  * what the example shows and the one thing to try. It goes away when closed or when a file is
  * opened (someone who opens their own design is past the first step).
  */
@@ -38,11 +38,12 @@ public final class FirstSteps {
         close.getStyleClass().addAll("button-icon", "flat");
         close.setTooltip(new Tooltip("Hide this hint"));
         close.setAccessibleText("Hide the first-steps hint");
-        HBox box = new HBox(8, text, close);
+        HBox box = new HBox(6, text, close);
         box.setId("first-steps");
         box.getStyleClass().add(Styles.FIRST_STEPS);
-        box.setAlignment(Pos.CENTER_LEFT);
-        box.setPadding(new Insets(3, 10, 3, 10));
+        box.setAlignment(Pos.TOP_LEFT);
+        box.setPadding(new Insets(6, 4, 6, 8));
+        text.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         Runnable hide = () -> {
             box.setVisible(false);
             box.setManaged(false);

@@ -156,7 +156,8 @@ public final class MainWindow {
         root.getStyleClass().add(Styles.APP);
 
         WorkloadBar workloadBar = new WorkloadBar(workloadModel, () -> results.results() == null ? null : results.results().evaluation());
-        root.setTop(new VBox(menuBar(), workloadBar, FirstSteps.banner(document)));
+        root.setTop(new VBox(menuBar(), workloadBar));
+        canvas.showAside(FirstSteps.banner(document));
 
         PaletteView palette = new PaletteView(paletteModel, canvasModel::addToCurrentRack);
         palette.setPrefWidth(260);

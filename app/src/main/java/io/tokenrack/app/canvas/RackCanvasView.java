@@ -60,6 +60,8 @@ public final class RackCanvasView extends BorderPane {
     private final Label zoomLabel = new Label();
     private final ListView<DesignFinding> findingsList = new ListView<>();
     private final Label findingsTitle = new Label("Findings");
+    /** The column beside the racks: an optional note on top, then the findings. */
+    private final VBox findings = new VBox();
     private final List<RackView> rackViews = new ArrayList<>();
     private final ContextMenu itemMenu = createItemMenu();
     private boolean autoFit = true;
@@ -81,6 +83,12 @@ public final class RackCanvasView extends BorderPane {
 
     public CanvasModel model() {
         return model;
+    }
+
+    /** Puts {@code note} above the findings, beside the racks (where it costs the racks no height). */
+    public void showAside(javafx.scene.Node note) {
+        findings.getChildren().add(0, note);
+        VBox.setMargin(note, new Insets(0, 0, 6, 0));
     }
 
     private void createView() {
@@ -154,7 +162,8 @@ public final class RackCanvasView extends BorderPane {
         findingsList.setPlaceholder(new Label("No findings: space, power, heat and weight are within limits."));
         ((Label) findingsList.getPlaceholder()).setWrapText(true);
         findingsList.setCellFactory(l -> new FindingCell());
-        VBox findings = new VBox(4, findingsTitle, findingsList);
+        findings.getChildren().setAll(findingsTitle, findingsList);
+        findings.setSpacing(4);
         VBox.setVgrow(findingsList, Priority.ALWAYS);
         findings.setPrefWidth(220);
         findings.setMinWidth(180);
