@@ -18,7 +18,7 @@ class DeckFilesTest {
     @Test
     void theShippedDeckServesOneWorkloadOnEverySlideChangingOnlyThePrecisionWhereAsked() {
         DeckFiles.Loaded d = files.read(PRESETS.resolve(DeckFiles.GTC_2026));
-        assertEquals(3, d.scenarios().size());
+        assertEquals(4, d.scenarios().size());
         var deckWorkload = d.deck().workload();
         for (int i = 0; i < d.scenarios().size(); i++) {
             var w = d.scenarios().get(i).design().workload();

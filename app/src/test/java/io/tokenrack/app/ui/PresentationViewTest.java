@@ -26,7 +26,8 @@ import org.testfx.util.WaitForAsyncUtils;
 /** Presentation mode steps through the shipped GTC 2026 deck with a clicker's keys and leaves with Escape. */
 @ExtendWith(ApplicationExtension.class)
 class PresentationViewTest {
-    private static final List<String> TITLES = List.of("Hopper: 4 × DGX H100", "Blackwell: GB200 NVL72", "Blackwell Ultra: GB300 NVL72");
+    private static final List<String> TITLES = List.of("Hopper: 4 × DGX H100", "Blackwell: GB200 NVL72", "Blackwell Ultra: GB300 NVL72",
+            "Vera Rubin NVL72");
 
     @TempDir
     static Path temp;
@@ -76,17 +77,20 @@ class PresentationViewTest {
         }
         robot.type(KeyCode.PAGE_DOWN);
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals("3 / 3", text(robot, "present-counter"), "past the last slide it stays there");
+        assertEquals("4 / 4", text(robot, "present-counter"), "past the last slide it stays there");
 
         robot.type(KeyCode.PAGE_UP);
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(TITLES.get(1), text(robot, "present-title"));
+        assertEquals(TITLES.get(2), text(robot, "present-title"));
         robot.type(KeyCode.LEFT);
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(TITLES.get(0), text(robot, "present-title"), "arrow keys step too");
+        assertEquals(TITLES.get(1), text(robot, "present-title"), "arrow keys step too");
+        robot.type(KeyCode.HOME);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(TITLES.get(0), text(robot, "present-title"));
         robot.type(KeyCode.END);
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals("3 / 3", text(robot, "present-counter"));
+        assertEquals("4 / 4", text(robot, "present-counter"));
 
         robot.type(KeyCode.ESCAPE);
         WaitForAsyncUtils.waitForFxEvents();
