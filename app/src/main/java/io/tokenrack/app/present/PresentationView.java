@@ -106,7 +106,7 @@ public final class PresentationView extends BorderPane {
         chart.setAnimated(false);
         chart.setLegendVisible(false);
         chart.setCategoryGap(60);
-        x.setCategories(javafx.collections.FXCollections.observableArrayList(model.scenarios().stream().map(Scenario::title).toList()));
+        x.setCategories(javafx.collections.FXCollections.observableArrayList(model.scenarios().stream().map(PresentationView::category).toList()));
         y.setLabel(model.deck().chart().equals(Deck.USD_PER_MILLION) ? "$ per M output tokens" : "tokens per joule (IT)");
         chart.setMinHeight(160);
         VBox.setVgrow(chart, Priority.ALWAYS);
@@ -188,15 +188,25 @@ public final class PresentationView extends BorderPane {
             }
             double value = cost ? e.cost().usdPerMillionOutputTokens() : e.efficiency().outputTokensPerJoule();
             if (Double.isFinite(value)) {
-                series.getData().add(new XYChart.Data<>(model.scenarios().get(k).title(), value));
+                series.getData().add(new XYChart.Data<>(category(model.scenarios().get(k)), value));
             }
         }
         chart.getData().setAll(List.of(series));
         for (XYChart.Data<String, Number> d : series.getData()) {
-            if (d.getNode() != null && d.getXValue().equals(model.current().title())) {
+            if (d.getNode() != null && d.getXValue().equals(category(model.current()))) {
                 d.getNode().getStyleClass().add("tr-present-bar-current");
             }
         }
+    }
+
+    /**
+     * The slide's name under its bar: the title after a colon ("Hopper: 4 × DGX H100" is "4 × DGX
+     * H100"), short enough that the axis never turns its labels on their side (which takes the
+     * chart's height away).
+     */
+    static String category(Scenario s) {
+        int colon = s.title().indexOf(": ");
+        return colon > 0 ? s.title().substring(colon + 2) : s.title();
     }
 
     private String describe(Scenario s) {
