@@ -62,8 +62,9 @@ final class ServingWhy {
                     : "Chosen for the most output tokens/s on your layout: each replica holds as many requests as fit.";
         }
         boolean met = e.notes().stream().noneMatch(n -> n instanceof io.tokenrack.engine.evaluate.Note.LimitsNotMet);
-        return (met ? "Chosen as the most output tokens/s that keeps " : "No configuration keeps ") + String.join(", ", targets)
-                + (met ? ": more requests in flight would be slower per user." : "; this is the closest.");
+        String where = w.parallelism().isAuto() ? "over every layout" : "on your layout";
+        return (met ? "Chosen as the most output tokens/s " + where + " that keeps " : "No configuration " + where + " keeps ")
+                + String.join(", ", targets) + (met ? ": more requests in flight would be slower per user." : "; this is the closest.");
     }
 
     private static String layout(Parallelism p) {
