@@ -84,10 +84,18 @@ public final class SiteOptimizer {
      */
     public static List<Candidate> defaultCandidates(Evaluator evaluator, Map<String, RackDesign> presetDesigns) {
         List<Candidate> out = new ArrayList<>();
-        presetDesigns.forEach((path, d) -> out.add(new Candidate(SiteDesign.ofFile(path, 1), d)));
+        java.util.Set<String> inDesigns = new java.util.HashSet<>();
+        presetDesigns.forEach((path, d) -> {
+            out.add(new Candidate(SiteDesign.ofFile(path, 1), d));
+            try {
+                inDesigns.add(evaluator.clusters().fromDesign(d).accelerator().id());
+            } catch (InputException e) {
+                // not a usable design: it will not serve, and adds nothing to skip
+            }
+        });
         for (AcceleratorSpec a : evaluator.catalog().accelerators()) {
-            if (a.cpuAsAccelerator()) {
-                continue;
+            if (a.cpuAsAccelerator() || inDesigns.contains(a.id())) {
+                continue; // a preset design already builds the site from this accelerator
             }
             ServerSpec s = evaluator.catalog().servers().stream().filter(x -> a.id().equals(x.acceleratorId()))
                     .min(Comparator.comparing((ServerSpec x) -> x.role() == ServerSpec.Role.SERVER ? 0 : 1).thenComparing(ServerSpec::id))

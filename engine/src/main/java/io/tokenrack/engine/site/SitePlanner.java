@@ -76,7 +76,9 @@ public final class SitePlanner {
                 c = evaluator.clusters().standard(entry.accelerator(), entry.acceleratorsPerUnit());
                 double rackW = c.accelerator().cooling() == CoolingType.LIQUID || c.accelerator().cooling() == CoolingType.IMMERSION
                         ? LIQUID_RACK_WATTS : AIR_RACK_WATTS;
-                positions = Double.isFinite(c.provisionedItWatts()) ? c.provisionedItWatts() / rackW : 1;
+                // a unit of compute trays is one scale-up domain: one rack (as NVL72); servers share racks up to a rack's power
+                positions = c.scaleUpDomain() == c.accelerators() && c.accelerators() > 8 ? 1
+                        : Double.isFinite(c.provisionedItWatts()) ? c.provisionedItWatts() / rackW : 1;
                 label = entry.label();
             }
         } catch (InputException e) {
