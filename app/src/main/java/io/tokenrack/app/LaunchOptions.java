@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /**
  * The window's command line, read once before anything of JavaFX starts: {@code [DESIGN.json]
- * [--compare FILE] [--view lab] [--help]}, options as {@code --NAME VALUE} or {@code --NAME=VALUE}.
+ * [--compare FILE] [--view lab|site] [--help]}, options as {@code --NAME VALUE} or {@code --NAME=VALUE}.
  * Anything else is an error with a sentence saying what was wrong.
  *
  * @param design  the design to open instead of the example, if one is named
@@ -15,22 +15,29 @@ import java.util.Optional;
  * @param lab     whether the Kernel lab opens at start
  * @param help    whether usage was asked for (nothing else is done then)
  * @param errors  what is wrong with the command line; the app does not start when there is anything
+ * @param site    whether the site planner opens at start
  */
-public record LaunchOptions(Optional<Path> design, Optional<Path> compare, boolean lab, boolean help, List<String> errors) {
+public record LaunchOptions(Optional<Path> design, Optional<Path> compare, boolean lab, boolean help, List<String> errors, boolean site) {
     public static final String VIEW = "--view";
     public static final String COMPARE = "--compare";
     public static final String HELP = "--help";
 
     public static final String USAGE = """
-            Usage: java -jar tokenrack-app.jar [DESIGN.json] [--compare OTHER.json] [--view lab]
+            Usage: java -jar tokenrack-app.jar [DESIGN.json] [--compare OTHER.json] [--view lab|site]
               DESIGN.json           the design to open (default: the example rack)
               --compare OTHER.json  open the comparison of the design with another one
               --view lab            open the Kernel lab, which measures this computer, at start
+              --view site           open the site planner (what a site's megawatts buy) at start
               --help, -h            print this text and exit
             """;
 
     public LaunchOptions {
         errors = List.copyOf(errors);
+    }
+
+    /** Without the site planner at start. */
+    public LaunchOptions(Optional<Path> design, Optional<Path> compare, boolean lab, boolean help, List<String> errors) {
+        this(design, compare, lab, help, errors, false);
     }
 
     public boolean ok() {
@@ -42,6 +49,7 @@ public record LaunchOptions(Optional<Path> design, Optional<Path> compare, boole
         Path design = null;
         Path compare = null;
         boolean lab = false;
+        boolean site = false;
         boolean help = false;
         List<String> errors = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
@@ -71,8 +79,10 @@ public record LaunchOptions(Optional<Path> design, Optional<Path> compare, boole
                 case VIEW -> {
                     if ("lab".equals(value)) {
                         lab = true;
+                    } else if ("site".equals(value)) {
+                        site = true;
                     } else {
-                        errors.add(VIEW + " takes 'lab'" + (value == null ? "" : ", not '" + value + "'"));
+                        errors.add(VIEW + " takes 'lab' or 'site'" + (value == null ? "" : ", not '" + value + "'"));
                     }
                 }
                 default -> {
@@ -83,6 +93,6 @@ public record LaunchOptions(Optional<Path> design, Optional<Path> compare, boole
                 }
             }
         }
-        return new LaunchOptions(Optional.ofNullable(design), Optional.ofNullable(compare), lab, help, errors);
+        return new LaunchOptions(Optional.ofNullable(design), Optional.ofNullable(compare), lab, help, errors, site);
     }
 }

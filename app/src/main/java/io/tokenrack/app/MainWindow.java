@@ -83,6 +83,7 @@ public final class MainWindow {
     private boolean closed;
     private Stage stage;
     private io.tokenrack.app.lab.LabWindow lab;
+    private io.tokenrack.app.site.SiteWindow site;
     private io.tokenrack.app.compare.CompareWindow compare;
 
     public MainWindow(AppContext context, DocState initial, Path file) {
@@ -285,7 +286,9 @@ public final class MainWindow {
         MenuItem showDesign = item("Design and workload in the inspector", null, inspectorModel::showDesign);
         MenuItem labItem = item("Kernel lab: measure this computer…", new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN), this::openLab);
         labItem.setId("menu-lab");
-        Menu view = new Menu("View", null, zoomIn, zoomOut, fit, new SeparatorMenuItem(), showDesign, new SeparatorMenuItem(), labItem);
+        MenuItem siteItem = item("Site planner: what a site's megawatts buy…", null, this::openSite);
+        siteItem.setId("menu-site");
+        Menu view = new Menu("View", null, zoomIn, zoomOut, fit, new SeparatorMenuItem(), showDesign, new SeparatorMenuItem(), labItem, siteItem);
 
         MenuBar bar = new MenuBar(file, edit, view);
         bar.setId("menu-bar");
@@ -320,6 +323,15 @@ public final class MainWindow {
     }
 
     /** Opens the kernel lab in its own window (created the first time). */
+    /** Opens the site planner (a window of its own, on the 100 MW example), or brings it to the front. */
+    public io.tokenrack.app.site.SiteWindow openSite() {
+        if (site == null) {
+            site = io.tokenrack.app.site.SiteWindow.standard(stage, context);
+        }
+        site.show();
+        return site;
+    }
+
     public io.tokenrack.app.lab.LabWindow openLab() {
         if (lab == null) {
             useLab(io.tokenrack.app.lab.LabWindow.standard(stage, new ChartStyler(context.palette())));
@@ -395,6 +407,9 @@ public final class MainWindow {
         options.compare().ifPresent(this::compareWith);
         if (options.lab()) {
             openLab();
+        }
+        if (options.site()) {
+            openSite();
         }
     }
 
