@@ -258,8 +258,9 @@ public final class SiteModel {
         AtomicBoolean stop = new AtomicBoolean();
         cancel = stop;
         progress.set(0);
+        List<RackDesign> own = designs;
         run("searching the catalog", () -> {
-            var candidates = SiteOptimizer.defaultCandidates(planner.evaluator(), presetDesigns);
+            var candidates = SiteOptimizer.candidates(s, own, planner.evaluator(), presetDesigns);
             SiteOptimizer.Result r = new SiteOptimizer(planner).optimize(s, candidates, objective,
                     f -> fx.execute(() -> progress.set(f)), stop::get);
             return () -> {

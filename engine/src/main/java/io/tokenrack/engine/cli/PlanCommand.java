@@ -140,10 +140,12 @@ public final class PlanCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         SiteOptimizer.Result alternatives = null;
         SitePlan plan;
-        List<RackDesign> designs = optimize ? List.of() : SiteIO.designs(doc, site);
+        boolean placeholder = site == null && this.designs.isEmpty();
+        List<RackDesign> designs = placeholder ? List.of() : SiteIO.designs(doc, site);
         List<UnitEvaluation> units = null;
         if (optimize) {
-            List<SiteOptimizer.Candidate> candidates = SiteOptimizer.defaultCandidates(evaluator, presetDesigns());
+            List<SiteOptimizer.Candidate> candidates = placeholder ? SiteOptimizer.defaultCandidates(evaluator, presetDesigns())
+                    : SiteOptimizer.candidates(doc, designs, evaluator, presetDesigns());
             alternatives = new SiteOptimizer(planner).optimize(doc, candidates, SiteOptimizer.Objective.parse(objective));
             if (alternatives.alternatives().isEmpty()) {
                 throw new InputException("no design in the catalog serves the workloads: " + alternatives.why());
@@ -295,10 +297,12 @@ public final class PlanCommand implements Callable<Integer> {
             throw new InputException("--bench must be at least 3 runs, was " + bench);
         }
         Map<String, RackDesign> presetsFound = optimize ? presetDesigns() : Map.of();
+        boolean placeholder = site == null && designs.isEmpty();
         Runnable once = () -> {
             if (optimize) {
-                new SiteOptimizer(planner).optimize(doc, SiteOptimizer.defaultCandidates(planner.evaluator(), presetsFound),
-                        SiteOptimizer.Objective.parse(objective));
+                List<RackDesign> own = placeholder ? List.of() : SiteIO.designs(doc, site);
+                new SiteOptimizer(planner).optimize(doc, placeholder ? SiteOptimizer.defaultCandidates(planner.evaluator(), presetsFound)
+                        : SiteOptimizer.candidates(doc, own, planner.evaluator(), presetsFound), SiteOptimizer.Objective.parse(objective));
             } else {
                 List<RackDesign> ds = SiteIO.designs(doc, site);
                 planner.plan(doc, planner.evaluate(doc, ds));

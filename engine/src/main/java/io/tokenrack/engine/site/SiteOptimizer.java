@@ -78,6 +78,25 @@ public final class SiteOptimizer {
         this.planner = planner;
     }
 
+    /** The site's own designs (with their prices), then {@link #defaultCandidates}. */
+    public static List<Candidate> candidates(SiteDocument site, List<RackDesign> siteDesigns, Evaluator evaluator,
+                                             Map<String, RackDesign> presetDesigns) {
+        List<Candidate> out = new ArrayList<>();
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (int i = 0; i < site.designs().size(); i++) {
+            out.add(new Candidate(site.designs().get(i).withShare(1), siteDesigns.get(i)));
+            if (siteDesigns.get(i) != null) {
+                names.add(siteDesigns.get(i).name());
+            }
+        }
+        for (Candidate c : defaultCandidates(evaluator, presetDesigns)) {
+            if (c.design() == null || !names.contains(c.design().name())) {
+                out.add(c); // a preset the site already names (with its price) is tried once, as the site's
+            }
+        }
+        return out;
+    }
+
     /**
      * Every preset design and every accelerator in the catalog in its standard server (one server,
      * or one scale-up domain of compute trays, per unit).
@@ -165,8 +184,8 @@ public final class SiteOptimizer {
         } catch (InputException e) {
             return;
         }
-        if (plan.racks() == 0) {
-            return;
+        if (plan.racks() == 0 || plan.workloads().stream().anyMatch(w -> w.outputTokensPerSecond() == 0)) {
+            return; // an alternative serves the whole mix
         }
         List<String> names = units.stream().map(u -> units.size() == 1 ? u.label() : u.label() + " " + pct(u.entry().share())).toList();
         List<String> serving = new ArrayList<>();
