@@ -129,9 +129,26 @@ public final class SiteView extends BorderPane {
 
         alternatives.setId("site-alternatives");
         alternatives.setPlaceholder(new Label("Optimize to see the five best alternatives"));
+        alternatives.setCellFactory(v -> new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                setWrapText(true);
+                setPrefWidth(0);
+            }
+        });
+        alternatives.setTooltip(new Tooltip("double-click an alternative to set it beside the others in the comparison"));
+        alternatives.setOnMouseClicked(e -> {
+            int i = alternatives.getSelectionModel().getSelectedIndex();
+            if (e.getClickCount() == 2 && i >= 0 && i < shownAlternatives.size()) {
+                model.compared().add(shownAlternatives.get(i));
+            }
+        });
         compare.setId("site-compare-table");
+        compare.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         compare.setPlaceholder(new Label("Compare sites: add this one and others, side by side"));
-        compare.getColumns().add(column("site", p -> p.name()));
+        compare.getColumns().add(column("site", p -> p.designs().stream().map(d -> d.label()).reduce((x, y) -> x + " + " + y).orElse(p.name())));
         compare.getColumns().add(column("MW", p -> num(p.siteMegawatts())));
         compare.getColumns().add(column("racks", p -> String.format(Locale.ROOT, "%,d", p.racks())));
         compare.getColumns().add(column("accelerators", p -> String.format(Locale.ROOT, "%,d", p.accelerators())));
@@ -144,7 +161,7 @@ public final class SiteView extends BorderPane {
         VBox tornadoBox = new VBox(2, new HBox(6, new Label("Tornado of"), metric), tornado);
         VBox.setVgrow(tornado, Priority.ALWAYS);
         SplitPane bottom = new SplitPane(tornadoBox, alternatives, compare);
-        bottom.setDividerPositions(0.45, 0.7);
+        bottom.setDividerPositions(0.4, 0.68);
         SplitPane all = new SplitPane(middle, bottom);
         all.setOrientation(javafx.geometry.Orientation.VERTICAL);
         all.setDividerPositions(0.6);
@@ -201,14 +218,18 @@ public final class SiteView extends BorderPane {
         flow.show(p);
     }
 
+    private final java.util.List<SitePlan> shownAlternatives = new java.util.ArrayList<>();
+
     private void showAlternatives(SiteOptimizer.Result r) {
         alternatives.getItems().clear();
+        shownAlternatives.clear();
         if (r == null) {
             return;
         }
         int i = 1;
         for (SiteOptimizer.Alternative a : r.alternatives()) {
             SitePlan p = a.plan();
+            shownAlternatives.add(p);
             alternatives.getItems().add(String.format(Locale.ROOT, "%d. %s — %,d racks, %,.0f tokens/s per MW, %s/yr, payback %s", i++,
                     String.join(" + ", a.designs()), p.racks(), p.outputTokensPerSecondPerMegawatt(), big(p.annualRevenueUsd()), years(p.paybackYears())));
         }
