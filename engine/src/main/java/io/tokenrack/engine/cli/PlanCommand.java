@@ -228,6 +228,11 @@ public final class PlanCommand implements Callable<Integer> {
             throw new InputException(WorkloadOptions.asOption(e.getMessage()), e);
         }
         List<SiteDesign> entries = new ArrayList<>();
+        for (Path d : designs) {
+            if (!Files.isRegularFile(d)) {
+                throw new InputException("--design: no such file " + d);
+            }
+        }
         for (int i = 0; i < designs.size(); i++) {
             double s = shares.isEmpty() ? 1.0 / designs.size() : shares.get(i);
             try {

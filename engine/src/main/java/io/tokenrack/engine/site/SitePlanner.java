@@ -241,8 +241,18 @@ public final class SitePlanner {
         if (Double.isNaN(totalCapex)) {
             notes.add("a design has no price in the catalog: capex, $ per million tokens and payback are unknown");
         }
+        if (site.cooling().plant() == CoolingPlant.Plant.DRY_COOLERS) {
+            for (SitePlan.DesignLine d : lines) {
+                CoolingType t = evaluator.catalog().find(d.acceleratorId(), io.tokenrack.engine.catalog.AcceleratorSpec.class)
+                        .map(io.tokenrack.engine.catalog.AcceleratorSpec::cooling).orElse(CoolingType.LIQUID);
+                if (d.units() > 0 && t == CoolingType.AIR) {
+                    notes.add(d.label() + " is air-cooled: dry coolers serve warm-water liquid cooling, so its heat needs chillers"
+                            + " (plan the site with cooling plant chillers, or a PUE, to count them)");
+                }
+            }
+        }
         if (site.rackPowerBasis() == RackPowerBasis.MODELLED) {
-            notes.add("sized by the modelled draw: " + site.rackPowerBasis().risk());
+            notes.add("oversubscribed: racks " + site.rackPowerBasis().risk());
         }
         double oversubscription = provisioned / sizedIt;
         return new SitePlan(site.name(), site.utilityMegawatts(), site.rackPowerBasis(), chain.efficiency(), coolingPerIt, f, lines, wl,
