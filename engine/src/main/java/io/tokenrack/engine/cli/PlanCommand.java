@@ -89,18 +89,18 @@ public final class PlanCommand implements Callable<Integer> {
     Double prefixHitRate;
 
     @Option(names = "--price-usd-per-m", paramLabel = "P", defaultValue = "2",
-            description = "price per million output tokens, without --site (default ${DEFAULT-VALUE})")
+            description = "price per million output tokens, without --site (default ${DEFAULT-VALUE}, an example price: give your own)")
     double price;
 
-    @Option(names = "--cooling", paramLabel = "PLANT", defaultValue = "dry-coolers",
-            description = "without --site: dry-coolers, chillers, or a PUE such as 1.2 (default ${DEFAULT-VALUE})")
+    @Option(names = "--cooling", paramLabel = "PLANT",
+            description = "dry-coolers, chillers, or a PUE such as 1.2 (default: the site file's, else dry-coolers)")
     String cooling;
 
-    @Option(names = "--dc-800v", description = "without --site: 800 V DC distribution instead of AC")
+    @Option(names = "--dc-800v", description = "800 V DC distribution instead of AC (overrides the site file's chain)")
     boolean dc800v;
 
-    @Option(names = "--rack-power-basis", paramLabel = "B", defaultValue = "max-p",
-            description = "without --site: size racks by provisioned, max-p or modelled power (default ${DEFAULT-VALUE})")
+    @Option(names = "--rack-power-basis", paramLabel = "B",
+            description = "size racks by provisioned, max-p or modelled power (default: the site file's, else max-p)")
     String basis;
 
     @Option(names = "--optimize", description = "search every preset design and catalog server for the best site; adds alternatives")
@@ -125,6 +125,12 @@ public final class PlanCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         SiteDocument doc = site != null ? readSite() : commandLineSite();
+        if (site != null && (cooling != null || dc800v || basis != null)) {
+            doc = new SiteDocument(doc.formatVersion(), doc.name(), doc.description(), doc.utilityMegawatts(),
+                    dc800v ? PowerChain.DC_800V : doc.powerChain(), cooling != null ? plant() : doc.cooling(),
+                    basis != null ? basis() : doc.rackPowerBasis(), doc.floorRackPositions(), doc.capexBudgetUsd(), doc.designs(),
+                    doc.workloads(), doc.finance());
+        }
         if (siteMw != null) {
             try {
                 doc = doc.withUtilityMegawatts(siteMw);
@@ -244,7 +250,18 @@ public final class PlanCommand implements Callable<Integer> {
         if (entries.isEmpty()) {
             entries.add(SiteDesign.ofAccelerator("b200", 8, 1)); // only a placeholder for --optimize, which replaces the designs
         }
-        CoolingPlant plant = switch (cooling) {
+        try {
+            return new SiteDocument(SiteDocument.CURRENT_VERSION, "command-line site", null, siteMw, dc800v ? PowerChain.DC_800V : PowerChain.AC,
+                    cooling == null ? CoolingPlant.DRY : plant(), basis == null ? RackPowerBasis.MAX_P : basis(), null, null, entries,
+                    List.of(new MixEntry("workload", null, 1, w, price)), null);
+        } catch (InputException e) {
+            throw new InputException(e.getMessage().replaceFirst("^utilityMegawatts:", "--site-mw:")
+                    .replaceFirst("^workloads.priceUsdPerMillionOutputTokens:", "--price-usd-per-m:"), e);
+        }
+    }
+
+    private CoolingPlant plant() {
+        return switch (cooling) {
             case "dry-coolers" -> CoolingPlant.DRY;
             case "chillers" -> new CoolingPlant(CoolingPlant.Plant.CHILLERS, null, null, null);
             default -> {
@@ -257,15 +274,11 @@ public final class PlanCommand implements Callable<Integer> {
                 }
             }
         };
-        RackPowerBasis b = Arrays.stream(RackPowerBasis.values()).filter(x -> x.label().equals(basis)).findFirst()
+    }
+
+    private RackPowerBasis basis() {
+        return Arrays.stream(RackPowerBasis.values()).filter(x -> x.label().equals(basis)).findFirst()
                 .orElseThrow(() -> new InputException("--rack-power-basis: provisioned, max-p or modelled, was '" + basis + "'"));
-        try {
-            return new SiteDocument(SiteDocument.CURRENT_VERSION, "command-line site", null, siteMw, dc800v ? PowerChain.DC_800V : PowerChain.AC,
-                    plant, b, null, null, entries, List.of(new MixEntry("workload", null, 1, w, price)), null);
-        } catch (InputException e) {
-            throw new InputException(e.getMessage().replaceFirst("^utilityMegawatts:", "--site-mw:")
-                    .replaceFirst("^workloads.priceUsdPerMillionOutputTokens:", "--price-usd-per-m:"), e);
-        }
     }
 
     /** The preset designs (presets/designs/*.json that read), by their path as the user would name them. */

@@ -126,6 +126,10 @@ public final class SitePlanner {
                 case MAX_P -> u.maxPWatts();
                 case MODELLED -> mixed[i].power.itWatts();
             };
+            if (site.rackPowerBasis() == RackPowerBasis.MAX_P && !(sized[i] > 0) && u.provisionedWatts() > 0 && u.servesAny()) {
+                sized[i] = u.provisionedWatts();
+                notes.add(u.label() + " has no Max-P (its accelerator publishes no TDP): sized by its provisioned power instead");
+            }
             if (!u.servesAny()) {
                 notes.add(u.label() + " serves none of the workloads and is left out: " + u.whyNot());
             } else if (!(sized[i] > 0 && Double.isFinite(sized[i]))) {
