@@ -59,10 +59,34 @@ public final class SiteModel {
     /** The designs of the site, read, in its order; where each was read from (to save it beside the site). */
     private List<RackDesign> designs = List.of();
     private List<Path> designSources = List.of();
-    /** Units evaluated for a list of designs (by identity) and the site's designs and mix. */
-    private record Cached(List<RackDesign> designs, Object entries, Object mix, List<UnitEvaluation> units) {}
+    /** What units were evaluated for: a list of designs (by identity), the site's design entries and its mix. */
+    private record Key(List<RackDesign> designs, Object entries, Object mix) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && k.designs == designs && k.entries.equals(entries) && k.mix.equals(mix);
+        }
 
-    private volatile Cached cached;
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(designs) * 31 + entries.hashCode() * 17 + mix.hashCode();
+        }
+    }
+
+    /** Units already evaluated (the site's and the tornado's variants); cleared when the designs change. */
+    private final java.util.concurrent.ConcurrentHashMap<Key, List<UnitEvaluation>> evaluated = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private List<UnitEvaluation> evaluated(SiteDocument s, List<RackDesign> ds) {
+        Key k = new Key(ds, s.designs(), s.workloads());
+        List<UnitEvaluation> u = evaluated.get(k);
+        if (u == null) {
+            u = planner.evaluate(s, ds);
+            if (evaluated.size() > 16) {
+                evaluated.clear();
+            }
+            evaluated.put(k, u);
+        }
+        return u;
+    }
     private final AtomicLong generation = new AtomicLong();
     private volatile AtomicBoolean cancel = new AtomicBoolean();
 
@@ -195,16 +219,9 @@ public final class SiteModel {
         SiteDocument s = site.get();
         List<RackDesign> ds = designs;
         run("planning " + s.name(), () -> {
-            Cached c = cached;
-            List<UnitEvaluation> u;
-            if (c != null && c.designs() == ds && c.entries().equals(s.designs()) && c.mix().equals(s.workloads())) {
-                u = c.units();
-            } else {
-                u = planner.evaluate(s, ds);
-                cached = new Cached(ds, s.designs(), s.workloads(), u);
-            }
+            List<UnitEvaluation> u = evaluated(s, ds);
             SitePlan p = planner.plan(s, u);
-            Tornado.Result t = Tornado.of(planner, s, ds, u);
+            Tornado.Result t = Tornado.of(planner, s, u, variant -> evaluated(variant, ds));
             return () -> {
                 plan.set(p);
                 tornado.set(t);

@@ -63,6 +63,15 @@ public final class Tornado {
     }
 
     public static Result of(SitePlanner planner, SiteDocument site, List<RackDesign> designs, List<UnitEvaluation> units) {
+        return of(planner, site, units, s -> planner.evaluate(s, designs));
+    }
+
+    /**
+     * As {@link #of(SitePlanner, SiteDocument, List, List)}, with the designs evaluated on a changed
+     * mix by {@code evaluate} (which may keep what it evaluated: the app re-plans on every envelope change).
+     */
+    public static Result of(SitePlanner planner, SiteDocument site, List<UnitEvaluation> units,
+                            java.util.function.Function<SiteDocument, List<UnitEvaluation>> evaluate) {
         SitePlan basePlan = planner.plan(site, units);
         Headline base = Headline.of(basePlan);
         List<Bar> bars = new ArrayList<>();
@@ -94,8 +103,8 @@ public final class Tornado {
         SiteDocument lowSite = site.withWorkloads(low);
         SiteDocument highSite = site.withWorkloads(high);
         bars.add(bar("prefix-hit rate", "−" + pct(PREFIX_SPAN), "+" + pct(PREFIX_SPAN),
-                planner.plan(lowSite, planner.evaluate(lowSite, designs)),
-                planner.plan(highSite, planner.evaluate(highSite, designs))));
+                planner.plan(lowSite, evaluate.apply(lowSite)),
+                planner.plan(highSite, evaluate.apply(highSite))));
         bars.add(bar("model accuracy band", "−" + pct(MODEL_ACCURACY_BAND) + " tokens", "+" + pct(MODEL_ACCURACY_BAND) + " tokens",
                 planner.plan(site, units, new SitePlanner.Knobs(1, 1 - MODEL_ACCURACY_BAND, null)),
                 planner.plan(site, units, new SitePlanner.Knobs(1, 1 + MODEL_ACCURACY_BAND, null))));
