@@ -207,6 +207,26 @@ public final class SiteModel {
         replan();
     }
 
+    /**
+     * A change that keeps the designs and the mix (power chain, cooling plant, rack power basis):
+     * the units already evaluated are re-scaled.
+     */
+    public void update(java.util.function.UnaryOperator<SiteDocument> change) {
+        if (site.get() == null) {
+            message.set("add a design first");
+            return;
+        }
+        SiteDocument s;
+        try {
+            s = change.apply(site.get());
+        } catch (IllegalArgumentException e) {
+            message.set(e.getMessage());
+            return;
+        }
+        site.set(s);
+        replan();
+    }
+
     private void use(SiteDocument s, List<RackDesign> ds, List<Path> sources) {
         designs = List.copyOf(ds);
         designSources = new ArrayList<>(sources);

@@ -3,6 +3,9 @@ package io.tokenrack.app.site;
 import io.tokenrack.app.Dialogs;
 import io.tokenrack.app.theme.ThemePalette;
 import io.tokenrack.engine.design.RackDesign;
+import io.tokenrack.engine.site.CoolingPlant;
+import io.tokenrack.engine.site.PowerChain;
+import io.tokenrack.engine.site.RackPowerBasis;
 import io.tokenrack.engine.site.SiteOptimizer;
 import io.tokenrack.engine.site.SitePlan;
 import java.io.IOException;
@@ -102,8 +105,60 @@ public final class SiteView extends BorderPane {
         metric.getItems().addAll(TornadoView.Metric.values());
         metric.getSelectionModel().selectFirst();
         metric.setOnAction(e -> tornado.metric(metric.getValue()));
-        ToolBar bar = new ToolBar(open, save, new Label("Envelope (MW)"), envelope, add, objective, optimize, cancel, progress, compareWith,
-                compareThis);
+        ComboBox<RackPowerBasis> basis = new ComboBox<>();
+        basis.setId("site-basis");
+        basis.getItems().addAll(RackPowerBasis.values());
+        basis.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(RackPowerBasis b) {
+                return b == null ? "" : "size by " + b.label();
+            }
+
+            @Override
+            public RackPowerBasis fromString(String s) {
+                return null;
+            }
+        });
+        basis.setTooltip(new Tooltip("the rack power the site is sized by: provisioned (nameplate), max-p (TDP), or the modelled draw "
+                + "(oversubscribed: needs power capping)"));
+        basis.setOnAction(e -> {
+            if (basis.getValue() != null && model.site() != null && basis.getValue() != model.site().rackPowerBasis()) {
+                model.update(x -> x.withRackPowerBasis(basis.getValue()));
+            }
+        });
+        ComboBox<String> plant = new ComboBox<>();
+        plant.setId("site-cooling");
+        plant.getItems().addAll("dry coolers", "chillers");
+        plant.setTooltip(new Tooltip("the cooling plant: dry coolers for warm-water liquid cooling, chillers otherwise"));
+        plant.setOnAction(e -> {
+            if (plant.getValue() != null && model.site() != null) {
+                CoolingPlant.Plant p = plant.getValue().equals("chillers") ? CoolingPlant.Plant.CHILLERS : CoolingPlant.Plant.DRY_COOLERS;
+                if (p != model.site().cooling().plant()) {
+                    model.update(x -> x.withCooling(new CoolingPlant(p, null, null, x.cooling().capacityMegawatts())));
+                }
+            }
+        });
+        javafx.scene.control.CheckBox dc = new javafx.scene.control.CheckBox("800 V DC");
+        dc.setId("site-dc800v");
+        dc.setOnAction(e -> {
+            if (model.site() != null && dc.isSelected() != model.site().powerChain().dc800v()) {
+                model.update(x -> x.withPowerChain(dc.isSelected() ? PowerChain.DC_800V : PowerChain.AC));
+            }
+        });
+        model.siteProperty().addListener((o, a, st) -> {
+            if (st != null) {
+                basis.setValue(st.rackPowerBasis());
+                plant.setValue(switch (st.cooling().plant()) {
+                    case CHILLERS -> "chillers";
+                    case DRY_COOLERS -> "dry coolers";
+                    case PUE -> null;
+                });
+                plant.setPromptText(st.cooling().plant() == CoolingPlant.Plant.PUE ? "PUE " + st.cooling().pue() : "");
+                dc.setSelected(st.powerChain().dc800v());
+            }
+        });
+        ToolBar bar = new ToolBar(open, save, new Label("Envelope (MW)"), envelope, add, basis, plant, dc, objective, optimize, cancel, progress,
+                compareWith, compareThis);
         setTop(new VBox(bar, padded(message)));
 
         GridPane cards = new GridPane();

@@ -109,6 +109,13 @@ class SiteViewTest {
         assertTrue(number(robot, "#site-racks") >= 2 * racks100 - 2);
         assertTrue(number(robot, "#site-tokens") > tokens100);
 
+        // sized by the modelled draw instead of Max-P: more racks in the same envelope, and the file keeps the choice
+        long racksMaxP = number(robot, "#site-racks");
+        robot.clickOn("#site-basis").clickOn("size by modelled");
+        waitFor("the plan sized by the modelled draw", () -> model.plan().rackPowerBasis() == io.tokenrack.engine.site.RackPowerBasis.MODELLED
+                && idle());
+        assertTrue(number(robot, "#site-racks") > racksMaxP, number(robot, "#site-racks") + " vs " + racksMaxP);
+
         Path saved = dir.resolve("two-designs.json");
         dialogs.saveAnswers.add(saved);
         robot.clickOn("#site-save");
@@ -127,5 +134,6 @@ class SiteViewTest {
                 text(robot, "#site-payback"), text(robot, "#site-binding"));
         assertEquals(before, after);
         assertEquals("200", robot.lookup("#site-mw").queryAs(javafx.scene.control.TextField.class).getText());
+        assertEquals(io.tokenrack.engine.site.RackPowerBasis.MODELLED, model.plan().rackPowerBasis());
     }
 }

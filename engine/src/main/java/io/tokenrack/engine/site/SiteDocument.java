@@ -105,6 +105,11 @@ public record SiteDocument(
                 capexBudgetUsd, designs, workloads, finance);
     }
 
+    public SiteDocument withPowerChain(PowerChain c) {
+        return new SiteDocument(formatVersion, name, description, utilityMegawatts, c, cooling, rackPowerBasis, floorRackPositions,
+                capexBudgetUsd, designs, workloads, finance);
+    }
+
     public SiteDocument withFinance(SiteFinance f) {
         return new SiteDocument(formatVersion, name, description, utilityMegawatts, powerChain, cooling, rackPowerBasis, floorRackPositions,
                 capexBudgetUsd, designs, workloads, f);
