@@ -157,9 +157,9 @@ public final class SiteView extends BorderPane {
                 dc.setSelected(st.powerChain().dc800v());
             }
         });
-        ToolBar bar = new ToolBar(open, save, new Label("Envelope (MW)"), envelope, add, basis, plant, dc, objective, optimize, cancel, progress,
-                compareWith, compareThis);
-        setTop(new VBox(bar, padded(message)));
+        ToolBar bar = new ToolBar(open, save, add, new Label("Envelope (MW)"), envelope, basis, plant, dc);
+        ToolBar search = new ToolBar(new Label("Search for"), objective, optimize, cancel, progress, compareWith, compareThis);
+        setTop(new VBox(bar, search, padded(message)));
 
         GridPane cards = new GridPane();
         cards.setHgap(12);
@@ -206,17 +206,15 @@ public final class SiteView extends BorderPane {
         compare.getColumns().add(column("site", p -> p.designs().stream().map(d -> d.label()).reduce((x, y) -> x + " + " + y).orElse(p.name())));
         compare.getColumns().add(column("MW", p -> num(p.siteMegawatts())));
         compare.getColumns().add(column("racks", p -> String.format(Locale.ROOT, "%,d", p.racks())));
-        compare.getColumns().add(column("accelerators", p -> String.format(Locale.ROOT, "%,d", p.accelerators())));
         compare.getColumns().add(column("tokens/s per MW", p -> String.format(Locale.ROOT, "%,.0f", p.outputTokensPerSecondPerMegawatt())));
         compare.getColumns().add(column("$/M", p -> money(p.usdPerMillionOutputTokens(), 3)));
-        compare.getColumns().add(column("revenue/yr", p -> big(p.annualRevenueUsd())));
         compare.getColumns().add(column("payback", p -> years(p.paybackYears())));
         compare.getColumns().add(column("binding", p -> p.bindingLimit().label()));
         compare.setItems(model.compared());
         VBox tornadoBox = new VBox(2, new HBox(6, new Label("Tornado of"), metric), tornado);
         VBox.setVgrow(tornado, Priority.ALWAYS);
         SplitPane bottom = new SplitPane(tornadoBox, alternatives, compare);
-        bottom.setDividerPositions(0.4, 0.68);
+        bottom.setDividerPositions(0.38, 0.6);
         SplitPane all = new SplitPane(middle, bottom);
         all.setOrientation(javafx.geometry.Orientation.VERTICAL);
         all.setDividerPositions(0.6);

@@ -105,7 +105,7 @@ public final class Tornado {
         bars.add(bar("prefix-hit rate", "−" + pct(PREFIX_SPAN), "+" + pct(PREFIX_SPAN),
                 planner.plan(lowSite, evaluate.apply(lowSite)),
                 planner.plan(highSite, evaluate.apply(highSite))));
-        bars.add(bar("model accuracy band", "−" + pct(MODEL_ACCURACY_BAND) + " tokens", "+" + pct(MODEL_ACCURACY_BAND) + " tokens",
+        bars.add(bar("model accuracy band", "−" + pct(MODEL_ACCURACY_BAND), "+" + pct(MODEL_ACCURACY_BAND),
                 planner.plan(site, units, new SitePlanner.Knobs(1, 1 - MODEL_ACCURACY_BAND, null)),
                 planner.plan(site, units, new SitePlanner.Knobs(1, 1 + MODEL_ACCURACY_BAND, null))));
         bars.sort(Comparator.comparingDouble((Bar b) -> -b.swing(base)));
