@@ -261,6 +261,10 @@ public final class SiteView extends BorderPane {
         accelerators.setText(String.format(Locale.ROOT, "%,d", p.accelerators()));
         tokens.setText(String.format(Locale.ROOT, "%,.0f", p.outputTokensPerSecond()));
         tokensPerMw.setText(String.format(Locale.ROOT, "%,.0f", p.outputTokensPerSecondPerMegawatt()));
+        tokensPerMw.setTooltip(new Tooltip(String.format(Locale.ROOT,
+                "output tokens/s per MW at each boundary:%n  utility (the envelope) %,.0f%n  facility (IT × PUE) %,.0f%n  IT (modelled draw) %,.0f%n"
+                        + "  provisioned IT (nameplate) %,.0f", p.outputTokensPerSecondPerMegawatt(), p.outputTokensPerSecondPerFacilityMegawatt(),
+                p.outputTokensPerSecondPerItMegawatt(), p.outputTokensPerSecondPerProvisionedMegawatt())));
         revenue.setText(big(p.annualRevenueUsd()));
         capex.setText(big(p.capexUsd()));
         usdPerM.setText(money(p.usdPerMillionOutputTokens(), 3));
