@@ -11,6 +11,9 @@ import io.tokenrack.engine.perf.ModelConstants;
 import io.tokenrack.engine.perf.ModelShape;
 import io.tokenrack.engine.perf.ServingPoint;
 import io.tokenrack.engine.perf.StepTime;
+import io.tokenrack.engine.catalog.CoolingType;
+import io.tokenrack.engine.power.HostPower;
+import io.tokenrack.engine.power.OperatingPoint;
 import io.tokenrack.engine.power.PowerModel;
 import io.tokenrack.engine.workload.Parallelism;
 import io.tokenrack.engine.workload.Precision;
@@ -29,6 +32,7 @@ public final class Evaluator {
     private final Catalog catalog;
     private final ClusterFactory clusters;
     private final Map<String, ModelConstants> measuredConstants;
+    private final OperatingPoint operatingPoint;
 
     public Evaluator(Catalog catalog) {
         this(catalog, Map.of());
@@ -40,9 +44,23 @@ public final class Evaluator {
      *                          evaluated: the kernel lab's "this computer"
      */
     public Evaluator(Catalog catalog, Map<String, ModelConstants> measuredConstants) {
+        this(catalog, measuredConstants, OperatingPoint.MAX_P);
+    }
+
+    private Evaluator(Catalog catalog, Map<String, ModelConstants> measuredConstants, OperatingPoint operatingPoint) {
         this.catalog = catalog;
         this.clusters = new ClusterFactory(catalog);
         this.measuredConstants = Map.copyOf(measuredConstants);
+        this.operatingPoint = java.util.Objects.requireNonNull(operatingPoint, "operatingPoint");
+    }
+
+    /** This evaluator with every accelerator at {@code op} (Max-P, Max-Q or a power cap). */
+    public Evaluator withOperatingPoint(OperatingPoint op) {
+        return new Evaluator(catalog, measuredConstants, op);
+    }
+
+    public OperatingPoint operatingPoint() {
+        return operatingPoint;
     }
 
     public Catalog catalog() {
@@ -86,7 +104,15 @@ public final class Evaluator {
                         w.inputTokens(), w.outputTokens(), model.maxContextTokens(), model.id()));
             }
             shape = ModelShape.of(model);
-            plans = ParallelismPlanner.plans(cluster, model, shape, w, k, batching);
+            double tdp = cluster.accelerator().tdpWatts() == null ? Double.NaN : cluster.accelerator().tdpWatts();
+            double clock = operatingPoint.clockFraction(tdp);
+            if (Double.isNaN(clock)) {
+                throw new EvaluationException(String.format(Locale.ROOT,
+                        "power cap %s is at or below %s's engine-active floor of %.0f W (%.0f%% of its %.0f W TDP): no clock meets it",
+                        operatingPoint.label(), cluster.accelerator().id(), tdp * PowerModel.STATIC_FRACTION,
+                        PowerModel.STATIC_FRACTION * 100, tdp));
+            }
+            plans = ParallelismPlanner.plans(cluster, model, shape, w, k, batching, clock);
         } catch (InputException e) {
             return new Evaluation.Failed(Evaluation.Failed.Failure.INVALID, e.getMessage(), cluster.accelerator().id(), w.modelId(),
                     cluster.accelerators(), cluster.provenance());
@@ -104,7 +130,7 @@ public final class Evaluator {
         if (best == null) {
             return doesNotFit(cluster, model, shape, w, plans);
         }
-        return build(cluster, model, w, a, best);
+        return build(cluster, model, w, a, best, operatingPoint);
     }
 
     /** The concurrency sweep with the parallelism chosen at the operating point. */
@@ -208,20 +234,31 @@ public final class Evaluator {
 
     private record Metrics(double output, double input, PowerBreakdown power, CostBreakdown cost) {}
 
-    private static Metrics metrics(Cluster c, Workload w, Assumptions a, Plan plan, int active, ServingPoint sp) {
+    /** One busy accelerator's board power over {@code step} at the operating point, W. */
+    private static double boardWatts(Device d, Workload w, StepTime step, double limit) {
+        double uc = step.computeUtilization(d.peakFlops(w.precision()));
+        double um = step.memoryUtilization(d.memBandwidthBytesPerSecond());
+        return PowerModel.acceleratorWatts(d.tdpWatts(), uc, um, step.computeBusy(), limit);
+    }
+
+    private static Metrics metrics(Cluster c, Workload w, Assumptions a, Plan plan, int active, ServingPoint sp, OperatingPoint op) {
         double output = sp.outputTokensPerSecond() * active;
         double input = sp.inputTokensPerSecond() * active;
         Device d = plan.step().device();
-        StepTime step = sp.step();
-        double uc = step.computeUtilization(d.peakFlops(w.precision()));
-        double um = step.memoryUtilization(d.memBandwidthBytesPerSecond());
+        double limit = op.limitWatts(d.tdpWatts());
+        double steady = boardWatts(d, w, sp.step(), limit);
+        double idle = Math.min(limit, PowerModel.idleAcceleratorWatts(d.tdpWatts()));
         int used = active * plan.step().groupSize();
-        double accW = used * PowerModel.acceleratorWatts(d.tdpWatts(), uc, um, step.computeBusy())
-                + (c.accelerators() - used) * PowerModel.idleAcceleratorWatts(d.tdpWatts());
-        double hostW = c.hostNameplateWatts() * PowerModel.HOST_LOAD_FRACTION;
+        double accW = used * steady + (c.accelerators() - used) * idle;
+        boolean liquid = c.accelerator().cooling() == CoolingType.LIQUID || c.accelerator().cooling() == CoolingType.IMMERSION;
+        HostPower.Draw host = HostPower.of(c.accelerators(), accW, c.hostNameplateWatts(), liquid, c.accelerator().cpuAsAccelerator());
+        double hostW = host.totalWatts();
         double it = accW + hostW + c.networkWatts();
         double facility = it * c.pue();
-        PowerBreakdown power = new PowerBreakdown(accW, hostW, c.networkWatts(), it, facility - it, facility, c.pue(), c.provisionedItWatts());
+        PowerDetail detail = new PowerDetail(op, limit, op.clockFraction(d.tdpWatts()), boardWatts(d, w, sp.prefillOnly(), limit),
+                boardWatts(d, w, sp.decodeOnly(), limit), steady, idle, host, accW + hostW);
+        PowerBreakdown power = new PowerBreakdown(accW, hostW, c.networkWatts(), it, facility - it, facility, c.pue(),
+                c.provisionedItWatts(), detail);
 
         double capex = a.capexUsdOverride() != null ? a.capexUsdOverride() : c.capexUsd() == null ? Double.NaN : c.capexUsd();
         double capital = CostModel.capitalUsdPerHour(capex, a.costOfCapital(), a.amortizationYears());
@@ -235,11 +272,11 @@ public final class Evaluator {
         return new Metrics(output, input, power, cost);
     }
 
-    private Evaluation.Ok build(Cluster c, ModelSpec model, Workload w, Assumptions a, Choice choice) {
+    private Evaluation.Ok build(Cluster c, ModelSpec model, Workload w, Assumptions a, Choice choice, OperatingPoint op) {
         Plan plan = choice.plan();
         ServingPoint sp = choice.point();
         int active = choice.active();
-        Metrics m = metrics(c, w, a, plan, active, sp);
+        Metrics m = metrics(c, w, a, plan, active, sp, op);
         int n = c.accelerators();
         int used = active * plan.step().groupSize();
         List<Note> notes = new ArrayList<>();
