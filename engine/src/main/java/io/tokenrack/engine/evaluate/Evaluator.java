@@ -108,8 +108,8 @@ public final class Evaluator {
             double clock = operatingPoint.clockFraction(tdp);
             if (Double.isNaN(clock)) {
                 throw new EvaluationException(String.format(Locale.ROOT,
-                        "power cap %s is at or below %s's engine-active floor of %.0f W (%.0f%% of its %.0f W TDP): no clock meets it",
-                        operatingPoint.label(), cluster.accelerator().id(), tdp * PowerModel.STATIC_FRACTION,
+                        "a power cap of %.0f W per accelerator is at or below %s's engine-active floor of %.0f W (%.0f%% of its %.0f W TDP):"
+                                + " no clock meets it", operatingPoint.limitWatts(tdp), cluster.accelerator().id(), tdp * PowerModel.STATIC_FRACTION,
                         PowerModel.STATIC_FRACTION * 100, tdp));
             }
             plans = ParallelismPlanner.plans(cluster, model, shape, w, k, batching, clock);
@@ -235,10 +235,10 @@ public final class Evaluator {
     private record Metrics(double output, double input, PowerBreakdown power, CostBreakdown cost) {}
 
     /** One busy accelerator's board power over {@code step} at the operating point, W. */
-    private static double boardWatts(Device d, Workload w, StepTime step, double limit) {
-        double uc = step.computeUtilization(d.peakFlops(w.precision()));
+    private static double boardWatts(Device d, Workload w, StepTime step, double clock, double limit) {
+        double uc = step.computeUtilization(d.peakFlops(w.precision()) / clock); // over the Max-P peak
         double um = step.memoryUtilization(d.memBandwidthBytesPerSecond());
-        return PowerModel.acceleratorWatts(d.tdpWatts(), uc, um, step.computeBusy(), limit);
+        return PowerModel.acceleratorWatts(d.tdpWatts(), uc, um, step.computeBusy(), clock, limit);
     }
 
     private static Metrics metrics(Cluster c, Workload w, Assumptions a, Plan plan, int active, ServingPoint sp, OperatingPoint op) {
@@ -246,7 +246,8 @@ public final class Evaluator {
         double input = sp.inputTokensPerSecond() * active;
         Device d = plan.step().device();
         double limit = op.limitWatts(d.tdpWatts());
-        double steady = boardWatts(d, w, sp.step(), limit);
+        double clock = op.clockFraction(d.tdpWatts());
+        double steady = boardWatts(d, w, sp.step(), clock, limit);
         double idle = Math.min(limit, PowerModel.idleAcceleratorWatts(d.tdpWatts()));
         int used = active * plan.step().groupSize();
         double accW = used * steady + (c.accelerators() - used) * idle;
@@ -255,8 +256,8 @@ public final class Evaluator {
         double hostW = host.totalWatts();
         double it = accW + hostW + c.networkWatts();
         double facility = it * c.pue();
-        PowerDetail detail = new PowerDetail(op, limit, op.clockFraction(d.tdpWatts()), boardWatts(d, w, sp.prefillOnly(), limit),
-                boardWatts(d, w, sp.decodeOnly(), limit), steady, idle, host, accW + hostW);
+        PowerDetail detail = new PowerDetail(op, limit, clock, boardWatts(d, w, sp.prefillOnly(), clock, limit),
+                boardWatts(d, w, sp.decodeOnly(), clock, limit), steady, idle, host, accW + hostW);
         PowerBreakdown power = new PowerBreakdown(accW, hostW, c.networkWatts(), it, facility - it, facility, c.pue(),
                 c.provisionedItWatts(), detail);
 

@@ -28,6 +28,9 @@ public final class HostPower {
     /** Fans left in a liquid-cooled server (NICs, drives, power supplies): a share of its DC power. Assumption. */
     public static final double LIQUID_FAN_FRACTION = 0.03;
 
+    private static final Draw NONE = new Draw(0, 0, 0, 0, 0, 0);
+    private static final Draw UNKNOWN = new Draw(Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+
     private HostPower() {}
 
     /**
@@ -57,32 +60,42 @@ public final class HostPower {
      * The host draw of servers holding {@code accelerators} accelerators whose boards draw
      * {@code boardWatts} together.
      *
-     * @param hostNameplateWatts the servers' non-accelerator nameplate (published maximum − TDPs), W:
-     *                           the parts and fans never exceed it; 0 or NaN when unknown (no limit)
+     * @param hostNameplateWatts the servers' non-accelerator nameplate (published AC maximum − TDPs), W:
+     *                           the parts, fans and conversion loss together never exceed it (parts are
+     *                           scaled down to fit); 0 or NaN when unknown (no limit)
      * @param liquid             whether the servers are liquid-cooled (fewer fans)
      * @param cpuIsAccelerator   the accelerator is the host CPU itself: no separate host parts
      */
     public static Draw of(int accelerators, double boardWatts, double hostNameplateWatts, boolean liquid, boolean cpuIsAccelerator) {
-        if (accelerators < 0 || !(boardWatts >= 0)) {
+        if (accelerators < 0 || boardWatts < 0 || Double.isInfinite(boardWatts)) {
             throw new IllegalArgumentException("accelerators " + accelerators + ", board watts " + boardWatts + ": must be zero or more");
         }
-        double cpu = cpuIsAccelerator ? 0 : accelerators * CPU_SOCKETS_PER_ACCELERATOR * CPU_TDP_WATTS * CPU_LOAD_FRACTION;
-        double memory = cpuIsAccelerator ? 0 : accelerators * MEMORY_STORAGE_WATTS_PER_ACCELERATOR;
-        double nic = cpuIsAccelerator ? 0 : accelerators * NICS_PER_ACCELERATOR * NIC_WATTS;
-        double other = cpuIsAccelerator ? 0 : accelerators * OTHER_WATTS_PER_ACCELERATOR;
+        if (cpuIsAccelerator) {
+            return NONE; // a measured computer: its one power figure is the whole package, nothing is added beside it
+        }
+        if (Double.isNaN(boardWatts)) {
+            return UNKNOWN; // no TDP: the fans and conversion loss that scale with it are unknown too
+        }
+        double cpu = accelerators * CPU_SOCKETS_PER_ACCELERATOR * CPU_TDP_WATTS * CPU_LOAD_FRACTION;
+        double memory = accelerators * MEMORY_STORAGE_WATTS_PER_ACCELERATOR;
+        double nic = accelerators * NICS_PER_ACCELERATOR * NIC_WATTS;
+        double other = accelerators * OTHER_WATTS_PER_ACCELERATOR;
         double fans = (liquid ? LIQUID_FAN_FRACTION : AIR_FAN_FRACTION) * (boardWatts + cpu + memory + nic + other);
         double parts = cpu + memory + nic + other + fans;
-        if (hostNameplateWatts > 0 && parts > hostNameplateWatts) {
-            double scale = hostNameplateWatts / parts; // a server cannot draw more beside its accelerators than it is rated for
+        double lossRate = 1 / PowerModel.PSU_EFFICIENCY - 1;
+        double boardLoss = boardWatts * lossRate;
+        if (hostNameplateWatts > 0 && parts > 0 && parts * (1 + lossRate) + boardLoss > hostNameplateWatts) {
+            // a server draws no more beside its accelerators than its nameplate leaves them (the nameplate is an AC figure)
+            double room = Math.max(0, hostNameplateWatts - boardLoss) / (1 + lossRate);
+            double scale = room / parts;
             cpu *= scale;
             memory *= scale;
             nic *= scale;
             other *= scale;
             fans *= scale;
-            parts = hostNameplateWatts;
+            parts = room;
         }
-        double dc = boardWatts + parts;
-        double loss = dc / PowerModel.PSU_EFFICIENCY - dc;
+        double loss = Math.min(boardLoss + parts * lossRate, hostNameplateWatts > 0 ? hostNameplateWatts - parts : Double.MAX_VALUE);
         return new Draw(cpu, memory, nic, other, fans, loss);
     }
 }

@@ -76,12 +76,19 @@ public final class PowerModel {
     }
 
     /**
-     * Average power of one busy accelerator under a power limit: the Max-P figure of the step (run at
-     * the limited clock), never above {@code limitWatts}.
+     * Average power of one busy accelerator under a power limit, its core clock at {@code clock} of
+     * Max-P ({@link OperatingPoint#clockFraction}): the compute terms fall with the clock, the time
+     * spent in compute-bound kernels as clock^γ (as the limit was solved) and the achieved FLOP rate
+     * as clock^(γ−1) (energy per operation follows the voltage squared); the memory term stays.
+     * Never above {@code limitWatts}, and never above the Max-P figure of the same work.
+     *
+     * @param computeUtilization achieved FLOP/s over the <em>Max-P</em> peak
      */
     public static double acceleratorWatts(double tdpWatts, double computeUtilization, double memoryUtilization, double computeBusy,
-            double limitWatts) {
-        return Math.min(limitWatts, acceleratorWatts(tdpWatts, computeUtilization, memoryUtilization, computeBusy));
+            double clock, double limitWatts) {
+        double f = STATIC_FRACTION + COMPUTE_FRACTION * computeUtilization * Math.pow(clock, DVFS_EXPONENT - 1)
+                + MEMORY_FRACTION * memoryUtilization + (1 - STATIC_FRACTION) * computeBusy * Math.pow(clock, DVFS_EXPONENT);
+        return Math.min(limitWatts, tdpWatts * Math.min(1.0, f));
     }
 
     public static double idleAcceleratorWatts(double tdpWatts) {
