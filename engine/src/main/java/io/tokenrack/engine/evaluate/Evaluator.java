@@ -130,7 +130,15 @@ public final class Evaluator {
         if (best == null) {
             return doesNotFit(cluster, model, shape, w, plans);
         }
-        return build(cluster, model, w, a, best, operatingPoint);
+        // the chosen layout at Max-P, same requests in flight: what the capped power is scaled from
+        ServingPoint maxP = best.point();
+        Device fullClock = Device.of(cluster.accelerator());
+        if (!fullClock.equals(best.plan().step().device())) {
+            var st = best.plan().step();
+            maxP = ParallelismPlanner.plan(cluster, fullClock, shape, w, k, st.tp(), st.pp(), st.dp(), batching).serving()
+                    .at(best.point().concurrency());
+        }
+        return build(cluster, model, w, a, best, operatingPoint, new FullClock(fullClock, maxP));
     }
 
     /** The concurrency sweep with the parallelism chosen at the operating point. */
@@ -234,20 +242,35 @@ public final class Evaluator {
 
     private record Metrics(double output, double input, PowerBreakdown power, CostBreakdown cost) {}
 
-    /** One busy accelerator's board power over {@code step} at the operating point, W. */
-    private static double boardWatts(Device d, Workload w, StepTime step, double clock, double limit) {
-        double uc = step.computeUtilization(d.peakFlops(w.precision()) / clock); // over the Max-P peak
+    /** The device at Max-P and the chosen layout's serving point on it (the evaluated one itself at Max-P). */
+    private record FullClock(Device device, ServingPoint point) {}
+
+    /** One busy accelerator's board power at Max-P over {@code step}, W. */
+    private static double maxPWatts(Device d, Workload w, StepTime step) {
+        double uc = step.computeUtilization(d.peakFlops(w.precision()));
         double um = step.memoryUtilization(d.memBandwidthBytesPerSecond());
-        return PowerModel.acceleratorWatts(d.tdpWatts(), uc, um, step.computeBusy(), clock, limit);
+        return PowerModel.acceleratorWatts(d.tdpWatts(), uc, um, step.computeBusy());
     }
 
-    private static Metrics metrics(Cluster c, Workload w, Assumptions a, Plan plan, int active, ServingPoint sp, OperatingPoint op) {
+    /** One busy accelerator's board power over {@code capped} at the operating point, from the same step at Max-P, W. */
+    private static double boardWatts(Device d, Workload w, StepTime full, StepTime capped, double clock, double limit) {
+        double p0 = maxPWatts(d, w, full);
+        if (clock >= 1) {
+            return Math.min(limit, p0);
+        }
+        return PowerModel.cappedWatts(d.tdpWatts(), p0, full.memoryUtilization(d.memBandwidthBytesPerSecond()), clock,
+                capped.seconds() / full.seconds(), limit);
+    }
+
+    private static Metrics metrics(Cluster c, Workload w, Assumptions a, Plan plan, int active, ServingPoint sp, OperatingPoint op,
+            FullClock f) {
         double output = sp.outputTokensPerSecond() * active;
         double input = sp.inputTokensPerSecond() * active;
-        Device d = plan.step().device();
+        Device d = f.device();
+        ServingPoint full = f.point();
         double limit = op.limitWatts(d.tdpWatts());
         double clock = op.clockFraction(d.tdpWatts());
-        double steady = boardWatts(d, w, sp.step(), clock, limit);
+        double steady = boardWatts(d, w, full.step(), sp.step(), clock, limit);
         double idle = Math.min(limit, PowerModel.idleAcceleratorWatts(d.tdpWatts()));
         int used = active * plan.step().groupSize();
         double accW = used * steady + (c.accelerators() - used) * idle;
@@ -256,8 +279,8 @@ public final class Evaluator {
         double hostW = host.totalWatts();
         double it = accW + hostW + c.networkWatts();
         double facility = it * c.pue();
-        PowerDetail detail = new PowerDetail(op, limit, clock, boardWatts(d, w, sp.prefillOnly(), clock, limit),
-                boardWatts(d, w, sp.decodeOnly(), clock, limit), steady, idle, host, accW + hostW);
+        PowerDetail detail = new PowerDetail(op, limit, clock, boardWatts(d, w, full.prefillOnly(), sp.prefillOnly(), clock, limit),
+                boardWatts(d, w, full.decodeOnly(), sp.decodeOnly(), clock, limit), steady, idle, host, accW + hostW);
         PowerBreakdown power = new PowerBreakdown(accW, hostW, c.networkWatts(), it, facility - it, facility, c.pue(),
                 c.provisionedItWatts(), detail);
 
@@ -273,11 +296,11 @@ public final class Evaluator {
         return new Metrics(output, input, power, cost);
     }
 
-    private Evaluation.Ok build(Cluster c, ModelSpec model, Workload w, Assumptions a, Choice choice, OperatingPoint op) {
+    private Evaluation.Ok build(Cluster c, ModelSpec model, Workload w, Assumptions a, Choice choice, OperatingPoint op, FullClock f) {
         Plan plan = choice.plan();
         ServingPoint sp = choice.point();
         int active = choice.active();
-        Metrics m = metrics(c, w, a, plan, active, sp, op);
+        Metrics m = metrics(c, w, a, plan, active, sp, op, f);
         int n = c.accelerators();
         int used = active * plan.step().groupSize();
         List<Note> notes = new ArrayList<>();

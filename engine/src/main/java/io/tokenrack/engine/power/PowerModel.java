@@ -76,19 +76,25 @@ public final class PowerModel {
     }
 
     /**
-     * Average power of one busy accelerator under a power limit, its core clock at {@code clock} of
-     * Max-P ({@link OperatingPoint#clockFraction}): the compute terms fall with the clock, the time
-     * spent in compute-bound kernels as clock^γ (as the limit was solved) and the achieved FLOP rate
-     * as clock^(γ−1) (energy per operation follows the voltage squared); the memory term stays.
-     * Never above {@code limitWatts}, and never above the Max-P figure of the same work.
+     * Average power of one busy accelerator under a power limit, from the same work at Max-P: the
+     * engine-active floor {@code s·TDP} stays; the memory term {@code m·U_m·TDP} keeps its energy
+     * (HBM does not follow the core clock); the rest, the compute side, costs clock^(γ−1) as much
+     * energy per operation (voltage squared); both are spread over the longer step. For a step all
+     * in compute-bound kernels this is {@code s + (1 − s)·clock^γ} of TDP, the limit the clock was
+     * solved for. Never above the limit nor the Max-P figure, and lower for a lower clock.
      *
-     * @param computeUtilization achieved FLOP/s over the <em>Max-P</em> peak
+     * @param maxPWatts             the same step's power at Max-P, W
+     * @param maxPMemoryUtilization its achieved share of peak bandwidth at Max-P
+     * @param clock                 core clock over the Max-P clock, (0, 1]
+     * @param stretch               the step's time under the limit over its time at Max-P, ≥ 1
      */
-    public static double acceleratorWatts(double tdpWatts, double computeUtilization, double memoryUtilization, double computeBusy,
-            double clock, double limitWatts) {
-        double f = STATIC_FRACTION + COMPUTE_FRACTION * computeUtilization * Math.pow(clock, DVFS_EXPONENT - 1)
-                + MEMORY_FRACTION * memoryUtilization + (1 - STATIC_FRACTION) * computeBusy * Math.pow(clock, DVFS_EXPONENT);
-        return Math.min(limitWatts, tdpWatts * Math.min(1.0, f));
+    public static double cappedWatts(double tdpWatts, double maxPWatts, double maxPMemoryUtilization, double clock, double stretch,
+            double limitWatts) {
+        double floor = STATIC_FRACTION * tdpWatts;
+        double memory = Math.min(Math.max(0, maxPWatts - floor), MEMORY_FRACTION * maxPMemoryUtilization * tdpWatts);
+        double compute = Math.max(0, maxPWatts - floor - memory);
+        double w = floor + (memory + compute * Math.pow(clock, DVFS_EXPONENT - 1)) / Math.max(1, stretch);
+        return Math.min(limitWatts, Math.min(maxPWatts, w));
     }
 
     public static double idleAcceleratorWatts(double tdpWatts) {
