@@ -100,4 +100,26 @@ class PowerModelPhaseTest {
         assertTrue(Double.isNaN(HostPower.of(8, Double.NaN, 4600, false, false).totalWatts()), "no TDP: no host figure");
         assertThrows(IllegalArgumentException.class, () -> HostPower.of(-1, 0, 0, false, false));
     }
+
+    @Test
+    void everyPowerConstantIsInDocsModelMdWithItsValue() throws Exception {
+        String doc = java.nio.file.Files.readString(java.nio.file.Path.of("..", "docs", "model.md"));
+        for (Class<?> c : new Class<?>[] {PowerModel.class, HostPower.class}) {
+            for (java.lang.reflect.Field f : c.getDeclaredFields()) {
+                int m = f.getModifiers();
+                if (!java.lang.reflect.Modifier.isPublic(m) || !java.lang.reflect.Modifier.isStatic(m) || f.getType() != double.class
+                        || f.getName().equals("ASSUMED_HOST_WATTS_PER_ACCELERATOR") || f.getName().equals("HOST_LOAD_FRACTION")) {
+                    continue;
+                }
+                String name = f.getName();
+                int at = doc.indexOf("`" + name + "`");
+                assertTrue(at >= 0, name + " is not in docs/model.md's power tables");
+                String row = doc.substring(at, doc.indexOf('\n', at));
+                double v = f.getDouble(null);
+                String shown = v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
+                assertTrue(row.contains(shown) || (name.equals("MAX_Q_FRACTION") && row.contains("5/7"))
+                        || (name.equals("CPU_SOCKETS_PER_ACCELERATOR") && row.contains("2/8")), name + " = " + v + " but docs say: " + row);
+            }
+        }
+    }
 }
