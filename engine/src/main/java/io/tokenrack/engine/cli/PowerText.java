@@ -36,6 +36,7 @@ final class PowerText {
         b.put("acceleratorWatts", Boundary.BOARD.label());
         b.put("hostWatts", Boundary.SERVER_WALL.label() + " minus boards");
         b.put("serverWallWatts", Boundary.SERVER_WALL.label());
+        b.put("networkWatts", Boundary.IT.label() + ", switches and optics at " + PowerKind.NAMEPLATE.label() + " (none publishes a typical draw)");
         b.put("itWatts", Boundary.IT.label());
         b.put("facilityWatts", Boundary.FACILITY.label());
         b.put("provisionedItWatts", Boundary.IT.label() + ", " + PowerKind.PROVISIONED.label() + " (nameplate sum)");

@@ -348,6 +348,12 @@ public final class Evaluator {
                 measured ? Provenance.Kind.MEASURED : Provenance.Kind.MODELLED,
                 measured ? "measured on this computer by the kernel lab (tokenrack calibrate); see docs/kernel-lab.md"
                         : "fitted on public TensorRT-LLM and Gaudi measurements; see docs/model.md"));
+        PowerDetail pd = m.power.detail();
+        if (pd != null && !c.accelerator().cpuAsAccelerator()) {
+            prov.add(new Provenance("power", fmt("%s, %.0f W limit per accelerator; host from its parts (CPUs, memory, NICs, board, fans)"
+                    + " and %.0f%% supply efficiency", pd.operatingPoint().label(), pd.limitWattsPerAccelerator(), PowerModel.PSU_EFFICIENCY * 100),
+                    Provenance.Kind.MODELLED, "modelled draw; host parts partly assumed; checked on MLPerf wall power: see docs/model.md, Power"));
+        }
         prov.add(new Provenance(model.name(), fmt("%.1fB parameters, %d layers", model.totalParamsB(), model.layers()),
                 Provenance.Kind.DATASHEET, String.join("; ", model.sources())));
         double provisionedMw = m.power.provisionedItWatts() * c.pue() / 1e6;
