@@ -38,6 +38,7 @@ final class PowerText {
         b.put("serverWallWatts", Boundary.SERVER_WALL.label());
         b.put("networkWatts", Boundary.IT.label() + ", switches and optics at " + PowerKind.NAMEPLATE.label() + " (none publishes a typical draw)");
         b.put("itWatts", Boundary.IT.label());
+        b.put("racks[].itPowerWatts", "rack: its accelerators' share of the IT power");
         b.put("facilityWatts", Boundary.FACILITY.label());
         b.put("provisionedItWatts", Boundary.IT.label() + ", " + PowerKind.PROVISIONED.label() + " (nameplate sum)");
         EvaluationJson.num(o, "acceleratorWatts", p.acceleratorWatts());
