@@ -89,4 +89,18 @@ class PowerOperatingPointTest {
         Evaluation.Failed f = assertInstanceOf(Evaluation.Failed.class, e);
         assertTrue(f.message().contains("150 W") && f.message().contains("h100-sxm") && f.message().contains("floor"), f.message());
     }
+
+    @Test
+    void aRackAtMaxQDrawsLessThanAtMaxPAndSaysSo() {
+        java.nio.file.Path presets = java.nio.file.Path.of(System.getProperty(CatalogLoader.PRESETS_DIR_PROPERTY));
+        io.tokenrack.engine.design.RackDesign design = io.tokenrack.engine.design.DesignIO.read(presets.resolve("designs/dgx-h100-4x-air.json"));
+        var rack = design.racks().get(0);
+        Evaluation maxP = EVALUATOR.evaluate(design, design.workload(), DEFAULTS);
+        Evaluation maxQ = EVALUATOR.withOperatingPoint(OperatingPoint.MAX_Q).evaluate(design, design.workload(), DEFAULTS);
+        var p = ModelledRackPower.of(maxP).estimate(rack, CATALOG);
+        var q = ModelledRackPower.of(maxQ).estimate(rack, CATALOG);
+        assertTrue(q.watts() < p.watts(), q + " vs " + p);
+        assertTrue(q.basis().endsWith("max-q"), q.basis());
+        assertTrue(!p.basis().contains("max-"), p.basis());
+    }
 }
