@@ -50,6 +50,9 @@ public final class ValidateCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         Catalog catalog = presets.catalog();
+        if (io.tokenrack.engine.validate.PowerCalibration.isPowerFile(data)) { // docs/data/power-calibration.csv's format
+            return PowerValidation.print(out, catalog, data);
+        }
         for (String field : by) {
             if (!GROUP_FIELDS.contains(field)) {
                 throw new InputException("--by: unknown field '" + field + "'; one of " + String.join(", ", GROUP_FIELDS));
