@@ -222,7 +222,10 @@ public final class Evaluator {
         Assumptions a = measured == null ? assumptions : assumptions.withConstants(measured);
         ModelSpec model = catalog.model(w.modelId());
         boolean moe = model.moe() != null;
-        List<Plan> plans = ParallelismPlanner.plans(cluster, model, ModelShape.of(model), open, a.constants(), batching);
+        ModelShape shape = ModelShape.of(model);
+        double tdp = cluster.accelerator().tdpWatts() == null ? Double.NaN : cluster.accelerator().tdpWatts();
+        // the same clock as evaluate (Max-P, or slowed by a power cap); evaluate above has refused a cap no clock meets
+        List<Plan> plans = ParallelismPlanner.plans(cluster, model, shape, open, a.constants(), batching, operatingPoint.clockFraction(tdp));
         // a coarse pass over every layout, then the layouts on its frontier at the full resolution
         List<ServingConfigs.Candidate> coarse = ServingFrontier.pareto(ServingConfigs.aggregated(plans, cluster.accelerators(), moe,
                 FRONTIER_COARSE_POINTS));
@@ -238,7 +241,7 @@ public final class Evaluator {
         List<FrontierPoint> out = new ArrayList<>(points);
         for (ServingConfigs.Candidate c : ServingFrontier.thin(ServingFrontier.pareto(candidates), points)) {
             if (c.plan() != null) {
-                out.add(new FrontierPoint(point(cluster, open, a, c.plan(), c.perReplica(), c.config()), c.config()));
+                out.add(new FrontierPoint(point(cluster, shape, open, a, c.plan(), c.perReplica(), c.config(), batching), c.config()));
             } else if (evaluate(cluster, c.config().applyTo(open), assumptions, batching) instanceof Evaluation.Ok e) {
                 out.add(new FrontierPoint(CurvePoint.of(c.config().concurrency(), e), c.config()));
             }
@@ -253,10 +256,19 @@ public final class Evaluator {
      * A frontier point without the full evaluation (notes, provenance, phase shares): the same
      * throughput, latency, power, cost and bottleneck an evaluation with every replica busy gives.
      */
-    private static CurvePoint point(Cluster c, Workload w, Assumptions a, Plan plan, double perReplica, ServingConfig config) {
+    private CurvePoint point(Cluster c, ModelShape shape, Workload w, Assumptions a, Plan plan, double perReplica, ServingConfig config,
+            Batching batching) {
         ServingPoint sp = plan.serving().at(perReplica);
         int active = plan.replicas();
-        Metrics m = metrics(c, w, a, plan, active, sp);
+        // as evaluate: the power at a capped clock is scaled from the same layout at Max-P
+        Device fullClock = Device.of(c.accelerator());
+        ServingPoint maxP = sp;
+        if (!fullClock.equals(plan.step().device())) {
+            var st = plan.step();
+            maxP = ParallelismPlanner.plan(c, fullClock, shape, w, a.constants(), st.tp(), st.pp(), st.dp(), batching).serving()
+                    .at(sp.concurrency());
+        }
+        Metrics m = metrics(c, w, a, plan, active, sp, operatingPoint, new FullClock(fullClock, maxP));
         Choice choice = new Choice(plan, active, sp, true, sp.queuedRequests() > 0, false);
         Bottleneck b = bottleneck(choice, sp, rackDraws(c, m.power.itWatts()), new ArrayList<>(), a.constants().maxSequencesPerRank());
         int n = c.accelerators();

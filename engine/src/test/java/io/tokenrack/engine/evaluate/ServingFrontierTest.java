@@ -79,6 +79,18 @@ class ServingFrontierTest {
     }
 
     @Test
+    void atMaxQTheFrontierPointsAreWhatAnEvaluationAtMaxQGives() {
+        Evaluator maxQ = EVALUATOR.withOperatingPoint(io.tokenrack.engine.power.OperatingPoint.MAX_Q);
+        Workload w = llama(Parallelism.AUTO);
+        List<FrontierPoint> f = maxQ.frontier(H200X8, w, A, 16, Batching.CONTINUOUS);
+        assertFalse(f.isEmpty());
+        for (FrontierPoint p : f) {
+            Evaluation.Ok again = (Evaluation.Ok) maxQ.evaluate(H200X8, p.config().applyTo(w), A, Batching.CONTINUOUS);
+            assertEquals(CurvePoint.of(p.config().concurrency(), again), p.point(), p.config().describe());
+        }
+    }
+
+    @Test
     void aUserLayoutIsKeptOnEveryPoint() {
         Parallelism tp4 = new Parallelism(4, 1, 1, 1);
         List<FrontierPoint> f = EVALUATOR.frontier(H200X8, llama(tp4), A, 16, Batching.CONTINUOUS);
