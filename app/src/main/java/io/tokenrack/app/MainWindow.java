@@ -65,6 +65,7 @@ public final class MainWindow {
     private final PaletteModel paletteModel;
     private final DocumentActions actions;
     private final ReportActions reports;
+    private final LessonActions lessons;
     private final RackCanvasView canvas;
     private final ChartsView charts;
     private final BorderPane root = new BorderPane();
@@ -99,6 +100,7 @@ public final class MainWindow {
         this.paletteModel = new PaletteModel(context.catalog());
         this.actions = new DocumentActions(document, context);
         this.reports = new ReportActions(context, actions, results);
+        this.lessons = new LessonActions(context, document, results, actions, root::setRight);
         ChartStyler styler = new ChartStyler(context.palette());
         this.canvas = new RackCanvasView(canvasModel);
         this.charts = new ChartsView(styler, results.resultsProperty(), actions::exportChart);
@@ -142,6 +144,11 @@ public final class MainWindow {
     /** This window's copy of its unsaved changes. */
     public io.tokenrack.app.document.Autosave autosave() {
         return autosave;
+    }
+
+    /** Help ▸ Lessons: the guided lessons, run on this window's document. */
+    public LessonActions lessons() {
+        return lessons;
     }
 
     public ChartsView charts() {
@@ -309,7 +316,9 @@ public final class MainWindow {
         Menu view = new Menu("View", null, zoomIn, zoomOut, fit, new SeparatorMenuItem(), showDesign, new SeparatorMenuItem(), labItem,
                 claimsItem, siteItem, new SeparatorMenuItem(), present, presentDeck);
 
-        MenuBar bar = new MenuBar(file, edit, view);
+        Menu help = new Menu("Help", null, lessons.menu());
+        help.setId("menu-help");
+        MenuBar bar = new MenuBar(file, edit, view, help);
         bar.setId("menu-bar");
         return bar;
     }
@@ -475,6 +484,7 @@ public final class MainWindow {
         if (options.site()) {
             openSite();
         }
+        options.lesson().ifPresent(lessons::open);
     }
 
     /**
