@@ -24,6 +24,7 @@ import java.nio.file.Path;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -81,6 +82,10 @@ public final class MainWindow {
     private final javafx.beans.value.ChangeListener<HostProfile> measuredListener = (o, was, now) -> measured(now);
     /** This window's copy of unsaved changes (a fresh one, or one recovered after a crash). */
     private io.tokenrack.app.document.Autosave autosave;
+    /** The right column (inspector over "why"); a lesson's panel takes its place while the lesson runs. */
+    private SplitPane rightColumn;
+    private Node inspectorView;
+    private Node whyView;
     private boolean autosaveScheduled;
     private boolean closed;
     private Stage stage;
@@ -100,7 +105,7 @@ public final class MainWindow {
         this.paletteModel = new PaletteModel(context.catalog());
         this.actions = new DocumentActions(document, context);
         this.reports = new ReportActions(context, actions, results);
-        this.lessons = new LessonActions(context, document, results, actions, root::setRight);
+        this.lessons = new LessonActions(context, document, results, actions, this::showLesson);
         ChartStyler styler = new ChartStyler(context.palette());
         this.canvas = new RackCanvasView(canvasModel);
         this.charts = new ChartsView(styler, results.resultsProperty(), actions::exportChart);
@@ -178,6 +183,9 @@ public final class MainWindow {
         whyScroll.setId("why-scroll");
         whyScroll.getStyleClass().add("edge-to-edge");
         SplitPane right = new SplitPane(inspector, whyScroll);
+        this.rightColumn = right;
+        this.inspectorView = inspector;
+        this.whyView = whyScroll;
         right.setId("right-column");
         right.setOrientation(Orientation.VERTICAL);
         right.setDividerPositions(0.5);
@@ -321,6 +329,21 @@ public final class MainWindow {
         MenuBar bar = new MenuBar(file, edit, view, help);
         bar.setId("menu-bar");
         return bar;
+    }
+
+    /** Puts a lesson's panel in the right column's place (null: the inspector and "why" come back). */
+    private void showLesson(Node panel) {
+        if (panel == null) {
+            rightColumn.getItems().setAll(inspectorView, whyView);
+            rightColumn.setDividerPositions(0.5);
+        } else {
+            rightColumn.getItems().setAll(panel);
+            Node firstSteps = root.lookup("#first-steps"); // the example's hint does not describe the lesson's design
+            if (firstSteps != null) {
+                firstSteps.setVisible(false);
+                firstSteps.setManaged(false);
+            }
+        }
     }
 
     private void chooseDeck() {

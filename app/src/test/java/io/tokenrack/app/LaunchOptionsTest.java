@@ -34,6 +34,14 @@ class LaunchOptionsTest {
     }
 
     @Test
+    void aLessonToStartIsNamedWithLesson() {
+        assertEquals(Optional.of("roofline"), LaunchOptions.parse(List.of("--lesson", "roofline")).lesson());
+        assertEquals(Optional.of("2-kv-cache"), LaunchOptions.parse(List.of("--lesson=2-kv-cache")).lesson());
+        assertEquals(Optional.empty(), LaunchOptions.parse(List.of("design.json")).lesson());
+        assertEquals(List.of("--lesson needs a lesson's name (e.g. roofline)"), LaunchOptions.parse(List.of("--lesson")).errors());
+    }
+
+    @Test
     void unknownOptionsAndASecondDesignAreReported() {
         assertEquals(List.of("unknown option '--frobnicate'"), LaunchOptions.parse(List.of("--frobnicate", "a.json")).errors());
         assertEquals(Optional.of(Path.of("a.json")), LaunchOptions.parse(List.of("--frobnicate", "a.json")).design(),

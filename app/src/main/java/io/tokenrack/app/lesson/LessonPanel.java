@@ -19,8 +19,6 @@ import javafx.scene.layout.VBox;
  * with feedback once answered, and Back / Next. Thin over {@link LessonModel}.
  */
 public final class LessonPanel extends BorderPane {
-    public static final double WIDTH = 330;
-
     private final LessonModel model;
     private final Label counter = new Label();
     private final Label stepTitle = new Label();
@@ -31,33 +29,38 @@ public final class LessonPanel extends BorderPane {
     private final Button back = new Button("Back");
     private final Button next = new Button("Next");
     private final ToggleGroup choices = new ToggleGroup();
+    private ScrollPane scroll;
 
     /** @param onClose what closing the lesson does (the window removes the panel) */
     public LessonPanel(LessonModel model, Runnable onClose) {
         this.model = model;
         setId("lesson-panel");
         getStyleClass().add(Styles.PANEL);
-        setPrefWidth(WIDTH);
-        setMinWidth(WIDTH);
-        setMaxWidth(WIDTH);
+        setMinWidth(0);
 
         Label title = new Label(model.lesson().title());
         title.setId("lesson-title");
         title.setWrapText(true);
-        title.getStyleClass().addAll(atlantafx.base.theme.Styles.TITLE_4);
-        Button close = new Button("✕");
+        title.getStyleClass().addAll(atlantafx.base.theme.Styles.TEXT_BOLD);
+        title.setStyle("-fx-font-size: 1.15em;");
+        Button close = new Button(null, new org.kordamp.ikonli.javafx.FontIcon(org.kordamp.ikonli.materialdesign2.MaterialDesignC.CLOSE));
+        close.setTooltip(new javafx.scene.control.Tooltip("End the lesson (the design stays as it is)"));
+        close.setAccessibleText("End the lesson");
         close.setId("lesson-close");
         close.getStyleClass().addAll(atlantafx.base.theme.Styles.BUTTON_ICON, atlantafx.base.theme.Styles.FLAT);
         close.setOnAction(e -> onClose.run());
         close.setFocusTraversable(false);
-        Region grow = new Region();
-        HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox head = new HBox(6, title, grow, close);
+        close.setMinWidth(Region.USE_PREF_SIZE);
+        title.setMinWidth(0);
+        title.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(title, Priority.ALWAYS);
+        HBox head = new HBox(6, title, close);
         head.setAlignment(Pos.TOP_LEFT);
         counter.setId("lesson-counter");
         counter.getStyleClass().add(Styles.MUTED);
-        VBox top = new VBox(2, head, counter);
-        top.setPadding(new Insets(8, 10, 6, 12));
+        counter.setMinWidth(Region.USE_PREF_SIZE);
+        VBox top = new VBox(0, head);
+        top.setPadding(new Insets(6, 8, 4, 12));
         setTop(top);
 
         stepTitle.setId("lesson-step-title");
@@ -78,7 +81,7 @@ public final class LessonPanel extends BorderPane {
         VBox body = new VBox(10, stepTitle, text, problem, question);
         body.setPadding(new Insets(4, 12, 10, 12));
         body.setFillWidth(true);
-        ScrollPane scroll = new ScrollPane(body);
+        scroll = new ScrollPane(body);
         scroll.setFitToWidth(true);
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         scroll.getStyleClass().add("edge-to-edge");
@@ -96,14 +99,14 @@ public final class LessonPanel extends BorderPane {
                 model.next();
             }
         });
-        Label hint = new Label("Edit → Undo takes a step's change back.");
-        hint.getStyleClass().add(Styles.MUTED);
-        hint.setWrapText(true);
-        hint.setMinWidth(0);
-        HBox.setHgrow(hint, Priority.ALWAYS);
-        HBox buttons = new HBox(8, hint, back, next);
-        buttons.setAlignment(Pos.CENTER_RIGHT);
-        buttons.setPadding(new Insets(6, 12, 10, 12));
+        back.setMinWidth(Region.USE_PREF_SIZE);
+        next.setMinWidth(Region.USE_PREF_SIZE);
+        Region space = new Region();
+        HBox.setHgrow(space, Priority.ALWAYS);
+        HBox buttons = new HBox(8, counter, space, back, next);
+        buttons.setAlignment(Pos.CENTER_LEFT);
+        buttons.setPadding(new Insets(6, 12, 8, 12));
+        javafx.scene.control.Tooltip.install(next, new javafx.scene.control.Tooltip("Each step changes one setting; Edit ▸ Undo takes it back"));
         setBottom(buttons);
 
         model.indexProperty().addListener((o, was, now) -> showStep());
@@ -122,6 +125,7 @@ public final class LessonPanel extends BorderPane {
         stepTitle.setText(s.title());
         back.setDisable(model.isFirst());
         next.setText(model.isLast() ? "Finish" : "Next");
+        scroll.setVvalue(0);
         question.getChildren().clear();
         choices.getToggles().clear();
         if (s.question() != null) {

@@ -14,7 +14,6 @@ import io.tokenrack.engine.evaluate.Evaluation;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -66,8 +65,9 @@ class LessonViewTest {
         app.settle();
         robot.clickOn("Help").clickOn("Lessons").clickOn("Roofline: why one user at a time wastes a GPU");
         AppHarness.waitUntil("the lesson panel", () -> app.window.lessons().panel() != null);
-        LessonPanel panel = app.window.lessons().panel();
-        assertEquals(panel, ((BorderPane) app.window.root()).getRight(), "the panel stands beside the design");
+        assertNotNull(app.window.lessons().panel());
+        assertTrue(robot.lookup("#lesson-panel").tryQuery().isPresent(), "the panel is shown");
+        assertTrue(robot.lookup("#inspector").tryQuery().isEmpty(), "in the inspector's place");
         assertEquals(1, concurrency(), "the lesson opened its design at one request in flight");
         assertEquals("Step 1 of 3", AppHarness.text(robot, "#lesson-counter"));
 
@@ -110,7 +110,8 @@ class LessonViewTest {
 
         robot.clickOn("#lesson-next");
         AppHarness.waitUntil("Finish to close the panel", () -> app.window.lessons().panel() == null);
-        assertNull(((BorderPane) app.window.root()).getRight());
+        assertTrue(robot.lookup("#lesson-panel").tryQuery().isEmpty(), "the panel is gone");
+        assertTrue(robot.lookup("#inspector").tryQuery().isPresent(), "the inspector is back");
         assertEquals(List.of(), app.dialogs.errors);
     }
 
