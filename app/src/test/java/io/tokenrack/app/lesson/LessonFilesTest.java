@@ -50,6 +50,71 @@ class LessonFilesTest {
         assertTrue(LessonFiles.find(all, "nothing").isEmpty());
     }
 
+    /** Each step's numbers, the lesson's knobs turned in order, from the real engine. */
+    private static List<io.tokenrack.engine.evaluate.Evaluation.Ok> numbersPerStep(LessonFiles.Loaded l, Path temp) {
+        var engine = io.tokenrack.app.Presets.context(new io.tokenrack.app.ScriptedDialogs(), temp, Runnable::run).resultsEngine();
+        DocState s = new DocState(l.start(), Assumptions.defaults(CATALOG.facility()));
+        List<io.tokenrack.engine.evaluate.Evaluation.Ok> out = new java.util.ArrayList<>();
+        for (Lesson.Step step : l.lesson().steps()) {
+            if (step.knob() != null) {
+                s = step.knob().command(s).apply(s);
+            }
+            var r = engine.compute(s);
+            assertTrue(r.numbers() != null, l.id() + ": step '" + step.title() + "' has numbers: " + r.message());
+            String text = LessonNumbers.fill(step.text(), r.numbers());
+            assertTrue(!text.contains(LessonNumbers.PENDING) && !text.contains("NaN"), l.id() + ": " + text);
+            out.add(r.numbers());
+        }
+        return out;
+    }
+
+    /** What the shipped lessons' texts and answers say the numbers do, checked against the engine. */
+    @Test
+    void everyStepOfEveryShippedLessonHasNumbersThatBehaveAsItsTextSays(@TempDir Path temp) {
+        var byId = new java.util.HashMap<String, List<io.tokenrack.engine.evaluate.Evaluation.Ok>>();
+        for (LessonFiles.Loaded l : files.readAll(PRESETS.resolve(LessonFiles.FOLDER))) {
+            byId.put(l.id(), numbersPerStep(l, temp));
+        }
+        var roof = byId.get("1-roofline");
+        assertEquals(io.tokenrack.engine.evaluate.Bottleneck.MEMORY_BANDWIDTH, roof.get(0).bottleneck());
+        assertEquals(io.tokenrack.engine.evaluate.Bottleneck.MEMORY_BANDWIDTH, roof.get(1).bottleneck());
+        assertEquals(io.tokenrack.engine.evaluate.Bottleneck.COMPUTE, roof.get(2).bottleneck());
+        double gain = roof.get(1).throughput().outputTokensPerSecond() / roof.get(0).throughput().outputTokensPerSecond();
+        assertTrue(gain > 45 && gain < 64, "\"about 60-fold\": " + gain);
+        assertTrue(roof.get(1).throughput().tokensPerSecondPerUser() > 0.85 * roof.get(0).throughput().tokensPerSecondPerUser(), "per user barely falls");
+
+        var kv = byId.get("2-kv-cache");
+        assertEquals(io.tokenrack.engine.evaluate.Bottleneck.MEMORY_CAPACITY, kv.get(0).bottleneck());
+        for (int i = 1; i < kv.size(); i++) {
+            assertTrue(kv.get(i).plan().maxConcurrency() < kv.get(i - 1).plan().maxConcurrency(), "fewer requests fit at step " + (i + 1));
+        }
+        double halved = (double) kv.get(3).plan().maxConcurrency() / kv.get(2).plan().maxConcurrency();
+        assertTrue(halved > 0.4 && halved < 0.6, "BF16 KV roughly halves the requests that fit: " + halved);
+
+        var batch = byId.get("3-batching");
+        assertTrue(batch.get(1).throughput().outputTokensPerSecond() > batch.get(0).throughput().outputTokensPerSecond());
+        double dearer = batch.get(2).cost().usdPerMillionOutputTokens() / batch.get(1).cost().usdPerMillionOutputTokens();
+        assertTrue(dearer > 3, "100 tokens/s per user costs several times 20: " + dearer);
+
+        var power = byId.get("4-power");
+        double output = power.get(1).throughput().outputTokensPerSecond() / power.get(0).throughput().outputTokensPerSecond();
+        double watts = power.get(1).power().itWatts() / power.get(0).power().itWatts();
+        assertTrue(output > 100, "output rose over a hundredfold: " + output);
+        assertTrue(watts > 1.5 && watts < 3, "power roughly doubled: " + watts);
+        assertTrue(power.get(2).efficiency().outputTokensPerJoule() < power.get(1).efficiency().outputTokensPerJoule(), "FP8 makes fewer tokens per joule");
+
+        var cost = byId.get("5-cost");
+        double idle = cost.get(1).cost().usdPerMillionOutputTokens() / cost.get(0).cost().usdPerMillionOutputTokens();
+        assertEquals(0.7 / 0.3, idle, 0.1, "utilization 70 % → 30 %");
+        assertTrue(cost.get(2).cost().usdPerMillionOutputTokens() < cost.get(0).cost().usdPerMillionOutputTokens());
+        assertTrue(cost.get(0).cost().energyUsdPerHour() < 0.2 * cost.get(0).cost().totalUsdPerHour(), "electricity is a small share");
+        double electricity = cost.get(3).cost().usdPerMillionOutputTokens() / cost.get(2).cost().usdPerMillionOutputTokens();
+        assertTrue(electricity > 1 && electricity < 1.15, "a small rise: " + electricity);
+
+        var serving = byId.get("6-serving");
+        assertTrue(serving.get(1).latency().ttftSeconds() < 0.5 * serving.get(0).latency().ttftSeconds(), "the prefix cache cuts TTFT");
+    }
+
     private Path write(Path dir, String design, String text, String knob, String answer) throws Exception {
         Path f = dir.resolve("lesson.json");
         Files.writeString(f, GOOD.formatted(design, text, knob, answer));
