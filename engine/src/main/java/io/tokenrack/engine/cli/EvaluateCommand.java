@@ -36,13 +36,17 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print one JSON object")
     boolean json;
 
+    @Mixin
+    SpeculationOptions speculation;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         Catalog catalog = o.catalog();
         Evaluator evaluator = o.evaluator();
         Workload w = o.workload();
-        Evaluation result = evaluator.evaluate(o.cluster(evaluator), w, Assumptions.defaults(catalog.facility()), o.batching());
+        Evaluation result = evaluator.evaluate(o.cluster(evaluator), w, Assumptions.defaults(catalog.facility()), o.batching(),
+                speculation.request());
         if (!(result instanceof Evaluation.Ok e)) {
             throw new InputException(result.message());
         }
@@ -76,6 +80,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "  tokens/s per user      %s%n", t.tokensPerSecondPerUser() < 0.1
                 ? Text.significant(t.tokensPerSecondPerUser()) : Text.fixed(t.tokensPerSecondPerUser(), 1));
         out.printf(Locale.ROOT, "  TTFT / TPOT            %s / %s%n", Text.duration(l.ttftSeconds()), Text.duration(l.tpotSeconds()));
+        out.printf(Locale.ROOT, "  speculative decoding   %s%n", speculative(e.plan().speculation()));
         out.printf(Locale.ROOT, "  IT / facility power    %s kW / %s kW (PUE %.2f)%n", Text.fixed(e.power().itWatts() / 1e3, 1),
                 Text.fixed(e.power().facilityWatts() / 1e3, 1), e.power().pue());
         out.printf(Locale.ROOT, "  output tokens/joule    %s (IT), %s (facility)%n", Text.fixed(e.efficiency().outputTokensPerJoule(), 2),
@@ -99,7 +104,12 @@ public final class EvaluateCommand implements Callable<Integer> {
         }
     }
 
-    /** ", prefix cache hit 90%" when the workload reuses prompt prefixes, else nothing. */
+    /** "off", or "mtp:3, 2.86 tokens per step per user (acceptance length)". */
+    static String speculative(io.tokenrack.engine.perf.Speculation s) {
+        return s.isOff() ? "off" : s.label() + ", " + Text.fixed(s.acceptanceLength(), 2) + " tokens per step per user (acceptance length)";
+    }
+
+        /** ", prefix cache hit 90%" when the workload reuses prompt prefixes, else nothing. */
     static String prefixCache(Workload w) {
         double h = w.effectivePrefixHitRate();
         return h > 0 ? ", prefix cache hit " + Text.percent(h) : "";

@@ -69,6 +69,16 @@ public final class Evaluator {
 
     /** As {@link #evaluate(Cluster, Workload, Assumptions)}, with the engine's batching made explicit. */
     public Evaluation evaluate(Cluster cluster, Workload w, Assumptions assumptions, Batching batching) {
+        return evaluate(cluster, w, assumptions, batching, SpeculationRequest.AUTO);
+    }
+
+    /**
+     * As {@link #evaluate(Cluster, Workload, Assumptions, Batching)}, with the speculative decoding
+     * asked for: {@link SpeculationRequest#AUTO} tries off and each draft depth the model supports on
+     * every parallel layout and keeps the best for the operating point (most throughput meeting the
+     * limits; at a fixed concurrency that is the fastest per user).
+     */
+    public Evaluation evaluate(Cluster cluster, Workload w, Assumptions assumptions, Batching batching, SpeculationRequest speculation) {
         ModelConstants measured = measuredConstants.get(cluster.accelerator().id());
         Assumptions a = measured == null ? assumptions : assumptions.withConstants(measured);
         ModelConstants k = a.constants();
@@ -86,7 +96,7 @@ public final class Evaluator {
                         w.inputTokens(), w.outputTokens(), model.maxContextTokens(), model.id()));
             }
             shape = ModelShape.of(model);
-            plans = ParallelismPlanner.plans(cluster, model, shape, w, k, batching);
+            plans = speculative(ParallelismPlanner.plans(cluster, model, shape, w, k, batching), model, speculation);
         } catch (InputException e) {
             return new Evaluation.Failed(Evaluation.Failed.Failure.INVALID, e.getMessage(), cluster.accelerator().id(), w.modelId(),
                     cluster.accelerators(), cluster.provenance());
@@ -105,6 +115,26 @@ public final class Evaluator {
             return doesNotFit(cluster, model, shape, w, plans);
         }
         return build(cluster, model, w, a, best);
+    }
+
+    /**
+     * Each plan once per speculation to try (off first, so that a tie keeps the plainer one). A
+     * draft that does not fit beside the target leaves a plan with no concurrency, skipped later.
+     */
+    private List<Plan> speculative(List<Plan> plans, ModelSpec model, SpeculationRequest request) {
+        List<io.tokenrack.engine.perf.Speculation> candidates = request.candidates(model, catalog);
+        if (candidates.size() == 1 && candidates.getFirst().isOff()) {
+            return plans;
+        }
+        ModelSpec draftModel = request.draftModelId() == null ? null : catalog.model(request.draftModelId());
+        List<Plan> out = new ArrayList<>(plans.size() * candidates.size());
+        for (Plan p : plans) {
+            for (var s : candidates) {
+                out.add(s.isOff() ? p : new Plan(p.step(), p.serving().withSpeculation(s,
+                        io.tokenrack.engine.perf.Drafter.of(s.method(), p.step(), draftModel)), p.replicas()));
+            }
+        }
+        return out;
     }
 
     /** The concurrency sweep with the parallelism chosen at the operating point. */
@@ -291,7 +321,8 @@ public final class Evaluator {
                 Provenance.Kind.DATASHEET, String.join("; ", model.sources())));
         double provisionedMw = m.power.provisionedItWatts() * c.pue() / 1e6;
         ServingPlan served = new ServingPlan(new Parallelism(step.tp(), step.pp(), model.moe() == null ? 1 : step.tp() * step.dp(), step.dp()),
-                active, used, sp.concurrency() * active, (int) Math.min(Integer.MAX_VALUE, (long) plan.serving().maxConcurrency() * plan.replicas()));
+                active, used, sp.concurrency() * active, (int) Math.min(Integer.MAX_VALUE, (long) plan.serving().maxConcurrency() * plan.replicas()),
+                plan.serving().speculation());
         return new Evaluation.Ok(c.accelerator().id(), model.id(), n, served,
                 new Throughput(m.output, m.input, m.output / n, (m.output + m.input) / n, sp.tokensPerSecondPerUser()),
                 new Latency(sp.ttftSeconds(), sp.tpotSeconds()),
