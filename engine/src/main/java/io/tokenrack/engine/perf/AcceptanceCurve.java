@@ -100,6 +100,6 @@ public record AcceptanceCurve(double firstRate, double decay) {
                 }
             }
         }
-        return new AcceptanceCurve(bestA, bestD);
+        return new AcceptanceCurve(Math.round(bestA * 1000) / 1000.0, Math.round(bestD * 1000) / 1000.0);
     }
 }

@@ -5,6 +5,7 @@ import io.tokenrack.engine.evaluate.Assumptions;
 import io.tokenrack.engine.evaluate.Cluster;
 import io.tokenrack.engine.evaluate.Evaluation;
 import io.tokenrack.engine.evaluate.Evaluator;
+import io.tokenrack.engine.evaluate.SpeculationRequest;
 import io.tokenrack.engine.perf.Batching;
 import io.tokenrack.engine.workload.Parallelism;
 import io.tokenrack.engine.workload.Precision;
@@ -70,7 +71,8 @@ public final class Validation {
         } catch (InputException e) {
             return new Result(r, Double.NaN, e.getMessage());
         }
-        Evaluation e = evaluator.evaluate(cluster, w, assumptions, batching);
+        // The measurements ran without speculative decoding (TensorRT-LLM's and Intel's throughput tables): predict them so.
+        Evaluation e = evaluator.evaluate(cluster, w, assumptions, batching, SpeculationRequest.OFF);
         if (!(e instanceof Evaluation.Ok ok)) {
             return new Result(r, Double.NaN, e.message());
         }
