@@ -200,7 +200,7 @@ public final class StepModel {
      * {@code queriesPerSequence} = k + 1 tokens through the model (its last token and k drafts).
      * The weights are read once for all of them, each sequence's KV cache once (its k + 1 queries
      * share it), while the FLOPs, LM-head rows, collective messages and MoE routing grow with the
-     * tokens.
+     * tokens, and so does the host's per-sequence work (each of the k + 1 positions is sampled and checked).
      */
     public StepTime stage(double decodeSeqs, int queriesPerSequence, double decodeContext, double prefillTokens, double promptTokens,
                           double cachedTokens) {
@@ -262,7 +262,7 @@ public final class StepModel {
         }
         double layerOverheads = layersPerStage * k.layerOverheadSeconds();
         acc.overhead(hostOverheads
-                ? k.stepOverheadSeconds() / pp + layerOverheads + (decodeSeqs + promptsDone) * k.sequenceOverheadSeconds() / pp
+                ? k.stepOverheadSeconds() / pp + layerOverheads + (decodeSeqs * q + promptsDone) * k.sequenceOverheadSeconds() / pp
                 : layerOverheads);
         return acc.result();
     }
