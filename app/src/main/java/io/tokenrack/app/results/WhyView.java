@@ -105,7 +105,7 @@ public final class WhyView extends VBox {
             return "TPOT " + Units.ms(e.latency().tpotSeconds()) + " is the steady step (" + Units.ms(steadyStep.stepSeconds()) + ") over the "
                     + String.format(Locale.ROOT, "%.2f", spec.acceptanceLength()) + " tokens each user gains per step with speculative decoding ("
                     + speculationName(spec) + "): each step checks " + spec.queriesPerSequence() + " tokens per user, runs the draft "
-                    + spec.draftTokens() + (spec.draftTokens() == 1 ? " time" : " times")
+                    + (spec.draftTokens() == 1 ? "once" : spec.draftTokens() + " times")
                     + " and carries the prefill chunks of newly arriving requests.";
         }
         return "TPOT " + Units.ms(e.latency().tpotSeconds()) + " is the steady step (" + Units.ms(steadyStep.stepSeconds())

@@ -83,7 +83,7 @@ public final class Evaluator {
         Assumptions a = measured == null ? assumptions : assumptions.withConstants(measured);
         ModelConstants k = a.constants();
         ModelSpec model;
-        List<Plan> plans;
+        List<List<Plan>> groups;
         ModelShape shape;
         try {
             if (w.precision() == Precision.FP32 && !cluster.accelerator().cpuAsAccelerator()) {
@@ -96,19 +96,33 @@ public final class Evaluator {
                         w.inputTokens(), w.outputTokens(), model.maxContextTokens(), model.id()));
             }
             shape = ModelShape.of(model);
-            plans = speculative(ParallelismPlanner.plans(cluster, model, shape, w, k, batching), model, speculation);
+            groups = speculative(ParallelismPlanner.plans(cluster, model, shape, w, k, batching), model, speculation);
         } catch (InputException e) {
             return new Evaluation.Failed(Evaluation.Failed.Failure.INVALID, e.getMessage(), cluster.accelerator().id(), w.modelId(),
                     cluster.accelerators(), cluster.provenance());
         }
         Choice best = null;
-        for (Plan plan : plans) {
-            if (plan.serving().maxConcurrency() < 1 || plan.replicas() < 1) {
-                continue;
-            }
-            Choice c = operatingPoint(plan, w);
-            if (c != null && (best == null || c.better(best))) {
-                best = c;
+        List<Plan> plans = new ArrayList<>();
+        for (List<Plan> group : groups) {
+            // One layout, speculation off first, then deeper and deeper drafts: each adds less to AL
+            // (the acceptance curve is concave) and as much to the step, so once a draft token more
+            // stops paying, a deeper draft does not pay either.
+            Choice previous = null;
+            for (Plan plan : group) {
+                plans.add(plan);
+                if (plan.serving().maxConcurrency() < 1 || plan.replicas() < 1) {
+                    continue;
+                }
+                Choice c = operatingPoint(plan, w);
+                if (c != null && (best == null || c.better(best))) {
+                    best = c;
+                }
+                if (c != null && previous != null && !c.better(previous)) {
+                    break;
+                }
+                if (c != null) {
+                    previous = c;
+                }
             }
         }
         if (best == null) {
@@ -118,21 +132,24 @@ public final class Evaluator {
     }
 
     /**
-     * Each plan once per speculation to try (off first, so that a tie keeps the plainer one). A
-     * draft that does not fit beside the target leaves a plan with no concurrency, skipped later.
+     * Per plan, the plan once per speculation to try (off first, so that a tie keeps the plainer
+     * one). A draft that does not fit beside the target leaves a plan with no concurrency, skipped.
      */
-    private List<Plan> speculative(List<Plan> plans, ModelSpec model, SpeculationRequest request) {
+    private List<List<Plan>> speculative(List<Plan> plans, ModelSpec model, SpeculationRequest request) {
         List<io.tokenrack.engine.perf.Speculation> candidates = request.candidates(model, catalog);
+        List<List<Plan>> out = new ArrayList<>(plans.size());
         if (candidates.size() == 1 && candidates.getFirst().isOff()) {
-            return plans;
+            plans.forEach(p -> out.add(List.of(p)));
+            return out;
         }
         ModelSpec draftModel = request.draftModelId() == null ? null : catalog.model(request.draftModelId());
-        List<Plan> out = new ArrayList<>(plans.size() * candidates.size());
         for (Plan p : plans) {
+            List<Plan> group = new ArrayList<>(candidates.size());
             for (var s : candidates) {
-                out.add(s.isOff() ? p : new Plan(p.step(), p.serving().withSpeculation(s,
+                group.add(s.isOff() ? p : new Plan(p.step(), p.serving().withSpeculation(s,
                         io.tokenrack.engine.perf.Drafter.of(s.method(), p.step(), draftModel)), p.replicas()));
             }
+            out.add(group);
         }
         return out;
     }
