@@ -114,7 +114,7 @@ public record SpeculationRequest(SpeculativeMethod method, int draftTokens, Stri
      * @throws InputException when the model cannot run what was asked (no MTP modules, an unknown
      *                        draft model or one with another vocabulary)
      */
-    List<Speculation> candidates(ModelSpec model, Catalog catalog) {
+    public List<Speculation> candidates(ModelSpec model, Catalog catalog) {
         List<Speculation> out = new ArrayList<>();
         if (isAuto()) {
             out.add(Speculation.OFF);
