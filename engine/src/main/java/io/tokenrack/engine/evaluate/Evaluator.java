@@ -128,7 +128,7 @@ public final class Evaluator {
         if (best == null) {
             return doesNotFit(cluster, model, shape, w, plans);
         }
-        return build(cluster, model, w, a, best);
+        return build(cluster, model, w, a, best, speculation);
     }
 
     /**
@@ -282,7 +282,7 @@ public final class Evaluator {
         return new Metrics(output, input, power, cost);
     }
 
-    private Evaluation.Ok build(Cluster c, ModelSpec model, Workload w, Assumptions a, Choice choice) {
+    private Evaluation.Ok build(Cluster c, ModelSpec model, Workload w, Assumptions a, Choice choice, SpeculationRequest request) {
         Plan plan = choice.plan();
         ServingPoint sp = choice.point();
         int active = choice.active();
@@ -336,6 +336,10 @@ public final class Evaluator {
                         : "fitted on public TensorRT-LLM and Gaudi measurements; see docs/model.md"));
         prov.add(new Provenance(model.name(), fmt("%.1fB parameters, %d layers", model.totalParamsB(), model.layers()),
                 Provenance.Kind.DATASHEET, String.join("; ", model.sources())));
+        io.tokenrack.engine.perf.Speculation spec = plan.serving().speculation();
+        if (!spec.isOff()) {
+            prov.add(acceptance(model, spec, request.acceptanceLength() != null));
+        }
         double provisionedMw = m.power.provisionedItWatts() * c.pue() / 1e6;
         ServingPlan served = new ServingPlan(new Parallelism(step.tp(), step.pp(), model.moe() == null ? 1 : step.tp() * step.dp(), step.dp()),
                 active, used, sp.concurrency() * active, (int) Math.min(Integer.MAX_VALUE, (long) plan.serving().maxConcurrency() * plan.replicas()),
@@ -347,6 +351,26 @@ public final class Evaluator {
                 m.power,
                 new Efficiency(m.output / m.power.itWatts(), m.output / m.power.facilityWatts(), m.output / provisionedMw),
                 m.cost, bottleneck, racks, phases, notes, prov);
+    }
+
+    /** Where the acceptance length of the chosen speculation comes from. */
+    private static Provenance acceptance(ModelSpec model, io.tokenrack.engine.perf.Speculation s, boolean given) {
+        String value = fmt("%s: %.2f tokens per step per user", s.label(), s.acceptanceLength());
+        if (given) {
+            return new Provenance("acceptance length", value, Provenance.Kind.ASSUMPTION, "given by the user");
+        }
+        return switch (s.method()) {
+            case MTP -> model.mtp() != null && !model.mtp().acceptanceLength().isEmpty()
+                    ? new Provenance("acceptance length", value, Provenance.Kind.MODELLED,
+                            "curve fitted to " + model.mtp().acceptanceSource() + "; see docs/model.md")
+                    : new Provenance("acceptance length", value, Provenance.Kind.MODELLED,
+                            "MTP curve fitted to InferenceX golden acceptance lengths (DeepSeek-V4-Pro, GLM-5.2, Qwen3.5-397B); see docs/model.md");
+            case EAGLE -> new Provenance("acceptance length", value, Provenance.Kind.MODELLED,
+                    "EAGLE curve fitted to InferenceX EAGLE3 (Kimi-K2.5, MiniMax-M3) and SGLang EAGLE acceptance lengths; see docs/model.md");
+            case DRAFT -> new Provenance("acceptance length", value, Provenance.Kind.ASSUMPTION,
+                    "assumed: each draft token accepted with probability 0.7 (GenZ's default); see docs/model.md");
+            case OFF -> throw new IllegalStateException("no acceptance length without speculation");
+        };
     }
 
     /** Each rack's share of the IT power: the design's IT power per accelerator × the rack's accelerators. */

@@ -75,6 +75,9 @@ class SpeculativeEvaluationTest {
         assertTrue(s.draftTokens() >= 2, "deeper drafts pay at batch 1: " + s.label());
         assertTrue(auto.throughput().tokensPerSecondPerUser() > 1.5 * off.throughput().tokensPerSecondPerUser());
         assertEquals(SpeculativeMethod.OFF, off.plan().speculation().method());
+        assertTrue(auto.provenance().stream().anyMatch(p -> p.label().equals("acceptance length") && p.source().contains("TensorRT-LLM")),
+                "the acceptance length says where it comes from");
+        assertTrue(off.provenance().stream().noneMatch(p -> p.label().equals("acceptance length")));
         // auto is the best of what it tries
         for (int k = 1; k <= SpeculationRequest.AUTO_MAX_DRAFT_TOKENS; k++) {
             Evaluation.Ok fixed = ok("b200", 8, w("deepseek-r1", Precision.FP4, 1024, 2048, 1), SpeculationRequest.parse("mtp:" + k));
@@ -109,6 +112,8 @@ class SpeculativeEvaluationTest {
         Workload one = w("deepseek-r1", Precision.FP4, 1024, 2048, 1);
         Evaluation.Ok e = ok("b200", 8, one, SpeculationRequest.parse("mtp:3").withAcceptanceLength(3.5));
         assertEquals(3.5, e.plan().speculation().acceptanceLength());
+        assertTrue(e.provenance().stream().anyMatch(p -> p.label().equals("acceptance length") && p.kind() == Provenance.Kind.ASSUMPTION),
+                "the user's figure is marked as such");
         Evaluation.Ok published = ok("b200", 8, one, SpeculationRequest.parse("mtp:3"));
         // the same verify step emits more tokens: tokens/s per user scale with AL, a little less as the
         // step then carries more prefill to keep the batch full
