@@ -145,9 +145,12 @@ public final class Evaluator {
         ModelSpec draftModel = request.draftModelId() == null ? null : catalog.model(request.draftModelId());
         for (Plan p : plans) {
             List<Plan> group = new ArrayList<>(candidates.size());
+            io.tokenrack.engine.perf.Drafter drafter = null; // one method per request: one drafter per layout
             for (var s : candidates) {
-                group.add(s.isOff() ? p : new Plan(p.step(), p.serving().withSpeculation(s,
-                        io.tokenrack.engine.perf.Drafter.of(s.method(), p.step(), draftModel)), p.replicas()));
+                if (!s.isOff() && drafter == null) {
+                    drafter = io.tokenrack.engine.perf.Drafter.of(s.method(), p.step(), draftModel);
+                }
+                group.add(s.isOff() ? p : new Plan(p.step(), p.serving().withSpeculation(s, drafter), p.replicas()));
             }
             out.add(group);
         }
