@@ -71,12 +71,24 @@ public final class Validation {
         } catch (InputException e) {
             return new Result(r, Double.NaN, e.getMessage());
         }
-        // The measurements ran without speculative decoding (TensorRT-LLM's and Intel's throughput tables): predict them so.
-        Evaluation e = evaluator.evaluate(cluster, w, assumptions, batching, SpeculationRequest.OFF);
+        Evaluation e = evaluator.evaluate(cluster, w, assumptions, batching, speculation(r.mode()));
         if (!(e instanceof Evaluation.Ok ok)) {
             return new Result(r, Double.NaN, e.message());
         }
         return new Result(r, ok.throughput().outputTokensPerSecondPerAccelerator(), null);
+    }
+
+    /**
+     * Maximum-throughput and fixed-batch rows come from throughput tables run without speculative
+     * decoding (TensorRT-LLM's performance overview, Intel's Gaudi pages): they are predicted with it
+     * off. A row at an interactivity target is the best configuration its system found for that
+     * target, speculation included, which is what {@code auto} searches.
+     */
+    static SpeculationRequest speculation(String mode) {
+        return switch (mode) {
+            case "max-throughput", "concurrency" -> SpeculationRequest.OFF;
+            default -> SpeculationRequest.AUTO;
+        };
     }
 
     public static Summary summarize(List<Result> results) {
