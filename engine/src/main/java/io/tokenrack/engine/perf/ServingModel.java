@@ -93,7 +93,7 @@ public final class ServingModel {
     }
 
     /** One step of {@code micro} decoding sequences on a stage: verify (k + 1 tokens each) and the draft's k passes. */
-    private StepTime step(double micro, double decodeContext, double prefillTokens) {
+    private StepTime speculativeStep(double micro, double decodeContext, double prefillTokens) {
         StepTime verify = step.stage(micro, speculation.queriesPerSequence(), decodeContext, prefillTokens, inputTokens, cachedTokens);
         return drafter == null || micro == 0 ? verify
                 : verify.plus(drafter.passes(speculation.draftTokens(), micro, decodeContext), 1);
@@ -129,13 +129,13 @@ public final class ServingModel {
         double al = speculation.acceptanceLength();
         double prefillPerStep = micro * uncachedTokens * al / outputTokens;
 
-        StepTime mixed = step(micro, decodeContext, prefillPerStep);
-        StepTime decode = step(micro, decodeContext, 0);
+        StepTime mixed = speculativeStep(micro, decodeContext, prefillPerStep);
+        StepTime decode = speculativeStep(micro, decodeContext, 0);
         double tpot = pp * mixed.seconds() / al;
 
         double chunk = Math.min(uncachedTokens, Math.max(k.maxTokensPerStep() - micro * speculation.queriesPerSequence(),
                 k.maxTokensPerStep() / 4.0));
-        StepTime withPrompt = step(micro, decodeContext, chunk);
+        StepTime withPrompt = speculativeStep(micro, decodeContext, chunk);
         double chunks = Math.ceil(uncachedTokens / chunk);
         double ttft = chunks * pp * withPrompt.seconds() + tpot / 2;
         StepTime prefillAlone = step.stage(0, 0, chunk, inputTokens, cachedTokens);
@@ -160,7 +160,7 @@ public final class ServingModel {
         double chunk = Math.min(promptTokens, k.maxTokensPerStep());
         double chunks = Math.ceil(promptTokens / chunk);
         StepTime prefill = step.stage(0, 0, chunk, inputTokens, cachedTokens);
-        StepTime decode = step(micro, inputTokens + outputTokens / 2, 0);
+        StepTime decode = speculativeStep(micro, inputTokens + outputTokens / 2, 0);
         double prefillSeconds = chunks * pp * prefill.seconds();
         double al = speculation.acceptanceLength();
         double tpot = pp * decode.seconds() / al;
