@@ -12,6 +12,7 @@ import io.tokenrack.engine.evaluate.Phase;
 import io.tokenrack.engine.evaluate.PhaseBreakdown;
 import io.tokenrack.engine.evaluate.RangeEvaluator;
 import io.tokenrack.engine.evaluate.RangedEvaluation;
+import io.tokenrack.engine.evaluate.SpeculationRequest;
 import io.tokenrack.engine.evaluate.Throughput;
 import io.tokenrack.engine.workload.Parallelism;
 import io.tokenrack.engine.perf.Batching;
@@ -47,13 +48,13 @@ public final class EvaluateCommand implements Callable<Integer> {
         Catalog catalog = o.catalog();
         Evaluator evaluator = o.evaluator();
         Workload w = o.workload();
-        Evaluation result = evaluator.evaluate(o.cluster(evaluator), w, Assumptions.defaults(catalog.facility()), o.batching(),
-                speculation.request());
+        SpeculationRequest asked = speculation.request();
+        Evaluation result = evaluator.evaluate(o.cluster(evaluator), w, Assumptions.defaults(catalog.facility()), o.batching(), asked);
         if (!(result instanceof Evaluation.Ok e)) {
             throw new InputException(result.message());
         }
         RangedEvaluation ranged = new RangeEvaluator(evaluator.catalog())
-                .evaluate(e, o.clusterSource(), w, Assumptions.defaults(catalog.facility()), o.batching());
+                .evaluate(e, o.clusterSource(), w, Assumptions.defaults(catalog.facility()), o.batching(), asked);
         if (json) {
             var node = EvaluationJson.of(e);
             node.put("precision", w.precision().label());

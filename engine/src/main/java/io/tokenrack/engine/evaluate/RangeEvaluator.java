@@ -118,6 +118,12 @@ public final class RangeEvaluator {
 
     /** {@code nominal} (the evaluation of {@code source} on this catalog) with the bands of its headline numbers. */
     public RangedEvaluation evaluate(Evaluation.Ok nominal, ClusterSource source, Workload w, Assumptions a, Batching batching) {
+        return evaluate(nominal, source, w, a, batching, SpeculationRequest.AUTO);
+    }
+
+    /** As above, each end evaluated with the speculative decoding {@code nominal} was asked for. */
+    public RangedEvaluation evaluate(Evaluation.Ok nominal, ClusterSource source, Workload w, Assumptions a, Batching batching,
+                                     SpeculationRequest speculation) {
         List<RangedInput> inputs = inputs(source);
         if (inputs.isEmpty()) {
             return new RangedEvaluation(nominal, inputs, Map.of(), List.of());
@@ -132,7 +138,7 @@ public final class RangeEvaluator {
         List<String> failed = new ArrayList<>();
         List<boolean[]> corners = ends(inputs.size());
         // independent evaluations of an immutable catalog: spread over the cores, read back in order
-        List<Evaluation> results = corners.parallelStream().map(ends -> evaluateAt(inputs, ends, source, w, a, batching)).toList();
+        List<Evaluation> results = corners.parallelStream().map(ends -> evaluateAt(inputs, ends, source, w, a, batching, speculation)).toList();
         for (int c = 0; c < corners.size(); c++) {
             boolean[] ends = corners.get(c);
             Evaluation e = results.get(c);
@@ -182,7 +188,7 @@ public final class RangeEvaluator {
     }
 
     private Evaluation evaluateAt(List<RangedInput> inputs, boolean[] ends, ClusterSource source, Workload w, Assumptions a,
-                                  Batching batching) {
+                                  Batching batching, SpeculationRequest speculation) {
         Map<String, CatalogItem> changed = new LinkedHashMap<>();
         for (int i = 0; i < inputs.size(); i++) {
             RangedInput in = inputs.get(i);
@@ -200,7 +206,7 @@ public final class RangeEvaluator {
         } catch (RuntimeException e) {
             return new Evaluation.Failed(Evaluation.Failed.Failure.INVALID, e.getMessage(), null, w.modelId(), 0, List.of());
         }
-        return evaluator.evaluate(cluster, w, a, batching);
+        return evaluator.evaluate(cluster, w, a, batching, speculation);
     }
 
     private static String describe(List<RangedInput> inputs, boolean[] ends) {
