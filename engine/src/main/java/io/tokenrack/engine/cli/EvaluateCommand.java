@@ -42,11 +42,14 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Mixin
     SpeculationOptions speculation;
 
+    @Mixin
+    PowerOptions power;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         Catalog catalog = o.catalog();
-        Evaluator evaluator = o.evaluator();
+        Evaluator evaluator = power.apply(o.evaluator());
         Workload w = o.workload();
         SpeculationRequest asked = speculation.request();
         Evaluation result = evaluator.evaluate(o.cluster(evaluator), w, Assumptions.defaults(catalog.facility()), o.batching(), asked);
@@ -90,6 +93,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "  speculative decoding   %s%n", speculative(e.plan().speculation()));
         out.printf(Locale.ROOT, "  IT / facility power    %s kW / %s kW (PUE %.2f)%n", Text.fixed(e.power().itWatts() / 1e3, 1),
                 Text.fixed(e.power().facilityWatts() / 1e3, 1), e.power().pue());
+        PowerText.serverWall(out, e.power());
         out.printf(Locale.ROOT, "  output tokens/joule    %s (IT), %s (facility)%n", Text.fixed(e.efficiency().outputTokensPerJoule(), 2),
                 Text.fixed(e.efficiency().outputTokensPerJouleFacility(), 2));
         out.printf(Locale.ROOT, "  $ per M output tokens  %s  (%s per accelerator-hour)%n", dollars(e.cost().usdPerMillionOutputTokens(), 3),
