@@ -22,9 +22,10 @@ class ValidationSpeculationTest {
 
     @Test
     void throughputTablesRunWithoutSpeculationAndInteractivityTargetsWithAuto() {
-        assertEquals(SpeculationRequest.OFF, Validation.speculation("max-throughput"));
-        assertEquals(SpeculationRequest.OFF, Validation.speculation("concurrency"));
-        assertEquals(SpeculationRequest.AUTO, Validation.speculation("min-tokens-per-second-per-user"));
+        assertEquals(SpeculationRequest.OFF, Validation.speculation(ValidationMode.MAX_THROUGHPUT));
+        assertEquals(SpeculationRequest.OFF, Validation.speculation(ValidationMode.CONCURRENCY));
+        assertEquals(SpeculationRequest.AUTO, Validation.speculation(ValidationMode.MIN_TOKENS_PER_SECOND_PER_USER));
+        assertEquals(SpeculationRequest.AUTO, Validation.speculation(ValidationMode.LATENCY_LIMITS));
         // DeepSeek-R1 on 8 × B200 reaches 250 tokens/s per user only with its MTP module (off: 187 at one user)
         Validation.Result r = VALIDATION.predict(row("min-tokens-per-second-per-user", 250.0));
         assertTrue(r.predictedOk(), r.problem());
