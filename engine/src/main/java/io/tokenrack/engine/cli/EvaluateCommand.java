@@ -10,6 +10,7 @@ import io.tokenrack.engine.evaluate.Latency;
 import io.tokenrack.engine.evaluate.Note;
 import io.tokenrack.engine.evaluate.Phase;
 import io.tokenrack.engine.evaluate.PhaseBreakdown;
+import io.tokenrack.engine.evaluate.ServingSearch;
 import io.tokenrack.engine.evaluate.Throughput;
 import io.tokenrack.engine.workload.Parallelism;
 import io.tokenrack.engine.perf.Batching;
@@ -33,6 +34,9 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Mixin
     WorkloadOptions o;
 
+    @Mixin
+    ServingCliOptions serving;
+
     @Option(names = "--json", description = "print one JSON object")
     boolean json;
 
@@ -42,7 +46,9 @@ public final class EvaluateCommand implements Callable<Integer> {
         Catalog catalog = o.catalog();
         Evaluator evaluator = o.evaluator();
         Workload w = o.workload();
-        Evaluation result = evaluator.evaluate(o.cluster(evaluator), w, Assumptions.defaults(catalog.facility()), o.batching());
+        var servingOptions = serving.options(catalog, o.batching() == Batching.STATIC);
+        Evaluation result = new ServingSearch(evaluator).evaluate(o.cluster(evaluator), w, Assumptions.defaults(catalog.facility()),
+                o.batching(), servingOptions);
         if (!(result instanceof Evaluation.Ok e)) {
             throw new InputException(result.message());
         }
@@ -67,6 +73,9 @@ public final class EvaluateCommand implements Callable<Integer> {
                 w.precision().label(), w.effectiveKvPrecision().label(), prefixCache(w), e.accelerators(),
                 e.acceleratorId(), par.tp(), par.pp(), par.ep(), par.dp(), e.plan().replicas(),
                 e.plan().replicas() == 1 ? "replica" : "replicas", batching == Batching.STATIC ? "; static batching" : "");
+        if (e.plan().split().disaggregated()) {
+            out.println("  serving                " + e.plan().split().words(e.acceleratorId()));
+        }
         String asked = w.concurrency() != null && w.concurrency() > e.plan().concurrency() + 0.5
                 ? String.format(Locale.ROOT, "; %,d requested, the rest wait in a queue", w.concurrency()) : "";
         out.printf(Locale.ROOT, "  concurrency            %s in flight (at most %,d at once%s)%n", Text.count(e.plan().concurrency()), e.plan().maxConcurrency(), asked);

@@ -10,5 +10,19 @@ import io.tokenrack.engine.workload.Parallelism;
  * @param acceleratorsUsed accelerators in those replicas (the rest idle)
  * @param concurrency      requests in flight across the design (served, not queued)
  * @param maxConcurrency   the most requests the replicas hold at once (KV cache and batch limit)
+ * @param split            which accelerators prefill and which decode (aggregated: the same ones)
  */
-public record ServingPlan(Parallelism parallelism, int replicas, int acceleratorsUsed, double concurrency, int maxConcurrency) {}
+public record ServingPlan(Parallelism parallelism, int replicas, int acceleratorsUsed, double concurrency, int maxConcurrency,
+                          ServingSplit split) {
+
+    public ServingPlan {
+        if (split == null) {
+            split = ServingSplit.aggregated(parallelism, replicas, acceleratorsUsed);
+        }
+    }
+
+    /** An aggregated plan: every replica prefills and decodes. */
+    public ServingPlan(Parallelism parallelism, int replicas, int acceleratorsUsed, double concurrency, int maxConcurrency) {
+        this(parallelism, replicas, acceleratorsUsed, concurrency, maxConcurrency, null);
+    }
+}

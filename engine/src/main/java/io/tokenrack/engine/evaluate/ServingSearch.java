@@ -1,0 +1,85 @@
+package io.tokenrack.engine.evaluate;
+
+import io.tokenrack.engine.perf.Batching;
+import io.tokenrack.engine.workload.Workload;
+
+/**
+ * Evaluates a cluster served aggregated, disaggregated (prefill and decode pools) or whichever of
+ * the two serves the operating point better ({@link ServingMode#AUTO}): the one that meets the
+ * workload's limits, then the one with more output tokens per second. Pure, like {@link Evaluator}.
+ */
+public final class ServingSearch {
+    private final Evaluator evaluator;
+    private final DisaggregatedEvaluator disaggregated;
+
+    public ServingSearch(Evaluator evaluator) {
+        this.evaluator = evaluator;
+        this.disaggregated = new DisaggregatedEvaluator(evaluator.catalog());
+    }
+
+    /**
+     * @throws EvaluationException for combinations that cannot be served (static batching disaggregated,
+     *                             pools larger than the design, a decode count beside another prefill accelerator)
+     */
+    public Evaluation evaluate(Cluster cluster, Workload w, Assumptions a, Batching batching, ServingOptions options) {
+        ServingMode mode = options.poolsGiven() && options.mode() == ServingMode.AUTO ? ServingMode.DISAGGREGATED : options.mode();
+        if (mode == ServingMode.AGGREGATED) {
+            return evaluator.evaluate(cluster, w, a, batching);
+        }
+        if (batching == Batching.STATIC) {
+            if (mode == ServingMode.DISAGGREGATED) {
+                throw new EvaluationException("disaggregated serving is modelled with continuous batching, not static");
+            }
+            return evaluator.evaluate(cluster, w, a, batching);
+        }
+        if (mode == ServingMode.DISAGGREGATED) {
+            return disaggregated(cluster, w, a, options);
+        }
+        Evaluation together = evaluator.evaluate(cluster, w, a, batching);
+        if (together instanceof Evaluation.Failed f && f.failure() == Evaluation.Failed.Failure.INVALID || cluster.accelerators() < 2) {
+            return together;
+        }
+        Evaluation apart = disaggregated(cluster, w, a, options);
+        return better(apart, together) ? apart : together;
+    }
+
+    private Evaluation disaggregated(Cluster cluster, Workload w, Assumptions a, ServingOptions o) {
+        if (o.prefillAcceleratorId() != null) {
+            if (o.decodeCount() != null && o.decodeCount() != cluster.accelerators()) {
+                throw new EvaluationException("with another prefill accelerator the design's " + cluster.accelerators()
+                        + " accelerators all decode: a decode count of " + o.decodeCount() + " does not match");
+            }
+            Cluster prefill = evaluator.clusters().standard(o.prefillAcceleratorId(), o.prefillCount());
+            // the design's accelerators meet the other pool through their NICs, even when they fill one domain
+            Cluster decode = cluster.accelerators() <= cluster.scaleUpDomain() ? withNic(cluster) : cluster;
+            return disaggregated.evaluate(decode, withNic(prefill), w, a);
+        }
+        return disaggregated.evaluate(cluster, o.prefillCount(), o.decodeCount(), w, a);
+    }
+
+    /** A pool of another kind reaches the design only through its NICs, even when it fits one scale-up domain. */
+    private Cluster withNic(Cluster c) {
+        if (c.scaleOutBytesPerSecondPerAccelerator() > 0) {
+            return c;
+        }
+        double nic = evaluator.clusters().nicBytesPerSecondPerAccelerator(c.accelerator().id());
+        return new Cluster(c.accelerator(), c.accelerators(), c.scaleUpDomain(), nic, c.hostNameplateWatts(), c.networkWatts(), c.pue(),
+                c.provisionedItWatts(), c.capexUsd(), c.racks(), c.provenance());
+    }
+
+    /** Whether {@code a} serves better than {@code b}: it has numbers, then meets the limits, then more output tokens/s. */
+    static boolean better(Evaluation a, Evaluation b) {
+        if (!(a instanceof Evaluation.Ok x)) {
+            return false;
+        }
+        if (!(b instanceof Evaluation.Ok y)) {
+            return true;
+        }
+        boolean mx = x.notes().stream().noneMatch(n -> n instanceof Note.LimitsNotMet);
+        boolean my = y.notes().stream().noneMatch(n -> n instanceof Note.LimitsNotMet);
+        if (mx != my) {
+            return mx;
+        }
+        return x.throughput().outputTokensPerSecond() > y.throughput().outputTokensPerSecond() * 1.0001;
+    }
+}
