@@ -21,7 +21,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeSet;
 
 /**
  * Disaggregated serving of a cluster: its accelerators split into a prefill pool and a decode pool,
@@ -30,9 +29,6 @@ import java.util.TreeSet;
  * point, and builds the {@link Evaluation} of the best. Pure, like {@link Evaluator}.
  */
 final class DisaggregatedEvaluator {
-    /** Splits tried when the search chooses the prefill share: about this many, spread evenly. */
-    static final int SPLITS_SEARCHED = 24;
-
     private final Catalog catalog;
 
     DisaggregatedEvaluator(Catalog catalog) {
@@ -41,7 +37,7 @@ final class DisaggregatedEvaluator {
 
     /** The decode pool is {@code cluster}; the prefill pool is {@code prefill}, accelerators of another kind. */
     Evaluation evaluate(Cluster cluster, Cluster prefill, Workload w, Assumptions a) {
-        return search(cluster, w, a, List.of(new Split(prefill, cluster, true, cluster.scaleUpDomain())), true);
+        return search(cluster, w, a, new Pools(prefill, cluster, true, false, cluster.scaleUpDomain()));
     }
 
     /**
@@ -53,54 +49,40 @@ final class DisaggregatedEvaluator {
         if (n < 2) {
             throw new EvaluationException("disaggregated serving needs at least 2 accelerators (a prefill and a decode pool); the design has 1");
         }
-        List<Split> splits = new ArrayList<>();
-        boolean forced = prefillCount != null || decodeCount != null;
-        if (forced) {
-            int p = prefillCount != null ? prefillCount : n - decodeCount;
-            int d = decodeCount != null ? decodeCount : n - prefillCount;
-            if (p < 1 || d < 1 || (long) p + d > n) {
-                throw new EvaluationException(String.format(Locale.ROOT,
-                        "the prefill and decode pools need at least 1 accelerator each and %d in all at most; asked %d prefill + %d decode",
-                        n, p, d));
-            }
-            splits.add(new Split(pool(cluster, p), pool(cluster, d), false, cluster.scaleUpDomain()));
-        } else {
-            for (int p : prefillCounts(n, cluster.scaleUpDomain())) {
-                splits.add(new Split(pool(cluster, p), pool(cluster, n - p), false, cluster.scaleUpDomain()));
-            }
+        if (prefillCount == null && decodeCount == null) {
+            return search(cluster, w, a, new Pools(cluster, cluster, false, true, cluster.scaleUpDomain()));
         }
-        return search(cluster, w, a, splits, forced);
-    }
-
-    /** Prefill pool sizes to try: about {@link #SPLITS_SEARCHED} shares of n, plus whole scale-up domains and powers of two. */
-    static List<Integer> prefillCounts(int n, int domain) {
-        TreeSet<Integer> out = new TreeSet<>();
-        for (int i = 1; i < SPLITS_SEARCHED; i++) {
-            out.add((int) Math.round((double) n * i / SPLITS_SEARCHED));
+        int p = prefillCount != null ? prefillCount : n - decodeCount;
+        int d = decodeCount != null ? decodeCount : n - prefillCount;
+        if (p < 1 || d < 1 || (long) p + d > n) {
+            throw new EvaluationException(String.format(Locale.ROOT,
+                    "the prefill and decode pools need at least 1 accelerator each and %d in all at most; asked %d prefill + %d decode",
+                    n, p, d));
         }
-        for (int p = 1; p < n; p *= 2) {
-            out.add(p);
-        }
-        for (int p = domain; p < n && out.size() < 2 * SPLITS_SEARCHED; p += domain) {
-            out.add(p);
-        }
-        out.removeIf(p -> p < 1 || p >= n);
-        return List.copyOf(out);
+        return search(cluster, w, a, new Pools(pool(cluster, p), pool(cluster, d), false, false, cluster.scaleUpDomain()));
     }
 
     /**
-     * @param prefill  the prefill pool's cluster
-     * @param decode   the decode pool's cluster
+     * Where the two pools come from.
+     *
+     * @param prefill  the cluster the prefill layouts are planned on (the whole cluster when shared)
+     * @param decode   the cluster the decode layouts are planned on
      * @param apart    the pools are separate clusters (another accelerator kind): only the NICs join them
+     * @param shared   one cluster whose accelerators the two pools divide as the search chooses;
+     *                 otherwise each pool is its own cluster, filled with as many replicas as fit
      * @param domain   the scale-up domain of the cluster split (a pool's own may be smaller)
      */
-    private record Split(Cluster prefill, Cluster decode, boolean apart, int domain) {}
+    private record Pools(Cluster prefill, Cluster decode, boolean apart, boolean shared, int domain) {}
 
-    /** A split's serving at its operating point. */
-    private record Choice(Split split, Plan prefillPlan, Plan decodePlan, DisaggregatedServing serving, KvTransfer kv,
+    /** A split's serving at its operating point: {@code x} prefill replicas of one layout, {@code y} decode replicas of another. */
+    private record Choice(Pools pools, Plan prefillPlan, int x, Plan decodePlan, int y, DisaggregatedServing serving, KvTransfer kv,
                           DisaggregatedServing.Point point, boolean meetsLimits, boolean limitBound, boolean memoryBound) {
-        int used() {
-            return prefillPlan.acceleratorsUsed() + decodePlan.acceleratorsUsed();
+        int prefillUsed() {
+            return x * prefillPlan.step().groupSize();
+        }
+
+        int decodeUsed() {
+            return y * decodePlan.step().groupSize();
         }
 
         boolean better(Choice o) {
@@ -109,14 +91,22 @@ final class DisaggregatedEvaluator {
             }
             double t = point.outputTokensPerSecond();
             double ot = o.point.outputTokensPerSecond();
-            return t > ot * 1.0001 || (Math.abs(t - ot) <= ot * 1e-4 && used() < o.used());
+            if (Math.abs(t - ot) > ot * 1e-4) {
+                return t > ot;
+            }
+            // as many tokens: the faster for each user, then the fewer accelerators
+            double u = point.tokensPerSecondPerUser();
+            double ou = o.point.tokensPerSecondPerUser();
+            return u > ou * 1.0001 || (Math.abs(u - ou) <= ou * 1e-4 && prefillUsed() + decodeUsed() < o.prefillUsed() + o.decodeUsed());
         }
     }
 
-    private Evaluation search(Cluster cluster, Workload w, Assumptions a, List<Split> splits, boolean forced) {
+    private Evaluation search(Cluster cluster, Workload w, Assumptions a, Pools pools) {
         ModelConstants k = a.constants();
         ModelSpec model;
         ModelShape shape;
+        List<Plan> prefillPlans;
+        List<Plan> decodePlans;
         try {
             if (w.precision() == io.tokenrack.engine.workload.Precision.FP32) {
                 throw new EvaluationException("fp32 is modelled only for a measured CPU host, which is not served disaggregated");
@@ -127,42 +117,31 @@ final class DisaggregatedEvaluator {
                         w.inputTokens(), w.outputTokens(), model.maxContextTokens(), model.id()));
             }
             shape = ModelShape.of(model);
+            prefillPlans = ParallelismPlanner.plans(pools.prefill, model, shape, w, k, Batching.CONTINUOUS);
+            decodePlans = pools.shared ? prefillPlans : ParallelismPlanner.plans(pools.decode, model, shape, w, k, Batching.CONTINUOUS);
         } catch (InputException e) {
             return new Evaluation.Failed(Evaluation.Failed.Failure.INVALID, e.getMessage(), cluster.accelerator().id(), w.modelId(),
                     cluster.accelerators(), cluster.provenance());
         }
-        Map<String, List<Plan>> plans = new HashMap<>();
         Choice best = null;
         String why = null;
-        for (Split s : splits) {
-            List<Plan> prefillPlans;
-            List<Plan> decodePlans;
-            try {
-                prefillPlans = plans.computeIfAbsent(s.prefill.accelerator().id() + "/" + s.prefill.accelerators(),
-                        x -> ParallelismPlanner.plans(s.prefill, model, shape, w, k, Batching.CONTINUOUS));
-                decodePlans = plans.computeIfAbsent(s.decode.accelerator().id() + "/" + s.decode.accelerators(),
-                        x -> ParallelismPlanner.plans(s.decode, model, shape, w, k, Batching.CONTINUOUS));
-            } catch (InputException e) {
-                if (forced) {
-                    return new Evaluation.Failed(Evaluation.Failed.Failure.INVALID, e.getMessage(), cluster.accelerator().id(), w.modelId(),
-                            cluster.accelerators(), cluster.provenance());
-                }
-                continue;
-            }
-            for (Plan pp : prefillCandidates(prefillPlans, w, k)) {
-                for (Plan dp : decodePlans) {
-                    KvLink link = link(s, pp, dp, k);
+        for (PrefillLayout pl : prefillCandidates(prefillPlans, w, k)) {
+            for (Plan dp : decodePlans) {
+                for (int[] xy : replicas(pools, pl, dp, w, k)) {
+                    int x = xy[0];
+                    int y = xy[1];
+                    KvLink link = link(pools, x * pl.plan.step().groupSize() + y * dp.step().groupSize(), k);
                     if (link == null) {
                         why = "the prefill and decode pools are in different scale-up domains and no scale-out network joins them to move the KV cache";
                         continue;
                     }
-                    KvTransfer kv = KvTransfer.of(pp.step(), dp.step(), w.inputTokens(), link.fabric, link.name, k.linkEfficiency());
-                    DisaggregatedServing ds = new DisaggregatedServing(pp.step(), pp.replicas(), dp.step(), dp.replicas(), k,
+                    KvTransfer kv = KvTransfer.of(pl.plan.step(), dp.step(), w.inputTokens(), link.fabric, link.name, k.linkEfficiency());
+                    DisaggregatedServing ds = new DisaggregatedServing(pl.plan.step(), x, dp.step(), y, k,
                             w.inputTokens(), w.outputTokens(), w.effectivePrefixHitRate(), kv.seconds());
                     if (!ds.fits()) {
                         continue;
                     }
-                    Choice c = operatingPoint(s, pp, dp, ds, kv, w);
+                    Choice c = operatingPoint(pools, pl.plan, x, dp, y, ds, kv, w);
                     if (c != null && (best == null || c.better(best))) {
                         best = c;
                     }
@@ -181,52 +160,119 @@ final class DisaggregatedEvaluator {
         return build(cluster, best, model, w, a);
     }
 
-    /** The prefill layouts worth pairing: the one with the highest pool rate and the one that prefills a prompt soonest. */
-    private static List<Plan> prefillCandidates(List<Plan> plans, Workload w, ModelConstants k) {
-        Plan fastest = null;
-        Plan soonest = null;
-        double bestRate = 0;
-        double bestLatency = Double.POSITIVE_INFINITY;
+    /** A prefill layout with the requests per second one replica prefills at its full token budget. */
+    private record PrefillLayout(Plan plan, double requestsPerSecond) {}
+
+    /**
+     * The prefill layouts worth pairing, for each replica size: the one that prefills most per
+     * accelerator and the one that prefills a prompt soonest (for a TTFT limit). Each size, since a
+     * large replica may leave no room for the decode pool.
+     */
+    private static List<PrefillLayout> prefillCandidates(List<Plan> plans, Workload w, ModelConstants k) {
+        Map<Integer, PrefillLayout> fastest = new HashMap<>();
+        Map<Integer, PrefillLayout> soonest = new HashMap<>();
+        Map<Integer, Double> latencies = new HashMap<>();
         double cached = w.effectivePrefixHitRate() * w.inputTokens();
         double uncached = w.inputTokens() - cached;
+        double budget = k.maxTokensPerStep();
         for (Plan p : plans) {
-            if (p.step().maxSequencesPerRank(w.inputTokens()) < 1) {
+            StepModel s = p.step();
+            if (s.maxSequencesPerRank(w.inputTokens()) < 1) {
                 continue;
             }
-            StepModel s = p.step();
-            double budget = k.maxTokensPerStep();
-            double rate = p.replicas() * s.dp() * budget / s.stage(0, 0, budget, w.inputTokens(), cached).seconds();
+            int g = s.groupSize();
+            double perReplica = s.dp() * budget / s.stage(0, 0, budget, w.inputTokens(), cached).seconds() / uncached;
             double chunk = Math.min(uncached, budget);
             double latency = Math.ceil(uncached / chunk) * s.pp() * s.stage(0, 0, chunk, w.inputTokens(), cached).seconds();
-            if (rate > bestRate) {
-                bestRate = rate;
-                fastest = p;
+            PrefillLayout l = new PrefillLayout(p, perReplica);
+            PrefillLayout f = fastest.get(g);
+            if (f == null || perReplica > f.requestsPerSecond) {
+                fastest.put(g, l);
             }
-            if (latency < bestLatency) {
-                bestLatency = latency;
-                soonest = p;
+            if (latency < latencies.getOrDefault(g, Double.POSITIVE_INFINITY)) {
+                latencies.put(g, latency);
+                soonest.put(g, l);
             }
         }
-        if (fastest == null) {
+        List<PrefillLayout> out = new ArrayList<>(fastest.values());
+        for (PrefillLayout l : soonest.values()) {
+            if (out.stream().noneMatch(o -> o.plan == l.plan)) {
+                out.add(l);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Replica counts {x prefill, y decode} to try for a pair of layouts. Pools of their own: as many
+     * replicas as each holds. A shared cluster: the rates match where x·r_p (falling as y takes
+     * accelerators) meets the decode pool's rate (rising with y), found by bisection on y; the
+     * counts on both sides of the crossing are returned.
+     */
+    private static List<int[]> replicas(Pools pools, PrefillLayout pl, Plan dp, Workload w, ModelConstants k) {
+        int gp = pl.plan.step().groupSize();
+        int gd = dp.step().groupSize();
+        if (!pools.shared) {
+            int x = pools.prefill.accelerators() / gp;
+            int y = pools.decode.accelerators() / gd;
+            return x >= 1 && y >= 1 ? List.<int[]>of(new int[] {x, y}) : List.of();
+        }
+        int n = pools.decode.accelerators();
+        int yMax = (n - gp) / gd;
+        int perReplicaMax = dp.serving().maxConcurrency();
+        if (yMax < 1 || perReplicaMax < 1) {
             return List.of();
         }
-        return fastest == soonest ? List.of(fastest) : List.of(fastest, soonest);
+        StepModel d = dp.step();
+        double in = w.inputTokens();
+        double out = w.outputTokens();
+        double cached = w.effectivePrefixHitRate() * in;
+        // The decode pool's rate with y replicas: N/y requests each (fixed N), or full replicas (max).
+        java.util.function.IntToDoubleFunction decodeRate = y -> {
+            double c = w.isMaxConcurrency() ? perReplicaMax : Math.min((double) w.concurrency() / y, perReplicaMax);
+            double tpot = d.pp() * d.stage(c / d.dp() / d.pp(), in + out / 2, 0, in, cached).seconds();
+            return y * c / tpot / out;
+        };
+        java.util.function.IntToDoubleFunction prefillRate = y -> (double) ((n - y * gd) / gp) * pl.requestsPerSecond;
+        int lo = 1;
+        int hi = yMax;
+        if (decodeRate.applyAsDouble(lo) >= prefillRate.applyAsDouble(lo)) {
+            hi = lo;
+        } else if (decodeRate.applyAsDouble(hi) <= prefillRate.applyAsDouble(hi)) {
+            lo = hi;
+        } else {
+            while (hi - lo > 1) {
+                int mid = (lo + hi) >>> 1;
+                if (decodeRate.applyAsDouble(mid) < prefillRate.applyAsDouble(mid)) {
+                    lo = mid;
+                } else {
+                    hi = mid;
+                }
+            }
+        }
+        List<int[]> out2 = new ArrayList<>(2);
+        for (int y : lo == hi ? new int[] {lo} : new int[] {lo, hi}) {
+            int x = (n - y * gd) / gp;
+            if (x >= 1) {
+                out2.add(new int[] {x, y});
+            }
+        }
+        return out2;
     }
 
     private record KvLink(Fabric fabric, String name) {}
 
     /**
-     * The link the KV cache crosses: the scale-up fabric when both pools sit in one scale-up domain,
-     * else the NICs (the slower side's); null when neither joins them.
+     * The link the KV cache crosses: the scale-up fabric when both pools ({@code used} accelerators)
+     * sit in one scale-up domain, else the NICs (the slower side's); null when neither joins them.
      */
-    private static KvLink link(Split s, Plan prefill, Plan decode, ModelConstants k) {
-        Cluster c = s.decode;
+    private static KvLink link(Pools pools, int used, ModelConstants k) {
+        Cluster c = pools.decode;
         double scaleUp = c.accelerator().scaleUpBytesPerSecond();
-        int together = prefill.acceleratorsUsed() + decode.acceleratorsUsed();
-        if (!s.apart && together <= s.domain && scaleUp > 0) {
+        if (!pools.apart && used <= pools.domain && scaleUp > 0) {
             return new KvLink(new Fabric(scaleUp, k.collectiveLatencyScaleUpSeconds(), false), "the scale-up fabric");
         }
-        double out = s.apart ? Math.min(s.prefill.scaleOutBytesPerSecondPerAccelerator(), c.scaleOutBytesPerSecondPerAccelerator())
+        double out = pools.apart ? Math.min(pools.prefill.scaleOutBytesPerSecondPerAccelerator(), c.scaleOutBytesPerSecondPerAccelerator())
                 : c.scaleOutBytesPerSecondPerAccelerator();
         if (!(out > 0)) {
             return null;
@@ -234,25 +280,23 @@ final class DisaggregatedEvaluator {
         return new KvLink(new Fabric(out, k.collectiveLatencyScaleOutSeconds(), true), "the scale-out NICs");
     }
 
-    private static Choice operatingPoint(Split s, Plan pp, Plan dp, DisaggregatedServing ds, KvTransfer kv, Workload w) {
+    private static Choice operatingPoint(Pools s, Plan pp, int x, Plan dp, int y, DisaggregatedServing ds, KvTransfer kv, Workload w) {
         if (!w.isMaxConcurrency()) {
             DisaggregatedServing.Point p = ds.at(w.concurrency());
-            return new Choice(s, pp, dp, ds, kv, p, meets(p, w), false, p.queuedRequests() > 0);
+            return new Choice(s, pp, x, dp, y, ds, kv, p, meets(p, w), false, p.queuedRequests() > 0);
         }
         int max = ds.maxConcurrency();
-        DisaggregatedServing.Point top = ds.at(max);
-        if (top.queuedRequests() > 0) {
-            // the prefill pool keeps fewer busy: as many as it keeps, no queue
-            top = ds.at(Math.max(1, max - top.queuedRequests()));
-        }
+        DisaggregatedServing.Point top = ds.saturated();
         if (meets(top, w)) {
-            return new Choice(s, pp, dp, ds, kv, top, true, false, top.decodeConcurrency() >= max * 0.999);
+            return new Choice(s, pp, x, dp, y, ds, kv, top, true, false, top.decodeConcurrency() >= max * 0.999);
         }
         if (!meets(ds.at(1), w)) {
             return null;
         }
         int lo = 1;
-        int hi = max;
+        // beyond what the pools keep busy, requests only queue
+        double busy = top.decodeConcurrency() + top.outputTokensPerSecond() / w.outputTokens() * (top.prefillSeconds() + kv.seconds());
+        int hi = (int) Math.clamp(Math.ceil(busy), 1, max);
         while (hi - lo > 1) {
             int mid = (lo + hi) >>> 1;
             if (meets(ds.at(mid), w)) {
@@ -261,7 +305,7 @@ final class DisaggregatedEvaluator {
                 hi = mid;
             }
         }
-        return new Choice(s, pp, dp, ds, kv, ds.at(lo), true, true, false);
+        return new Choice(s, pp, x, dp, y, ds, kv, ds.at(lo), true, true, false);
     }
 
     private static boolean meets(DisaggregatedServing.Point p, Workload w) {
@@ -287,12 +331,12 @@ final class DisaggregatedEvaluator {
     }
 
     private Evaluation.Ok build(Cluster cluster, Choice ch, ModelSpec model, Workload w, Assumptions a) {
-        Split s = ch.split;
+        Pools s = ch.pools;
         DisaggregatedServing.Point pt = ch.point;
         StepModel ps = ch.prefillPlan.step();
         StepModel ds = ch.decodePlan.step();
-        int prefillUsed = ch.prefillPlan.acceleratorsUsed();
-        int decodeUsed = ch.decodePlan.acceleratorsUsed();
+        int prefillUsed = ch.prefillUsed();
+        int decodeUsed = ch.decodeUsed();
         int n = s.apart ? s.prefill.accelerators() + s.decode.accelerators() : cluster.accelerators();
         int idle = n - prefillUsed - decodeUsed;
 
@@ -342,7 +386,7 @@ final class DisaggregatedEvaluator {
             notes.add(new Note.LimitsNotMet());
         }
         if (pt.queuedRequests() > 0) {
-            notes.add(new Note.QueuedRequests(pt.queuedRequests() / ch.decodePlan.replicas()));
+            notes.add(new Note.QueuedRequests(pt.queuedRequests() / ch.y));
         }
         if (Double.isNaN(power.itWatts())) {
             notes.add(new Note.UnknownPower(cluster.accelerator().name(), cluster.accelerator().cpuAsAccelerator()));
@@ -376,12 +420,12 @@ final class DisaggregatedEvaluator {
                 ch.kv.bytesPerAccelerator() / 1e6, ch.kv.linkName(), ch.kv.link().bytesPerSecondPerDirection() / 1e9),
                 Provenance.Kind.MODELLED, "disaggregated serving; see docs/model.md"));
 
-        double perDecodeRank = pt.decodeConcurrency() / ch.decodePlan.replicas() / ds.dp();
+        double perDecodeRank = pt.decodeConcurrency() / ch.y / ds.dp();
         double kvPerAcc = perDecodeRank * ds.kvBytesPerSequencePerAccelerator(w.inputTokens() + w.outputTokens() / 2.0);
         ServingSplit split = new ServingSplit(ServingMode.DISAGGREGATED, prefillUsed, decodeUsed, layout(ps, model), layout(ds, model),
-                ch.prefillPlan.replicas(), ch.decodePlan.replicas(), s.apart ? s.prefill.accelerator().id() : null, ch.kv.seconds(),
+                ch.x, ch.y, s.apart ? s.prefill.accelerator().id() : null, ch.kv.seconds(),
                 ch.kv.linkName());
-        ServingPlan plan = new ServingPlan(layout(ds, model), ch.prefillPlan.replicas() + ch.decodePlan.replicas(), prefillUsed + decodeUsed,
+        ServingPlan plan = new ServingPlan(layout(ds, model), ch.x + ch.y, prefillUsed + decodeUsed,
                 pt.decodeConcurrency(), ch.serving.maxConcurrency(), split);
         double provisionedMw = provisioned * pue / 1e6;
         List<PhaseBreakdown> phases = List.of(
@@ -411,7 +455,7 @@ final class DisaggregatedEvaluator {
             return Bottleneck.LATENCY_LIMIT;
         }
         StepModel ds = ch.decodePlan.step();
-        if (ch.memoryBound && ch.serving.maxConcurrency() / ch.decodePlan.replicas() / ds.dp() < maxSequencesPerRank) {
+        if (ch.memoryBound && ch.serving.maxConcurrency() / ch.y / ds.dp() < maxSequencesPerRank) {
             return Bottleneck.MEMORY_CAPACITY;
         }
         // The slower pool sets the rate: the prefill pool when it runs full.

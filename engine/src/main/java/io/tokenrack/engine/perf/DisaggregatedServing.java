@@ -118,11 +118,52 @@ public final class DisaggregatedServing {
     }
 
     /**
+     * The decode batch per replica, at most {@code upper}, whose rate is {@code rate} requests per
+     * second: the root of D·c / (O·TPOT(c)) − R, which rises with c, by regula falsi with the
+     * Illinois step (a few steps to 0.01% of the rate).
+     */
+    private double matchingBatch(double rate, double upper) {
+        double a = Math.min(1e-3, upper / 2);
+        double fa = decodeRequestsPerSecond(a) - rate;
+        double b = upper;
+        double fb = decodeRequestsPerSecond(b) - rate;
+        if (fa >= 0) {
+            return a;
+        }
+        double c = b;
+        for (int i = 0; i < 40 && Math.abs(fb) > 1e-4 * rate; i++) {
+            c = b - fb * (b - a) / (fb - fa);
+            double fc = decodeRequestsPerSecond(c) - rate;
+            if (fc * fb < 0) {
+                a = b;
+                fa = fb;
+            } else {
+                fa /= 2;
+            }
+            b = c;
+            fb = fc;
+        }
+        return b;
+    }
+
+    /**
      * The steady state with {@code concurrency} requests in flight across both pools.
      *
      * @throws IllegalStateException when a pool cannot hold the model (see {@link #fits()})
      */
     public Point at(double concurrency) {
+        return at(concurrency, false);
+    }
+
+    /**
+     * The most the pools serve with no request waiting: the decode pool as full as memory or the
+     * prefill pool's rate keeps it, plus the prompts in prefill and in transfer.
+     */
+    public Point saturated() {
+        return at(maxConcurrency(), true);
+    }
+
+    private Point at(double concurrency, boolean noQueue) {
         if (!fits()) {
             throw new IllegalStateException("a pool cannot hold the weights and one request's KV cache");
         }
@@ -135,17 +176,7 @@ public final class DisaggregatedServing {
         } else {
             // Prefill is the slower pool: the decode batch is what its rate keeps full.
             rate = prefillRequestsPerSecond;
-            double lo = 0;
-            double hi = perReplica;
-            for (int i = 0; i < 40 && hi - lo > 1e-6 * hi; i++) {
-                double mid = (lo + hi) / 2;
-                if (decodeRequestsPerSecond(Math.max(mid, 1e-9)) < rate) {
-                    lo = mid;
-                } else {
-                    hi = mid;
-                }
-            }
-            perReplica = Math.max(hi, 1e-9);
+            perReplica = matchingBatch(rate, perReplica);
         }
         double utilization = Math.min(1, rate / prefillRequestsPerSecond);
         // The prefill step carries what arrives, at least one prompt (or one budget's chunk of it).
@@ -156,7 +187,7 @@ public final class DisaggregatedServing {
         double tpot = decode.pp() * decodeStep.seconds();
         double inDecode = perReplica * decodeReplicas;
         double inPrefill = rate * (prefillSeconds + kvTransferSeconds);
-        double queued = Math.max(0, asked - inDecode - inPrefill);
+        double queued = noQueue ? 0 : Math.max(0, asked - inDecode - inPrefill);
         double ttft = queued / rate + prefillSeconds + kvTransferSeconds;
         return new Point(inDecode, queued, rate * outputTokens, rate * inputTokens, ttft, tpot, utilization, prefillSeconds,
                 prefillStep, decodeStep);
