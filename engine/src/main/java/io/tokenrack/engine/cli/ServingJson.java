@@ -23,6 +23,8 @@ final class ServingJson {
         } else {
             x.putNull("kvLink");
         }
+        x.put("prefillTwoBatchOverlap", s.prefillTwoBatchOverlap());
+        x.put("decodeTwoBatchOverlap", s.decodeTwoBatchOverlap());
         o.put("kvTransferSeconds", s.kvTransferSeconds());
     }
 

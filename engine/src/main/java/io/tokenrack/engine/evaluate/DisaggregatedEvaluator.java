@@ -117,8 +117,9 @@ final class DisaggregatedEvaluator {
                         w.inputTokens(), w.outputTokens(), model.maxContextTokens(), model.id()));
             }
             shape = ModelShape.of(model);
-            prefillPlans = ParallelismPlanner.plans(pools.prefill, model, shape, w, k, Batching.CONTINUOUS);
-            decodePlans = pools.shared ? prefillPlans : ParallelismPlanner.plans(pools.decode, model, shape, w, k, Batching.CONTINUOUS);
+            decodePlans = ParallelismPlanner.plans(pools.decode, model, shape, w, k, Batching.CONTINUOUS);
+            prefillPlans = withTwoBatchOverlap(pools.shared ? decodePlans : ParallelismPlanner.plans(pools.prefill, model, shape, w, k,
+                    Batching.CONTINUOUS));
         } catch (InputException e) {
             return new Evaluation.Failed(Evaluation.Failed.Failure.INVALID, e.getMessage(), cluster.accelerator().id(), w.modelId(),
                     cluster.accelerators(), cluster.provenance());
@@ -160,18 +161,34 @@ final class DisaggregatedEvaluator {
         return build(cluster, best, model, w, a);
     }
 
+    /**
+     * The layouts, and for MoE layouts with expert parallelism the same layout with two-batch
+     * overlap as well: the prefill pool runs whichever is faster (long prompts make big, compute-bound
+     * micro-batches, so the second read of the weights costs little; decode keeps one batch).
+     */
+    static List<Plan> withTwoBatchOverlap(List<Plan> plans) {
+        List<Plan> out = new ArrayList<>(plans);
+        for (Plan p : plans) {
+            StepModel s = p.step();
+            if (s.isExpertParallel()) {
+                out.add(new Plan(s.withTwoBatchOverlap(), p.serving(), p.replicas()));
+            }
+        }
+        return out;
+    }
+
     /** A prefill layout with the requests per second one replica prefills at its full token budget. */
     private record PrefillLayout(Plan plan, double requestsPerSecond) {}
 
     /**
-     * The prefill layouts worth pairing, for each replica size: the one that prefills most per
-     * accelerator and the one that prefills a prompt soonest (for a TTFT limit). Each size, since a
-     * large replica may leave no room for the decode pool.
+     * The prefill layouts worth pairing: for each replica size the one that prefills most per
+     * accelerator (each size, since a large replica may leave no room for the decode pool), and the
+     * one that prefills a prompt soonest (for a TTFT limit).
      */
     private static List<PrefillLayout> prefillCandidates(List<Plan> plans, Workload w, ModelConstants k) {
         Map<Integer, PrefillLayout> fastest = new HashMap<>();
-        Map<Integer, PrefillLayout> soonest = new HashMap<>();
-        Map<Integer, Double> latencies = new HashMap<>();
+        PrefillLayout soonest = null;
+        double soonestLatency = Double.POSITIVE_INFINITY;
         double cached = w.effectivePrefixHitRate() * w.inputTokens();
         double uncached = w.inputTokens() - cached;
         double budget = k.maxTokensPerStep();
@@ -189,16 +206,15 @@ final class DisaggregatedEvaluator {
             if (f == null || perReplica > f.requestsPerSecond) {
                 fastest.put(g, l);
             }
-            if (latency < latencies.getOrDefault(g, Double.POSITIVE_INFINITY)) {
-                latencies.put(g, latency);
-                soonest.put(g, l);
+            if (latency < soonestLatency) {
+                soonestLatency = latency;
+                soonest = l;
             }
         }
         List<PrefillLayout> out = new ArrayList<>(fastest.values());
-        for (PrefillLayout l : soonest.values()) {
-            if (out.stream().noneMatch(o -> o.plan == l.plan)) {
-                out.add(l);
-            }
+        PrefillLayout first = soonest;
+        if (first != null && out.stream().noneMatch(o -> o.plan == first.plan)) {
+            out.add(first);
         }
         return out;
     }
@@ -424,7 +440,7 @@ final class DisaggregatedEvaluator {
         double kvPerAcc = perDecodeRank * ds.kvBytesPerSequencePerAccelerator(w.inputTokens() + w.outputTokens() / 2.0);
         ServingSplit split = new ServingSplit(ServingMode.DISAGGREGATED, prefillUsed, decodeUsed, layout(ps, model), layout(ds, model),
                 ch.x, ch.y, s.apart ? s.prefill.accelerator().id() : null, ch.kv.seconds(),
-                ch.kv.linkName());
+                ch.kv.linkName(), ps.twoBatchOverlap(), ds.twoBatchOverlap());
         ServingPlan plan = new ServingPlan(layout(ds, model), ch.x + ch.y, prefillUsed + decodeUsed,
                 pt.decodeConcurrency(), ch.serving.maxConcurrency(), split);
         double provisionedMw = provisioned * pue / 1e6;

@@ -12,6 +12,8 @@ import java.util.Locale;
  * @param prefillAcceleratorId the prefill pool's accelerator when it differs from the evaluation's; null when the same
  * @param kvTransferSeconds    time to move one request's KV cache to its decode replica (0 aggregated)
  * @param kvLink               the link the KV cache crosses, in words (null aggregated)
+ * @param prefillTwoBatchOverlap the prefill pool overlaps MoE dispatch/combine with compute over two micro-batches
+ * @param decodeTwoBatchOverlap  the decode pool does
  */
 public record ServingSplit(
         ServingMode mode,
@@ -23,7 +25,9 @@ public record ServingSplit(
         int decodeReplicas,
         String prefillAcceleratorId,
         double kvTransferSeconds,
-        String kvLink) {
+        String kvLink,
+        boolean prefillTwoBatchOverlap,
+        boolean decodeTwoBatchOverlap) {
 
     public ServingSplit {
         if (mode == ServingMode.AUTO) {
@@ -33,7 +37,7 @@ public record ServingSplit(
 
     /** The same accelerators prefill and decode. */
     public static ServingSplit aggregated(Parallelism p, int replicas, int accelerators) {
-        return new ServingSplit(ServingMode.AGGREGATED, accelerators, accelerators, p, p, replicas, replicas, null, 0, null);
+        return new ServingSplit(ServingMode.AGGREGATED, accelerators, accelerators, p, p, replicas, replicas, null, 0, null, false, false);
     }
 
     public boolean disaggregated() {
@@ -52,8 +56,9 @@ public record ServingSplit(
         String decodeAcc = prefillAcceleratorId == null ? "" : " " + acceleratorId;
         return String.format(Locale.ROOT, "disaggregated (%dP%dD): %d prefill %s (%d%s, %s) and %d decode %s (%d%s, %s); KV cache over %s in %s",
                 prefillReplicas, decodeReplicas, prefillReplicas, prefillReplicas == 1 ? "replica" : "replicas", prefillAccelerators,
-                prefillAcc, layout(prefillParallelism), decodeReplicas, decodeReplicas == 1 ? "replica" : "replicas",
-                decodeAccelerators, decodeAcc, layout(decodeParallelism), kvLink, duration(kvTransferSeconds));
+                prefillAcc, layout(prefillParallelism) + (prefillTwoBatchOverlap ? ", two-batch overlap" : ""), decodeReplicas,
+                decodeReplicas == 1 ? "replica" : "replicas", decodeAccelerators, decodeAcc,
+                layout(decodeParallelism) + (decodeTwoBatchOverlap ? ", two-batch overlap" : ""), kvLink, duration(kvTransferSeconds));
     }
 
     private static String layout(Parallelism p) {

@@ -33,8 +33,15 @@ public final class StepModel {
     private final int dp;
     private final Fabric fabric;
     private final Fabric stageFabric;
+    /** The scale-up link inside each domain when the tp·dp group spans several (else null). */
+    private final Fabric domainFabric;
+    /** Accelerators per scale-up domain when the group spans several (else 0). */
+    private final int domainSize;
+    /** MoE dispatch/combine hidden behind the other of two micro-batches (two-batch overlap). */
+    private final boolean twoBatchOverlap;
 
     private final Precision weights;
+    private final Precision kvPrecision;
     private final Precision attnPrecision;
     private final double weightBytes;
     /** Embedding, LM-head and router bytes: bf16, or the weights' width when that is wider (fp32 on the host). */
@@ -56,6 +63,12 @@ public final class StepModel {
      */
     public StepModel(ModelShape shape, Device device, Precision weights, Precision kv, int tp, int pp, int dp,
                      Fabric fabric, Fabric stageFabric, ModelConstants constants) {
+        this(shape, device, weights, kv, tp, pp, dp, fabric, stageFabric, constants, null, 0, false);
+    }
+
+    private StepModel(ModelShape shape, Device device, Precision weights, Precision kv, int tp, int pp, int dp,
+                      Fabric fabric, Fabric stageFabric, ModelConstants constants, Fabric domainFabric, int domainSize,
+                      boolean twoBatchOverlap) {
         if (tp < 1 || pp < 1 || dp < 1) {
             throw new IllegalArgumentException("parallel degrees must be positive: tp=" + tp + " pp=" + pp + " dp=" + dp);
         }
@@ -70,6 +83,10 @@ public final class StepModel {
         this.dp = dp;
         this.fabric = fabric;
         this.stageFabric = stageFabric;
+        this.domainFabric = domainFabric;
+        this.domainSize = domainSize;
+        this.twoBatchOverlap = twoBatchOverlap;
+        this.kvPrecision = kv;
         this.weights = weights;
         this.weightBytes = weights.bytesPerElement();
         this.embeddingBytes = Math.max(EMBEDDING_BYTES, weightBytes);
@@ -89,6 +106,38 @@ public final class StepModel {
 
     public int tp() {
         return tp;
+    }
+
+    /**
+     * The same layout with a tp·dp group that spans several scale-up domains of {@code domainSize}
+     * accelerators joined inside by {@code scaleUp}: MoE all-to-alls send the share of tokens bound
+     * for the own domain over the scale-up link and the rest over the NICs, at once (hierarchical
+     * all-to-all, as DeepEP's internode kernels do).
+     */
+    public StepModel withScaleUpInside(Fabric scaleUp, int domainSize) {
+        if (domainSize < 1 || scaleUp == null) {
+            throw new IllegalArgumentException("a scale-up link and a domain of at least 1 accelerator, was " + domainSize);
+        }
+        return new StepModel(shape, device, weights, kvPrecision, tp, pp, dp, fabric, stageFabric, k, scaleUp, domainSize, twoBatchOverlap);
+    }
+
+    /**
+     * The same layout running two micro-batches that overlap each other's MoE dispatch and combine
+     * with their compute (two-batch overlap): a step is two half-batch steps whose all-to-all hides
+     * behind the other's work, 2·max(work(t/2), all-to-all(t/2)); the weights are read once per
+     * micro-batch. Only MoE layouts with expert parallelism change.
+     */
+    public StepModel withTwoBatchOverlap() {
+        return new StepModel(shape, device, weights, kvPrecision, tp, pp, dp, fabric, stageFabric, k, domainFabric, domainSize, true);
+    }
+
+    public boolean twoBatchOverlap() {
+        return twoBatchOverlap;
+    }
+
+    /** Whether routed experts are spread over more than one rank (MoE dispatch and combine cross a link). */
+    public boolean isExpertParallel() {
+        return moeLayersPerStage > 0 && tp * dp > 1;
     }
 
     public int pp() {
@@ -168,6 +217,14 @@ public final class StepModel {
      * @param cachedTokens    prompt tokens per prompt whose KV is already in memory (0 ≤ cached &lt; promptTokens)
      */
     public StepTime stage(double decodeSeqs, double decodeContext, double prefillTokens, double promptTokens, double cachedTokens) {
+        if (twoBatchOverlap && moeLayersPerStage > 0 && tp * dp > 1 && decodeSeqs + prefillTokens >= 2) {
+            Acc half = plainStage(decodeSeqs / 2, decodeContext, prefillTokens / 2, promptTokens, cachedTokens);
+            return half.overlapped();
+        }
+        return plainStage(decodeSeqs, decodeContext, prefillTokens, promptTokens, cachedTokens).result();
+    }
+
+    private Acc plainStage(double decodeSeqs, double decodeContext, double prefillTokens, double promptTokens, double cachedTokens) {
         Acc acc = new Acc();
         double uncached = promptTokens - cachedTokens;
         double t = decodeSeqs + prefillTokens; // tokens through the linear layers on this rank
@@ -209,7 +266,7 @@ public final class StepModel {
         }
         acc.overhead(k.stepOverheadSeconds() / pp + layersPerStage * k.layerOverheadSeconds()
                 + (decodeSeqs + promptsDone) * k.sequenceOverheadSeconds() / pp);
-        return acc.result();
+        return acc;
     }
 
     private void attention(Acc acc, double decodeSeqs, double decodeContext, double prefillTokens, double promptTokens, double cachedTokens) {
@@ -268,7 +325,10 @@ public final class StepModel {
         if (g > 1) {
             // Dispatch and combine: each token goes to k experts, most of them on other ranks.
             double bytes = tokensHere * moe.expertsPerToken() * shape.spec().hiddenSize() * EP_BYTES_PER_ELEMENT / 2;
-            acc.comm(moeLayersPerStage * 2 * Collectives.allToAll(g, bytes, fabric, k.linkEfficiency()));
+            double once = domainFabric != null && domainSize > 1 && domainSize < g
+                    ? Collectives.allToAllHierarchical(g, domainSize, bytes, domainFabric, fabric, k.linkEfficiency())
+                    : Collectives.allToAll(g, bytes, fabric, k.linkEfficiency());
+            acc.allToAll(moeLayersPerStage * 2 * once);
         }
     }
 
@@ -296,9 +356,39 @@ public final class StepModel {
             bytes += b;
         }
 
+        double allToAll;
+
         void comm(double seconds) {
             byClass[OperatorClass.COMMUNICATION.ordinal()] += seconds;
             comm += seconds;
+        }
+
+        void allToAll(double seconds) {
+            comm(seconds);
+            allToAll += seconds;
+        }
+
+        /**
+         * Two micro-batches like this one (each half the step's tokens): each one's all-to-all runs
+         * while the other computes, so a step is 2·max(rest, all-to-all) with rest = everything but
+         * the all-to-all; what cannot hide stays as communication.
+         */
+        StepTime overlapped() {
+            double rest = computeBound + memoryBound + comm - allToAll + overhead;
+            double visible = Math.max(0, allToAll - rest);
+            double[] classes = byClass.clone();
+            for (int i = 0; i < classes.length; i++) {
+                classes[i] *= 2;
+            }
+            classes[OperatorClass.COMMUNICATION.ordinal()] -= 2 * (allToAll - visible);
+            double total = 2 * (rest + visible);
+            Acc twice = new Acc();
+            twice.computeBound = 2 * computeBound;
+            twice.memoryBound = 2 * memoryBound;
+            twice.comm = 2 * (comm - allToAll + visible);
+            twice.overhead = 2 * overhead;
+            StepTime r = twice.result();
+            return new StepTime(total, classes, 2 * flops, 2 * bytes, r.bound(), 2 * computeBound, 2 * memoryBound);
         }
 
         void overhead(double seconds) {
