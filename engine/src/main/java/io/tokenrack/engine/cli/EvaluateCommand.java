@@ -46,9 +46,11 @@ public final class EvaluateCommand implements Callable<Integer> {
         Catalog catalog = o.catalog();
         Evaluator evaluator = o.evaluator();
         Workload w = o.workload();
-        var servingOptions = serving.options(catalog, o.batching() == Batching.STATIC);
-        Evaluation result = new ServingSearch(evaluator).evaluate(o.cluster(evaluator), w, Assumptions.defaults(catalog.facility()),
-                o.batching(), servingOptions);
+        var servingOptions = serving.options(catalog, o.batching() == Batching.STATIC, o.target.design != null);
+        ServingSearch search = new ServingSearch(evaluator);
+        Evaluation result = o.target.design != null
+                ? search.evaluate(o.design(), w, Assumptions.defaults(catalog.facility()), o.batching(), servingOptions)
+                : search.evaluate(o.cluster(evaluator), w, Assumptions.defaults(catalog.facility()), o.batching(), servingOptions);
         if (!(result instanceof Evaluation.Ok e)) {
             throw new InputException(result.message());
         }

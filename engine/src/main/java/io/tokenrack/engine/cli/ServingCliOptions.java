@@ -21,11 +21,12 @@ final class ServingCliOptions {
     Integer decodeCount;
 
     @Option(names = "--prefill-accelerator",
-            description = "the prefill pool is --prefill-count of this accelerator beside the design's, which all decode", paramLabel = "ID")
+            description = "the prefill pool is --prefill-count of this accelerator beside the design's, which all decode; "
+                    + "in a design with two kinds, the kind whose racks prefill", paramLabel = "ID")
     String prefillAccelerator;
 
     /** The options as the engine takes them; a bad combination is one line naming the options. */
-    ServingOptions options(Catalog catalog, boolean staticBatching) {
+    ServingOptions options(Catalog catalog, boolean staticBatching, boolean design) {
         ServingMode mode;
         try {
             mode = ServingMode.parse(serving);
@@ -42,7 +43,7 @@ final class ServingCliOptions {
         if (decodeCount != null && decodeCount < 1) {
             throw new InputException("--decode-count: must be at least 1, was " + decodeCount);
         }
-        if (prefillAccelerator != null && prefillCount == null) {
+        if (prefillAccelerator != null && prefillCount == null && !design) {
             throw new InputException("--prefill-accelerator needs --prefill-count (how many of " + prefillAccelerator + " prefill)");
         }
         if (staticBatching && (pools || mode == ServingMode.DISAGGREGATED)) {

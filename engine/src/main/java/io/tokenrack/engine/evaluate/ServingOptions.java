@@ -6,7 +6,8 @@ package io.tokenrack.engine.evaluate;
  * @param prefillCount          accelerators in the prefill pool (null: searched, or the rest after {@code decodeCount})
  * @param decodeCount           accelerators in the decode pool (null: searched, or the rest after {@code prefillCount})
  * @param prefillAcceleratorId  the prefill pool is {@code prefillCount} of this accelerator in its standard servers,
- *                              beside the design's accelerators, which all decode (null: the design's own accelerators split)
+ *                              beside the design's accelerators, which all decode (null: the design's own accelerators split);
+ *                              for a design with two kinds, the kind whose racks prefill (no count)
  */
 public record ServingOptions(ServingMode mode, Integer prefillCount, Integer decodeCount, String prefillAcceleratorId) {
     /** Aggregated serving: what {@link Evaluator#evaluate} does alone. */
@@ -27,9 +28,6 @@ public record ServingOptions(ServingMode mode, Integer prefillCount, Integer dec
         boolean pools = prefillCount != null || decodeCount != null || prefillAcceleratorId != null;
         if (pools && mode == ServingMode.AGGREGATED) {
             throw new EvaluationException("a prefill or decode pool was given with aggregated serving: pools are for disaggregated serving");
-        }
-        if (prefillAcceleratorId != null && prefillCount == null) {
-            throw new EvaluationException("a prefill accelerator needs a prefill count (how many of " + prefillAcceleratorId + ")");
         }
     }
 

@@ -18,6 +18,54 @@ public final class ServingSearch {
     }
 
     /**
+     * A design, as {@link #evaluate(Cluster, Workload, Assumptions, Batching, ServingOptions)}; a
+     * design with two kinds of accelerator (each in racks of its own) is served disaggregated, the
+     * racks of one kind prefilling and the other's decoding: the kind named by the options'
+     * prefill accelerator, else whichever assignment serves better.
+     */
+    public Evaluation evaluate(io.tokenrack.engine.design.RackDesign design, Workload w, Assumptions a, Batching batching,
+                               ServingOptions options) {
+        java.util.List<String> kinds = DesignPools.kinds(design, evaluator.catalog());
+        if (kinds.size() <= 1) {
+            return evaluate(evaluator.clusters().fromDesign(design), w, a, batching, options);
+        }
+        if (kinds.size() > 2) {
+            throw new EvaluationException("the design holds " + kinds.size() + " kinds of accelerator (" + String.join(", ", kinds)
+                    + "); disaggregated serving takes two, one for the prefill pool and one for the decode pool");
+        }
+        if (options.mode() == ServingMode.AGGREGATED || batching == Batching.STATIC) {
+            throw new EvaluationException("the design mixes accelerators (" + kinds.get(0) + " and " + kinds.get(1)
+                    + "): it serves only disaggregated, each kind a pool (continuous batching)");
+        }
+        if (options.prefillCount() != null || options.decodeCount() != null) {
+            throw new EvaluationException("the design's racks make the pools: a prefill or decode count does not apply to a design with two kinds");
+        }
+        if (options.prefillAcceleratorId() != null && !kinds.contains(options.prefillAcceleratorId())) {
+            throw new EvaluationException("the prefill accelerator " + options.prefillAcceleratorId() + " is not in the design, which holds "
+                    + kinds.get(0) + " and " + kinds.get(1));
+        }
+        boolean joined = DesignPools.hasSwitch(design, evaluator.catalog());
+        Evaluation best = null;
+        for (String prefill : kinds) {
+            if (options.prefillAcceleratorId() != null && !options.prefillAcceleratorId().equals(prefill)) {
+                continue;
+            }
+            String decode = kinds.get(0).equals(prefill) ? kinds.get(1) : kinds.get(0);
+            Cluster p = evaluator.clusters().fromDesign(DesignPools.racksOf(design, evaluator.catalog(), prefill, false));
+            Cluster d = evaluator.clusters().fromDesign(DesignPools.racksOf(design, evaluator.catalog(), decode, true));
+            Evaluation e = joined
+                    ? disaggregated.evaluate(withNic(d), withNic(p), w, a)
+                    : new Evaluation.Failed(Evaluation.Failed.Failure.DOES_NOT_FIT, "the design's " + prefill + " and " + decode
+                            + " racks have no switch between them to move the KV cache", d.accelerator().id(), w.modelId(),
+                            p.accelerators() + d.accelerators(), d.provenance());
+            if (best == null || better(e, best)) {
+                best = e;
+            }
+        }
+        return best;
+    }
+
+    /**
      * @throws EvaluationException for combinations that cannot be served (static batching disaggregated,
      *                             pools larger than the design, a decode count beside another prefill accelerator)
      */
@@ -45,6 +93,10 @@ public final class ServingSearch {
 
     private Evaluation disaggregated(Cluster cluster, Workload w, Assumptions a, ServingOptions o) {
         if (o.prefillAcceleratorId() != null) {
+            if (o.prefillCount() == null) {
+                throw new EvaluationException("a prefill accelerator beside the design's needs a prefill count (how many of "
+                        + o.prefillAcceleratorId() + ")");
+            }
             if (o.decodeCount() != null && o.decodeCount() != cluster.accelerators()) {
                 throw new EvaluationException("with another prefill accelerator the design's " + cluster.accelerators()
                         + " accelerators all decode: a decode count of " + o.decodeCount() + " does not match");

@@ -86,7 +86,8 @@ class ServingSearchTest {
     void badCombinationsAreRefused() {
         Cluster c = EVALUATOR.clusters().standard("b200", 8);
         assertThrows(EvaluationException.class, () -> new ServingOptions(ServingMode.AGGREGATED, 2, null, null));
-        assertThrows(EvaluationException.class, () -> new ServingOptions(ServingMode.DISAGGREGATED, null, null, "b200"));
+        assertThrows(EvaluationException.class, () -> SEARCH.evaluate(c, deepseek(null), A, Batching.CONTINUOUS,
+                new ServingOptions(ServingMode.DISAGGREGATED, null, null, "b200")), "another accelerator beside, with no count");
         assertThrows(EvaluationException.class, () -> new ServingOptions(ServingMode.DISAGGREGATED, 0, null, null));
         assertThrows(EvaluationException.class, () -> SEARCH.evaluate(c, deepseek(null), A, Batching.CONTINUOUS,
                 new ServingOptions(ServingMode.DISAGGREGATED, 5, 5, null)), "10 accelerators of 8");
@@ -94,6 +95,40 @@ class ServingSearchTest {
                 new ServingOptions(ServingMode.DISAGGREGATED, null, null, null)));
         assertThrows(EvaluationException.class, () -> SEARCH.evaluate(EVALUATOR.clusters().standard("b200", 1), deepseek(null), A,
                 Batching.CONTINUOUS, new ServingOptions(ServingMode.DISAGGREGATED, null, null, null)));
+    }
+
+    /** One rack of a DGX B200 with the leaf switch, one of two DGX H100: two kinds, each in racks of its own. */
+    static io.tokenrack.engine.design.RackDesign mixed(boolean withSwitch) {
+        var b200 = new java.util.ArrayList<>(java.util.List.of(new io.tokenrack.engine.design.Placement("dgx-1", "dgx-b200", 1, null)));
+        if (withSwitch) {
+            b200.add(new io.tokenrack.engine.design.Placement("leaf", "quantum-2-qm9700", 42, null));
+        }
+        var h100 = java.util.List.of(new io.tokenrack.engine.design.Placement("dgx-2", "dgx-h100", 1, null),
+                new io.tokenrack.engine.design.Placement("dgx-3", "dgx-h100", 11, null));
+        return new io.tokenrack.engine.design.RackDesign(1, "mixed", null, java.util.List.of(
+                new io.tokenrack.engine.design.RackInstance("r1", "B200 rack", "air-42u-30kw", b200),
+                new io.tokenrack.engine.design.RackInstance("r2", "H100 rack", "air-42u-30kw", h100)), null);
+    }
+
+    @Test
+    void aDesignWithTwoKindsServesOneKindAsThePrefillPool() {
+        Workload w = new Workload("llama-3.3-70b", Precision.FP8, null, 8192, 1024, null, null, null, null, Parallelism.AUTO);
+        Evaluation.Ok h100Prefill = ok(SEARCH.evaluate(mixed(true), w, A, Batching.CONTINUOUS,
+                new ServingOptions(ServingMode.AUTO, null, null, "h100-sxm")));
+        assertEquals("h100-sxm", h100Prefill.plan().split().prefillAcceleratorId());
+        assertEquals("b200", h100Prefill.acceleratorId());
+        assertEquals(24, h100Prefill.accelerators());
+        assertEquals("the scale-out NICs", h100Prefill.plan().split().kvLink());
+        Evaluation.Ok b200Prefill = ok(SEARCH.evaluate(mixed(true), w, A, Batching.CONTINUOUS,
+                new ServingOptions(ServingMode.AUTO, null, null, "b200")));
+        Evaluation.Ok chosen = ok(SEARCH.evaluate(mixed(true), w, A, Batching.CONTINUOUS, ServingOptions.AUTO));
+        assertEquals(Math.max(h100Prefill.throughput().outputTokensPerSecond(), b200Prefill.throughput().outputTokensPerSecond()),
+                chosen.throughput().outputTokensPerSecond(), 1e-9 * chosen.throughput().outputTokensPerSecond());
+        assertThrows(EvaluationException.class, () -> SEARCH.evaluate(mixed(true), w, A, Batching.CONTINUOUS, ServingOptions.AGGREGATED));
+        assertThrows(EvaluationException.class, () -> SEARCH.evaluate(mixed(true), w, A, Batching.CONTINUOUS,
+                new ServingOptions(ServingMode.AUTO, 4, null, null)));
+        assertEquals(Evaluation.Status.DOES_NOT_FIT, SEARCH.evaluate(mixed(false), w, A, Batching.CONTINUOUS, ServingOptions.AUTO).status(),
+                "no switch joins the two racks");
     }
 
     @Test
