@@ -37,7 +37,7 @@ final class DisaggregatedEvaluator {
 
     /** The decode pool is {@code cluster}; the prefill pool is {@code prefill}, accelerators of another kind. */
     Evaluation evaluate(Cluster cluster, Cluster prefill, Workload w, Assumptions a) {
-        return search(cluster, w, a, new Pools(prefill, cluster, true, false, cluster.scaleUpDomain()));
+        return search(cluster, w, a, new Pools(prefill, cluster, true, false, cluster.scaleUpDomain()), 0);
     }
 
     /**
@@ -45,12 +45,21 @@ final class DisaggregatedEvaluator {
      * (one may be null: the rest of the cluster), else the best split searched.
      */
     Evaluation evaluate(Cluster cluster, Integer prefillCount, Integer decodeCount, Workload w, Assumptions a) {
+        return evaluate(cluster, prefillCount, decodeCount, w, a, 0);
+    }
+
+    /**
+     * As {@link #evaluate(Cluster, Integer, Integer, Workload, Assumptions)}; with {@code floor} output
+     * tokens/s that another way of serving already reaches within the limits, splits that cannot
+     * beat it are skipped (the result may then be worse than the floor, never better than missed).
+     */
+    Evaluation evaluate(Cluster cluster, Integer prefillCount, Integer decodeCount, Workload w, Assumptions a, double floor) {
         int n = cluster.accelerators();
         if (n < 2) {
             throw new EvaluationException("disaggregated serving needs at least 2 accelerators (a prefill and a decode pool); the design has 1");
         }
         if (prefillCount == null && decodeCount == null) {
-            return search(cluster, w, a, new Pools(cluster, cluster, false, true, cluster.scaleUpDomain()));
+            return search(cluster, w, a, new Pools(cluster, cluster, false, true, cluster.scaleUpDomain()), floor);
         }
         int p = prefillCount != null ? prefillCount : n - decodeCount;
         int d = decodeCount != null ? decodeCount : n - prefillCount;
@@ -59,7 +68,7 @@ final class DisaggregatedEvaluator {
                     "the prefill and decode pools need at least 1 accelerator each and %d in all at most; asked %d prefill + %d decode",
                     n, p, d));
         }
-        return search(cluster, w, a, new Pools(pool(cluster, p), pool(cluster, d), false, false, cluster.scaleUpDomain()));
+        return search(cluster, w, a, new Pools(pool(cluster, p), pool(cluster, d), false, false, cluster.scaleUpDomain()), 0);
     }
 
     /**
@@ -101,7 +110,7 @@ final class DisaggregatedEvaluator {
         }
     }
 
-    private Evaluation search(Cluster cluster, Workload w, Assumptions a, Pools pools) {
+    private Evaluation search(Cluster cluster, Workload w, Assumptions a, Pools pools, double floor) {
         ModelConstants k = a.constants();
         ModelSpec model;
         ModelShape shape;
@@ -128,6 +137,13 @@ final class DisaggregatedEvaluator {
         String why = null;
         for (PrefillLayout pl : prefillCandidates(prefillPlans, w, k)) {
             for (Plan dp : decodePlans) {
+                if (pools.shared) {
+                    // no split of this pair beats the bound: min(most prefill with one decode replica, most decode)
+                    double bound = upperBound(pools, pl, dp, w, k);
+                    if (bound <= floor || best != null && best.meetsLimits && bound <= best.point.outputTokensPerSecond()) {
+                        continue;
+                    }
+                }
                 for (int[] xy : replicas(pools, pl, dp, w, k)) {
                     int x = xy[0];
                     int y = xy[1];
@@ -274,6 +290,30 @@ final class DisaggregatedEvaluator {
             }
         }
         return out2;
+    }
+
+    /**
+     * Output tokens/s no split of a shared cluster into these two layouts exceeds: the prefill pool
+     * at its largest (one decode replica) and the decode pool at its largest (one prefill replica),
+     * the smaller of the two, times O (the decode rate only grows with more replicas).
+     */
+    private static double upperBound(Pools pools, PrefillLayout pl, Plan dp, Workload w, ModelConstants k) {
+        int gp = pl.plan.step().groupSize();
+        int gd = dp.step().groupSize();
+        int n = pools.decode.accelerators();
+        int yMax = (n - gp) / gd;
+        int perReplicaMax = dp.serving().maxConcurrency();
+        if (yMax < 1 || perReplicaMax < 1) {
+            return 0;
+        }
+        StepModel d = dp.step();
+        double in = w.inputTokens();
+        double out = w.outputTokens();
+        double c = w.isMaxConcurrency() ? perReplicaMax : Math.min((double) w.concurrency() / yMax, perReplicaMax);
+        double tpot = d.pp() * d.stage(c / d.dp() / d.pp(), in + out / 2, 0, in, w.effectivePrefixHitRate() * in).seconds();
+        double decode = yMax * c / tpot;
+        double prefill = (double) ((n - gd) / gp) * pl.requestsPerSecond * out;
+        return Math.min(decode, prefill);
     }
 
     private record KvLink(Fabric fabric, String name) {}

@@ -87,7 +87,10 @@ public final class ServingSearch {
         if (together instanceof Evaluation.Failed f && f.failure() == Evaluation.Failed.Failure.INVALID || cluster.accelerators() < 2) {
             return together;
         }
-        Evaluation apart = disaggregated(cluster, w, a, options);
+        // splits that cannot beat aggregated serving within the limits are not worth evaluating
+        double floor = together instanceof Evaluation.Ok t && t.notes().stream().noneMatch(n -> n instanceof Note.LimitsNotMet)
+                ? t.throughput().outputTokensPerSecond() : 0;
+        Evaluation apart = disaggregated.evaluate(cluster, null, null, w, a, floor);
         return better(apart, together) ? apart : together;
     }
 
