@@ -122,6 +122,37 @@ public final class ServingSearch {
                 c.provisionedItWatts(), c.capexUsd(), c.racks(), c.provenance());
     }
 
+    /**
+     * The concurrency sweep served disaggregated (each point's split, layouts and operating point
+     * searched anew), from one request to the most the best split holds, {@code points} log-spaced,
+     * latency limits left out: the disaggregated side of a throughput-vs-interactivity frontier.
+     * Each point's {@code plan().split()} says its configuration. Empty when no split fits.
+     */
+    public java.util.List<Evaluation.Ok> disaggregatedSweep(Cluster cluster, Workload w, Assumptions a, int points) {
+        if (cluster.accelerators() < 2 || points < 1) {
+            return java.util.List.of();
+        }
+        Workload open = w.withConcurrency(null).withoutLimits();
+        if (!(disaggregated.evaluate(cluster, null, null, open, a) instanceof Evaluation.Ok top)) {
+            return java.util.List.of();
+        }
+        int max = (int) Math.clamp(Math.round(top.plan().concurrency()), 1, Integer.MAX_VALUE);
+        java.util.List<Evaluation.Ok> out = new java.util.ArrayList<>(points);
+        int last = 0;
+        for (int i = 0; i < points; i++) {
+            double f = points == 1 ? 1 : (double) i / (points - 1);
+            int c = Math.max(last + 1, (int) Math.round(Math.exp(f * Math.log(max))));
+            if (c > max) {
+                break;
+            }
+            last = c;
+            if (disaggregated.evaluate(cluster, null, null, open.withConcurrency(c), a) instanceof Evaluation.Ok e) {
+                out.add(e);
+            }
+        }
+        return java.util.List.copyOf(out);
+    }
+
     /** Whether {@code a} serves better than {@code b}: it has numbers, then meets the limits, then more output tokens/s. */
     static boolean better(Evaluation a, Evaluation b) {
         if (!(a instanceof Evaluation.Ok x)) {

@@ -142,4 +142,21 @@ class ServingSearchTest {
         assertEquals(ServingMode.AGGREGATED, ok(SEARCH.evaluate(EVALUATOR.clusters().standard("h200-sxm", 8), deepseek(null), A,
                 Batching.CONTINUOUS, ServingOptions.AUTO)).plan().split().mode());
     }
+
+    @Test
+    void theDisaggregatedSweepRisesInConcurrencyAndEachPointSaysItsSplit() {
+        Cluster c = EVALUATOR.clusters().standard("b200", 8);
+        var sweep = SEARCH.disaggregatedSweep(c, deepseek(40.0), A, 16);
+        assertTrue(sweep.size() >= 4, "points: " + sweep.size());
+        for (int i = 0; i < sweep.size(); i++) {
+            Evaluation.Ok e = sweep.get(i);
+            assertEquals(ServingMode.DISAGGREGATED, e.plan().split().mode());
+            if (i > 0) {
+                assertTrue(e.plan().concurrency() > sweep.get(i - 1).plan().concurrency() - 1e-9);
+            }
+        }
+        assertTrue(sweep.getFirst().throughput().tokensPerSecondPerUser() > sweep.getLast().throughput().tokensPerSecondPerUser(),
+                "one request alone is served faster than a full pool");
+        assertTrue(SEARCH.disaggregatedSweep(EVALUATOR.clusters().standard("b200", 1), deepseek(null), A, 16).isEmpty());
+    }
 }
