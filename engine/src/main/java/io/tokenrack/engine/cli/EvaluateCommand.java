@@ -10,6 +10,8 @@ import io.tokenrack.engine.evaluate.Latency;
 import io.tokenrack.engine.evaluate.Note;
 import io.tokenrack.engine.evaluate.Phase;
 import io.tokenrack.engine.evaluate.PhaseBreakdown;
+import io.tokenrack.engine.evaluate.RangeEvaluator;
+import io.tokenrack.engine.evaluate.RangedEvaluation;
 import io.tokenrack.engine.evaluate.ServingSearch;
 import io.tokenrack.engine.evaluate.Throughput;
 import io.tokenrack.engine.workload.Parallelism;
@@ -54,14 +56,22 @@ public final class EvaluateCommand implements Callable<Integer> {
         if (!(result instanceof Evaluation.Ok e)) {
             throw new InputException(result.message());
         }
+        // the bands re-run the same serving search at each end of the ranged figures; a prefill pool of
+        // another kind is not one cluster the ranges can rebuild, so it has no bands
+        RangedEvaluation ranged = e.plan().split().prefillAcceleratorId() != null
+                ? new RangedEvaluation(e, java.util.List.of(), java.util.Map.of(), java.util.List.of())
+                : new RangeEvaluator(evaluator.catalog())
+                        .evaluate(e, o.clusterSource(), w, Assumptions.defaults(catalog.facility()), o.batching(), servingOptions);
         if (json) {
             var node = EvaluationJson.of(e);
             node.put("precision", w.precision().label());
             node.put("kvPrecision", w.effectiveKvPrecision().label());
             node.put("prefixHitRate", w.effectivePrefixHitRate());
+            RangeJson.put(node, ranged);
             out.println(StrictJson.mapper().writeValueAsString(node));
         } else {
             print(out, e, w, o.batching());
+            RangeText.print(out, ranged);
         }
         out.flush();
         return 0;

@@ -149,7 +149,10 @@ final class DisaggregatedEvaluator {
                     int y = xy[1];
                     KvLink link = link(pools, x * pl.plan.step().groupSize() + y * dp.step().groupSize(), k);
                     if (link == null) {
-                        why = "the prefill and decode pools are in different scale-up domains and no scale-out network joins them to move the KV cache";
+                        why = pools.apart
+                                ? "no NICs join the prefill pool (" + pools.prefill.accelerator().id() + ") and the decode pool ("
+                                        + pools.decode.accelerator().id() + ") to move the KV cache: the catalog's servers for them list none"
+                                : "the prefill and decode pools are in different scale-up domains and no scale-out network joins them to move the KV cache";
                         continue;
                     }
                     KvTransfer kv = KvTransfer.of(pl.plan.step(), dp.step(), w.inputTokens(), link.fabric, link.name, k.linkEfficiency());
