@@ -126,9 +126,10 @@ final class DisaggregatedEvaluator {
                         w.inputTokens(), w.outputTokens(), model.maxContextTokens(), model.id()));
             }
             shape = ModelShape.of(model);
-            decodePlans = ParallelismPlanner.plans(pools.decode, model, shape, w, k, Batching.CONTINUOUS);
-            prefillPlans = withTwoBatchOverlap(pools.shared ? decodePlans : ParallelismPlanner.plans(pools.prefill, model, shape, w, k,
-                    Batching.CONTINUOUS));
+            List<Plan> decodeLayouts = ParallelismPlanner.plans(pools.decode, model, shape, w, k, Batching.CONTINUOUS);
+            decodePlans = withTwoBatchOverlap(decodeLayouts);
+            prefillPlans = pools.shared ? decodePlans
+                    : withTwoBatchOverlap(ParallelismPlanner.plans(pools.prefill, model, shape, w, k, Batching.CONTINUOUS));
         } catch (InputException e) {
             return new Evaluation.Failed(Evaluation.Failed.Failure.INVALID, e.getMessage(), cluster.accelerator().id(), w.modelId(),
                     cluster.accelerators(), cluster.provenance());
@@ -182,8 +183,8 @@ final class DisaggregatedEvaluator {
 
     /**
      * The layouts, and for MoE layouts with expert parallelism the same layout with two-batch
-     * overlap as well: the prefill pool runs whichever is faster (long prompts make big, compute-bound
-     * micro-batches, so the second read of the weights costs little; decode keeps one batch).
+     * overlap as well: each pool runs whichever is faster (big, compute-bound batches hide the
+     * all-to-all and pay little for the second read of the weights; small decode batches do not gain).
      */
     static List<Plan> withTwoBatchOverlap(List<Plan> plans) {
         List<Plan> out = new ArrayList<>(plans);
