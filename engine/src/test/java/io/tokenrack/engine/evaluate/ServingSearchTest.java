@@ -159,4 +159,17 @@ class ServingSearchTest {
                 "one request alone is served faster than a full pool");
         assertTrue(SEARCH.disaggregatedSweep(EVALUATOR.clusters().standard("b200", 1), deepseek(null), A, 16).isEmpty());
     }
+
+    @Test
+    void aRackHoldingBothKindsIsRefusedNamingTheRack() {
+        var items = java.util.List.of(new io.tokenrack.engine.design.Placement("dgx-1", "dgx-b200", 1, null),
+                new io.tokenrack.engine.design.Placement("dgx-2", "dgx-h100", 11, null),
+                new io.tokenrack.engine.design.Placement("leaf", "quantum-2-qm9700", 42, null));
+        var design = new io.tokenrack.engine.design.RackDesign(1, "one rack, two kinds", null, java.util.List.of(
+                new io.tokenrack.engine.design.RackInstance("r1", "Shared rack", "air-42u-30kw", items)), null);
+        Workload w = new Workload("llama-3.3-70b", Precision.FP8, null, 8192, 1024, null, null, null, null, Parallelism.AUTO);
+        EvaluationException e = assertThrows(EvaluationException.class,
+                () -> SEARCH.evaluate(design, w, A, Batching.CONTINUOUS, ServingOptions.AUTO));
+        assertTrue(e.getMessage().startsWith("rack 'Shared rack' holds b200 and h100-sxm"), e.getMessage());
+    }
 }
