@@ -51,7 +51,7 @@ final class DisaggregatedEvaluator {
     /**
      * As {@link #evaluate(Cluster, Integer, Integer, Workload, Assumptions)}; with {@code floor} output
      * tokens/s that another way of serving already reaches within the limits, splits that cannot
-     * beat it are skipped (the result may then be worse than the floor, never better than missed).
+     * beat it are skipped (what comes back is then the best of the rest, possibly below the floor).
      */
     Evaluation evaluate(Cluster cluster, Integer prefillCount, Integer decodeCount, Workload w, Assumptions a, double floor) {
         int n = cluster.accelerators();
