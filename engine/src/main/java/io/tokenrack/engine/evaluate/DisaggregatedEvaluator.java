@@ -446,7 +446,9 @@ final class DisaggregatedEvaluator {
             notes.add(new Note.LimitsNotMet());
         }
         if (pt.queuedRequests() > 0) {
-            notes.add(new Note.QueuedRequests(pt.queuedRequests() / ch.y));
+            // the prefill pool sets the rate (it runs full) or the decode pool's memory is full
+            notes.add(pt.prefillUtilization() >= 0.999 ? new Note.WaitingForPrefill(pt.queuedRequests())
+                    : new Note.QueuedRequests(pt.queuedRequests() / ch.y));
         }
         if (Double.isNaN(power.itWatts())) {
             notes.add(new Note.UnknownPower(cluster.accelerator().name(), cluster.accelerator().cpuAsAccelerator()));
