@@ -42,11 +42,14 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print one JSON object")
     boolean json;
 
+    @Mixin
+    PowerOptions power;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         Catalog catalog = o.catalog();
-        Evaluator evaluator = o.evaluator();
+        Evaluator evaluator = power.apply(o.evaluator());
         Workload w = o.workload();
         var servingOptions = serving.options(catalog, o.batching() == Batching.STATIC, o.target.design != null);
         ServingSearch search = new ServingSearch(evaluator);
@@ -99,6 +102,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "  TTFT / TPOT            %s / %s%n", Text.duration(l.ttftSeconds()), Text.duration(l.tpotSeconds()));
         out.printf(Locale.ROOT, "  IT / facility power    %s kW / %s kW (PUE %.2f)%n", Text.fixed(e.power().itWatts() / 1e3, 1),
                 Text.fixed(e.power().facilityWatts() / 1e3, 1), e.power().pue());
+        PowerText.serverWall(out, e.power());
         out.printf(Locale.ROOT, "  output tokens/joule    %s (IT), %s (facility)%n", Text.fixed(e.efficiency().outputTokensPerJoule(), 2),
                 Text.fixed(e.efficiency().outputTokensPerJouleFacility(), 2));
         out.printf(Locale.ROOT, "  $ per M output tokens  %s  (%s per accelerator-hour)%n", dollars(e.cost().usdPerMillionOutputTokens(), 3),
