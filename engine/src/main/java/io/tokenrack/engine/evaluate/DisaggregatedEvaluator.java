@@ -415,9 +415,15 @@ final class DisaggregatedEvaluator {
         int idleDecode = idle - idlePrefill;
         double accW = prefillUsed * prefillW + decodeUsed * decodeW
                 + idlePrefill * PowerModel.idleAcceleratorWatts(pd.tdpWatts()) + idleDecode * PowerModel.idleAcceleratorWatts(dd.tdpWatts());
-        double hostNameplate = cluster.hostNameplateWatts() + (s.apart ? s.prefill.hostNameplateWatts() : 0);
         double networkW = cluster.networkWatts() + (s.apart ? s.prefill.networkWatts() : 0);
-        double hostW = hostNameplate * PowerModel.HOST_LOAD_FRACTION;
+        // the hosts from their parts, as aggregated serving counts them (each kind's servers on their own)
+        double hostW;
+        if (s.apart) {
+            double prefillBoards = prefillUsed * prefillW + idlePrefill * PowerModel.idleAcceleratorWatts(pd.tdpWatts());
+            hostW = host(s.prefill, prefillBoards) + host(cluster, accW - prefillBoards);
+        } else {
+            hostW = host(cluster, accW);
+        }
         double it = accW + hostW + networkW;
         double pue = s.apart ? (cluster.pue() * cluster.accelerators() + s.prefill.pue() * s.prefill.accelerators()) / n : cluster.pue();
         double facility = it * pue;
@@ -500,6 +506,13 @@ final class DisaggregatedEvaluator {
                 new Memory(ds.weightBytesPerAccelerator(), kvPerAcc),
                 power, new Efficiency(output / power.itWatts(), output / power.facilityWatts(), output / provisionedMw),
                 cost, bottleneck, racks, phases, notes, prov);
+    }
+
+    private static double host(Cluster c, double boardWatts) {
+        var cooling = c.accelerator().cooling();
+        boolean liquid = cooling == io.tokenrack.engine.catalog.CoolingType.LIQUID || cooling == io.tokenrack.engine.catalog.CoolingType.IMMERSION;
+        return io.tokenrack.engine.power.HostPower.of(c.accelerators(), boardWatts, c.hostNameplateWatts(), liquid,
+                c.accelerator().cpuAsAccelerator()).totalWatts();
     }
 
     private static Bottleneck bottleneck(Choice ch, List<RackDraw> racks, List<Note> notes, int maxSequencesPerRank) {

@@ -74,6 +74,13 @@ public final class ServingSearch {
         if (mode == ServingMode.AGGREGATED) {
             return evaluator.evaluate(cluster, w, a, batching);
         }
+        if (!io.tokenrack.engine.power.OperatingPoint.MAX_P.equals(evaluator.operatingPoint())) {
+            // the pools are modelled at full clocks: a power cap or Max-Q serves aggregated
+            if (mode == ServingMode.DISAGGREGATED) {
+                throw new EvaluationException("disaggregated serving is modelled at full clocks (Max-P); leave out the operating point or the power cap");
+            }
+            return evaluator.evaluate(cluster, w, a, batching);
+        }
         if (batching == Batching.STATIC) {
             if (mode == ServingMode.DISAGGREGATED) {
                 throw new EvaluationException("disaggregated serving is modelled with continuous batching, not static");
