@@ -31,6 +31,7 @@ public final class WhyView extends VBox {
     private final Label headline = new Label();
     private final VBox phases = new VBox(6);
     private final Label steady = new Label();
+    private final Label serving = new Label();
     private final Label notes = new Label();
     private final ListView<Provenance> inputs = new ListView<>();
 
@@ -49,6 +50,8 @@ public final class WhyView extends VBox {
         title.getStyleClass().add(Styles.PANEL_TITLE);
         headline.setId("why-headline");
         headline.setWrapText(true);
+        serving.setId("why-serving");
+        serving.setWrapText(true);
         steady.setId("why-steady");
         steady.setWrapText(true);
         steady.getStyleClass().add(Styles.MUTED);
@@ -63,7 +66,7 @@ public final class WhyView extends VBox {
         inputs.setMinHeight(80);
         inputs.setCellFactory(l -> new ProvenanceCell());
         VBox.setVgrow(inputs, Priority.ALWAYS);
-        getChildren().addAll(title, headline, steady, phases, notes, inputsTitle, ProvenanceDots.legend(), inputs);
+        getChildren().addAll(title, headline, serving, steady, phases, notes, inputsTitle, ProvenanceDots.legend(), inputs);
     }
 
     private void initListeners() {
@@ -76,6 +79,7 @@ public final class WhyView extends VBox {
         if (e == null) {
             headline.setText(r == null ? "evaluating…" : r.message());
             steady.setText("");
+            serving.setText("");
             notes.setText("");
             inputs.getItems().setAll(r == null || r.evaluation() == null ? java.util.List.of() : r.evaluation().provenance());
             return;
@@ -84,6 +88,7 @@ public final class WhyView extends VBox {
         // a second sentence: "Bound by memory capacity. Steady step 64.4 ms …"
         headline.setText("Bound by " + e.bottleneck().label() + ". " + Character.toUpperCase(why.charAt(0)) + why.substring(1) + ".");
         steady.setText(steadyWhy(e));
+        serving.setText(ServingWhy.explain(e, r.input() == null ? null : r.input().design().workload(), r.frontier()));
         for (Phase phase : new Phase[] {Phase.PREFILL, Phase.DECODE}) {
             PhaseBreakdown p = e.phase(phase);
             if (p != null) {
@@ -106,8 +111,27 @@ public final class WhyView extends VBox {
         if (steadyStep == null) {
             return "";
         }
+        var spec = e.plan().speculation();
+        if (!spec.isOff()) {
+            return "TPOT " + Units.ms(e.latency().tpotSeconds()) + " is the steady step (" + Units.ms(steadyStep.stepSeconds()) + ") over the "
+                    + String.format(Locale.ROOT, "%.2f", spec.acceptanceLength()) + " tokens each user gains per step with speculative decoding ("
+                    + speculationName(spec) + "): each step checks " + spec.queriesPerSequence() + " tokens per user, runs the draft "
+                    + (spec.draftTokens() == 1 ? "once" : spec.draftTokens() + " times")
+                    + " and carries the prefill chunks of newly arriving requests.";
+        }
         return "TPOT " + Units.ms(e.latency().tpotSeconds()) + " is the steady step (" + Units.ms(steadyStep.stepSeconds())
                 + "): each decode step also carries the prefill chunks of newly arriving requests.";
+    }
+
+    /** "the model's MTP module, 3 draft tokens", "an EAGLE draft head, 2 draft tokens", "draft model llama-3.1-8b, 4 draft tokens". */
+    static String speculationName(io.tokenrack.engine.perf.Speculation s) {
+        String what = switch (s.method()) {
+            case MTP -> "the model's MTP module";
+            case EAGLE -> "an EAGLE draft head";
+            case DRAFT -> "draft model " + s.draftModelId();
+            case OFF -> "off";
+        };
+        return what + ", " + s.draftTokens() + (s.draftTokens() == 1 ? " draft token" : " draft tokens");
     }
 
     private VBox phase(PhaseBreakdown p) {

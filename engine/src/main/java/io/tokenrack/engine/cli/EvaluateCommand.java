@@ -13,6 +13,7 @@ import io.tokenrack.engine.evaluate.PhaseBreakdown;
 import io.tokenrack.engine.evaluate.RangeEvaluator;
 import io.tokenrack.engine.evaluate.RangedEvaluation;
 import io.tokenrack.engine.evaluate.ServingSearch;
+import io.tokenrack.engine.evaluate.SpeculationRequest;
 import io.tokenrack.engine.evaluate.Throughput;
 import io.tokenrack.engine.workload.Parallelism;
 import io.tokenrack.engine.perf.Batching;
@@ -43,6 +44,9 @@ public final class EvaluateCommand implements Callable<Integer> {
     boolean json;
 
     @Mixin
+    SpeculationOptions speculation;
+
+    @Mixin
     PowerOptions power;
 
     @Override
@@ -51,11 +55,12 @@ public final class EvaluateCommand implements Callable<Integer> {
         Catalog catalog = o.catalog();
         Evaluator evaluator = power.apply(o.evaluator());
         Workload w = o.workload();
+        SpeculationRequest asked = speculation.request();
         var servingOptions = serving.options(catalog, o.batching() == Batching.STATIC, o.target.design != null);
         ServingSearch search = new ServingSearch(evaluator);
         Evaluation result = o.target.design != null
-                ? search.evaluate(o.design(), w, Assumptions.defaults(catalog.facility()), o.batching(), servingOptions)
-                : search.evaluate(o.cluster(evaluator), w, Assumptions.defaults(catalog.facility()), o.batching(), servingOptions);
+                ? search.evaluate(o.design(), w, Assumptions.defaults(catalog.facility()), o.batching(), servingOptions, asked)
+                : search.evaluate(o.cluster(evaluator), w, Assumptions.defaults(catalog.facility()), o.batching(), servingOptions, asked);
         if (!(result instanceof Evaluation.Ok e)) {
             throw new InputException(result.message());
         }
@@ -64,7 +69,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         RangedEvaluation ranged = e.plan().split().prefillAcceleratorId() != null
                 ? new RangedEvaluation(e, java.util.List.of(), java.util.Map.of(), java.util.List.of())
                 : new RangeEvaluator(evaluator.catalog())
-                        .evaluate(e, o.clusterSource(), w, Assumptions.defaults(catalog.facility()), o.batching(), servingOptions);
+                        .evaluate(e, o.clusterSource(), w, Assumptions.defaults(catalog.facility()), o.batching(), asked, servingOptions);
         if (json) {
             var node = EvaluationJson.of(e);
             node.put("precision", w.precision().label());
@@ -100,6 +105,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "  tokens/s per user      %s%n", t.tokensPerSecondPerUser() < 0.1
                 ? Text.significant(t.tokensPerSecondPerUser()) : Text.fixed(t.tokensPerSecondPerUser(), 1));
         out.printf(Locale.ROOT, "  TTFT / TPOT            %s / %s%n", Text.duration(l.ttftSeconds()), Text.duration(l.tpotSeconds()));
+        out.printf(Locale.ROOT, "  speculative decoding   %s%n", speculative(e.plan().speculation()));
         out.printf(Locale.ROOT, "  IT / facility power    %s kW / %s kW (PUE %.2f)%n", Text.fixed(e.power().itWatts() / 1e3, 1),
                 Text.fixed(e.power().facilityWatts() / 1e3, 1), e.power().pue());
         PowerText.serverWall(out, e.power());
@@ -124,7 +130,12 @@ public final class EvaluateCommand implements Callable<Integer> {
         }
     }
 
-    /** ", prefix cache hit 90%" when the workload reuses prompt prefixes, else nothing. */
+    /** "off", or "mtp:3, 2.86 tokens per step per user (acceptance length)". */
+    static String speculative(io.tokenrack.engine.perf.Speculation s) {
+        return s.isOff() ? "off" : s.label() + ", " + Text.fixed(s.acceptanceLength(), 2) + " tokens per step per user (acceptance length)";
+    }
+
+        /** ", prefix cache hit 90%" when the workload reuses prompt prefixes, else nothing. */
     static String prefixCache(Workload w) {
         double h = w.effectivePrefixHitRate();
         return h > 0 ? ", prefix cache hit " + Text.percent(h) : "";

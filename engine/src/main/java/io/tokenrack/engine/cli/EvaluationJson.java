@@ -43,7 +43,7 @@ final class EvaluationJson {
         p.put("pp", plan.parallelism().pp());
         p.put("ep", plan.parallelism().ep());
         p.put("dp", plan.parallelism().dp());
-        ServingJson.put(o, plan.split(), e.acceleratorId());
+        ServingJson.split(o, plan.split(), e.acceleratorId());
         num(o, "weightBytesPerAccelerator", e.memory().weightBytesPerAccelerator());
         num(o, "kvCacheBytesPerAccelerator", e.memory().kvCacheBytesPerAccelerator());
         num(o, "acceleratorPowerWatts", e.power().acceleratorWatts());
@@ -64,6 +64,7 @@ final class EvaluationJson {
         num(o, "usdPerMillionOutputTokens", e.cost().usdPerMillionOutputTokens());
         num(o, "usdPerMillionInputTokens", e.cost().usdPerMillionInputTokens());
         o.put("bottleneck", e.bottleneck().name());
+        ServingJson.speculative(o, plan.speculation());
         ArrayNode racks = o.putArray("racks"); // a design's racks: each one's modelled draw against its limits
         for (RackDraw r : e.racks()) {
             ObjectNode x = racks.addObject();

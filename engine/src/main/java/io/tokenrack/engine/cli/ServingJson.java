@@ -2,14 +2,40 @@ package io.tokenrack.engine.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tokenrack.engine.evaluate.ServingSplit;
+import io.tokenrack.engine.perf.Speculation;
 import io.tokenrack.engine.workload.Parallelism;
 
-/** The {@code serving} object of {@code evaluate --json} and its top-level {@code kvTransferSeconds}. */
+/**
+ * The {@code serving} object of {@code evaluate --json}: how the design serves (aggregated or
+ * disaggregated, its pools and layouts, its speculative decoding) and the top-level
+ * {@code kvTransferSeconds}.
+ */
 final class ServingJson {
     private ServingJson() {}
 
-    static void put(ObjectNode o, ServingSplit s, String acceleratorId) {
-        ObjectNode x = o.putObject("serving");
+    /** The {@code serving} object of {@code o}, created when absent. */
+    static ObjectNode serving(ObjectNode o) {
+        return o.get("serving") instanceof ObjectNode s ? s : o.putObject("serving");
+    }
+
+    /** {@code serving.speculative}: {@code method} (off, mtp, eagle, draft), {@code draftTokens}, {@code acceptanceLength}, and {@code draftModelId} for a draft model. */
+    static void speculative(ObjectNode o, Speculation s) {
+        ObjectNode x = serving(o).putObject("speculative");
+        x.put("method", s.method().label());
+        x.put("draftTokens", s.draftTokens());
+        x.put("acceptanceLength", s.acceptanceLength());
+        if (s.draftModelId() != null) {
+            x.put("draftModelId", s.draftModelId());
+        }
+    }
+
+    /**
+     * {@code serving.mode} (aggregated or disaggregated), the pools ({@code prefillAccelerators},
+     * {@code decodeAccelerators}, their ids, replicas and layouts, the KV link, two-batch overlap) and
+     * the top-level {@code kvTransferSeconds} (0 aggregated).
+     */
+    static void split(ObjectNode o, ServingSplit s, String acceleratorId) {
+        ObjectNode x = serving(o);
         x.put("mode", s.mode().label());
         x.put("prefillAccelerators", s.prefillAccelerators());
         x.put("decodeAccelerators", s.decodeAccelerators());

@@ -494,7 +494,7 @@ final class DisaggregatedEvaluator {
                 ch.x, ch.y, s.apart ? s.prefill.accelerator().id() : null, ch.kv.seconds(),
                 ch.kv.linkName(), ps.twoBatchOverlap(), ds.twoBatchOverlap());
         ServingPlan plan = new ServingPlan(layout(ds, model), ch.x + ch.y, prefillUsed + decodeUsed,
-                pt.decodeConcurrency(), ch.serving.maxConcurrency(), split);
+                pt.decodeConcurrency(), ch.serving.maxConcurrency(), io.tokenrack.engine.perf.Speculation.OFF, split);
         double provisionedMw = provisioned * pue / 1e6;
         List<PhaseBreakdown> phases = List.of(
                 PhaseBreakdown.of(Phase.PREFILL, pstep),

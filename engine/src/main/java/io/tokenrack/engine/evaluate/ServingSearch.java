@@ -25,9 +25,15 @@ public final class ServingSearch {
      */
     public Evaluation evaluate(io.tokenrack.engine.design.RackDesign design, Workload w, Assumptions a, Batching batching,
                                ServingOptions options) {
+        return evaluate(design, w, a, batching, options, SpeculationRequest.AUTO);
+    }
+
+    /** As above, aggregated serving with the speculative decoding asked for. */
+    public Evaluation evaluate(io.tokenrack.engine.design.RackDesign design, Workload w, Assumptions a, Batching batching,
+                               ServingOptions options, SpeculationRequest speculation) {
         java.util.List<String> kinds = DesignPools.kinds(design, evaluator.catalog());
         if (kinds.size() <= 1) {
-            return evaluate(evaluator.clusters().fromDesign(design), w, a, batching, options);
+            return evaluate(evaluator.clusters().fromDesign(design), w, a, batching, options, speculation);
         }
         if (kinds.size() > 2) {
             throw new EvaluationException("the design holds " + kinds.size() + " kinds of accelerator (" + String.join(", ", kinds)
@@ -70,27 +76,36 @@ public final class ServingSearch {
      *                             pools larger than the design, a decode count beside another prefill accelerator)
      */
     public Evaluation evaluate(Cluster cluster, Workload w, Assumptions a, Batching batching, ServingOptions options) {
+        return evaluate(cluster, w, a, batching, options, SpeculationRequest.AUTO);
+    }
+
+    /**
+     * As above, aggregated serving with the speculative decoding asked for (the disaggregated pools
+     * are modelled without speculation).
+     */
+    public Evaluation evaluate(Cluster cluster, Workload w, Assumptions a, Batching batching, ServingOptions options,
+                               SpeculationRequest speculation) {
         ServingMode mode = options.poolsGiven() && options.mode() == ServingMode.AUTO ? ServingMode.DISAGGREGATED : options.mode();
         if (mode == ServingMode.AGGREGATED) {
-            return evaluator.evaluate(cluster, w, a, batching);
+            return evaluator.evaluate(cluster, w, a, batching, speculation);
         }
         if (!io.tokenrack.engine.power.OperatingPoint.MAX_P.equals(evaluator.operatingPoint())) {
             // the pools are modelled at full clocks: a power cap or Max-Q serves aggregated
             if (mode == ServingMode.DISAGGREGATED) {
                 throw new EvaluationException("disaggregated serving is modelled at full clocks (Max-P); leave out the operating point or the power cap");
             }
-            return evaluator.evaluate(cluster, w, a, batching);
+            return evaluator.evaluate(cluster, w, a, batching, speculation);
         }
         if (batching == Batching.STATIC) {
             if (mode == ServingMode.DISAGGREGATED) {
                 throw new EvaluationException("disaggregated serving is modelled with continuous batching, not static");
             }
-            return evaluator.evaluate(cluster, w, a, batching);
+            return evaluator.evaluate(cluster, w, a, batching, speculation);
         }
         if (mode == ServingMode.DISAGGREGATED) {
             return disaggregated(cluster, w, a, options);
         }
-        Evaluation together = evaluator.evaluate(cluster, w, a, batching);
+        Evaluation together = evaluator.evaluate(cluster, w, a, batching, speculation);
         if (together instanceof Evaluation.Failed f && f.failure() == Evaluation.Failed.Failure.INVALID || cluster.accelerators() < 2) {
             return together;
         }
