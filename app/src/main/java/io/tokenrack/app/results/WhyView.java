@@ -101,6 +101,12 @@ public final class WhyView extends VBox {
 
     /** Why TPOT is longer than the decode step: it is the steady step, which also carries the prefill of new requests. */
     static String steadyWhy(Evaluation.Ok e) {
+        var split = e.plan().split();
+        if (split.disaggregated()) {
+            // "Served disaggregated (2P1D): …": the decode pool runs no prefill, so TPOT is its pure decode step
+            return "Served " + split.words(e.acceleratorId()) + ". TPOT " + Units.ms(e.latency().tpotSeconds())
+                    + " is the decode pool's step, with no prefill in it; TTFT adds the KV cache transfer.";
+        }
         PhaseBreakdown steadyStep = e.phase(Phase.STEADY_STEP);
         if (steadyStep == null) {
             return "";

@@ -12,6 +12,7 @@ import io.tokenrack.engine.evaluate.Phase;
 import io.tokenrack.engine.evaluate.PhaseBreakdown;
 import io.tokenrack.engine.evaluate.RangeEvaluator;
 import io.tokenrack.engine.evaluate.RangedEvaluation;
+import io.tokenrack.engine.evaluate.ServingSearch;
 import io.tokenrack.engine.evaluate.SpeculationRequest;
 import io.tokenrack.engine.evaluate.Throughput;
 import io.tokenrack.engine.workload.Parallelism;
@@ -36,6 +37,9 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Mixin
     WorkloadOptions o;
 
+    @Mixin
+    ServingCliOptions serving;
+
     @Option(names = "--json", description = "print one JSON object")
     boolean json;
 
@@ -52,12 +56,20 @@ public final class EvaluateCommand implements Callable<Integer> {
         Evaluator evaluator = power.apply(o.evaluator());
         Workload w = o.workload();
         SpeculationRequest asked = speculation.request();
-        Evaluation result = evaluator.evaluate(o.cluster(evaluator), w, Assumptions.defaults(catalog.facility()), o.batching(), asked);
+        var servingOptions = serving.options(catalog, o.batching() == Batching.STATIC, o.target.design != null);
+        ServingSearch search = new ServingSearch(evaluator);
+        Evaluation result = o.target.design != null
+                ? search.evaluate(o.design(), w, Assumptions.defaults(catalog.facility()), o.batching(), servingOptions, asked)
+                : search.evaluate(o.cluster(evaluator), w, Assumptions.defaults(catalog.facility()), o.batching(), servingOptions, asked);
         if (!(result instanceof Evaluation.Ok e)) {
             throw new InputException(result.message());
         }
-        RangedEvaluation ranged = new RangeEvaluator(evaluator.catalog())
-                .evaluate(e, o.clusterSource(), w, Assumptions.defaults(catalog.facility()), o.batching(), asked);
+        // the bands re-run the same serving search at each end of the ranged figures; a prefill pool of
+        // another kind is not one cluster the ranges can rebuild, so it has no bands
+        RangedEvaluation ranged = e.plan().split().prefillAcceleratorId() != null
+                ? new RangedEvaluation(e, java.util.List.of(), java.util.Map.of(), java.util.List.of())
+                : new RangeEvaluator(evaluator.catalog())
+                        .evaluate(e, o.clusterSource(), w, Assumptions.defaults(catalog.facility()), o.batching(), asked, servingOptions);
         if (json) {
             var node = EvaluationJson.of(e);
             node.put("precision", w.precision().label());
@@ -81,6 +93,9 @@ public final class EvaluateCommand implements Callable<Integer> {
                 w.precision().label(), w.effectiveKvPrecision().label(), prefixCache(w), e.accelerators(),
                 e.acceleratorId(), par.tp(), par.pp(), par.ep(), par.dp(), e.plan().replicas(),
                 e.plan().replicas() == 1 ? "replica" : "replicas", batching == Batching.STATIC ? "; static batching" : "");
+        if (e.plan().split().disaggregated()) {
+            out.println("  serving                " + e.plan().split().words(e.acceleratorId()));
+        }
         String asked = w.concurrency() != null && w.concurrency() > e.plan().concurrency() + 0.5
                 ? String.format(Locale.ROOT, "; %,d requested, the rest wait in a queue", w.concurrency()) : "";
         out.printf(Locale.ROOT, "  concurrency            %s in flight (at most %,d at once%s)%n", Text.count(e.plan().concurrency()), e.plan().maxConcurrency(), asked);

@@ -43,6 +43,7 @@ final class EvaluationJson {
         p.put("pp", plan.parallelism().pp());
         p.put("ep", plan.parallelism().ep());
         p.put("dp", plan.parallelism().dp());
+        ServingJson.split(o, plan.split(), e.acceleratorId());
         num(o, "weightBytesPerAccelerator", e.memory().weightBytesPerAccelerator());
         num(o, "kvCacheBytesPerAccelerator", e.memory().kvCacheBytesPerAccelerator());
         num(o, "acceleratorPowerWatts", e.power().acceleratorWatts());

@@ -246,6 +246,18 @@ public final class ClusterFactory {
     }
 
     /**
+     * NIC bandwidth per accelerator, one direction, in the catalog's standard server for the
+     * accelerator (the assumed 400 Gb/s per accelerator when the catalog has none): what a pool of
+     * these accelerators sends over to another pool.
+     */
+    public double nicBytesPerSecondPerAccelerator(String acceleratorId) {
+        AcceleratorSpec acc = catalog.find(acceleratorId, AcceleratorSpec.class).orElseThrow(() ->
+                new EvaluationException("unknown accelerator id '" + acceleratorId + "'"));
+        // more accelerators than one scale-up domain holds, so that the standard cluster has its NICs
+        return standard(acceleratorId, Math.min(Limits.MAX_ACCELERATORS, acc.scaleUpDomain() + 1)).scaleOutBytesPerSecondPerAccelerator();
+    }
+
+    /**
      * Each figure of {@code item} that the catalog marks as a TokenRack assumption (no published
      * value: a stand-in price, an LPU's power), so that results resting on it say so.
      */

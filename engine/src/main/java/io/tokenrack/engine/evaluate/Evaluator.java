@@ -538,7 +538,7 @@ public final class Evaluator {
     }
 
     /** Each rack's share of the IT power: the design's IT power per accelerator × the rack's accelerators. */
-    private static List<RackDraw> rackDraws(Cluster c, double itWatts) {
+    static List<RackDraw> rackDraws(Cluster c, double itWatts) {
         double itPerAcc = itWatts / c.accelerators();
         List<RackDraw> out = new ArrayList<>(c.racks().size());
         for (Cluster.RackBudget r : c.racks()) {

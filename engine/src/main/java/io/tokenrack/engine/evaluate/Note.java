@@ -36,6 +36,14 @@ public sealed interface Note {
         }
     }
 
+    /** Disaggregated serving whose prefill pool is the slower: requests beyond what it keeps busy wait for it. */
+    record WaitingForPrefill(double requests) implements Note {
+        @Override
+        public String text() {
+            return String.format(Locale.ROOT, "%,.0f requests wait for the prefill pool; they add to TTFT", requests);
+        }
+    }
+
     /** More requests than fit in the KV cache: the rest queue and wait. */
     record QueuedRequests(double perReplica) implements Note {
         @Override

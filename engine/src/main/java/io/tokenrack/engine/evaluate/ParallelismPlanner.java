@@ -114,6 +114,11 @@ final class ParallelismPlanner {
         Fabric inside = fabric(c, tp * dp, k);
         Fabric stages = fabric(c, tp * dp * pp, k);
         StepModel step = new StepModel(shape, device, w.precision(), w.effectiveKvPrecision(), tp, pp, dp, inside, stages, k);
+        if (inside.scaleOut() && tp * dp > c.scaleUpDomain() && c.scaleUpDomain() > 1 && c.accelerator().scaleUpBytesPerSecond() > 0) {
+            // wide EP across domains: the all-to-all's share inside each domain rides the scale-up link
+            step = step.withScaleUpInside(new Fabric(c.accelerator().scaleUpBytesPerSecond(), k.collectiveLatencyScaleUpSeconds(), false),
+                    c.scaleUpDomain());
+        }
         ServingModel serving = new ServingModel(step, k, w.inputTokens(), w.outputTokens(), batching, w.effectivePrefixHitRate());
         return new Plan(step, serving, c.accelerators() / (tp * pp * dp));
     }

@@ -3,6 +3,7 @@ package io.tokenrack.engine.evaluate;
 import io.tokenrack.engine.catalog.Catalog;
 import io.tokenrack.engine.catalog.CatalogItem;
 import io.tokenrack.engine.catalog.FigureRange;
+import io.tokenrack.engine.catalog.InputException;
 import io.tokenrack.engine.catalog.ItemFigures;
 import io.tokenrack.engine.catalog.ServerSpec;
 import io.tokenrack.engine.design.Placement;
@@ -118,12 +119,21 @@ public final class RangeEvaluator {
 
     /** {@code nominal} (the evaluation of {@code source} on this catalog) with the bands of its headline numbers. */
     public RangedEvaluation evaluate(Evaluation.Ok nominal, ClusterSource source, Workload w, Assumptions a, Batching batching) {
-        return evaluate(nominal, source, w, a, batching, SpeculationRequest.AUTO);
+        return evaluate(nominal, source, w, a, batching, SpeculationRequest.AUTO, ServingOptions.AGGREGATED);
     }
 
     /** As above, each end evaluated with the speculative decoding {@code nominal} was asked for. */
     public RangedEvaluation evaluate(Evaluation.Ok nominal, ClusterSource source, Workload w, Assumptions a, Batching batching,
                                      SpeculationRequest speculation) {
+        return evaluate(nominal, source, w, a, batching, speculation, ServingOptions.AGGREGATED);
+    }
+
+    /**
+     * As above, each end served as {@code serving} says (aggregated, disaggregated or auto, searched
+     * again at each end) with the speculative decoding {@code nominal} was asked for.
+     */
+    public RangedEvaluation evaluate(Evaluation.Ok nominal, ClusterSource source, Workload w, Assumptions a, Batching batching,
+                                     SpeculationRequest speculation, ServingOptions serving) {
         List<RangedInput> inputs = inputs(source);
         if (inputs.isEmpty()) {
             return new RangedEvaluation(nominal, inputs, Map.of(), List.of());
@@ -138,7 +148,7 @@ public final class RangeEvaluator {
         List<String> failed = new ArrayList<>();
         List<boolean[]> corners = ends(inputs.size());
         // independent evaluations of an immutable catalog: spread over the cores, read back in order
-        List<Evaluation> results = corners.parallelStream().map(ends -> evaluateAt(inputs, ends, source, w, a, batching, speculation)).toList();
+        List<Evaluation> results = corners.parallelStream().map(ends -> evaluateAt(inputs, ends, source, w, a, batching, speculation, serving)).toList();
         for (int c = 0; c < corners.size(); c++) {
             boolean[] ends = corners.get(c);
             Evaluation e = results.get(c);
@@ -188,7 +198,7 @@ public final class RangeEvaluator {
     }
 
     private Evaluation evaluateAt(List<RangedInput> inputs, boolean[] ends, ClusterSource source, Workload w, Assumptions a,
-                                  Batching batching, SpeculationRequest speculation) {
+                                  Batching batching, SpeculationRequest speculation, ServingOptions serving) {
         Map<String, CatalogItem> changed = new LinkedHashMap<>();
         for (int i = 0; i < inputs.size(); i++) {
             RangedInput in = inputs.get(i);
@@ -206,7 +216,11 @@ public final class RangeEvaluator {
         } catch (RuntimeException e) {
             return new Evaluation.Failed(Evaluation.Failed.Failure.INVALID, e.getMessage(), null, w.modelId(), 0, List.of());
         }
-        return evaluator.evaluate(cluster, w, a, batching, speculation);
+        try {
+            return new ServingSearch(evaluator).evaluate(cluster, w, a, batching, serving, speculation);
+        } catch (InputException e) {
+            return new Evaluation.Failed(Evaluation.Failed.Failure.INVALID, e.getMessage(), null, w.modelId(), 0, List.of());
+        }
     }
 
     private static String describe(List<RangedInput> inputs, boolean[] ends) {

@@ -33,6 +33,12 @@ public final class StepModel {
     private final int dp;
     private final Fabric fabric;
     private final Fabric stageFabric;
+    /** The scale-up link inside each domain when the tp·dp group spans several (else null). */
+    private final Fabric domainFabric;
+    /** Accelerators per scale-up domain when the group spans several (else 0). */
+    private final int domainSize;
+    /** MoE dispatch/combine hidden behind the other of two micro-batches (two-batch overlap). */
+    private final boolean twoBatchOverlap;
 
     private final Precision weights;
     private final Precision kvPrecision;
@@ -57,6 +63,12 @@ public final class StepModel {
      */
     public StepModel(ModelShape shape, Device device, Precision weights, Precision kv, int tp, int pp, int dp,
                      Fabric fabric, Fabric stageFabric, ModelConstants constants) {
+        this(shape, device, weights, kv, tp, pp, dp, fabric, stageFabric, constants, null, 0, false);
+    }
+
+    private StepModel(ModelShape shape, Device device, Precision weights, Precision kv, int tp, int pp, int dp,
+                      Fabric fabric, Fabric stageFabric, ModelConstants constants, Fabric domainFabric, int domainSize,
+                      boolean twoBatchOverlap) {
         if (tp < 1 || pp < 1 || dp < 1) {
             throw new IllegalArgumentException("parallel degrees must be positive: tp=" + tp + " pp=" + pp + " dp=" + dp);
         }
@@ -71,6 +83,9 @@ public final class StepModel {
         this.dp = dp;
         this.fabric = fabric;
         this.stageFabric = stageFabric;
+        this.domainFabric = domainFabric;
+        this.domainSize = domainSize;
+        this.twoBatchOverlap = twoBatchOverlap;
         this.weights = weights;
         this.kvPrecision = kv;
         this.weightBytes = weights.bytesPerElement();
@@ -91,6 +106,38 @@ public final class StepModel {
 
     public int tp() {
         return tp;
+    }
+
+    /**
+     * The same layout with a tp·dp group that spans several scale-up domains of {@code domainSize}
+     * accelerators joined inside by {@code scaleUp}: MoE all-to-alls send the share of tokens bound
+     * for the own domain over the scale-up link and the rest over the NICs, at once (hierarchical
+     * all-to-all, as DeepEP's internode kernels do).
+     */
+    public StepModel withScaleUpInside(Fabric scaleUp, int domainSize) {
+        if (domainSize < 1 || scaleUp == null) {
+            throw new IllegalArgumentException("a scale-up link and a domain of at least 1 accelerator, was " + domainSize);
+        }
+        return new StepModel(shape, device, weights, kvPrecision, tp, pp, dp, fabric, stageFabric, k, scaleUp, domainSize, twoBatchOverlap);
+    }
+
+    /**
+     * The same layout running two micro-batches that overlap each other's MoE dispatch and combine
+     * with their compute (two-batch overlap): a step is two half-batch steps whose all-to-all hides
+     * behind the other's work, 2·max(work(t/2), all-to-all(t/2)); the weights are read once per
+     * micro-batch. Only MoE layouts with expert parallelism change.
+     */
+    public StepModel withTwoBatchOverlap() {
+        return new StepModel(shape, device, weights, kvPrecision, tp, pp, dp, fabric, stageFabric, k, domainFabric, domainSize, true);
+    }
+
+    public boolean twoBatchOverlap() {
+        return twoBatchOverlap;
+    }
+
+    /** Whether routed experts are spread over more than one rank (MoE dispatch and combine cross a link). */
+    public boolean isExpertParallel() {
+        return moeLayersPerStage > 0 && tp * dp > 1;
     }
 
     public int pp() {
@@ -221,6 +268,15 @@ public final class StepModel {
 
     private StepTime run(double decodeSeqs, int q, double decodeContext, double prefillTokens, double promptTokens, double cachedTokens,
                          boolean hostOverheads) {
+        if (twoBatchOverlap && moeLayersPerStage > 0 && tp * dp > 1 && decodeSeqs + prefillTokens >= 2) {
+            // two micro-batches of half the sequences and half the prompt tokens each
+            return plainRun(decodeSeqs / 2, q, decodeContext, prefillTokens / 2, promptTokens, cachedTokens, hostOverheads).overlapped();
+        }
+        return plainRun(decodeSeqs, q, decodeContext, prefillTokens, promptTokens, cachedTokens, hostOverheads).result();
+    }
+
+    private Acc plainRun(double decodeSeqs, int q, double decodeContext, double prefillTokens, double promptTokens, double cachedTokens,
+                         boolean hostOverheads) {
         Acc acc = new Acc();
         double uncached = promptTokens - cachedTokens;
         double t = decodeSeqs * q + prefillTokens; // tokens through the linear layers on this rank
@@ -264,7 +320,7 @@ public final class StepModel {
         acc.overhead(hostOverheads
                 ? k.stepOverheadSeconds() / pp + layerOverheads + (decodeSeqs * q + promptsDone) * k.sequenceOverheadSeconds() / pp
                 : layerOverheads);
-        return acc.result();
+        return acc;
     }
 
     private void attention(Acc acc, double decodeSeqs, int q, double decodeContext, double prefillTokens, double promptTokens,
@@ -325,7 +381,10 @@ public final class StepModel {
         if (g > 1) {
             // Dispatch and combine: each token goes to k experts, most of them on other ranks.
             double bytes = tokensHere * moe.expertsPerToken() * shape.spec().hiddenSize() * EP_BYTES_PER_ELEMENT / 2;
-            acc.comm(moeLayersPerStage * 2 * Collectives.allToAll(g, bytes, fabric, k.linkEfficiency()));
+            double once = domainFabric != null && domainSize > 1 && domainSize < g
+                    ? Collectives.allToAllHierarchical(g, domainSize, bytes, domainFabric, fabric, k.linkEfficiency())
+                    : Collectives.allToAll(g, bytes, fabric, k.linkEfficiency());
+            acc.allToAll(moeLayersPerStage * 2 * once);
         }
     }
 
@@ -353,9 +412,39 @@ public final class StepModel {
             bytes += b;
         }
 
+        double allToAll;
+
         void comm(double seconds) {
             byClass[OperatorClass.COMMUNICATION.ordinal()] += seconds;
             comm += seconds;
+        }
+
+        void allToAll(double seconds) {
+            comm(seconds);
+            allToAll += seconds;
+        }
+
+        /**
+         * Two micro-batches like this one (each half the step's tokens): each one's all-to-all runs
+         * while the other computes, so a step is 2·max(rest, all-to-all) with rest = everything but
+         * the all-to-all; what cannot hide stays as communication.
+         */
+        StepTime overlapped() {
+            double rest = computeBound + memoryBound + comm - allToAll + overhead;
+            double visible = Math.max(0, allToAll - rest);
+            double[] classes = byClass.clone();
+            for (int i = 0; i < classes.length; i++) {
+                classes[i] *= 2;
+            }
+            classes[OperatorClass.COMMUNICATION.ordinal()] -= 2 * (allToAll - visible);
+            double total = 2 * (rest + visible);
+            Acc twice = new Acc();
+            twice.computeBound = 2 * computeBound;
+            twice.memoryBound = 2 * memoryBound;
+            twice.comm = 2 * (comm - allToAll + visible);
+            twice.overhead = 2 * overhead;
+            StepTime r = twice.result();
+            return new StepTime(total, classes, 2 * flops, 2 * bytes, r.bound(), 2 * computeBound, 2 * memoryBound);
         }
 
         void overhead(double seconds) {
