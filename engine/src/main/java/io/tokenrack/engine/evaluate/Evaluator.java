@@ -277,7 +277,10 @@ public final class Evaluator {
         ModelShape shape = ModelShape.of(model);
         double tdp = cluster.accelerator().tdpWatts() == null ? Double.NaN : cluster.accelerator().tdpWatts();
         // the same clock as evaluate (Max-P, or slowed by a power cap); evaluate above has refused a cap no clock meets
-        List<Plan> plans = ParallelismPlanner.plans(cluster, model, shape, open, a.constants(), batching, operatingPoint.clockFraction(tdp));
+        List<Plan> layouts = ParallelismPlanner.plans(cluster, model, shape, open, a.constants(), batching, operatingPoint.clockFraction(tdp));
+        // every layout once per speculation auto tries (off first): a speculative point is a configuration of its own
+        List<Plan> plans = new ArrayList<>();
+        speculative(layouts, model, SpeculationRequest.AUTO).forEach(plans::addAll);
         // a coarse pass over every layout, then the layouts on its frontier at the full resolution
         List<ServingConfigs.Candidate> coarse = ServingFrontier.pareto(ServingConfigs.aggregated(plans, cluster.accelerators(), moe,
                 FRONTIER_COARSE_POINTS));
@@ -294,7 +297,7 @@ public final class Evaluator {
         for (ServingConfigs.Candidate c : ServingFrontier.thin(ServingFrontier.pareto(candidates), points)) {
             if (c.plan() != null) {
                 out.add(new FrontierPoint(point(cluster, shape, open, a, c.plan(), c.perReplica(), c.config(), batching), c.config()));
-            } else if (evaluate(cluster, c.config().applyTo(open), assumptions, batching) instanceof Evaluation.Ok e) {
+            } else if (evaluate(cluster, c.config().applyTo(open), assumptions, batching, c.config().speculation()) instanceof Evaluation.Ok e) {
                 out.add(new FrontierPoint(CurvePoint.of(c.config().concurrency(), e), c.config()));
             }
         }
@@ -317,8 +320,11 @@ public final class Evaluator {
         ServingPoint maxP = sp;
         if (!fullClock.equals(plan.step().device())) {
             var st = plan.step();
-            maxP = ParallelismPlanner.plan(c, fullClock, shape, w, a.constants(), st.tp(), st.pp(), st.dp(), batching).serving()
-                    .at(sp.concurrency());
+            Plan full = ParallelismPlanner.plan(c, fullClock, shape, w, a.constants(), st.tp(), st.pp(), st.dp(), batching);
+            io.tokenrack.engine.perf.Speculation s = plan.serving().speculation();
+            var serving = s.isOff() ? full.serving() : full.serving().withSpeculation(s, io.tokenrack.engine.perf.Drafter.of(s.method(),
+                    full.step(), s.draftModelId() == null ? null : catalog.model(s.draftModelId())));
+            maxP = serving.at(sp.concurrency());
         }
         Metrics m = metrics(c, w, a, plan, active, sp, operatingPoint, new FullClock(fullClock, maxP));
         Choice choice = new Choice(plan, active, sp, true, sp.queuedRequests() > 0, false);
