@@ -272,6 +272,9 @@ public final class Evaluator {
         if (!plan.step().device().hasNativeMath(w.precision())) {
             notes.add(new Note.NoNativeMath(c.accelerator().name(), w.precision()));
         }
+        if (plan.step().device().sramResident()) {
+            notes.add(SramLayouts.explain(plan, sp.step(), sp.tpotSeconds(), model.layers(), SramLayouts.linkBytesPerSecond(c)));
+        }
         List<RackDraw> racks = rackDraws(c, m.power.itWatts());
         Bottleneck bottleneck = bottleneck(choice, sp, racks, notes, a.constants().maxSequencesPerRank());
         var step = plan.step();

@@ -109,4 +109,36 @@ public sealed interface Note {
                     capacityWatts / 1000);
         }
     }
+
+    /**
+     * An SRAM-resident layout's time per output token in its parts: the SRAM reads of the pipeline
+     * stages in turn, their compute, the chip-to-chip hops and the engine's fixed overheads.
+     *
+     * @param chips            chips in one replica (tp × pp)
+     * @param weightBytesPerChip weights each chip holds in its SRAM
+     * @param sramBytesPerSecond one chip's SRAM bandwidth (peak)
+     * @param sramSeconds      per token: time the stages are limited by SRAM reads (weights and KV), all stages in turn
+     * @param computeSeconds   per token: time limited by compute
+     * @param allReduces       tensor-parallel all-reduces per token (two per layer when tp &gt; 1)
+     * @param hops             chip-to-chip hops per token: all-reduce hops plus one per stage
+     * @param hopSeconds       latency of one hop
+     * @param linkBytesPerSecond link bandwidth per chip and direction
+     * @param linkSeconds      per token: hop latencies plus transfer time on the links
+     * @param overheadSeconds  per token: engine step and per-sequence overheads
+     * @param tpotSeconds      the time per output token these add up to
+     */
+    record SramToken(int chips, int tp, int pp, double weightBytesPerChip, double sramBytesPerSecond, double sramSeconds,
+                     double computeSeconds, int allReduces, int hops, double hopSeconds, double linkBytesPerSecond,
+                     double linkSeconds, double overheadSeconds, double tpotSeconds) implements Note {
+        @Override
+        public String text() {
+            return String.format(Locale.ROOT, "SRAM-resident layout, %,d chips per replica (%d pipeline stages × tensor split %d), "
+                            + "%.0f MB of weights per chip: per token, SRAM reads %.0f µs (each stage reads its slice at %.0f TB/s, "
+                            + "the stages in turn), compute %.0f µs, chip-to-chip %.0f µs (%,d hops of %.1f µs: %d all-reduces × %d hops "
+                            + "+ %d stage hops; links %.0f GB/s per direction), engine overheads %.0f µs; TPOT %.2f ms = %.0f tokens/s per user",
+                    chips, pp, tp, weightBytesPerChip / 1e6, sramSeconds * 1e6, sramBytesPerSecond / 1e12, computeSeconds * 1e6,
+                    linkSeconds * 1e6, hops, hopSeconds * 1e6, allReduces, io.tokenrack.engine.perf.ChipToChip.ALL_REDUCE_HOPS,
+                    pp > 1 ? pp : 0, linkBytesPerSecond / 1e9, overheadSeconds * 1e6, tpotSeconds * 1e3, 1 / tpotSeconds);
+        }
+    }
 }

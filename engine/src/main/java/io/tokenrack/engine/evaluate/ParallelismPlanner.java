@@ -33,6 +33,9 @@ final class ParallelismPlanner {
             out.add(plan(cluster, device, shape, w, k, tp, pp, dp, batching));
             return out;
         }
+        if (device.sramResident()) {
+            return SramLayouts.plans(cluster, device, model, shape, w, k, batching);
+        }
         int n = cluster.accelerators();
         int domain = cluster.scaleUpDomain();
         boolean scaleOut = cluster.scaleOutBytesPerSecondPerAccelerator() > 0;
@@ -92,8 +95,8 @@ final class ParallelismPlanner {
     }
 
     static Plan plan(Cluster c, Device device, ModelShape shape, Workload w, ModelConstants k, int tp, int pp, int dp, Batching batching) {
-        Fabric inside = fabric(c, tp * dp, k);
-        Fabric stages = fabric(c, tp * dp * pp, k);
+        Fabric inside = device.sramResident() ? SramLayouts.tensorFabric(c, tp * dp, k) : fabric(c, tp * dp, k);
+        Fabric stages = device.sramResident() ? SramLayouts.stageFabric(c, tp * dp * pp, k) : fabric(c, tp * dp * pp, k);
         StepModel step = new StepModel(shape, device, w.precision(), w.effectiveKvPrecision(), tp, pp, dp, inside, stages, k);
         ServingModel serving = new ServingModel(step, k, w.inputTokens(), w.outputTokens(), batching, w.effectivePrefixHitRate());
         return new Plan(step, serving, c.accelerators() / (tp * pp * dp));

@@ -207,7 +207,10 @@ public final class StepModel {
         if (pp > 1) {
             acc.comm(Collectives.send(message, stageFabric, k.linkEfficiency()));
         }
-        acc.overhead(k.stepOverheadSeconds() / pp + layersPerStage * k.layerOverheadSeconds()
+        // SRAM-resident chips run a statically scheduled program: no kernel launches per layer; their
+        // per-layer cost is the chip-to-chip hops counted above (ChipToChip).
+        double layerOverhead = device.sramResident() ? 0 : k.layerOverheadSeconds();
+        acc.overhead(k.stepOverheadSeconds() / pp + layersPerStage * layerOverhead
                 + (decodeSeqs + promptsDone) * k.sequenceOverheadSeconds() / pp);
         return acc.result();
     }
