@@ -4,6 +4,7 @@ import io.tokenrack.engine.catalog.Catalog;
 import io.tokenrack.engine.catalog.InputException;
 import io.tokenrack.engine.catalog.StrictJson;
 import io.tokenrack.engine.evaluate.Assumptions;
+import io.tokenrack.engine.evaluate.AttentionFfnEvaluator;
 import io.tokenrack.engine.evaluate.Evaluation;
 import io.tokenrack.engine.evaluate.Evaluator;
 import io.tokenrack.engine.evaluate.Latency;
@@ -36,13 +37,19 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print one JSON object")
     boolean json;
 
+    @Option(names = "--serving", paramLabel = "MODE", description = "aggregated, afd (attention–FFN disaggregation: attention and the KV "
+            + "cache on one kind of accelerator, the FFN on another) or auto (default: afd when the design has two kinds of accelerators)")
+    String serving;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         Catalog catalog = o.catalog();
         Evaluator evaluator = o.evaluator();
         Workload w = o.workload();
-        Evaluation result = evaluator.evaluate(o.cluster(evaluator), w, Assumptions.defaults(catalog.facility()), o.batching());
+        Evaluation result = AfdOption.afd(serving, o, catalog)
+                ? new AttentionFfnEvaluator(evaluator).evaluate(o.design(), w, Assumptions.defaults(catalog.facility()))
+                : evaluator.evaluate(o.cluster(evaluator), w, Assumptions.defaults(catalog.facility()), o.batching());
         if (!(result instanceof Evaluation.Ok e)) {
             throw new InputException(result.message());
         }

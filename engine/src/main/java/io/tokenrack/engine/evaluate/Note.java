@@ -141,4 +141,46 @@ public sealed interface Note {
                     pp > 1 ? pp : 0, linkBytesPerSecond / 1e9, overheadSeconds * 1e6, tpotSeconds * 1e3, 1 / tpotSeconds);
         }
     }
+
+    /**
+     * Attention–FFN disaggregation: which accelerators run attention (with the KV cache) and which
+     * the FFN, the ratio, and one offloaded layer's time in its parts against the same layer run
+     * aggregated on the attention accelerators.
+     *
+     * @param attentionAccelerators accelerators running attention (the rest of their kind idle)
+     * @param ffnAccelerators       accelerators holding an offloaded layer's FFN
+     * @param offloadedLayers       FFN layers moved to the FFN pool (as many as its memory holds)
+     * @param layersThatFit         FFN layers the FFN pool's memory could hold at most
+     * @param ffnLayers             FFN layers of the model
+     * @param chipsPerLayer         FFN accelerators per offloaded layer
+     * @param attentionSeconds      attention of one layer for one micro-batch
+     * @param ffnSeconds            FFN of one layer for one micro-batch (all attention replicas' tokens)
+     * @param sendSeconds           activations to the FFN pool, one layer, one micro-batch
+     * @param returnSeconds         results back
+     * @param layerSeconds          one offloaded layer with the micro-batches overlapped
+     * @param aggregatedLayerSeconds the same layer's attention and FFN on the attention accelerators alone
+     * @param tpotSeconds           time per output token with AFD
+     * @param aggregatedTpotSeconds time per output token without
+     */
+    record AttentionFfn(String attentionAcceleratorId, int attentionAccelerators, int attentionPool, String ffnAcceleratorId,
+                        int ffnAccelerators, int ffnPool, int offloadedLayers, int layersThatFit, int ffnLayers, int chipsPerLayer, int microBatches,
+                        double attentionSeconds, double ffnSeconds, double sendSeconds, double returnSeconds, double layerSeconds,
+                        double aggregatedLayerSeconds, double tpotSeconds, double aggregatedTpotSeconds) implements Note {
+        /** GPU share of the accelerators serving: attention / (attention + FFN). */
+        public double attentionShare() {
+            return (double) attentionAccelerators / (attentionAccelerators + ffnAccelerators);
+        }
+
+        @Override
+        public String text() {
+            return String.format(Locale.ROOT, "attention–FFN disaggregation: %,d of %,d %s run attention and hold the KV cache, %,d of %,d %s "
+                            + "run the FFN of %d of %d layers (%d chips per layer; their memory holds %d layers at most), %.0f%%:%.0f%% of the chips serving, "
+                            + "%d micro-batch%s; one offloaded layer %.1f µs (attention %.1f, send %.1f, FFN %.1f, return %.1f µs per micro-batch) "
+                            + "against %.1f µs on the %s alone; TPOT %.2f ms (%.2f ms without)",
+                    attentionAccelerators, attentionPool, attentionAcceleratorId, ffnAccelerators, ffnPool, ffnAcceleratorId, offloadedLayers,
+                    ffnLayers, chipsPerLayer, layersThatFit, 100 * attentionShare(), 100 * (1 - attentionShare()), microBatches, microBatches == 1 ? "" : "es",
+                    layerSeconds * 1e6, attentionSeconds * 1e6, sendSeconds * 1e6, ffnSeconds * 1e6, returnSeconds * 1e6,
+                    aggregatedLayerSeconds * 1e6, attentionAcceleratorId, tpotSeconds * 1e3, aggregatedTpotSeconds * 1e3);
+        }
+    }
 }

@@ -31,4 +31,19 @@ public final class ChipToChip {
     public static Fabric stageHop(double bytesPerSecondPerDirection) {
         return new Fabric(bytesPerSecondPerDirection, HOP_SECONDS, false);
     }
+
+    /**
+     * The constants an SRAM-resident chip computes with: the same, except that its matrix units reach
+     * η_max at any number of rows (no M½ ramp) and grouped expert GEMMs run as fast as dense ones.
+     * The ramp and the grouped-GEMM penalty were fitted on GPU kernels, where they come from tiles
+     * left part-empty, kernel launches and routing gathers; a statically scheduled chip that streams
+     * its weights from SRAM through its matrix units has none of these, and no measurement of an
+     * SRAM chip says otherwise. A modelling choice, documented in docs/model.md.
+     */
+    public static ModelConstants constantsFor(ModelConstants k) {
+        return new ModelConstants(k.gemmEfficiencyMax(), k.fp8EfficiencyScale(), k.fp4EfficiencyScale(), 0, k.memoryEfficiency(),
+                k.attentionComputeEfficiency(), k.attentionMemoryEfficiency(), k.stepOverheadSeconds(), k.sequenceOverheadSeconds(),
+                k.layerOverheadSeconds(), k.collectiveLatencyScaleUpSeconds(), k.collectiveLatencyScaleOutSeconds(), k.linkEfficiency(),
+                1.0, k.moeImbalance(), k.kvMemoryFraction(), k.outputResidency(), k.maxTokensPerStep(), k.maxSequencesPerRank());
+    }
 }

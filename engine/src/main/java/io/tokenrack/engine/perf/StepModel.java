@@ -64,7 +64,7 @@ public final class StepModel {
         }
         this.shape = shape;
         this.device = device;
-        this.k = constants;
+        this.k = device.sramResident() ? ChipToChip.constantsFor(constants) : constants;
         this.tp = tp;
         this.pp = pp;
         this.dp = dp;

@@ -59,17 +59,18 @@ class SramStepModelTest {
 
     @Test
     void oneTokenCrossesFourStagesInTurnFromSramReadsHopsAndOverheads() {
-        // One sequence at 1,000 tokens of context, decode only: M = 1, η = 0.8·1/(1 + 8) = 0.0889 → 88.9 TFLOP/s.
+        // One sequence at 1,000 tokens of context, decode only. An SRAM chip's matrix units reach η_max = 0.8 at any
+        // number of rows (no M½ ramp): 800 TFLOP/s.
         StepTime t = step(SRAM_CHIP, 1, 4).stage(1, 1000, 0, 0);
         double[] c = t.secondsByClass();
-        // projections: 5,242,880 FLOP (0.059 µs); weights 5,242,880 B + activations 2·1024·2 = 4,096 B
+        // projections: 5,242,880 FLOP (0.007 µs); weights 5,242,880 B + activations 2·1024·2 = 4,096 B
         //   = 5,246,976 B at 10 TB/s · 0.8 = 0.655872 µs → SRAM-bound
         close(0.655872e-6, c[OperatorClass.ATTENTION_PROJECTIONS.ordinal()], "projections");
         // attention: 4,096 FLOP per context token → 4,096,000 FLOP (0.008 µs at 500 TFLOP/s); KV 1,024,000 B at 5 TB/s = 0.2048 µs
         close(0.2048e-6, c[OperatorClass.ATTENTION_CORE.ordinal()], "attention");
-        // FFN: 25,165,824 FLOP at 88.9 TFLOP/s = 0.283 µs; 25,165,824 B at 8 TB/s = 3.145728 µs → SRAM-bound
+        // FFN: 25,165,824 FLOP at 800 TFLOP/s = 0.031 µs; 25,165,824 B at 8 TB/s = 3.145728 µs → SRAM-bound
         close(3.145728e-6, c[OperatorClass.DENSE_FFN.ordinal()], "FFN");
-        // LM head, a quarter per stage: 16,384,000 FLOP (0.184 µs); 16,384,000 B at 8 TB/s = 2.048 µs
+        // LM head, a quarter per stage: 16,384,000 FLOP (0.020 µs); 16,384,000 B at 8 TB/s = 2.048 µs
         close(2.048e-6, c[OperatorClass.LM_HEAD.ordinal()], "LM head");
         // one hop to the next stage: 1 µs + 2,048 B / (0.8 · 100 GB/s) = 1.0256 µs
         close(1.0256e-6, c[OperatorClass.COMMUNICATION.ordinal()], "stage hop");
@@ -79,6 +80,19 @@ class SramStepModelTest {
         // the token goes through the four stages in turn: 39.32 µs per token, 25,432 tokens/s for one user
         close(39.32e-6, 4 * t.seconds(), "per token");
         assertEquals(Bound.MEMORY_BANDWIDTH, t.bound());
+    }
+
+    @Test
+    void anSramChipComputesAtEtaMaxWhateverTheRows() {
+        // 8 sequences: on the HBM chip η = 0.8·8/(8 + 8) = 0.4, on the SRAM chip 0.8, so the FFN's math
+        // 2·8·12,582,912 = 201,326,592 FLOP takes 0.503 µs against 0.252 µs; both stay under the 3.146 µs
+        // of reading the weights, so a compute-heavy shape shows it: 4,096 prefill tokens at once
+        StepTime sram = step(SRAM_CHIP, 1, 4).stage(0, 0, 4096, 4096);
+        StepTime hbm = step(HBM_CHIP, 1, 4).stage(0, 0, 4096, 4096);
+        // FFN: 2·4,096·12,582,912 = 103,079,215,104 FLOP; SRAM chip at 800 TFLOP/s: 128.849 µs;
+        // HBM chip at η = 0.8·4,096/4,104 = 0.798441 → 129.101 µs
+        close(103_079_215_104.0 / 0.8e15, sram.secondsByClass()[OperatorClass.DENSE_FFN.ordinal()], "SRAM chip FFN");
+        close(103_079_215_104.0 / (1e15 * 0.8 * 4096 / 4104), hbm.secondsByClass()[OperatorClass.DENSE_FFN.ordinal()], "HBM chip FFN");
     }
 
     @Test
