@@ -133,9 +133,9 @@ public sealed interface Note {
         @Override
         public String text() {
             return String.format(Locale.ROOT, "SRAM-resident layout, %,d chips per replica (%d pipeline stages × tensor split %d), "
-                            + "%.0f MB of weights per chip: per token, SRAM reads %.0f µs (each stage reads its slice at %.0f TB/s, "
-                            + "the stages in turn), compute %.0f µs, chip-to-chip %.0f µs (%,d hops of %.1f µs: %d all-reduces × %d hops "
-                            + "+ %d stage hops; links %.0f GB/s per direction), engine overheads %.0f µs; TPOT %.2f ms = %.0f tokens/s per user",
+                            + "%,.0f MB of weights per chip: per token, SRAM reads %,.0f µs (each stage reads its slice at %,.0f TB/s, "
+                            + "the stages in turn), compute %,.0f µs beyond them, chip-to-chip %,.0f µs (%,d hops of %.1f µs: %,d all-reduces × %d hops "
+                            + "+ %,d stage hops; links %,.0f GB/s per direction), engine overheads %,.0f µs; TPOT %.2f ms = %,.0f tokens/s per user",
                     chips, pp, tp, weightBytesPerChip / 1e6, sramSeconds * 1e6, sramBytesPerSecond / 1e12, computeSeconds * 1e6,
                     linkSeconds * 1e6, hops, hopSeconds * 1e6, allReduces, io.tokenrack.engine.perf.ChipToChip.ALL_REDUCE_HOPS,
                     pp > 1 ? pp : 0, linkBytesPerSecond / 1e9, overheadSeconds * 1e6, tpotSeconds * 1e3, 1 / tpotSeconds);
@@ -175,8 +175,8 @@ public sealed interface Note {
         public String text() {
             return String.format(Locale.ROOT, "attention–FFN disaggregation: %,d of %,d %s run attention and hold the KV cache, %,d of %,d %s "
                             + "run the FFN of %d of %d layers (%d chips per layer; their memory holds %d layers at most), %.0f%%:%.0f%% of the chips serving, "
-                            + "%d micro-batch%s; one offloaded layer %.1f µs (attention %.1f, send %.1f, FFN %.1f, return %.1f µs per micro-batch) "
-                            + "against %.1f µs on the %s alone; TPOT %.2f ms (%.2f ms without)",
+                            + "%d micro-batch%s; one offloaded layer %,.1f µs (attention %,.1f, send %,.1f, FFN %,.1f, return %,.1f µs per micro-batch) "
+                            + "against %,.1f µs on the %s alone; TPOT %.2f ms (%.2f ms without)",
                     attentionAccelerators, attentionPool, attentionAcceleratorId, ffnAccelerators, ffnPool, ffnAcceleratorId, offloadedLayers,
                     ffnLayers, chipsPerLayer, layersThatFit, 100 * attentionShare(), 100 * (1 - attentionShare()), microBatches, microBatches == 1 ? "" : "es",
                     layerSeconds * 1e6, attentionSeconds * 1e6, sendSeconds * 1e6, ffnSeconds * 1e6, returnSeconds * 1e6,

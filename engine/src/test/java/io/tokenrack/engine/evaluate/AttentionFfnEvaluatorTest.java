@@ -32,8 +32,6 @@ class AttentionFfnEvaluatorTest {
         Evaluation.Ok ok = (Evaluation.Ok) e;
         Note.AttentionFfn afd = ok.notes().stream().filter(n -> n instanceof Note.AttentionFfn).map(n -> (Note.AttentionFfn) n).findFirst()
                 .orElseThrow(() -> new AssertionError("no AFD note in " + ok.noteTexts()));
-        System.out.println(ok.noteTexts());
-        System.out.println(ok.throughput() + " " + ok.latency() + " " + ok.efficiency());
         // kimi-k2's FFN layer in fp8 is ~17 GB: 74 GroqChips of 230 MB each, so 576 chips hold at most 7 of its 60 MoE layers
         assertEquals(60, afd.ffnLayers());
         assertTrue(afd.offloadedLayers() >= 1 && afd.offloadedLayers() <= 7, "offloaded " + afd.offloadedLayers());
