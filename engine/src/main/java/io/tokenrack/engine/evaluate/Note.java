@@ -133,8 +133,8 @@ public sealed interface Note {
         @Override
         public String text() {
             return String.format(Locale.ROOT, "SRAM-resident layout, %,d chips per replica (%d pipeline stages × tensor split %d), "
-                            + "%,.0f MB of weights per chip: per token, SRAM reads %,.0f µs (each stage reads its slice at %,.0f TB/s, "
-                            + "the stages in turn), compute %,.0f µs beyond them, chip-to-chip %,.0f µs (%,d hops of %.1f µs: %,d all-reduces × %d hops "
+                            + "%,.0f MB of weights per chip: per token, %,.0f µs in operators bound by SRAM reads (each stage reads its slice at %,.0f TB/s, "
+                            + "the stages in turn), %,.0f µs in compute-bound ones, chip-to-chip %,.0f µs (%,d hops of %.1f µs: %,d all-reduces × %d hops "
                             + "+ %,d stage hops; links %,.0f GB/s per direction), engine overheads %,.0f µs; TPOT %.2f ms = %,.0f tokens/s per user",
                     chips, pp, tp, weightBytesPerChip / 1e6, sramSeconds * 1e6, sramBytesPerSecond / 1e12, computeSeconds * 1e6,
                     linkSeconds * 1e6, hops, hopSeconds * 1e6, allReduces, io.tokenrack.engine.perf.ChipToChip.ALL_REDUCE_HOPS,

@@ -39,7 +39,7 @@ class ServingOptionTest {
         EvaluateCommandTest.Run r = run(args);
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().contains("note: SRAM-resident layout, 576 chips per replica"), r.out());
-        assertTrue(r.out().contains("SRAM reads") && r.out().contains("chip-to-chip") && r.out().contains("engine overheads"), r.out());
+        assertTrue(r.out().contains("bound by SRAM reads") && r.out().contains("chip-to-chip") && r.out().contains("engine overheads"), r.out());
         String[] json = java.util.Arrays.copyOf(args, args.length + 1);
         json[args.length] = "--json";
         JsonNode j = StrictJson.mapper().readTree(run(json).out());
