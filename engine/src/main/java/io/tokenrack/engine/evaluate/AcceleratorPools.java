@@ -72,4 +72,22 @@ public final class AcceleratorPools {
     private static String acceleratorOf(Catalog catalog, Placement p) {
         return catalog.find(p.catalogId(), ServerSpec.class).filter(ServerSpec::hasAccelerators).map(ServerSpec::acceleratorId).orElse(null);
     }
+
+    /**
+     * The pool a rack of a two-kind design belongs to under attention–FFN disaggregation: "attention
+     * pool" for the kind with the most memory per chip, "FFN pool" for the other; empty for a rack
+     * with no accelerators or a design with one kind.
+     */
+    public static java.util.Optional<String> role(Catalog catalog, RackDesign design, RackInstance rack) {
+        Set<String> all = new LinkedHashSet<>();
+        design.racks().forEach(r -> all.addAll(kinds(catalog, r)));
+        Set<String> here = kinds(catalog, rack);
+        if (all.size() != 2 || here.size() != 1) {
+            return java.util.Optional.empty();
+        }
+        String attention = all.stream().max(java.util.Comparator.comparingDouble((String id) -> catalog
+                .find(id, io.tokenrack.engine.catalog.AcceleratorSpec.class).map(io.tokenrack.engine.catalog.AcceleratorSpec::memoryGB)
+                .orElse(0.0))).orElseThrow();
+        return java.util.Optional.of(here.contains(attention) ? "attention pool" : "FFN pool");
+    }
 }

@@ -54,6 +54,10 @@ public final class Evaluator {
     }
 
     public Evaluation evaluate(RackDesign design, Workload workload, Assumptions assumptions) {
+        if (AcceleratorPools.mixed(catalog, design)) {
+            // two kinds of accelerators: attention on one, the FFN on the other
+            return new AttentionFfnEvaluator(this).evaluate(design, workload, assumptions);
+        }
         Cluster cluster;
         try {
             cluster = clusters.fromDesign(design);
