@@ -70,9 +70,9 @@ public final class EvaluateCommand implements Callable<Integer> {
         Parallelism par = e.plan().parallelism();
         Throughput t = e.throughput();
         Latency l = e.latency();
-        out.printf(Locale.ROOT, "%s (%s weights, %s KV cache%s) on %,d × %s (tp %d, pp %d, ep %d, dp %d; %,d %s%s)%n", e.modelId(),
-                w.precision().label(), w.effectiveKvPrecision().label(), prefixCache(w), e.accelerators(),
-                e.acceleratorId(), par.tp(), par.pp(), par.ep(), par.dp(), e.plan().replicas(),
+        out.printf(Locale.ROOT, "%s (%s weights, %s KV cache%s) on %s (tp %d, pp %d, ep %d, dp %d; %,d %s%s)%n", e.modelId(),
+                w.precision().label(), w.effectiveKvPrecision().label(), prefixCache(w), accelerators(e),
+                par.tp(), par.pp(), par.ep(), par.dp(), e.plan().replicas(),
                 e.plan().replicas() == 1 ? "replica" : "replicas", batching == Batching.STATIC ? "; static batching" : "");
         String asked = w.concurrency() != null && w.concurrency() > e.plan().concurrency() + 0.5
                 ? String.format(Locale.ROOT, "; %,d requested, the rest wait in a queue", w.concurrency()) : "";
@@ -104,6 +104,17 @@ public final class EvaluateCommand implements Callable<Integer> {
         for (Note n : e.notes()) {
             out.println("  note: " + n.text());
         }
+    }
+
+    /** "72 × rubin", or both pools under attention–FFN disaggregation: "216 × rubin + 256 × lp30, attention–FFN disaggregated". */
+    static String accelerators(Evaluation.Ok e) {
+        for (Note n : e.notes()) {
+            if (n instanceof Note.AttentionFfn a) {
+                return String.format(Locale.ROOT, "%,d × %s + %,d × %s, attention–FFN disaggregated", a.attentionPool(), a.attentionAcceleratorId(),
+                        a.ffnPool(), a.ffnAcceleratorId());
+            }
+        }
+        return String.format(Locale.ROOT, "%,d × %s", e.accelerators(), e.acceleratorId());
     }
 
     /** ", prefix cache hit 90%" when the workload reuses prompt prefixes, else nothing. */
