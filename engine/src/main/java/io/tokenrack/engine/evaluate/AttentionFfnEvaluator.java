@@ -118,6 +118,7 @@ public final class AttentionFfnEvaluator {
         }
         Point best = null;
         List<Plan> tried = new ArrayList<>();
+        Map<Plan, Map<Double, ServingPoint>> cache = new java.util.IdentityHashMap<>();
         for (int n : counts) {
             Cluster sub = subCluster(attn, n);
             for (Plan plan : ParallelismPlanner.plans(sub, model, shape, w, k, Batching.CONTINUOUS)) {
@@ -127,7 +128,7 @@ public final class AttentionFfnEvaluator {
                 tried.add(plan);
                 for (int off : offloads) {
                     for (int m : MICRO_BATCHES) {
-                        Point p = operatingPoint(plan, m, w, shape, fd, ffn.accelerators() / off, off, attn, k);
+                        Point p = operatingPoint(plan, m, w, shape, fd, ffn.accelerators() / off, off, attn, k, cache);
                         if (p != null && (best == null || p.better(best))) {
                             best = p;
                         }
@@ -139,36 +140,37 @@ public final class AttentionFfnEvaluator {
             String why = tried.isEmpty()
                     ? model.id() + " does not fit on the " + attn.accelerators() + " × " + attn.accelerator().id() + " with a single pipeline stage"
                     : "no concurrency meets the latency limits with attention–FFN disaggregation on " + attn.accelerators() + " × "
-                            + attn.accelerator().id() + " + " + ffn.accelerators() + " × " + ffn.accelerator().id() + bestAlone(tried, w, shape, fd, offloads, ffn.accelerators(), attn, k);
+                            + attn.accelerator().id() + " + " + ffn.accelerators() + " × " + ffn.accelerator().id() + bestAlone(tried, w, shape, fd, offloads, ffn.accelerators(), attn, k, cache);
             return new Evaluation.Failed(Evaluation.Failed.Failure.DOES_NOT_FIT, why, attn.accelerator().id(), model.id(), total, List.of());
         }
         return build(attn, ffn, model, shape, w, a, best, fd);
     }
 
-    private Point operatingPoint(Plan plan, int m, Workload w, ModelShape shape, Device fd, int group, int held, Cluster attn, ModelConstants k) {
+    private Point operatingPoint(Plan plan, int m, Workload w, ModelShape shape, Device fd, int group, int held, Cluster attn, ModelConstants k,
+                                 Map<Plan, Map<Double, ServingPoint>> cache) {
         int max = plan.serving().maxConcurrency();
         if (!w.isMaxConcurrency()) {
             int active = Math.min(plan.replicas(), w.concurrency());
-            return point(plan, m, active, (double) w.concurrency() / active, w, shape, fd, group, held, attn, k);
+            return point(plan, m, active, (double) w.concurrency() / active, w, shape, fd, group, held, attn, k, cache);
         }
-        Point top = point(plan, m, plan.replicas(), max, w, shape, fd, group, held, attn, k);
+        Point top = point(plan, m, plan.replicas(), max, w, shape, fd, group, held, attn, k, cache);
         if (top.meets) {
             return top;
         }
-        if (!point(plan, m, plan.replicas(), 1, w, shape, fd, group, held, attn, k).meets) {
+        if (!point(plan, m, plan.replicas(), 1, w, shape, fd, group, held, attn, k, cache).meets) {
             return null;
         }
         int lo = 1;
         int hi = max;
         while (hi - lo > 1) {
             int mid = (lo + hi) >>> 1;
-            if (point(plan, m, plan.replicas(), mid, w, shape, fd, group, held, attn, k).meets) {
+            if (point(plan, m, plan.replicas(), mid, w, shape, fd, group, held, attn, k, cache).meets) {
                 lo = mid;
             } else {
                 hi = mid;
             }
         }
-        return point(plan, m, plan.replicas(), lo, w, shape, fd, group, held, attn, k);
+        return point(plan, m, plan.replicas(), lo, w, shape, fd, group, held, attn, k, cache);
     }
 
     private static double seconds(StepTime t, OperatorClass c) {
@@ -176,8 +178,9 @@ public final class AttentionFfnEvaluator {
     }
 
     private Point point(Plan plan, int m, int active, double perReplica, Workload w, ModelShape shape, Device fd, int group, int held,
-                        Cluster attn, ModelConstants k) {
-        ServingPoint sp = plan.serving().at(perReplica);
+                        Cluster attn, ModelConstants k, Map<Plan, Map<Double, ServingPoint>> cache) {
+        // the aggregated point depends on the layout and the concurrency only: shared by every micro-batching and offload tried
+        ServingPoint sp = cache.computeIfAbsent(plan, x -> new java.util.HashMap<>()).computeIfAbsent(perReplica, c -> plan.serving().at(c));
         StepModel st = plan.step();
         StepTime mixed = sp.step();
         double layers = shape.layers();
@@ -207,12 +210,12 @@ public final class AttentionFfnEvaluator {
     }
 
     private String bestAlone(List<Plan> plans, Workload w, ModelShape shape, Device fd, List<Integer> offloads, int chips, Cluster attn,
-                             ModelConstants k) {
+                             ModelConstants k, Map<Plan, Map<Double, ServingPoint>> cache) {
         double best = 0;
         for (Plan plan : plans) {
             for (int off : offloads) {
                 for (int m : MICRO_BATCHES) {
-                    best = Math.max(best, 1 / point(plan, m, 1, 1, w, shape, fd, chips / off, off, attn, k).parts.tpot);
+                    best = Math.max(best, 1 / point(plan, m, 1, 1, w, shape, fd, chips / off, off, attn, k, cache).parts.tpot);
                 }
             }
         }
