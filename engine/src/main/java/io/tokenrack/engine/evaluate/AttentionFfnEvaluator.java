@@ -121,10 +121,12 @@ public final class AttentionFfnEvaluator {
         Map<Plan, Map<Double, ServingPoint>> cache = new java.util.IdentityHashMap<>();
         for (int n : counts) {
             Cluster sub = subCluster(attn, n);
-            for (Plan plan : ParallelismPlanner.plans(sub, model, shape, w, k, Batching.CONTINUOUS)) {
-                if (plan.step().pp() != 1 || plan.replicas() < 1 || plan.serving().maxConcurrency() < 1) {
-                    continue;
-                }
+            // attention data-parallel (tp 1: each GPU attends for its own sequences, as NVIDIA's AFD and DeepSeek-style
+            // serving run it) when such a layout fits, else any single-stage layout
+            List<Plan> single = ParallelismPlanner.plans(sub, model, shape, w, k, Batching.CONTINUOUS).stream()
+                    .filter(pl -> pl.step().pp() == 1 && pl.replicas() >= 1 && pl.serving().maxConcurrency() >= 1).toList();
+            List<Plan> dataParallel = single.stream().filter(pl -> pl.step().tp() == 1).toList();
+            for (Plan plan : dataParallel.isEmpty() ? single : dataParallel) {
                 tried.add(plan);
                 for (int off : offloads) {
                     for (int m : MICRO_BATCHES) {
@@ -336,17 +338,13 @@ public final class AttentionFfnEvaluator {
             }
         }
         if (bottleneck == null) {
-            double roundTrip = parts.attention + parts.send + parts.ffn + parts.back;
-            if (parts.layer <= roundTrip * (1 + 1e-12) && roundTrip > p.microBatches * parts.ffn && roundTrip > p.microBatches * parts.attention) {
-                bottleneck = Bottleneck.NETWORK;
-            } else {
-                bottleneck = switch (step.bound()) {
-                    case COMPUTE -> Bottleneck.COMPUTE;
-                    case MEMORY_BANDWIDTH -> Bottleneck.MEMORY_BANDWIDTH;
-                    case NETWORK -> Bottleneck.NETWORK;
-                    case OVERHEAD -> Bottleneck.OVERHEAD;
-                };
-            }
+            // what bounds the step the GPUs run, of which the offloaded layers are a part (the note gives their round trip)
+            bottleneck = switch (step.bound()) {
+                case COMPUTE -> Bottleneck.COMPUTE;
+                case MEMORY_BANDWIDTH -> Bottleneck.MEMORY_BANDWIDTH;
+                case NETWORK -> Bottleneck.NETWORK;
+                case OVERHEAD -> Bottleneck.OVERHEAD;
+            };
         }
         List<PhaseBreakdown> phases = List.of(
                 PhaseBreakdown.of(Phase.PREFILL, sp.prefillOnly()),
