@@ -32,9 +32,6 @@ final class SramLayouts {
             }
             int maxPp = Math.min(model.layers(), n / tp);
             for (int pp = 1; pp <= maxPp; pp++) {
-                if (tp * pp > 1 && linkBytesPerSecond(c) <= 0) {
-                    break; // no link joins the chips: only one chip at a time can serve
-                }
                 Plan plan = ParallelismPlanner.plan(c, device, shape, w, k, tp, pp, 1, batching);
                 if (plan.serving().maxConcurrency() >= 1) {
                     out.add(plan);
@@ -44,10 +41,25 @@ final class SramLayouts {
         return out;
     }
 
-    /** Link bandwidth per chip and direction: the catalog's scale-up figure, else the scale-out NIC's. */
+    /**
+     * Link bandwidth per chip and direction: the catalog's scale-up figure, else the scale-out NIC's,
+     * else (no rate published and no NIC in the design, as for GroqChip's chip-to-chip links) the
+     * stand-in {@link ClusterFactory} assumes for a server without a NIC: one 400 Gb/s port per chip.
+     */
     static double linkBytesPerSecond(Cluster c) {
         double up = c.accelerator().scaleUpBytesPerSecond();
-        return up > 0 ? up : c.scaleOutBytesPerSecondPerAccelerator();
+        double out = c.scaleOutBytesPerSecondPerAccelerator();
+        return up > 0 ? up : out > 0 ? out : ClusterFactory.ASSUMED_SCALE_OUT_GBPS_PER_ACCELERATOR * 1e9 / 8;
+    }
+
+    /** The assumed value a multi-chip layout rests on when neither the catalog nor the design gives a link rate. */
+    static java.util.Optional<Note> assumedLink(Cluster c, int chips) {
+        if (chips <= 1 || c.accelerator().scaleUpBytesPerSecond() > 0 || c.scaleOutBytesPerSecondPerAccelerator() > 0) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new Note.AssumedValue(new Provenance(c.accelerator().name() + " chip-to-chip link",
+                Evaluator.plain(ClusterFactory.ASSUMED_SCALE_OUT_GBPS_PER_ACCELERATOR) + " Gb/s per chip", Provenance.Kind.ASSUMPTION,
+                "no link rate is published and the design lists no NIC: one 400 Gb/s port per chip, as for a server without one")));
     }
 
     /** Whether a group of {@code span} chips talks over chip-to-chip links (not over Ethernet between racks). */

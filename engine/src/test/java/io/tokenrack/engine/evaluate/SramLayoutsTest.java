@@ -43,6 +43,19 @@ class SramLayoutsTest {
     }
 
     @Test
+    void chipsWithNoPublishedLinkAndNoNicTalkOverALabelledStandIn() {
+        var groq = CATALOG.find("groq-lpu", io.tokenrack.engine.catalog.AcceleratorSpec.class).orElseThrow();
+        Cluster bare = new Cluster(groq, 576, 1, 0, 0, 0, 1.2, 0, null, java.util.List.of(), java.util.List.of());
+        Evaluation e = EVALUATOR.evaluate(bare, llama70b(5), DEFAULTS);
+        assertTrue(e.ok(), e.message());
+        Evaluation.Ok ok = (Evaluation.Ok) e;
+        assertTrue(ok.noteTexts().stream().anyMatch(t -> t.startsWith("assumed: Groq GroqChip LPU v1 chip-to-chip link = 400 Gb/s per chip")),
+                ok.noteTexts().toString());
+        Note.SramToken why = (Note.SramToken) ok.notes().stream().filter(n -> n instanceof Note.SramToken).findFirst().orElseThrow();
+        assertEquals(50e9, why.linkBytesPerSecond(), 1e-3, "400 Gb/s = 50 GB/s per direction");
+    }
+
+    @Test
     void tooFewChipsForTheWeightsIsRefusedWithTheSizes() {
         Evaluation e = EVALUATOR.evaluate(EVALUATOR.clusters().standard("groq-lpu", 64), llama70b(5), DEFAULTS);
         assertFalse(e.ok());
