@@ -285,7 +285,10 @@ public final class MainWindow {
         MenuItem showDesign = item("Design and workload in the inspector", null, inspectorModel::showDesign);
         MenuItem labItem = item("Kernel lab: measure this computer…", new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN), this::openLab);
         labItem.setId("menu-lab");
-        Menu view = new Menu("View", null, zoomIn, zoomOut, fit, new SeparatorMenuItem(), showDesign, new SeparatorMenuItem(), labItem);
+        MenuItem claimsItem = item("Vendor claims beside the model…", null, this::openClaims);
+        claimsItem.setId("menu-claims");
+        Menu view = new Menu("View", null, zoomIn, zoomOut, fit, new SeparatorMenuItem(), showDesign, new SeparatorMenuItem(), labItem,
+                claimsItem);
 
         MenuBar bar = new MenuBar(file, edit, view);
         bar.setId("menu-bar");
@@ -317,6 +320,21 @@ public final class MainWindow {
         compare = new io.tokenrack.app.compare.CompareWindow(stage, model, new ChartStyler(context.palette()));
         compare.show();
         return compare;
+    }
+
+    /** Opens the vendor claims, each beside the model's number for the closest setup (computed in the background). */
+    public io.tokenrack.app.claims.ClaimsWindow openClaims() {
+        java.util.List<io.tokenrack.engine.claims.Claim> claims;
+        try {
+            claims = context.presets().withPresets(dir -> io.tokenrack.engine.claims.ClaimsFile.read(
+                    dir.resolve(io.tokenrack.engine.claims.ClaimsFile.BUNDLED_PATH))).claims();
+        } catch (RuntimeException e) {
+            context.dialogs().error("Cannot show the vendor claims", e.getMessage());
+            return null;
+        }
+        var w = new io.tokenrack.app.claims.ClaimsWindow(stage, context.catalog(), claims, context.fxExecutor());
+        w.show();
+        return w;
     }
 
     /** Opens the kernel lab in its own window (created the first time). */

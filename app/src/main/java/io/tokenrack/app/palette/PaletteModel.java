@@ -123,7 +123,12 @@ public final class PaletteModel {
                     AcceleratorSpec a = catalog.accelerator(s.acceleratorId());
                     sb.append(s.acceleratorCount()).append(" × ").append(a.name()).append('\n');
                     sb.append("  ").append(Units.number(a.memoryGB())).append(" GB at ").append(Units.number(a.memBandwidthTBps()))
-                            .append(" TB/s · ").append(Units.number(a.bf16DenseTflops())).append(" TFLOP/s BF16 dense");
+                            .append(" TB/s · ");
+                    if (a.bf16DenseTflops() != null) {
+                        sb.append(Units.number(a.bf16DenseTflops())).append(" TFLOP/s BF16 dense");
+                    } else {
+                        sb.append("no BF16");
+                    }
                     if (a.fp8DenseTflops() != null) {
                         sb.append(" · ").append(Units.number(a.fp8DenseTflops())).append(" FP8");
                     }

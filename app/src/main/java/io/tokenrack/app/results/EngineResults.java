@@ -5,11 +5,17 @@ import io.tokenrack.engine.evaluate.Assumptions;
 import io.tokenrack.engine.evaluate.CurvePoint;
 import io.tokenrack.engine.evaluate.Evaluation;
 import io.tokenrack.engine.evaluate.Evaluator;
+import io.tokenrack.engine.evaluate.RangeEvaluator;
+import io.tokenrack.engine.evaluate.RangedEvaluation;
+import io.tokenrack.engine.perf.Batching;
 import io.tokenrack.engine.design.RackDesign;
 import io.tokenrack.engine.workload.Workload;
 import java.util.List;
 
-/** Results from the engine's {@link Evaluator}: the operating point, a concurrency sweep and a utilization sweep. */
+/**
+ * Results from the engine's {@link Evaluator}: the operating point, a concurrency sweep, a utilization
+ * sweep and the headline numbers' ranges where the design rests on ranged catalog figures.
+ */
 public final class EngineResults implements ResultsEngine {
     /** Points in the concurrency sweep. */
     public static final int CURVE_POINTS = 24;
@@ -36,6 +42,8 @@ public final class EngineResults implements ResultsEngine {
             return new Results(state, e, e.message(), List.of(), List.of(), System.nanoTime() - t0);
         }
         List<CurvePoint> curve = evaluator.curve(design, w, a, CURVE_POINTS);
-        return new Results(state, ok, "", curve, ok.utilizationSweep(UTILIZATION_STEPS), System.nanoTime() - t0);
+        RangedEvaluation ranges = new RangeEvaluator(evaluator.catalog())
+                .evaluate(ok, RangeEvaluator.ClusterSource.design(design), w, a, Batching.CONTINUOUS);
+        return new Results(state, ok, "", curve, ok.utilizationSweep(UTILIZATION_STEPS), System.nanoTime() - t0, ranges);
     }
 }

@@ -1,7 +1,10 @@
 package io.tokenrack.app.results;
 
 import io.tokenrack.app.theme.Units;
+import io.tokenrack.engine.evaluate.Band;
 import io.tokenrack.engine.evaluate.CostBreakdown;
+import io.tokenrack.engine.evaluate.HeadlineMetric;
+import io.tokenrack.engine.evaluate.RangedEvaluation;
 import io.tokenrack.engine.evaluate.Efficiency;
 import io.tokenrack.engine.evaluate.Evaluation;
 import io.tokenrack.engine.evaluate.Phase;
@@ -23,7 +26,18 @@ import java.util.Set;
  */
 public final class Headline {
     /** One card. {@code kinds} says what kinds of inputs it rests on (datasheet, measured, modelled, assumption). */
-    public record Card(String id, String title, String value, String unit, String why, Set<Provenance.Kind> kinds, String sources) {}
+    public record Card(String id, String title, String value, String unit, String why, Set<Provenance.Kind> kinds, String sources,
+                       String band, String bandFrom) {
+        /** A card whose number is not a range. */
+        public Card(String id, String title, String value, String unit, String why, Set<Provenance.Kind> kinds, String sources) {
+            this(id, title, value, unit, why, kinds, sources, "", "");
+        }
+
+        /** This card with a band ("1.9–2.4 tok/J") and the inputs that make it. */
+        Card withBand(String band, String from) {
+            return new Card(id, title, value, unit, why, kinds, sources, band, from);
+        }
+    }
 
     public static final List<String> IDS = List.of("card-output-tps", "card-tps-per-user", "card-tokens-per-joule",
             "card-tps-per-mw", "card-usd-per-mtok", "card-power", "card-bottleneck");
@@ -88,11 +102,34 @@ public final class Headline {
                         + Units.number(pw.hostWatts() / 1000) + ", net " + networkKw(e) + ", cooling "
                         + Units.kw(pw.coolingOverheadWatts()),
                 withAssumptions, "modelled average power at the operating point; TDP and server maxima from datasheets"));
+        if (r.ranged()) {
+            withBands(out, r.ranges());
+        }
         String bound = e.bottleneck().label();
         int paren = bound.indexOf(" (");
         out.add(new Card(IDS.get(6), TITLES.get(6), paren > 0 ? bound.substring(0, paren) : bound, "",
                 (paren > 0 ? bound.substring(paren + 2, bound.length() - 1) + " · " : "") + decodeWhy(e, 0), model, modelSources));
         return out;
+    }
+
+    /** Each card whose number has a range gets its band, e.g. "1.9–2.4 tok/J", and the inputs that make it. */
+    private static void withBands(List<Card> cards, RangedEvaluation r) {
+        String from = "Range over announced or assumed figures known only as ranges: " + r.inputsText();
+        band(cards, 0, r.band(HeadlineMetric.OUTPUT_TOKENS_PER_SECOND), 1, "tok/s", false, from);
+        band(cards, 1, r.band(HeadlineMetric.TOKENS_PER_SECOND_PER_USER), 1, "tok/s", false, from);
+        band(cards, 2, r.band(HeadlineMetric.OUTPUT_TOKENS_PER_JOULE), 1, "tok/J", false, from);
+        band(cards, 3, r.band(HeadlineMetric.TOKENS_PER_SECOND_PER_PROVISIONED_MW), 1, "tok/s/MW", false, from);
+        band(cards, 4, r.band(HeadlineMetric.USD_PER_MILLION_OUTPUT_TOKENS), 1, "", true, from);
+        band(cards, 5, r.band(HeadlineMetric.IT_POWER_WATTS), 1000, "kW", false, from);
+    }
+
+    private static void band(List<Card> cards, int i, Band b, double scale, String unit, boolean usd, String from) {
+        if (b == null || !(b.high() > b.low())) {
+            return; // unknown stays unknown, and a range that does not move this number is no band
+        }
+        String lo = usd ? Units.usd(b.low()) : scale == 1 && unit.equals("tok/s/MW") ? Units.compact(b.low()) : Units.number(b.low() / scale);
+        String hi = usd ? Units.usd(b.high()) : scale == 1 && unit.equals("tok/s/MW") ? Units.compact(b.high()) : Units.number(b.high() / scale);
+        cards.set(i, cards.get(i).withBand(lo + "–" + hi + (unit.isEmpty() ? "" : " " + unit), from));
     }
 
     /** "decode 31 ms, memory-bandwidth bound: attention over the KV cache 40 %, dense FFN 34 %". */

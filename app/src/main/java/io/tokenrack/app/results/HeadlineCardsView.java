@@ -58,6 +58,7 @@ public final class HeadlineCardsView extends HBox {
         private final Label value = new Label();
         private final Label unit = new Label();
         private final Label why = new Label();
+        private final Label band = new Label();
         private final HBox sources = new HBox(3);
         private final Tooltip tip = new Tooltip();
 
@@ -86,7 +87,13 @@ public final class HeadlineCardsView extends HBox {
             titleRow.setAlignment(Pos.CENTER_LEFT);
             HBox valueRow = new HBox(4, value, unit);
             valueRow.setAlignment(Pos.BASELINE_LEFT);
-            getChildren().addAll(titleRow, valueRow, why);
+            band.setId(id + "-band");
+            band.getStyleClass().add(Styles.CARD_WHY);
+            band.setStyle("-fx-font-weight: bold;");
+            band.setMinWidth(0);
+            band.managedProperty().bind(band.visibleProperty());
+            band.setVisible(false);
+            getChildren().addAll(titleRow, valueRow, band, why);
             setSpacing(1);
             setMinWidth(0);
             setPrefWidth(180);
@@ -112,6 +119,8 @@ public final class HeadlineCardsView extends HBox {
             value.setMinWidth(text ? 0 : Region.USE_PREF_SIZE);
             unit.setText(c.unit());
             why.setText(c.why());
+            band.setText(c.band().isEmpty() ? "" : "range " + c.band());
+            band.setVisible(!c.band().isEmpty());
             String kinds = c.kinds().stream().map(CardView::word).reduce((a, b) -> a + ", " + b).orElse("");
             sources.getChildren().clear();
             for (Provenance.Kind k : c.kinds()) {
@@ -120,6 +129,7 @@ public final class HeadlineCardsView extends HBox {
             sources.setAccessibleText(kinds.isEmpty() ? "" : "inputs from " + kinds);
             tip.setText(c.title() + ": " + c.value() + " " + c.unit() + "\nWhy: " + c.why()
                     + (kinds.isEmpty() ? "" : "\nFrom " + kinds + (c.sources().isEmpty() ? "" : ": " + c.sources()))
+                    + (c.band().isEmpty() ? "" : "\nRange " + c.band() + ". " + c.bandFrom())
                     + (c.kinds().contains(Provenance.Kind.ASSUMPTION) ? "\nIncludes assumptions you can change (workload bar) or stand-ins where no source gives a figure." : ""));
             setAccessibleText(c.title() + " " + c.value() + " " + c.unit());
         }

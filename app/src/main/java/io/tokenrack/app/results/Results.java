@@ -3,6 +3,7 @@ package io.tokenrack.app.results;
 import io.tokenrack.app.document.DocState;
 import io.tokenrack.engine.evaluate.CurvePoint;
 import io.tokenrack.engine.evaluate.Evaluation;
+import io.tokenrack.engine.evaluate.RangedEvaluation;
 import io.tokenrack.engine.evaluate.UtilizationPoint;
 import java.util.List;
 
@@ -12,6 +13,7 @@ import java.util.List;
  * has no workload yet ({@code message} says so).
  *
  * @param computeNanos how long the engine took
+ * @param ranges       the headline numbers' ranges over the catalog's ranged figures; null when there are no numbers
  */
 public record Results(
         DocState input,
@@ -19,11 +21,23 @@ public record Results(
         String message,
         List<CurvePoint> concurrencySweep,
         List<UtilizationPoint> utilizationSweep,
-        long computeNanos) {
+        long computeNanos,
+        RangedEvaluation ranges) {
 
     public Results {
         concurrencySweep = List.copyOf(concurrencySweep);
         utilizationSweep = List.copyOf(utilizationSweep);
+    }
+
+    /** Results without ranges. */
+    public Results(DocState input, Evaluation evaluation, String message, List<CurvePoint> concurrencySweep,
+                   List<UtilizationPoint> utilizationSweep, long computeNanos) {
+        this(input, evaluation, message, concurrencySweep, utilizationSweep, computeNanos, null);
+    }
+
+    /** Whether some headline number is a range (an input of the design is known only as a range). */
+    public boolean ranged() {
+        return ranges != null && ranges.ranged();
     }
 
     public boolean ok() {

@@ -5,13 +5,15 @@ import java.util.List;
 
 /**
  * One accelerator chip as its vendor specifies it. Compute figures are <b>dense</b> (no 2:4
- * sparsity); the scale-up bandwidth is <b>per direction</b>. A figure no source gives is null.
+ * sparsity); the scale-up bandwidth is <b>per direction</b>. A figure no source gives is null; a chip
+ * with no BF16 math (an FP8-only LPU) leaves {@code bf16DenseTflops} out and gives {@code fp8DenseTflops}.
  *
  * @param memoryGB            accelerator memory capacity in GB (10^9 bytes); SRAM-only chips give their SRAM here
  * @param memBandwidthTBps    memory bandwidth in TB/s (10^12 bytes/s)
  * @param scaleUpGBpsPerDirection scale-up link bandwidth per accelerator, one direction, GB/s
  * @param scaleUpDomainSize   accelerators one scale-up fabric can join without scale-out NICs
  */
+@com.fasterxml.jackson.annotation.JsonIgnoreProperties({"provenance", "ranges"}) // read by FigureReader into ItemFigures
 public record AcceleratorSpec(
         @JsonProperty(required = true) String id,
         @JsonProperty(required = true) String name,
@@ -19,7 +21,7 @@ public record AcceleratorSpec(
         Integer year,
         @JsonProperty(required = true) Availability availability,
         @JsonProperty(required = true) String formFactor,
-        @JsonProperty(required = true) double bf16DenseTflops,
+        Double bf16DenseTflops,
         Double fp8DenseTflops,
         Double fp4DenseTflops,
         Double int8DenseTops,
@@ -43,7 +45,10 @@ public record AcceleratorSpec(
         Checks.present("availability", availability);
         Checks.positiveOrAbsent("year", year);
         Checks.text("formFactor", formFactor);
-        Checks.positive("bf16DenseTflops", bf16DenseTflops);
+        Checks.positiveOrAbsent("bf16DenseTflops", bf16DenseTflops);
+        if (bf16DenseTflops == null && fp8DenseTflops == null && fp4DenseTflops == null) {
+            throw new InputException("bf16DenseTflops: missing (a chip without a BF16 rate, such as an FP8-only LPU, gives fp8DenseTflops or fp4DenseTflops)");
+        }
         Checks.positiveOrAbsent("fp8DenseTflops", fp8DenseTflops);
         Checks.positiveOrAbsent("fp4DenseTflops", fp4DenseTflops);
         Checks.positiveOrAbsent("int8DenseTops", int8DenseTops);

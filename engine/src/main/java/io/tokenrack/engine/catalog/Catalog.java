@@ -11,10 +11,47 @@ import java.util.Optional;
 public final class Catalog {
     private final Map<String, CatalogItem> items;
     private final FacilityDefaults facility;
+    private final Map<String, ItemFigures> figures;
 
     Catalog(Map<String, CatalogItem> items, FacilityDefaults facility) {
+        this(items, facility, Map.of());
+    }
+
+    Catalog(Map<String, CatalogItem> items, FacilityDefaults facility, Map<String, ItemFigures> figures) {
         this.items = Collections.unmodifiableMap(new LinkedHashMap<>(items));
         this.facility = facility;
+        Map<String, ItemFigures> f = new LinkedHashMap<>(figures);
+        f.keySet().retainAll(this.items.keySet());
+        this.figures = Collections.unmodifiableMap(f);
+    }
+
+    /** How sure the figures of item {@code id} are: their provenance and ranges ({@link ItemFigures#NONE} if none given). */
+    public ItemFigures figures(String id) {
+        return figures.getOrDefault(id, ItemFigures.NONE);
+    }
+
+    /** The ids of the items with at least one figure given as a range. */
+    public java.util.Set<String> rangedIds() {
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        figures.forEach((id, f) -> {
+            if (!f.ranges().isEmpty()) {
+                out.add(id);
+            }
+        });
+        return out;
+    }
+
+    /**
+     * The same catalog with {@code item} in place of the item of the same id (e.g. an entry read at
+     * one end of its ranges); its figures' provenance and ranges stay as they were.
+     */
+    public Catalog replacing(CatalogItem item) {
+        if (!items.containsKey(item.id())) {
+            throw new InputException("unknown catalog id '" + item.id() + "'");
+        }
+        Map<String, CatalogItem> copy = new LinkedHashMap<>(items);
+        copy.put(item.id(), item);
+        return new Catalog(copy, facility, figures);
     }
 
     /** The same catalog with one more item (e.g. "this computer, measured"); its id must be new. */
@@ -24,7 +61,7 @@ public final class Catalog {
         }
         Map<String, CatalogItem> copy = new LinkedHashMap<>(items);
         copy.put(item.id(), item);
-        return new Catalog(copy, facility);
+        return new Catalog(copy, facility, figures);
     }
 
     /** The same catalog without the item {@code id} (unchanged when there is none). */
@@ -34,7 +71,7 @@ public final class Catalog {
         }
         Map<String, CatalogItem> copy = new LinkedHashMap<>(items);
         copy.remove(id);
-        return new Catalog(copy, facility);
+        return new Catalog(copy, facility, figures);
     }
 
     public FacilityDefaults facility() {

@@ -84,16 +84,19 @@ public final class CatalogLoader {
     static Catalog load(Path root, List<Path> files) {
         Map<String, CatalogItem> items = new LinkedHashMap<>();
         Map<String, Origin> origins = new LinkedHashMap<>();
+        Map<String, ItemFigures> figures = new LinkedHashMap<>();
         FacilityDefaults facility = null;
         Origin facilityOrigin = null;
         for (Path file : files) {
             String name = display(root, file);
-            PresetFile pf = StrictJson.read(readAll(file, name), name, PresetFile.class);
+            byte[] bytes = readAll(file, name);
+            PresetFile pf = StrictJson.read(bytes, name, PresetFile.class);
             addAll(items, origins, file, name, "accelerators", pf.accelerators());
             addAll(items, origins, file, name, "servers", pf.servers());
             addAll(items, origins, file, name, "network", pf.network());
             addAll(items, origins, file, name, "cooling", pf.cooling());
             addAll(items, origins, file, name, "racks", pf.racks());
+            readFigures(figures, origins, bytes, pf);
             addAll(items, origins, file, name, "power", pf.power());
             addAll(items, origins, file, name, "models", pf.models());
             if (pf.facility() != null) {
@@ -109,7 +112,55 @@ public final class CatalogLoader {
             throw new PresetException(display(root, root), "facility", "no preset file gives the facility defaults");
         }
         checkReferences(items, origins);
-        return new Catalog(items, facility);
+        return new Catalog(items, facility, figures);
+    }
+
+    /**
+     * Each entry's {@code "provenance"} and {@code "ranges"} ({@link FigureReader}); the entry read at
+     * each end of each range must pass the same checks as the entry itself.
+     */
+    private static void readFigures(Map<String, ItemFigures> figures, Map<String, Origin> origins, byte[] bytes, PresetFile pf) {
+        com.fasterxml.jackson.databind.JsonNode tree;
+        try {
+            tree = StrictJson.mapper().readTree(bytes);
+        } catch (IOException e) {
+            return; // StrictJson.read has read the same bytes: cannot happen
+        }
+        Map<String, List<? extends CatalogItem>> lists = new LinkedHashMap<>();
+        lists.put("accelerators", pf.accelerators());
+        lists.put("servers", pf.servers());
+        lists.put("network", pf.network());
+        lists.put("racks", pf.racks());
+        for (Map.Entry<String, List<? extends CatalogItem>> l : lists.entrySet()) {
+            for (int i = 0; i < l.getValue().size(); i++) {
+                CatalogItem item = l.getValue().get(i);
+                Origin at = origins.get(item.id());
+                ItemFigures f;
+                try {
+                    f = FigureReader.read(tree.path(l.getKey()).path(i));
+                } catch (FigureReader.Bad e) {
+                    throw at.error(e.field, e.reason);
+                }
+                for (Map.Entry<String, FigureRange> r : f.ranges().entrySet()) {
+                    for (double end : new double[] {r.getValue().low(), r.getValue().high()}) {
+                        String field = FigureReader.RANGES + "." + r.getKey();
+                        CatalogItem variant;
+                        try {
+                            variant = ItemFigures.withFigure(item, r.getKey(), end);
+                        } catch (InputException e) {
+                            throw at.error(field, "the entry with " + r.getKey() + " " + end + " is not valid: " + e.getMessage());
+                        }
+                        Plausibility.Violation v = Plausibility.check(variant).orElse(null);
+                        if (v != null) {
+                            throw at.error(field, v.reason(item.id()));
+                        }
+                    }
+                }
+                if (!f.isEmpty()) {
+                    figures.put(item.id(), f);
+                }
+            }
+        }
     }
 
     /** Where an entry was defined: its file and its path in that file, e.g. {@code servers[3]}. */

@@ -8,6 +8,7 @@ import java.util.List;
  * Scale-out network gear: a switch, a NIC or an optical transceiver. Port speeds are per port,
  * per direction (line rate), in Gb/s.
  */
+@com.fasterxml.jackson.annotation.JsonIgnoreProperties({"provenance", "ranges"}) // read by FigureReader into ItemFigures
 public record NetworkSpec(
         @JsonProperty(required = true) String id,
         @JsonProperty(required = true) String name,

@@ -32,7 +32,7 @@ final class Plausibility {
                 range(out, "fp4DenseTflops", a.fp4DenseTflops(), 0.1, 100_000, "TFLOP/s");
                 range(out, "int8DenseTops", a.int8DenseTops(), 0.1, 100_000, "TOP/s");
                 range(out, "memoryGB", a.memoryGB(), 0.01, 100_000, "GB");
-                range(out, "memBandwidthTBps", a.memBandwidthTBps(), 0.01, 100, "TB/s");
+                range(out, "memBandwidthTBps", a.memBandwidthTBps(), 0.01, 50_000, "TB/s"); // on-chip SRAM: LP30 150 TB/s, a wafer 21 PB/s
                 range(out, "onChipSramMB", a.onChipSramMB(), 0.01, 1_000_000, "MB");
                 range(out, "tdpWatts", a.tdpWatts(), 1, 100_000, "W");
                 range(out, "scaleUpGBpsPerDirection", a.scaleUpGBpsPerDirection(), 0.1, 100_000, "GB/s");

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
 /** An empty rack: its height, the power it may draw and how it is cooled. */
+@com.fasterxml.jackson.annotation.JsonIgnoreProperties({"provenance", "ranges"}) // read by FigureReader into ItemFigures
 public record RackSpec(
         @JsonProperty(required = true) String id,
         @JsonProperty(required = true) String name,

@@ -16,6 +16,7 @@ import java.util.List;
  * @param nicId           scale-out NIC fitted, null if none
  * @param nicCount        how many of them
  */
+@com.fasterxml.jackson.annotation.JsonIgnoreProperties({"provenance", "ranges"}) // read by FigureReader into ItemFigures
 public record ServerSpec(
         @JsonProperty(required = true) String id,
         @JsonProperty(required = true) String name,

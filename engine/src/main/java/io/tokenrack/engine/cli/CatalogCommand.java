@@ -44,7 +44,7 @@ final class CatalogCommand implements Callable<Integer> {
         List<CatalogItem> items = kind == null ? byKind(catalog.all()) : catalog.ofKind(kind);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.println(toJson(items));
+            out.println(toJson(items, catalog));
         } else {
             out.print(CatalogTable.render(items));
         }
@@ -59,12 +59,29 @@ final class CatalogCommand implements Callable<Integer> {
 
     /** Each record as JSON with {@code "kind"} first, in the format the presets use. */
     static String toJson(List<CatalogItem> items) throws JsonProcessingException {
+        return toJson(items, null);
+    }
+
+    /**
+     * As {@link #toJson(List)}, each entry with its {@code provenance} (per figure that is not a
+     * datasheet value) and {@code ranges} as the presets give them.
+     */
+    static String toJson(List<CatalogItem> items, Catalog catalog) throws JsonProcessingException {
         ObjectMapper mapper = StrictJson.mapper();
         ArrayNode array = mapper.createArrayNode();
         for (CatalogItem item : items) {
             ObjectNode node = array.addObject();
             node.put("kind", item.kind().label());
             node.setAll((ObjectNode) mapper.valueToTree(item));
+            var figures = catalog == null ? io.tokenrack.engine.catalog.ItemFigures.NONE : catalog.figures(item.id());
+            java.util.Map<String, Object> prov = new java.util.LinkedHashMap<>(figures.provenance());
+            figures.ranges().forEach((field, r) -> prov.put(field, r.provenance()));
+            if (!prov.isEmpty()) {
+                node.set("provenance", mapper.valueToTree(prov));
+            }
+            if (!figures.ranges().isEmpty()) {
+                node.set("ranges", mapper.valueToTree(figures.ranges()));
+            }
         }
         return mapper.writeValueAsString(array);
     }

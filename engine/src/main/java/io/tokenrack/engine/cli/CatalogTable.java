@@ -52,7 +52,8 @@ final class CatalogTable {
                     String.format(java.util.Locale.ROOT, "%,.1f GB/s", a.memBandwidthTBps() * 1000),
                     "power not measured");
             case AcceleratorSpec a -> join(
-                    num(a.bf16DenseTflops()) + " BF16 TFLOPS",
+                    a.bf16DenseTflops() != null ? num(a.bf16DenseTflops()) + " BF16 TFLOPS"
+                            : a.fp8DenseTflops() != null ? num(a.fp8DenseTflops()) + " FP8 TFLOPS" : num(a.fp4DenseTflops()) + " FP4 TFLOPS",
                     num(a.memoryGB()) + " GB",
                     num(a.memBandwidthTBps()) + " TB/s",
                     a.tdpWatts() == null ? null : num(a.tdpWatts()) + " W",

@@ -11,6 +11,8 @@ import io.tokenrack.engine.evaluate.Latency;
 import io.tokenrack.engine.evaluate.Note;
 import io.tokenrack.engine.evaluate.Phase;
 import io.tokenrack.engine.evaluate.PhaseBreakdown;
+import io.tokenrack.engine.evaluate.RangeEvaluator;
+import io.tokenrack.engine.evaluate.RangedEvaluation;
 import io.tokenrack.engine.evaluate.Throughput;
 import io.tokenrack.engine.workload.Parallelism;
 import io.tokenrack.engine.perf.Batching;
@@ -53,14 +55,18 @@ public final class EvaluateCommand implements Callable<Integer> {
         if (!(result instanceof Evaluation.Ok e)) {
             throw new InputException(result.message());
         }
+        RangedEvaluation ranged = new RangeEvaluator(evaluator.catalog())
+                .evaluate(e, o.clusterSource(), w, Assumptions.defaults(catalog.facility()), o.batching());
         if (json) {
             var node = EvaluationJson.of(e);
             node.put("precision", w.precision().label());
             node.put("kvPrecision", w.effectiveKvPrecision().label());
             node.put("prefixHitRate", w.effectivePrefixHitRate());
+            RangeJson.put(node, ranged);
             out.println(StrictJson.mapper().writeValueAsString(node));
         } else {
             print(out, e, w, o.batching());
+            RangeText.print(out, ranged);
         }
         out.flush();
         return 0;

@@ -24,6 +24,7 @@ import picocli.CommandLine.Spec;
                 CatalogCommand.class,
                 CheckCommand.class,
                 EvaluateCommand.class,
+                ClaimsCommand.class,
                 SweepCommand.class,
                 ValidateCommand.class,
                 BenchCommand.class,

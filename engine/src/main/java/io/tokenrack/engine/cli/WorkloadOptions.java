@@ -214,6 +214,12 @@ final class WorkloadOptions {
         return evaluator.clusters().standard(target.standard.accelerator, target.standard.count);
     }
 
+    /** How {@link #cluster} builds its cluster, for evaluating again at the ends of ranged catalog figures. */
+    io.tokenrack.engine.evaluate.RangeEvaluator.ClusterSource clusterSource() {
+        return target.design != null ? io.tokenrack.engine.evaluate.RangeEvaluator.ClusterSource.design(design())
+                : io.tokenrack.engine.evaluate.RangeEvaluator.ClusterSource.standard(target.standard.accelerator, target.standard.count);
+    }
+
     static RackDesign readDesign(Path file) {
         return StrictJson.read(file, file.toString(), RackDesign.class);
     }

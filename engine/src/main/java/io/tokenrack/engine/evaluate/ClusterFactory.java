@@ -103,6 +103,7 @@ public final class ClusterFactory {
                             } else {
                                 nicBytesPerAccelerator = 0;
                             }
+                            addAssumedFigures(prov, s);
                             if (s.priceUsdEstimate() != null) {
                                 capex += s.priceUsdEstimate();
                             } else if (a.priceUsdEstimate() != null) {
@@ -220,6 +221,7 @@ public final class ClusterFactory {
             }
             cooling = server.cooling();
             prov.add(new Provenance("server", server.name(), Provenance.Kind.DATASHEET, String.join("; ", server.sources())));
+            addAssumedFigures(prov, server);
         } else {
             domain = acc.scaleUpDomain();
             hostPerAcc = acc.cpuAsAccelerator() ? 0 : PowerModel.ASSUMED_HOST_WATTS_PER_ACCELERATOR;
@@ -243,7 +245,31 @@ public final class ClusterFactory {
         return new Cluster(acc, count, domain, count > domain ? scaleOut : 0, host, 0, pue, provisioned, capex, List.of(), prov);
     }
 
-    private static void addAcceleratorProvenance(List<Provenance> prov, AcceleratorSpec a) {
+    /**
+     * Each figure of {@code item} that the catalog marks as a TokenRack assumption (no published
+     * value: a stand-in price, an LPU's power), so that results resting on it say so.
+     */
+    private void addAssumedFigures(List<Provenance> prov, CatalogItem item) {
+        var figures = catalog.figures(item.id());
+        if (figures.isEmpty()) {
+            return;
+        }
+        var node = io.tokenrack.engine.catalog.StrictJson.mapper().valueToTree(item);
+        java.util.Set<String> fields = new java.util.LinkedHashSet<>(figures.provenance().keySet());
+        fields.addAll(figures.ranges().keySet());
+        for (String f : fields) {
+            if (figures.provenanceOf(f) == io.tokenrack.engine.catalog.FigureProvenance.ASSUMPTION && node.path(f).isNumber()) {
+                var r = figures.ranges().get(f);
+                String value = Evaluator.plain(node.path(f).asDouble())
+                        + (r == null ? "" : " (range " + Evaluator.plain(r.low()) + "–" + Evaluator.plain(r.high()) + ")");
+                prov.add(new Provenance(item.name() + " " + f, value, Provenance.Kind.ASSUMPTION,
+                        "not published; a TokenRack assumption, see the catalog entry's notes"));
+            }
+        }
+    }
+
+    private void addAcceleratorProvenance(List<Provenance> prov, AcceleratorSpec a) {
+        addAssumedFigures(prov, a);
         String src = String.join("; ", a.sources());
         if (a.cpuAsAccelerator()) {
             // the kernel lab's measured computer: its figures are measurements, and fp32
@@ -255,7 +281,9 @@ public final class ClusterFactory {
                     "the kernel lab measures speed, not a power rating: power is unknown"));
             return;
         }
-        prov.add(new Provenance(a.name() + " dense BF16", a.bf16DenseTflops() + " TFLOP/s", Provenance.Kind.DATASHEET, src));
+        if (a.bf16DenseTflops() != null) {
+            prov.add(new Provenance(a.name() + " dense BF16", a.bf16DenseTflops() + " TFLOP/s", Provenance.Kind.DATASHEET, src));
+        }
         if (a.fp8DenseTflops() != null) {
             prov.add(new Provenance(a.name() + " dense FP8", a.fp8DenseTflops() + " TFLOP/s", Provenance.Kind.DATASHEET, src));
         }

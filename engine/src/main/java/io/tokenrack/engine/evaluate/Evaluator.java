@@ -84,6 +84,13 @@ public final class Evaluator {
                 throw new EvaluationException("fp32 is modelled only for a measured CPU host; " + cluster.accelerator().id()
                         + " serves bf16, fp8 or fp4");
             }
+            if (io.tokenrack.engine.perf.Device.of(cluster.accelerator()).peakFlops(w.precision()) <= 0) {
+                var dev = io.tokenrack.engine.perf.Device.of(cluster.accelerator());
+                String serves = java.util.stream.Stream.of(Precision.BF16, Precision.FP8, Precision.FP4)
+                        .filter(p -> dev.peakFlops(p) > 0).map(Precision::label).collect(java.util.stream.Collectors.joining(" or "));
+                throw new EvaluationException(cluster.accelerator().id() + " has no " + w.precision().label()
+                        + " math (no rate is published for it); it serves " + serves);
+            }
             model = catalog.model(w.modelId());
             if ((long) w.inputTokens() + w.outputTokens() > model.maxContextTokens()) {
                 throw new EvaluationException(String.format(Locale.ROOT, "%d input + %d output tokens exceed the %,d-token context of %s",

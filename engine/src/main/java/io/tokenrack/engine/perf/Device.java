@@ -6,7 +6,7 @@ import io.tokenrack.engine.workload.Precision;
 /**
  * One accelerator as the performance model sees it, in SI units.
  *
- * @param bf16FlopsPerSecond dense peak at bf16
+ * @param bf16FlopsPerSecond dense peak at bf16, 0 when the part has no bf16 path (an FP8-only LPU)
  * @param fp8FlopsPerSecond  dense peak at fp8, 0 when the part has no fp8 path
  * @param fp4FlopsPerSecond  dense peak at fp4, 0 when the part has no fp4 path
  * @param sramResident       the memory is the chips' on-chip SRAM (no HBM or DRAM): weights and KV
@@ -31,7 +31,7 @@ public record Device(
 
     public static Device of(AcceleratorSpec a) {
         return new Device(a.id(),
-                a.bf16DenseTflops() * 1e12,
+                a.bf16DenseTflops() == null ? 0 : a.bf16DenseTflops() * 1e12,
                 a.fp8DenseTflops() == null ? 0 : a.fp8DenseTflops() * 1e12,
                 a.fp4DenseTflops() == null ? 0 : a.fp4DenseTflops() * 1e12,
                 a.memBandwidthBytesPerSecond(),
@@ -65,7 +65,7 @@ public record Device(
     public double peakFlops(Precision p) {
         return switch (p) {
             case FP4 -> fp4FlopsPerSecond > 0 ? fp4FlopsPerSecond : peakFlops(Precision.FP8);
-            case FP8 -> fp8FlopsPerSecond > 0 ? fp8FlopsPerSecond : bf16FlopsPerSecond;
+            case FP8 -> fp8FlopsPerSecond > 0 ? fp8FlopsPerSecond : bf16FlopsPerSecond; // 0 on an fp4-only part: refused
             case BF16, FP32 -> bf16FlopsPerSecond;
         };
     }

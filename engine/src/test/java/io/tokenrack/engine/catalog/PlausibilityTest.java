@@ -23,7 +23,7 @@ class PlausibilityTest {
     static Stream<Arguments> absurd() {
         return Stream.of(
                 Arguments.of("\"memBandwidthTBps\": 3.35", "\"memBandwidthTBps\": 5e-324", "memBandwidthTBps",
-                        "4.9E-324 is not plausible for h100-sxm: expected 0.01 to 100 TB/s"),
+                        "4.9E-324 is not plausible for h100-sxm: expected 0.01 to 50000 TB/s"),
                 Arguments.of("\"tdpWatts\": 700,", "\"tdpWatts\": 1.7e308,", "tdpWatts",
                         "1.7E308 is not plausible for h100-sxm: expected 1 to 100000 W"),
                 Arguments.of("\"memoryGB\": 80,", "\"memoryGB\": 0.000001,", "memoryGB",

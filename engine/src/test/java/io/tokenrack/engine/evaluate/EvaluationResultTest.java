@@ -153,7 +153,7 @@ class EvaluationResultTest {
 
     @Test
     void anAcceleratorWithoutATdpHasItsPowerUnknownAndSaysWhy() {
-        Cluster c = EVALUATOR.clusters().standard("rubin", 8); // no published TDP
+        Cluster c = EVALUATOR.clusters().standard("tpu-v6e", 8); // no published TDP
         Workload w = new Workload("llama-3.1-70b", Precision.FP8, null, 1024, 1024, 64, null, null, null, Parallelism.AUTO);
         Evaluation.Ok e = assertInstanceOf(Evaluation.Ok.class, EVALUATOR.evaluate(c, w, DEFAULTS));
         assertTrue(Double.isNaN(e.power().itWatts()));
