@@ -41,6 +41,11 @@ public final class RangeEvaluator {
     public interface ClusterSource {
         Cluster build(ClusterFactory factory);
 
+        /** The evaluation at the given catalog: of the cluster built, or whatever the source needs (a design with two kinds of accelerators). */
+        default Evaluation evaluate(Evaluator evaluator, Workload w, Assumptions a, Batching batching) {
+            return evaluator.evaluate(build(evaluator.clusters()), w, a, batching);
+        }
+
         Set<String> ids(Catalog catalog);
 
         /** The racks and items of {@code design}. */
@@ -49,6 +54,13 @@ public final class RangeEvaluator {
                 @Override
                 public Cluster build(ClusterFactory factory) {
                     return factory.fromDesign(design);
+                }
+
+                @Override
+                public Evaluation evaluate(Evaluator evaluator, Workload w, Assumptions a, Batching batching) {
+                    // two kinds of accelerators: attention–FFN disaggregation, as Evaluator routes the design itself
+                    return AcceleratorPools.mixed(evaluator.catalog(), design) ? evaluator.evaluate(design, w, a)
+                            : ClusterSource.super.evaluate(evaluator, w, a, batching);
                 }
 
                 @Override
@@ -194,13 +206,11 @@ public final class RangeEvaluator {
             variant = variant.replacing(item);
         }
         Evaluator evaluator = new Evaluator(variant);
-        Cluster cluster;
         try {
-            cluster = source.build(evaluator.clusters());
+            return source.evaluate(evaluator, w, a, batching);
         } catch (RuntimeException e) {
             return new Evaluation.Failed(Evaluation.Failed.Failure.INVALID, e.getMessage(), null, w.modelId(), 0, List.of());
         }
-        return evaluator.evaluate(cluster, w, a, batching);
     }
 
     private static String describe(List<RangedInput> inputs, boolean[] ends) {
