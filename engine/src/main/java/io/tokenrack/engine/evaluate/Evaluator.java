@@ -120,6 +120,10 @@ public final class Evaluator {
 
     /** The concurrency sweep with the parallelism chosen at the operating point. */
     public List<CurvePoint> curve(RackDesign design, Workload w, Assumptions a, int points) {
+        if (AcceleratorPools.mixed(catalog, design)) {
+            // attention–FFN disaggregation: the same sweep, each point searched as evaluate(design) searches it
+            return curve(w, points, work -> evaluate(design, work, a));
+        }
         Cluster cluster;
         try {
             cluster = clusters.fromDesign(design);
@@ -139,8 +143,12 @@ public final class Evaluator {
      * Latency limits are left out so the whole frontier shows.
      */
     public List<CurvePoint> curve(Cluster cluster, Workload w, Assumptions a, int points, Batching batching) {
+        return curve(w, points, work -> evaluate(cluster, work, a, batching));
+    }
+
+    private static List<CurvePoint> curve(Workload w, int points, java.util.function.Function<Workload, Evaluation> evaluation) {
         Workload open = w.withConcurrency(null).withoutLimits();
-        if (!(evaluate(cluster, open, a, batching) instanceof Evaluation.Ok top)) {
+        if (!(evaluation.apply(open) instanceof Evaluation.Ok top)) {
             return List.of();
         }
         int max = (int) Math.clamp(Math.round(top.plan().concurrency()), 1, Integer.MAX_VALUE);
@@ -156,7 +164,7 @@ public final class Evaluator {
                 break;
             }
             last = c;
-            if (evaluate(cluster, open.withConcurrency(c), a, batching) instanceof Evaluation.Ok e) {
+            if (evaluation.apply(open.withConcurrency(c)) instanceof Evaluation.Ok e) {
                 out.add(CurvePoint.of(c, e));
             }
         }
