@@ -57,6 +57,11 @@ public final class DocumentActions {
         return new DocState(d, Assumptions.defaults(context.catalog().facility()));
     }
 
+    /** Shows {@code text} as the last thing a file command did (a command that lives elsewhere, as the report export). */
+    public void showStatus(String text) {
+        status.set(text);
+    }
+
     /** Asks about unsaved changes; true when it is fine to replace or close the document. */
     public boolean confirmDiscard() {
         if (!document.isDirty()) {

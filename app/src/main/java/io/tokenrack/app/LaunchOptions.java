@@ -16,21 +16,31 @@ import java.util.Optional;
  * @param help    whether usage was asked for (nothing else is done then)
  * @param errors  what is wrong with the command line; the app does not start when there is anything
  */
-public record LaunchOptions(Optional<Path> design, Optional<Path> compare, boolean lab, boolean help, List<String> errors) {
+public record LaunchOptions(Optional<Path> design, Optional<Path> compare, boolean lab, boolean help, List<String> errors,
+                            Optional<Path> present) {
+    public static final String PRESENT = "--present";
     public static final String VIEW = "--view";
     public static final String COMPARE = "--compare";
     public static final String HELP = "--help";
 
     public static final String USAGE = """
-            Usage: java -jar tokenrack-app.jar [DESIGN.json] [--compare OTHER.json] [--view lab]
+            Usage: java -jar tokenrack-app.jar [DESIGN.json] [--compare OTHER.json] [--view lab] [--present DECK.json]
               DESIGN.json           the design to open (default: the example rack)
               --compare OTHER.json  open the comparison of the design with another one
               --view lab            open the Kernel lab, which measures this computer, at start
+              --present DECK.json   start in presentation mode on a scenario deck ("gtc-2026": the shipped one)
               --help, -h            print this text and exit
+            Or, without a window: java -jar tokenrack-app.jar report --design DESIGN.json --out REPORT.pdf|REPORT.html
             """;
 
     public LaunchOptions {
         errors = List.copyOf(errors);
+        present = present == null ? Optional.empty() : present;
+    }
+
+    /** Without presentation mode at start. */
+    public LaunchOptions(Optional<Path> design, Optional<Path> compare, boolean lab, boolean help, List<String> errors) {
+        this(design, compare, lab, help, errors, Optional.empty());
     }
 
     public boolean ok() {
@@ -43,6 +53,7 @@ public record LaunchOptions(Optional<Path> design, Optional<Path> compare, boole
         Path compare = null;
         boolean lab = false;
         boolean help = false;
+        Path present = null;
         List<String> errors = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
@@ -68,6 +79,13 @@ public record LaunchOptions(Optional<Path> design, Optional<Path> compare, boole
                         compare = Path.of(value);
                     }
                 }
+                case PRESENT -> {
+                    if (value == null || value.isBlank()) {
+                        errors.add(PRESENT + " needs a deck file (or gtc-2026)");
+                    } else {
+                        present = value.equals("gtc-2026") ? Path.of("") : Path.of(value);
+                    }
+                }
                 case VIEW -> {
                     if ("lab".equals(value)) {
                         lab = true;
@@ -83,6 +101,6 @@ public record LaunchOptions(Optional<Path> design, Optional<Path> compare, boole
                 }
             }
         }
-        return new LaunchOptions(Optional.ofNullable(design), Optional.ofNullable(compare), lab, help, errors);
+        return new LaunchOptions(Optional.ofNullable(design), Optional.ofNullable(compare), lab, help, errors, Optional.ofNullable(present));
     }
 }

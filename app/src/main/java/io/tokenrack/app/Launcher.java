@@ -15,6 +15,11 @@ public final class Launcher {
     private Launcher() {}
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals(io.tokenrack.app.report.ReportCommand.NAME)) {
+            // the report on a saved design, written without a window
+            System.setProperty("java.awt.headless", "true");
+            System.exit(io.tokenrack.app.report.ReportCommand.run(List.of(args).subList(1, args.length), System.out, System.err));
+        }
         int status = check(List.of(args), System.out, System.err);
         if (status >= 0) {
             System.exit(status);

@@ -64,6 +64,7 @@ public final class MainWindow {
     private final InspectorModel inspectorModel;
     private final PaletteModel paletteModel;
     private final DocumentActions actions;
+    private final ReportActions reports;
     private final RackCanvasView canvas;
     private final ChartsView charts;
     private final BorderPane root = new BorderPane();
@@ -96,6 +97,7 @@ public final class MainWindow {
         this.inspectorModel = new InspectorModel(document, canvasModel, new InspectorMetadata(context.catalog(), rules));
         this.paletteModel = new PaletteModel(context.catalog());
         this.actions = new DocumentActions(document, context);
+        this.reports = new ReportActions(context, actions, results);
         ChartStyler styler = new ChartStyler(context.palette());
         this.canvas = new RackCanvasView(canvasModel);
         this.charts = new ChartsView(styler, results.resultsProperty(), actions::exportChart);
@@ -127,6 +129,11 @@ public final class MainWindow {
         return actions;
     }
 
+    /** File ▸ Export report. */
+    public ReportActions reports() {
+        return reports;
+    }
+
     public PaletteModel paletteModel() {
         return paletteModel;
     }
@@ -150,6 +157,7 @@ public final class MainWindow {
 
         WorkloadBar workloadBar = new WorkloadBar(workloadModel, () -> results.results() == null ? null : results.results().evaluation());
         root.setTop(new VBox(menuBar(), workloadBar));
+        canvas.showAside(FirstSteps.banner(document));
 
         PaletteView palette = new PaletteView(paletteModel, canvasModel::addToCurrentRack);
         palette.setPrefWidth(260);
@@ -250,6 +258,11 @@ public final class MainWindow {
         MenuItem compareItem = item("Compare with a saved design…", new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN),
                 this::chooseCompare);
         compareItem.setId("menu-compare");
+        MenuItem reportPdf = item("Export report (PDF)…", new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN),
+                () -> reports.exportReport(".pdf"));
+        reportPdf.setId("menu-report-pdf");
+        MenuItem reportHtml = item("Export report (HTML page)…", null, () -> reports.exportReport(".html"));
+        reportHtml.setId("menu-report-html");
         Menu exportChart = new Menu("Export chart as PNG");
         for (String key : ChartsView.KEYS) {
             exportChart.getItems().add(item(key.substring(0, 1).toUpperCase(java.util.Locale.ROOT) + key.substring(1) + " chart…", null,
@@ -264,7 +277,7 @@ public final class MainWindow {
         recentMenu.setId("menu-recent");
         refreshRecent();
         Menu file = new Menu("File", null, newItem, open, recentMenu, example, new SeparatorMenuItem(), save, saveAs,
-                new SeparatorMenuItem(), compareItem, new SeparatorMenuItem(), bom, exportChart, new SeparatorMenuItem(), quit);
+                new SeparatorMenuItem(), compareItem, new SeparatorMenuItem(), reportPdf, reportHtml, bom, exportChart, new SeparatorMenuItem(), quit);
 
         MenuItem undo = item("Undo", new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN), document::undo);
         undo.textProperty().bind(document.undoTextProperty());
@@ -287,12 +300,44 @@ public final class MainWindow {
         labItem.setId("menu-lab");
         MenuItem claimsItem = item("Vendor claims beside the model…", null, this::openClaims);
         claimsItem.setId("menu-claims");
+        MenuItem present = item("Present the GTC 2026 deck", new KeyCodeCombination(KeyCode.F5), () -> present(null));
+        present.setId("menu-present");
+        MenuItem presentDeck = item("Present a scenario deck…", null, this::chooseDeck);
         Menu view = new Menu("View", null, zoomIn, zoomOut, fit, new SeparatorMenuItem(), showDesign, new SeparatorMenuItem(), labItem,
-                claimsItem);
+                claimsItem, new SeparatorMenuItem(), present, presentDeck);
 
         MenuBar bar = new MenuBar(file, edit, view);
         bar.setId("menu-bar");
         return bar;
+    }
+
+    private void chooseDeck() {
+        context.dialogs().chooseOpen("Present a scenario deck", "TokenRack decks", ".json", actions.initialDir()).ifPresent(this::present);
+    }
+
+    /**
+     * Presentation mode, full screen, on the deck in {@code deckFile} (null: the GTC 2026 deck of the
+     * presets); null, after saying why, when the deck cannot be read.
+     */
+    public io.tokenrack.app.present.PresentationWindow present(Path deckFile) {
+        return present(deckFile, true);
+    }
+
+    /** As {@link #present(Path)}; {@code fullScreen} false shows it in a window. */
+    public io.tokenrack.app.present.PresentationWindow present(Path deckFile, boolean fullScreen) {
+        var files = new io.tokenrack.app.present.DeckFiles(context.catalog());
+        io.tokenrack.app.present.DeckFiles.Loaded deck;
+        try {
+            deck = deckFile != null ? files.read(deckFile)
+                    : context.presets().withPresets(dir -> files.read(dir.resolve(io.tokenrack.app.present.DeckFiles.GTC_2026)));
+        } catch (RuntimeException e) {
+            context.dialogs().error("Cannot present " + (deckFile == null ? "the GTC 2026 deck" : deckFile.getFileName()), e.getMessage());
+            return null;
+        }
+        var window = new io.tokenrack.app.present.PresentationWindow(stage, deck, context.catalog(), context.resultsEngine(),
+                document.assumptions(), context.fxExecutor());
+        window.show(fullScreen);
+        return window;
     }
 
     private void chooseCompare() {
@@ -411,6 +456,7 @@ public final class MainWindow {
         });
         offerRecovery(elsewhere);
         options.compare().ifPresent(this::compareWith);
+        options.present().ifPresent(deck -> present(deck.toString().isEmpty() ? null : deck));
         if (options.lab()) {
             openLab();
         }

@@ -49,6 +49,8 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
  */
 public final class RackCanvasView extends BorderPane {
     /** Shown when there is no message: how to use the canvas. */
+    /** Room for a vertical scroll bar beside the racks, so one never forces a horizontal one. */
+    private static final double SCROLL_BAR_ROOM = 16;
     static final String HINT = "Drag hardware into a rack: its lowest U goes where you release · Shift/Ctrl-click selects more · Delete removes";
 
     private final CanvasModel model;
@@ -58,6 +60,8 @@ public final class RackCanvasView extends BorderPane {
     private final Label zoomLabel = new Label();
     private final ListView<DesignFinding> findingsList = new ListView<>();
     private final Label findingsTitle = new Label("Findings");
+    /** The column beside the racks: an optional note on top, then the findings. */
+    private final VBox findings = new VBox();
     private final List<RackView> rackViews = new ArrayList<>();
     private final ContextMenu itemMenu = createItemMenu();
     private boolean autoFit = true;
@@ -79,6 +83,12 @@ public final class RackCanvasView extends BorderPane {
 
     public CanvasModel model() {
         return model;
+    }
+
+    /** Puts {@code note} above the findings, beside the racks (where it costs the racks no height). */
+    public void showAside(javafx.scene.Node note) {
+        findings.getChildren().add(0, note);
+        VBox.setMargin(note, new Insets(0, 0, 6, 0));
     }
 
     private void createView() {
@@ -144,7 +154,6 @@ public final class RackCanvasView extends BorderPane {
         scroll.setPannable(true);
         scroll.setFitToHeight(false);
         scroll.getStyleClass().add("edge-to-edge");
-        setCenter(scroll);
 
         findingsTitle.setId("findings-title");
         findingsTitle.getStyleClass().add(Styles.PANEL_TITLE);
@@ -153,12 +162,22 @@ public final class RackCanvasView extends BorderPane {
         findingsList.setPlaceholder(new Label("No findings: space, power, heat and weight are within limits."));
         ((Label) findingsList.getPlaceholder()).setWrapText(true);
         findingsList.setCellFactory(l -> new FindingCell());
-        VBox findings = new VBox(4, findingsTitle, findingsList);
+        findings.getChildren().setAll(findingsTitle, findingsList);
+        findings.setSpacing(4);
         VBox.setVgrow(findingsList, Priority.ALWAYS);
         findings.setPrefWidth(220);
         findings.setMinWidth(180);
         findings.setPadding(new Insets(0, 0, 0, 8));
-        setRight(findings);
+        // the findings sit right beside the racks and take the width they leave (no empty gap
+        // between a narrow rack and a findings list pinned to the far edge); with many racks the
+        // racks scroll and the findings keep their minimum width
+        scroll.prefWidthProperty().bind(row.widthProperty().add(SCROLL_BAR_ROOM));
+        scroll.maxWidthProperty().bind(scroll.prefWidthProperty());
+        scroll.setMinWidth(120);
+        HBox.setHgrow(scroll, Priority.SOMETIMES);
+        HBox.setHgrow(findings, Priority.ALWAYS);
+        findings.setMaxWidth(Double.MAX_VALUE);
+        setCenter(new HBox(scroll, findings));
     }
 
     private static Button iconButton(String id, org.kordamp.ikonli.Ikon icon, String tip) {

@@ -307,15 +307,17 @@ final class RackView extends VBox {
         space.set(l.usedU() + " / " + l.heightU() + " U", l.uFraction(), Double.NaN,
                 l.usedU() + " of " + l.heightU() + " rack units used, " + l.freeU() + " free");
         String nameplate = LoadText.kw(l.nameplate());
-        String maxText = "max " + nameplate + " / " + Units.number(l.powerBudgetWatts() / 1000) + " kW";
+        String budget = Units.number(l.powerBudgetWatts() / 1000);
         String powerHelp = "Nameplate maximum (datasheets): " + nameplate + " kW of the rack's "
                 + Units.kw(l.powerBudgetWatts()) + " budget." + LoadText.caveat(l.nameplate());
         if (f.modelled()) {
-            power.set(Units.number(f.modelledItWatts() / 1000) + " kW modelled\n" + maxText,
+            // the modelled draw against the budget; the datasheet maximum on a line of its own
+            String nameplateLine = l.nameplate().watts() > 0 ? "nameplate " + nameplate + " kW" : "nameplate not published";
+            power.set(Units.number(f.modelledItWatts() / 1000) + " / " + budget + " kW modelled\n" + nameplateLine,
                     f.modelledItWatts() / l.powerBudgetWatts(), l.powerFraction(),
                     "Modelled average draw at the operating point: " + Units.kw(f.modelledItWatts()) + " (dark).\n" + powerHelp + " (light)");
         } else {
-            power.set(maxText, l.powerFraction(), Double.NaN, powerHelp);
+            power.set(nameplate + " / " + budget + " kW\nnameplate (datasheets)", l.powerFraction(), Double.NaN, powerHelp);
         }
         double heatW = f.modelled() ? f.modelledItWatts() : l.heatWatts();
         String cooling = l.coolingFromUnits() ? "by cooling units" : "room air";

@@ -39,4 +39,5 @@ public final class Styles {
     public static final String STATUS_BAR = "tr-status-bar";
     public static final String CHART_BOX = "tr-chart-box";
     public static final String SHARE_BAR = "tr-share-bar";
+    public static final String FIRST_STEPS = "tr-first-steps";
 }

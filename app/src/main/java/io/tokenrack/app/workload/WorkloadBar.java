@@ -41,6 +41,7 @@ public final class WorkloadBar extends VBox {
     private final TextField concurrency = field("workload-concurrency", "Requests in flight, or max", 52);
     private final TextField ttft = field("workload-ttft", "Time to first token limit in milliseconds; blank for none", 48);
     private final TextField tpot = field("workload-tpot", "Time per output token limit in milliseconds; blank for none", 48);
+    private final TextField minSpeed = field("workload-min-speed", "Each user's output speed at least this many tokens per second; blank for none", 44);
     private final CheckBox auto = new CheckBox("auto");
     private final TextField tp = field("workload-tp", "Tensor parallel degree", 34);
     private final TextField pp = field("workload-pp", "Pipeline parallel degree", 34);
@@ -120,6 +121,7 @@ public final class WorkloadBar extends VBox {
                 group(label("users"), concurrency),
                 group(label("TTFT ≤"), ttft, unit("ms")),
                 group(label("TPOT ≤"), tpot, unit("ms")),
+                group(label("speed ≥"), minSpeed, unit("tok/s/user")),
                 new Separator(javafx.geometry.Orientation.VERTICAL),
                 group(label("parallel"), auto, label("TP"), tp, label("PP"), pp, label("EP"), ep, label("DP"), dp),
                 new Separator(javafx.geometry.Orientation.VERTICAL),
@@ -205,6 +207,7 @@ public final class WorkloadBar extends VBox {
         m.put(concurrency, WorkloadField.CONCURRENCY);
         m.put(ttft, WorkloadField.TTFT_LIMIT_MS);
         m.put(tpot, WorkloadField.TPOT_LIMIT_MS);
+        m.put(minSpeed, WorkloadField.MIN_USER_SPEED);
         m.put(tp, WorkloadField.TP);
         m.put(pp, WorkloadField.PP);
         m.put(ep, WorkloadField.EP);
@@ -237,7 +240,7 @@ public final class WorkloadBar extends VBox {
             precisionBox.setValue(w.precision());
             boolean isAuto = w.parallelism().isAuto();
             auto.setSelected(isAuto);
-            for (TextField f : new TextField[] {input, output, concurrency, ttft, tpot, tp, pp, ep, dp, price, years, utilization}) {
+            for (TextField f : new TextField[] {input, output, concurrency, ttft, tpot, minSpeed, tp, pp, ep, dp, price, years, utilization}) {
                 f.setText(shown(f));
                 f.pseudoClassStateChanged(Styles.STATE_DANGER, false);
             }

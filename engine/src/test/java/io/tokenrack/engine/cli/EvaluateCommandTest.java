@@ -117,15 +117,16 @@ class EvaluateCommandTest {
 
     @Test
     void aDesignWithAWorkloadNeedsNoWorkloadOptionsAndOptionsOverrideIt() throws Exception {
-        String design = System.getProperty("tokenrack.presets.dir") + "/designs/dgx-h100-4x-air.json"; // llama-3.1-70b, fp8, 1024 in / 1024 out, max
+        String design = System.getProperty("tokenrack.presets.dir") + "/designs/dgx-h100-4x-air.json"; // llama-3.1-70b, fp8, 1024 in / 1024 out, max at >= 50 tok/s per user
         Run own = run("evaluate", "--design", design, "--json");
         assertEquals(0, own.exit(), own.err());
         JsonNode j = StrictJson.mapper().readTree(own.out());
         assertEquals("llama-3.1-70b", j.get("modelId").asText());
-        assertEquals(j.get("maxConcurrency").asDouble(), j.get("concurrency").asDouble(), 1e-9, "the design's workload asks for max");
+        assertTrue(j.get("tokensPerSecondPerUser").asDouble() >= 50, "the design's workload asks for at least 50 tokens/s per user: " + own.out());
+        assertTrue(j.get("concurrency").asDouble() < j.get("maxConcurrency").asDouble(), "the speed floor, not memory, caps the concurrency");
 
         Run spelledOut = run("evaluate", "--design", design, "--model", "llama-3.1-70b", "--precision", "fp8", "--isl", "1024",
-                "--osl", "1024", "--json");
+                "--osl", "1024", "--min-tokens-per-second-per-user", "50", "--json");
         assertEquals(own.out(), spelledOut.out(), "the same workload given as options gives the same result");
 
         Run overridden = run("evaluate", "--design", design, "--concurrency", "8", "--json");
