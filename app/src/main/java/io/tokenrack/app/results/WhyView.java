@@ -113,6 +113,9 @@ public final class WhyView extends VBox {
      */
     static String poolsWhy(Evaluation.Ok e) {
         for (Note n : e.notes()) {
+            if (n instanceof Note.AttentionFfn a && a.offloadedLayers() == 0) {
+                return "Two pools, one idle: " + a.text() + ".";
+            }
             if (n instanceof Note.AttentionFfn a) {
                 return String.format(Locale.ROOT, "Two pools: %,d %s run attention and hold the KV cache; %,d %s run the FFN of %d of %d layers "
                                 + "(%.0f%% : %.0f%% of the chips serving). One offloaded layer takes %s µs against %s µs on the %s alone.",

@@ -108,6 +108,7 @@ public final class AttentionFfnEvaluator {
         for (int off = held; off >= 1; off /= 2) {
             offloads.add(off);
         }
+        offloads.add(0); // none: the GPUs alone, the FFN pool idle, when moving layers would slow each token
         int domain = Math.max(1, Math.min(attn.scaleUpDomain(), attn.accelerators()));
         List<Integer> counts = new ArrayList<>();
         for (int n = domain; n <= attn.accelerators(); n += domain) {
@@ -130,7 +131,7 @@ public final class AttentionFfnEvaluator {
                 tried.add(plan);
                 for (int off : offloads) {
                     for (int m : MICRO_BATCHES) {
-                        Point p = operatingPoint(plan, m, w, shape, fd, ffn.accelerators() / off, off, attn, k, cache);
+                        Point p = operatingPoint(plan, m, w, shape, fd, off == 0 ? 0 : ffn.accelerators() / off, off, attn, k, cache);
                         if (p != null && (best == null || p.better(best))) {
                             best = p;
                         }
@@ -191,6 +192,11 @@ public final class AttentionFfnEvaluator {
         // the FFN as the GPUs ran it, per layer: experts and router with their all-to-all (tp = 1: every collective is the MoE's)
         double ffnOnGpu = (shape.isMoe() ? seconds(mixed, OperatorClass.MOE_FFN) + (st.tp() == 1 ? seconds(mixed, OperatorClass.COMMUNICATION) : 0)
                 : seconds(mixed, OperatorClass.DENSE_FFN)) / ffnLayers;
+        if (held == 0) {
+            Parts none = new Parts(0, 0, 0, 0, 0, attnPerLayer + ffnOnGpu, sp.tpotSeconds(), sp.ttftSeconds(),
+                    new AttentionFfnSplit.FfnTime(0, 0, 0, false));
+            return new Point(plan, m, 0, 0, active, sp, none, meets(w, sp.ttftSeconds(), sp.tpotSeconds()));
+        }
         double perRank = sp.concurrency() / st.dp();
         double micro = perRank / m;
         StepTime microStep = st.stage(micro, w.inputTokens() + w.outputTokens() / 2.0, 0, w.inputTokens());
@@ -205,10 +211,13 @@ public final class AttentionFfnEvaluator {
         double tpot = AttentionFfnSplit.stepSeconds(sp.tpotSeconds(), held, attnPerLayer, ffnOnGpu, layer);
         double ttft = sp.ttftSeconds() - sp.tpotSeconds() / 2 + tpot / 2;
         Parts parts = new Parts(attnMicro, f.seconds(), send, back, layer, attnPerLayer + ffnOnGpu, tpot, ttft, f);
-        boolean meets = (w.ttftLimitMs() == null || ttft * 1000 <= w.ttftLimitMs())
+        return new Point(plan, m, held, group, active, sp, parts, meets(w, ttft, tpot));
+    }
+
+    private static boolean meets(Workload w, double ttft, double tpot) {
+        return (w.ttftLimitMs() == null || ttft * 1000 <= w.ttftLimitMs())
                 && (w.tpotLimitMs() == null || tpot * 1000 <= w.tpotLimitMs())
                 && (w.minTokensPerSecondPerUser() == null || 1 / tpot >= w.minTokensPerSecondPerUser());
-        return new Point(plan, m, held, group, active, sp, parts, meets);
     }
 
     private String bestAlone(List<Plan> plans, Workload w, ModelShape shape, Device fd, List<Integer> offloads, int chips, Cluster attn,
@@ -217,7 +226,7 @@ public final class AttentionFfnEvaluator {
         for (Plan plan : plans) {
             for (int off : offloads) {
                 for (int m : MICRO_BATCHES) {
-                    best = Math.max(best, 1 / point(plan, m, 1, 1, w, shape, fd, chips / off, off, attn, k, cache).parts.tpot);
+                    best = Math.max(best, 1 / point(plan, m, 1, 1, w, shape, fd, off == 0 ? 0 : chips / off, off, attn, k, cache).parts.tpot);
                 }
             }
         }

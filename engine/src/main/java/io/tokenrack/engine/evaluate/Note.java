@@ -173,6 +173,12 @@ public sealed interface Note {
 
         @Override
         public String text() {
+            if (offloadedLayers == 0) {
+                return String.format(Locale.ROOT, "attention–FFN disaggregation does not pay here: moving the FFN of any of the %d layers the "
+                                + "%,d %s hold would slow each token, so %,d of %,d %s serve alone and the %s idle (TPOT %.2f ms)",
+                        layersThatFit, ffnPool, ffnAcceleratorId, attentionAccelerators, attentionPool, attentionAcceleratorId, ffnAcceleratorId,
+                        tpotSeconds * 1e3);
+            }
             return String.format(Locale.ROOT, "attention–FFN disaggregation: %,d of %,d %s run attention and hold the KV cache, %,d of %,d %s "
                             + "run the FFN of %d of %d layers (%d chips per layer; their memory holds %d layers at most), %.0f%%:%.0f%% of the chips serving, "
                             + "%d micro-batch%s; one offloaded layer %,.1f µs (attention %,.1f, send %,.1f, FFN %,.1f, return %,.1f µs per micro-batch) "

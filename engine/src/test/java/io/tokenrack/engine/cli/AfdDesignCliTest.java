@@ -35,4 +35,17 @@ class AfdDesignCliTest {
         assertEquals(2, aggregated.exit(), aggregated.out());
         assertTrue(aggregated.err().contains("mixes accelerators"), aggregated.err());
     }
+
+    @Test
+    void whenMovingLayersWouldSlowEachTokenTheGpusServeAloneAndSaySo() throws Exception {
+        // DeepSeek-R1 in fp4 at 50 tokens/s per user: the LPUs' round trips cost more than the GPU layers they would replace
+        EvaluateCommandTest.Run r = EvaluateCommandTest.run("evaluate", "--design", "../presets/designs/vera-rubin-lpx.json", "--model",
+                "deepseek-r1", "--precision", "fp4", "--isl", "1024", "--osl", "1024", "--min-tokens-per-second-per-user", "50", "--json");
+        assertEquals(0, r.exit(), r.err());
+        JsonNode j = StrictJson.mapper().readTree(r.out());
+        assertEquals("afd", j.get("serving").get("mode").asText());
+        assertEquals(0, j.get("serving").get("offloadedLayers").asInt(), j.get("serving").toString());
+        assertEquals(0, j.get("serving").get("ffnAccelerators").asInt());
+        assertTrue(j.get("notes").toString().contains("attention–FFN disaggregation does not pay here"), j.get("notes").toString());
+    }
 }
