@@ -43,11 +43,14 @@ public final class EvaluateCommand implements Callable<Integer> {
             + "cache on one kind of accelerator, the FFN on another) or auto (default: afd when the design has two kinds of accelerators)")
     String serving;
 
+    @Mixin
+    PowerOptions power;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         Catalog catalog = o.catalog();
-        Evaluator evaluator = o.evaluator();
+        Evaluator evaluator = power.apply(o.evaluator());
         Workload w = o.workload();
         Evaluation result = AfdOption.afd(serving, o, catalog)
                 ? new AttentionFfnEvaluator(evaluator).evaluate(o.design(), w, Assumptions.defaults(catalog.facility()))
@@ -91,6 +94,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "  TTFT / TPOT            %s / %s%n", Text.duration(l.ttftSeconds()), Text.duration(l.tpotSeconds()));
         out.printf(Locale.ROOT, "  IT / facility power    %s kW / %s kW (PUE %.2f)%n", Text.fixed(e.power().itWatts() / 1e3, 1),
                 Text.fixed(e.power().facilityWatts() / 1e3, 1), e.power().pue());
+        PowerText.serverWall(out, e.power());
         out.printf(Locale.ROOT, "  output tokens/joule    %s (IT), %s (facility)%n", Text.fixed(e.efficiency().outputTokensPerJoule(), 2),
                 Text.fixed(e.efficiency().outputTokensPerJouleFacility(), 2));
         out.printf(Locale.ROOT, "  $ per M output tokens  %s  (%s per accelerator-hour)%n", dollars(e.cost().usdPerMillionOutputTokens(), 3),

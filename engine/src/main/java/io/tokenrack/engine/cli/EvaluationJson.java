@@ -55,6 +55,7 @@ final class EvaluationJson {
         num(o, "coolingOverheadWatts", e.power().coolingOverheadWatts());
         num(o, "facilityPowerWatts", e.power().facilityWatts());
         num(o, "pue", e.power().pue());
+        PowerText.json(o, e.power(), e.networkPowerIncomplete() && e.power().networkWatts() == 0 ? Double.NaN : e.power().networkWatts());
         num(o, "outputTokensPerJoule", e.efficiency().outputTokensPerJoule());
         num(o, "outputTokensPerJouleFacility", e.efficiency().outputTokensPerJouleFacility());
         num(o, "tokensPerSecondPerProvisionedMW", e.efficiency().tokensPerSecondPerProvisionedMW());

@@ -37,6 +37,9 @@ public final class ValidateCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         Catalog catalog = presets.catalog();
+        if (io.tokenrack.engine.validate.PowerCalibration.isPowerFile(data)) { // docs/data/power-calibration.csv's format
+            return PowerValidation.print(out, catalog, data);
+        }
         Validation v = new Validation(new Evaluator(catalog), Assumptions.defaults(catalog.facility()));
         List<Validation.Result> results = v.run(CalibrationCsv.read(data));
         out.println("id,model,precision,accelerator,count,tp,dp,ep,isl,osl,mode,measured,predicted,error,problem");

@@ -273,10 +273,13 @@ public final class AttentionFfnEvaluator {
                 Math.min(1, p.microBatches * f.flops() / (fd.peakFlops(w.precision()) * parts.tpot)),
                 Math.min(1, p.microBatches * f.bytes() / (fd.memBandwidthBytesPerSecond() * parts.tpot)), f.computeBound() ? busy : 0)
                 + (ffn.accelerators() - lpusUsed) * PowerModel.idleAcceleratorWatts(fd.tdpWatts());
-        double hostW = (attn.hostNameplateWatts() + ffn.hostNameplateWatts()) * PowerModel.HOST_LOAD_FRACTION;
+        // hosts from their parts, as Evaluator counts them, for each pool
+        double attnHost = io.tokenrack.engine.power.HostPower.of(attn.accelerators(), gpuW, attn.hostNameplateWatts(), liquid(attn), false).totalWatts();
+        double ffnHost = io.tokenrack.engine.power.HostPower.of(ffn.accelerators(), lpuW, ffn.hostNameplateWatts(), liquid(ffn), false).totalWatts();
+        double hostW = attnHost + ffnHost;
         double netW = attn.networkWatts() + ffn.networkWatts();
-        double attnIt = gpuW + attn.hostNameplateWatts() * PowerModel.HOST_LOAD_FRACTION + attn.networkWatts();
-        double ffnIt = lpuW + ffn.hostNameplateWatts() * PowerModel.HOST_LOAD_FRACTION + ffn.networkWatts();
+        double attnIt = gpuW + attnHost + attn.networkWatts();
+        double ffnIt = lpuW + ffnHost + ffn.networkWatts();
         double it = attnIt + ffnIt;
         double facility = attnIt * attn.pue() + ffnIt * ffn.pue();
         double provisioned = attn.provisionedItWatts() + ffn.provisionedItWatts();
@@ -370,6 +373,11 @@ public final class AttentionFfnEvaluator {
                 new Memory(st.weightBytesPerAccelerator(), kvPerAcc),
                 power, new Efficiency(output / it, output / facility, output / provisionedMw),
                 cost, bottleneck, racks, phases, notes, prov);
+    }
+
+    private static boolean liquid(Cluster c) {
+        var cooling = c.accelerator().cooling();
+        return cooling == io.tokenrack.engine.catalog.CoolingType.LIQUID || cooling == io.tokenrack.engine.catalog.CoolingType.IMMERSION;
     }
 
     private static void draws(List<RackDraw> out, Cluster c, double itWatts) {

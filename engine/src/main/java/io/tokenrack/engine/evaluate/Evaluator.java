@@ -11,6 +11,9 @@ import io.tokenrack.engine.perf.ModelConstants;
 import io.tokenrack.engine.perf.ModelShape;
 import io.tokenrack.engine.perf.ServingPoint;
 import io.tokenrack.engine.perf.StepTime;
+import io.tokenrack.engine.catalog.CoolingType;
+import io.tokenrack.engine.power.HostPower;
+import io.tokenrack.engine.power.OperatingPoint;
 import io.tokenrack.engine.power.PowerModel;
 import io.tokenrack.engine.workload.Parallelism;
 import io.tokenrack.engine.workload.Precision;
@@ -29,6 +32,7 @@ public final class Evaluator {
     private final Catalog catalog;
     private final ClusterFactory clusters;
     private final Map<String, ModelConstants> measuredConstants;
+    private final OperatingPoint operatingPoint;
 
     public Evaluator(Catalog catalog) {
         this(catalog, Map.of());
@@ -40,9 +44,23 @@ public final class Evaluator {
      *                          evaluated: the kernel lab's "this computer"
      */
     public Evaluator(Catalog catalog, Map<String, ModelConstants> measuredConstants) {
+        this(catalog, measuredConstants, OperatingPoint.MAX_P);
+    }
+
+    private Evaluator(Catalog catalog, Map<String, ModelConstants> measuredConstants, OperatingPoint operatingPoint) {
         this.catalog = catalog;
         this.clusters = new ClusterFactory(catalog);
         this.measuredConstants = Map.copyOf(measuredConstants);
+        this.operatingPoint = java.util.Objects.requireNonNull(operatingPoint, "operatingPoint");
+    }
+
+    /** This evaluator with every accelerator at {@code op} (Max-P, Max-Q or a power cap). */
+    public Evaluator withOperatingPoint(OperatingPoint op) {
+        return new Evaluator(catalog, measuredConstants, op);
+    }
+
+    public OperatingPoint operatingPoint() {
+        return operatingPoint;
     }
 
     public Catalog catalog() {
@@ -97,7 +115,15 @@ public final class Evaluator {
                         w.inputTokens(), w.outputTokens(), model.maxContextTokens(), model.id()));
             }
             shape = ModelShape.of(model);
-            plans = ParallelismPlanner.plans(cluster, model, shape, w, k, batching);
+            double tdp = cluster.accelerator().tdpWatts() == null ? Double.NaN : cluster.accelerator().tdpWatts();
+            double clock = operatingPoint.clockFraction(tdp);
+            if (Double.isNaN(clock)) {
+                throw new EvaluationException(String.format(Locale.ROOT,
+                        "a power cap of %.0f W per accelerator is at or below %s's engine-active floor of %.0f W (%.0f%% of its %.0f W TDP):"
+                                + " no clock meets it", operatingPoint.limitWatts(tdp), cluster.accelerator().id(), tdp * PowerModel.STATIC_FRACTION,
+                        PowerModel.STATIC_FRACTION * 100, tdp));
+            }
+            plans = ParallelismPlanner.plans(cluster, model, shape, w, k, batching, clock);
         } catch (InputException e) {
             return new Evaluation.Failed(Evaluation.Failed.Failure.INVALID, e.getMessage(), cluster.accelerator().id(), w.modelId(),
                     cluster.accelerators(), cluster.provenance());
@@ -115,7 +141,15 @@ public final class Evaluator {
         if (best == null) {
             return doesNotFit(cluster, model, shape, w, plans);
         }
-        return build(cluster, model, w, a, best);
+        // the chosen layout at Max-P, same requests in flight: what the capped power is scaled from
+        ServingPoint maxP = best.point();
+        Device fullClock = Device.of(cluster.accelerator());
+        if (!fullClock.equals(best.plan().step().device())) {
+            var st = best.plan().step();
+            maxP = ParallelismPlanner.plan(cluster, fullClock, shape, w, k, st.tp(), st.pp(), st.dp(), batching).serving()
+                    .at(best.point().concurrency());
+        }
+        return build(cluster, model, w, a, best, operatingPoint, new FullClock(fullClock, maxP));
     }
 
     /** The concurrency sweep with the parallelism chosen at the operating point. */
@@ -227,20 +261,47 @@ public final class Evaluator {
 
     private record Metrics(double output, double input, PowerBreakdown power, CostBreakdown cost) {}
 
-    private static Metrics metrics(Cluster c, Workload w, Assumptions a, Plan plan, int active, ServingPoint sp) {
-        double output = sp.outputTokensPerSecond() * active;
-        double input = sp.inputTokensPerSecond() * active;
-        Device d = plan.step().device();
-        StepTime step = sp.step();
+    /** The device at Max-P and the chosen layout's serving point on it (the evaluated one itself at Max-P). */
+    private record FullClock(Device device, ServingPoint point) {}
+
+    /** One busy accelerator's board power at Max-P over {@code step}, W. */
+    private static double maxPWatts(Device d, Workload w, StepTime step) {
         double uc = step.computeUtilization(d.peakFlops(w.precision()));
         double um = step.memoryUtilization(d.memBandwidthBytesPerSecond());
+        return PowerModel.acceleratorWatts(d.tdpWatts(), uc, um, step.computeBusy());
+    }
+
+    /** One busy accelerator's board power over {@code capped} at the operating point, from the same step at Max-P, W. */
+    private static double boardWatts(Device d, Workload w, StepTime full, StepTime capped, double clock, double limit) {
+        double p0 = maxPWatts(d, w, full);
+        if (clock >= 1) {
+            return Math.min(limit, p0);
+        }
+        return PowerModel.cappedWatts(d.tdpWatts(), p0, full.memoryUtilization(d.memBandwidthBytesPerSecond()), clock,
+                capped.seconds() / full.seconds(), limit);
+    }
+
+    private static Metrics metrics(Cluster c, Workload w, Assumptions a, Plan plan, int active, ServingPoint sp, OperatingPoint op,
+            FullClock f) {
+        double output = sp.outputTokensPerSecond() * active;
+        double input = sp.inputTokensPerSecond() * active;
+        Device d = f.device();
+        ServingPoint full = f.point();
+        double limit = op.limitWatts(d.tdpWatts());
+        double clock = op.clockFraction(d.tdpWatts());
+        double steady = boardWatts(d, w, full.step(), sp.step(), clock, limit);
+        double idle = Math.min(limit, PowerModel.idleAcceleratorWatts(d.tdpWatts()));
         int used = active * plan.step().groupSize();
-        double accW = used * PowerModel.acceleratorWatts(d.tdpWatts(), uc, um, step.computeBusy())
-                + (c.accelerators() - used) * PowerModel.idleAcceleratorWatts(d.tdpWatts());
-        double hostW = c.hostNameplateWatts() * PowerModel.HOST_LOAD_FRACTION;
+        double accW = used * steady + (c.accelerators() - used) * idle;
+        boolean liquid = c.accelerator().cooling() == CoolingType.LIQUID || c.accelerator().cooling() == CoolingType.IMMERSION;
+        HostPower.Draw host = HostPower.of(c.accelerators(), accW, c.hostNameplateWatts(), liquid, c.accelerator().cpuAsAccelerator());
+        double hostW = host.totalWatts();
         double it = accW + hostW + c.networkWatts();
         double facility = it * c.pue();
-        PowerBreakdown power = new PowerBreakdown(accW, hostW, c.networkWatts(), it, facility - it, facility, c.pue(), c.provisionedItWatts());
+        PowerDetail detail = new PowerDetail(op, limit, clock, boardWatts(d, w, full.prefillOnly(), sp.prefillOnly(), clock, limit),
+                boardWatts(d, w, full.decodeOnly(), sp.decodeOnly(), clock, limit), steady, idle, host, accW + hostW);
+        PowerBreakdown power = new PowerBreakdown(accW, hostW, c.networkWatts(), it, facility - it, facility, c.pue(),
+                c.provisionedItWatts(), detail);
 
         double capex = a.capexUsdOverride() != null ? a.capexUsdOverride() : c.capexUsd() == null ? Double.NaN : c.capexUsd();
         double capital = CostModel.capitalUsdPerHour(capex, a.costOfCapital(), a.amortizationYears());
@@ -254,11 +315,11 @@ public final class Evaluator {
         return new Metrics(output, input, power, cost);
     }
 
-    private Evaluation.Ok build(Cluster c, ModelSpec model, Workload w, Assumptions a, Choice choice) {
+    private Evaluation.Ok build(Cluster c, ModelSpec model, Workload w, Assumptions a, Choice choice, OperatingPoint op, FullClock f) {
         Plan plan = choice.plan();
         ServingPoint sp = choice.point();
         int active = choice.active();
-        Metrics m = metrics(c, w, a, plan, active, sp);
+        Metrics m = metrics(c, w, a, plan, active, sp, op, f);
         int n = c.accelerators();
         int used = active * plan.step().groupSize();
         List<Note> notes = new ArrayList<>();
@@ -310,6 +371,12 @@ public final class Evaluator {
                 measured ? Provenance.Kind.MEASURED : Provenance.Kind.MODELLED,
                 measured ? "measured on this computer by the kernel lab (tokenrack calibrate); see docs/kernel-lab.md"
                         : "fitted on public TensorRT-LLM and Gaudi measurements; see docs/model.md"));
+        PowerDetail pd = m.power.detail();
+        if (pd != null && !c.accelerator().cpuAsAccelerator()) {
+            prov.add(new Provenance("power", fmt("%s, %.0f W limit per accelerator; host from its parts (CPUs, memory, NICs, board, fans)"
+                    + " and %.0f%% supply efficiency", pd.operatingPoint().label(), pd.limitWattsPerAccelerator(), PowerModel.PSU_EFFICIENCY * 100),
+                    Provenance.Kind.MODELLED, "modelled draw; host parts partly assumed; checked on MLPerf wall power: see docs/model.md, Power"));
+        }
         prov.add(new Provenance(model.name(), fmt("%.1fB parameters, %d layers", model.totalParamsB(), model.layers()),
                 Provenance.Kind.DATASHEET, String.join("; ", model.sources())));
         double provisionedMw = m.power.provisionedItWatts() * c.pue() / 1e6;

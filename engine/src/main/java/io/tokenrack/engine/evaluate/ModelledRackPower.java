@@ -49,7 +49,10 @@ public final class ModelledRackPower {
         if (!Double.isFinite(e.power().itWatts())) {
             return RackPowerEstimate.nameplate();
         }
-        String basis = String.format(Locale.ROOT, "modelled at concurrency %.0f", e.plan().concurrency());
+        PowerDetail pd = e.power().detail();
+        String basis = String.format(Locale.ROOT, "modelled at concurrency %.0f", e.plan().concurrency())
+                + (pd != null && pd.operatingPoint().kind() != io.tokenrack.engine.power.OperatingPoint.Kind.MAX_P
+                        ? ", " + pd.operatingPoint().label() : ""); // a capped draw says so wherever the checks show it
         Map<String, RackDraw> byRack = new HashMap<>(); // by rack id: one look-up per rack, not a scan
         for (RackDraw d : draws) {
             byRack.put(d.rackId(), d);

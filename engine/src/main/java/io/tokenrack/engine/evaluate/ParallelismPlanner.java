@@ -22,7 +22,17 @@ final class ParallelismPlanner {
     private ParallelismPlanner() {}
 
     static List<Plan> plans(Cluster cluster, ModelSpec model, ModelShape shape, Workload w, ModelConstants k, Batching batching) {
-        Device device = Device.of(cluster.accelerator());
+        return plans(cluster, model, shape, w, k, batching, 1);
+    }
+
+    /**
+     * As above, on accelerators whose core clock runs at {@code clockFraction} of Max-P (a power cap,
+     * {@link io.tokenrack.engine.power.OperatingPoint#clockFraction}): their math peaks scale by it,
+     * memory bandwidth does not.
+     */
+    static List<Plan> plans(Cluster cluster, ModelSpec model, ModelShape shape, Workload w, ModelConstants k, Batching batching,
+            double clockFraction) {
+        Device device = clocked(Device.of(cluster.accelerator()), clockFraction);
         Parallelism p = w.parallelism();
         List<Plan> out = new ArrayList<>();
         if (!p.isAuto()) {
@@ -92,6 +102,15 @@ final class ParallelismPlanner {
             throw new EvaluationException("tp × pp × dp = " + group + " spans more than the scale-up domain of "
                     + (c.scaleUpDomain() == 1 ? "1 accelerator" : c.scaleUpDomain() + " accelerators") + " and the design has no scale-out network");
         }
+    }
+
+    /** {@code d} with its math peaks scaled by {@code f} (bandwidth and memory unchanged); {@code d} itself at f = 1. */
+    static Device clocked(Device d, double f) {
+        if (f == 1) {
+            return d;
+        }
+        return new Device(d.id(), d.bf16FlopsPerSecond() * f, d.fp8FlopsPerSecond() * f, d.fp4FlopsPerSecond() * f,
+                d.memBandwidthBytesPerSecond(), d.memoryBytes(), d.tdpWatts());
     }
 
     static Plan plan(Cluster c, Device device, ModelShape shape, Workload w, ModelConstants k, int tp, int pp, int dp, Batching batching) {

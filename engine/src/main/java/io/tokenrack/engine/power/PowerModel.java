@@ -24,8 +24,28 @@ public final class PowerModel {
     /** An accelerator with no work at all (not in any replica): ≈ 0.1·TDP (docs/model-reference.md §8, to be measured). */
     public static final double IDLE_FRACTION = 0.10;
     /**
+     * Max-Q limit as a share of TDP, for every accelerator: NVIDIA's power-optimised MLPerf v4.1
+     * configuration of 8 × H200-SXM (H200_SXM_141GBx8_MaxQ) sets power_limit = 500 W on a 700 W part.
+     * Vendors publish no Max-Q limit for the other accelerators: for them it is this same share, an
+     * assumption (docs/model.md, Power).
+     */
+    public static final double MAX_Q_FRACTION = 500.0 / 700.0;
+    /**
+     * γ in "dynamic power ∝ clock^γ" under a power limit (voltage falls with the clock, so γ lies
+     * between 1, clock alone, and 3, voltage in proportion). Fitted to the throughput the H200 Max-Q
+     * MLPerf v4.1 runs lose against the same system at Max-P (0.79–0.83×, docs/data/power-calibration.csv).
+     */
+    public static final double DVFS_EXPONENT = 2.0;
+    /**
+     * Server power-supply efficiency, AC wall to DC: 80 PLUS Titanium (230 V internal redundant)
+     * requires 96% at 50% load and 91% at 100%; redundant supplies share the load and run near half.
+     */
+    public static final double PSU_EFFICIENCY = 0.95;
+
+    /**
      * Share of a server's non-accelerator nameplate power (CPUs, NICs, switches, fans, PSU loss) drawn
-     * while serving: DGX H100 runs at 6.5–8.5 kW "typical" of 10.2 kW max with ≈ 3.9 kW in its GPUs,
+     * while serving, as the model counted hosts before {@link HostPower} built them from their parts
+     * (kept for comparison; the evaluator no longer uses it): DGX H100 runs at 6.5–8.5 kW "typical" of 10.2 kW max with ≈ 3.9 kW in its GPUs,
      * leaving 2.6–4.6 kW of the 4.6 kW non-GPU maximum (S19) — the middle is 0.75.
      */
     public static final double HOST_LOAD_FRACTION = 0.75;
@@ -53,6 +73,28 @@ public final class PowerModel {
         double f = STATIC_FRACTION + COMPUTE_FRACTION * computeUtilization + MEMORY_FRACTION * memoryUtilization
                 + (1 - STATIC_FRACTION) * computeBusy;
         return tdpWatts * Math.min(1.0, f);
+    }
+
+    /**
+     * Average power of one busy accelerator under a power limit, from the same work at Max-P: the
+     * engine-active floor {@code s·TDP} stays; the memory term {@code m·U_m·TDP} keeps its energy
+     * (HBM does not follow the core clock); the rest, the compute side, costs clock^(γ−1) as much
+     * energy per operation (voltage squared); both are spread over the longer step. For a step all
+     * in compute-bound kernels this is {@code s + (1 − s)·clock^γ} of TDP, the limit the clock was
+     * solved for. Never above the limit nor the Max-P figure, and lower for a lower clock.
+     *
+     * @param maxPWatts             the same step's power at Max-P, W
+     * @param maxPMemoryUtilization its achieved share of peak bandwidth at Max-P
+     * @param clock                 core clock over the Max-P clock, (0, 1]
+     * @param stretch               the step's time under the limit over its time at Max-P, ≥ 1
+     */
+    public static double cappedWatts(double tdpWatts, double maxPWatts, double maxPMemoryUtilization, double clock, double stretch,
+            double limitWatts) {
+        double floor = STATIC_FRACTION * tdpWatts;
+        double memory = Math.min(Math.max(0, maxPWatts - floor), MEMORY_FRACTION * maxPMemoryUtilization * tdpWatts);
+        double compute = Math.max(0, maxPWatts - floor - memory);
+        double w = floor + (memory + compute * Math.pow(clock, DVFS_EXPONENT - 1)) / Math.max(1, stretch);
+        return Math.min(limitWatts, Math.min(maxPWatts, w));
     }
 
     public static double idleAcceleratorWatts(double tdpWatts) {
