@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /**
  * The window's command line, read once before anything of JavaFX starts: {@code [DESIGN.json]
- * [--compare FILE] [--view lab] [--help]}, options as {@code --NAME VALUE} or {@code --NAME=VALUE}.
+ * [--compare FILE] [--view lab|site] [--help]}, options as {@code --NAME VALUE} or {@code --NAME=VALUE}.
  * Anything else is an error with a sentence saying what was wrong.
  *
  * @param design  the design to open instead of the example, if one is named
@@ -15,19 +15,21 @@ import java.util.Optional;
  * @param lab     whether the Kernel lab opens at start
  * @param help    whether usage was asked for (nothing else is done then)
  * @param errors  what is wrong with the command line; the app does not start when there is anything
+ * @param site    whether the site planner opens at start
  */
 public record LaunchOptions(Optional<Path> design, Optional<Path> compare, boolean lab, boolean help, List<String> errors,
-                            Optional<Path> present) {
+                            Optional<Path> present, boolean site) {
     public static final String PRESENT = "--present";
     public static final String VIEW = "--view";
     public static final String COMPARE = "--compare";
     public static final String HELP = "--help";
 
     public static final String USAGE = """
-            Usage: java -jar tokenrack-app.jar [DESIGN.json] [--compare OTHER.json] [--view lab] [--present DECK.json]
+            Usage: java -jar tokenrack-app.jar [DESIGN.json] [--compare OTHER.json] [--view lab|site] [--present DECK.json]
               DESIGN.json           the design to open (default: the example rack)
               --compare OTHER.json  open the comparison of the design with another one
               --view lab            open the Kernel lab, which measures this computer, at start
+              --view site           open the site planner (what a site's megawatts buy) at start
               --present DECK.json   start in presentation mode on a scenario deck ("gtc-2026": the shipped one)
               --help, -h            print this text and exit
             Or, without a window: java -jar tokenrack-app.jar report --design DESIGN.json --out REPORT.pdf|REPORT.html
@@ -38,9 +40,14 @@ public record LaunchOptions(Optional<Path> design, Optional<Path> compare, boole
         present = present == null ? Optional.empty() : present;
     }
 
-    /** Without presentation mode at start. */
+    /** Without presentation mode or the site planner at start. */
     public LaunchOptions(Optional<Path> design, Optional<Path> compare, boolean lab, boolean help, List<String> errors) {
-        this(design, compare, lab, help, errors, Optional.empty());
+        this(design, compare, lab, help, errors, Optional.empty(), false);
+    }
+
+    /** Without the site planner at start. */
+    public LaunchOptions(Optional<Path> design, Optional<Path> compare, boolean lab, boolean help, List<String> errors, Optional<Path> present) {
+        this(design, compare, lab, help, errors, present, false);
     }
 
     public boolean ok() {
@@ -52,6 +59,7 @@ public record LaunchOptions(Optional<Path> design, Optional<Path> compare, boole
         Path design = null;
         Path compare = null;
         boolean lab = false;
+        boolean site = false;
         boolean help = false;
         Path present = null;
         List<String> errors = new ArrayList<>();
@@ -89,8 +97,10 @@ public record LaunchOptions(Optional<Path> design, Optional<Path> compare, boole
                 case VIEW -> {
                     if ("lab".equals(value)) {
                         lab = true;
+                    } else if ("site".equals(value)) {
+                        site = true;
                     } else {
-                        errors.add(VIEW + " takes 'lab'" + (value == null ? "" : ", not '" + value + "'"));
+                        errors.add(VIEW + " takes 'lab' or 'site'" + (value == null ? "" : ", not '" + value + "'"));
                     }
                 }
                 default -> {
@@ -101,6 +111,6 @@ public record LaunchOptions(Optional<Path> design, Optional<Path> compare, boole
                 }
             }
         }
-        return new LaunchOptions(Optional.ofNullable(design), Optional.ofNullable(compare), lab, help, errors, Optional.ofNullable(present));
+        return new LaunchOptions(Optional.ofNullable(design), Optional.ofNullable(compare), lab, help, errors, Optional.ofNullable(present), site);
     }
 }

@@ -84,6 +84,7 @@ public final class MainWindow {
     private boolean closed;
     private Stage stage;
     private io.tokenrack.app.lab.LabWindow lab;
+    private io.tokenrack.app.site.SiteWindow site;
     private io.tokenrack.app.compare.CompareWindow compare;
 
     public MainWindow(AppContext context, DocState initial, Path file) {
@@ -300,11 +301,13 @@ public final class MainWindow {
         labItem.setId("menu-lab");
         MenuItem claimsItem = item("Vendor claims beside the model…", null, this::openClaims);
         claimsItem.setId("menu-claims");
+        MenuItem siteItem = item("Site planner: what a site's megawatts buy…", null, this::openSite);
+        siteItem.setId("menu-site");
         MenuItem present = item("Present the GTC 2026 deck", new KeyCodeCombination(KeyCode.F5), () -> present(null));
         present.setId("menu-present");
         MenuItem presentDeck = item("Present a scenario deck…", null, this::chooseDeck);
         Menu view = new Menu("View", null, zoomIn, zoomOut, fit, new SeparatorMenuItem(), showDesign, new SeparatorMenuItem(), labItem,
-                claimsItem, new SeparatorMenuItem(), present, presentDeck);
+                claimsItem, siteItem, new SeparatorMenuItem(), present, presentDeck);
 
         MenuBar bar = new MenuBar(file, edit, view);
         bar.setId("menu-bar");
@@ -383,6 +386,15 @@ public final class MainWindow {
     }
 
     /** Opens the kernel lab in its own window (created the first time). */
+    /** Opens the site planner (a window of its own, on the 100 MW example), or brings it to the front. */
+    public io.tokenrack.app.site.SiteWindow openSite() {
+        if (site == null) {
+            site = io.tokenrack.app.site.SiteWindow.standard(stage, context);
+        }
+        site.show();
+        return site;
+    }
+
     public io.tokenrack.app.lab.LabWindow openLab() {
         if (lab == null) {
             useLab(io.tokenrack.app.lab.LabWindow.standard(stage, new ChartStyler(context.palette())));
@@ -459,6 +471,9 @@ public final class MainWindow {
         options.present().ifPresent(deck -> present(deck.toString().isEmpty() ? null : deck));
         if (options.lab()) {
             openLab();
+        }
+        if (options.site()) {
+            openSite();
         }
     }
 

@@ -18,8 +18,8 @@ class LaunchOptionsTest {
         assertTrue(LaunchOptions.parse(List.of("--view", "lab")).lab());
         assertTrue(LaunchOptions.parse(List.of("design.json", "--view=lab")).lab());
         assertFalse(LaunchOptions.parse(List.of("design.json")).lab());
-        assertEquals(List.of("--view takes 'lab', not 'charts'"), LaunchOptions.parse(List.of("--view", "charts")).errors());
-        assertEquals(List.of("--view takes 'lab'"), LaunchOptions.parse(List.of("--view")).errors());
+        assertEquals(List.of("--view takes 'lab' or 'site', not 'charts'"), LaunchOptions.parse(List.of("--view", "charts")).errors());
+        assertEquals(List.of("--view takes 'lab' or 'site'"), LaunchOptions.parse(List.of("--view")).errors());
         assertEquals(Optional.of(Path.of("design.json")), LaunchOptions.parse(List.of("--view", "lab", "design.json")).design());
     }
 

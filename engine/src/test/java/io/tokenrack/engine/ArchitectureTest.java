@@ -51,7 +51,7 @@ class ArchitectureTest {
             List.of("perf", "power", "cost"),
             List.of("design"),
             List.of("evaluate"),
-            List.of("validate", "lab.host", "claims"),
+            List.of("validate", "lab.host", "claims", "site"),
             List.of("lab.calibration"),
             List.of("cli"),
             List.of("launch"));

@@ -30,6 +30,7 @@ import picocli.CommandLine.Spec;
                 BenchCommand.class,
                 FitCommand.class,
                 CalibrateCommand.class,
+                PlanCommand.class,
         })
 public final class TokenRackCli implements Callable<Integer> {
     @Spec
