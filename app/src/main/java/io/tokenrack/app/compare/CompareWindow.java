@@ -167,7 +167,10 @@ public final class CompareWindow {
         if (e == null) {
             return;
         }
-        for (CurvePoint p : io.tokenrack.engine.evaluate.ParetoFrontier.of(r.concurrencySweep())) {
+        // the frontier over serving configurations, as the main window draws it (the sweep's when there is none)
+        List<CurvePoint> points = r.frontier().isEmpty() ? io.tokenrack.engine.evaluate.ParetoFrontier.of(r.concurrencySweep())
+                : r.frontier().stream().map(io.tokenrack.engine.evaluate.FrontierPoint::point).toList();
+        for (CurvePoint p : points) {
             curve.add(p.tokensPerSecondPerUser(), p.outputTokensPerSecondPerAccelerator());
         }
         now.add(e.throughput().tokensPerSecondPerUser(), e.throughput().outputTokensPerSecondPerAccelerator());

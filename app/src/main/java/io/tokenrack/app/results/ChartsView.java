@@ -4,6 +4,7 @@ import io.tokenrack.app.theme.ChartStyler;
 import io.tokenrack.app.theme.Styles;
 import io.tokenrack.app.theme.Units;
 import io.tokenrack.engine.evaluate.CurvePoint;
+import io.tokenrack.engine.evaluate.FrontierPoint;
 import io.tokenrack.engine.evaluate.Evaluation;
 import io.tokenrack.engine.evaluate.Note;
 import io.tokenrack.engine.evaluate.Throughput;
@@ -62,13 +63,16 @@ public final class ChartsView extends HBox {
     private final BiConsumer<String, JFreeChart> onExport;
     private final Map<String, ChartViewer> viewers = new LinkedHashMap<>();
 
-    private final XYSeries pareto = new XYSeries("concurrency sweep", false, true);
+    private final XYSeries pareto = new XYSeries("serving frontier", false, true);
     private final XYSeries paretoNow = new XYSeries("current point", false, true);
     private final XYSeries efficiency = new XYSeries("concurrency sweep", false, true);
     private final XYSeries efficiencyNow = new XYSeries("current point", false, true);
     private final XYSeries cost = new XYSeries("utilization sweep", false, true);
     private final XYSeries costNow = new XYSeries("current point", false, true);
     private final DefaultCategoryDataset power = new DefaultCategoryDataset();
+    /** The frontier points drawn, in the series' order: each one's configuration is its tooltip. */
+    private volatile List<FrontierPoint> shownFrontier = List.of();
+    private FrontierPoint shownNow;
     private XYPlot paretoPlot;
     private XYPlot efficiencyPlot;
     private XYPlot costPlot;
@@ -90,7 +94,7 @@ public final class ChartsView extends HBox {
         setSpacing(8);
         getChildren().addAll(
                 box("throughput", "Throughput vs speed",
-                        "The frontier of the concurrency sweep: each point is one concurrency on its best layout, more requests in flight raising throughput per accelerator and slowing each user; points another beats on both axes are left out. The red dot is the current operating point.",
+                        "The frontier over serving configurations: every parallel layout and number of requests in flight, more requests raising throughput per accelerator and slowing each user; configurations another beats on both axes are left out. Hover a point for its configuration. The red dot is the current operating point.",
                         paretoChart()),
                 box("efficiency", "Tokens/J vs concurrency",
                         "Output tokens per joule of IT energy as the batch grows (log scale): bigger batches share the weight reads.",
@@ -161,6 +165,7 @@ public final class ChartsView extends HBox {
         x.setUpperMargin(0.08);
         x.setAutoRangeIncludesZero(true);
         paretoPlot = new XYPlot(data, x, y, renderer());
+        ((XYLineAndShapeRenderer) paretoPlot.getRenderer()).setDefaultToolTipGenerator((dataset, series, item) -> tooltip(series, item));
         return new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, paretoPlot, false);
     }
 
@@ -260,9 +265,18 @@ public final class ChartsView extends HBox {
         costNow.clear();
         power.clear();
         Evaluation.Ok e = r == null ? null : r.numbers();
+        shownFrontier = List.of();
+        shownNow = null;
         if (e != null) {
             Throughput t = e.throughput();
-            for (CurvePoint p : io.tokenrack.engine.evaluate.ParetoFrontier.of(r.concurrencySweep())) {
+            shownFrontier = r.frontier();
+            shownNow = FrontierPoint.of(e);
+            if (shownFrontier.isEmpty()) {
+                for (CurvePoint p : io.tokenrack.engine.evaluate.ParetoFrontier.of(r.concurrencySweep())) {
+                    pareto.add(p.tokensPerSecondPerUser(), p.outputTokensPerSecondPerAccelerator());
+                }
+            }
+            for (FrontierPoint p : shownFrontier) {
                 pareto.add(p.tokensPerSecondPerUser(), p.outputTokensPerSecondPerAccelerator());
             }
             for (CurvePoint p : r.concurrencySweep()) {
@@ -320,6 +334,21 @@ public final class ChartsView extends HBox {
         efficiencyNow.setNotify(true);
         cost.setNotify(true);
         costNow.setNotify(true);
+    }
+
+    /** The throughput chart's tooltip: the point's numbers and its serving configuration. */
+    String tooltip(int series, int item) {
+        FrontierPoint p = series == 0 && item < shownFrontier.size() ? shownFrontier.get(item) : series == 1 ? shownNow : null;
+        if (p == null) {
+            return null;
+        }
+        return (series == 1 ? "Current point: " : "") + Units.number(p.tokensPerSecondPerUser()) + " tokens/s per user, "
+                + Units.number(p.outputTokensPerSecondPerAccelerator()) + " tokens/s per accelerator\n" + p.config().describe();
+    }
+
+    /** The frontier drawn on the throughput chart, in its series order (empty before the first result). */
+    public List<FrontierPoint> shownFrontier() {
+        return shownFrontier;
     }
 
     /** Labels the current point, pointing from the side of the plot with more room. */

@@ -3,6 +3,9 @@ package io.tokenrack.app.results;
 import io.tokenrack.app.document.DocState;
 import io.tokenrack.engine.evaluate.Assumptions;
 import io.tokenrack.engine.evaluate.CurvePoint;
+import io.tokenrack.engine.evaluate.FrontierPoint;
+import io.tokenrack.engine.evaluate.ParetoFrontier;
+import java.util.ArrayList;
 import io.tokenrack.engine.evaluate.Evaluation;
 import io.tokenrack.engine.evaluate.Evaluator;
 import io.tokenrack.engine.evaluate.RangeEvaluator;
@@ -13,12 +16,15 @@ import io.tokenrack.engine.workload.Workload;
 import java.util.List;
 
 /**
- * Results from the engine's {@link Evaluator}: the operating point, a concurrency sweep, a utilization
- * sweep and the headline numbers' ranges where the design rests on ranged catalog figures.
+ * Results from the engine's {@link Evaluator}: the operating point, a concurrency sweep, the serving
+ * frontier, a utilization sweep and the headline numbers' ranges where the design rests on ranged
+ * catalog figures.
  */
 public final class EngineResults implements ResultsEngine {
     /** Points in the concurrency sweep. */
     public static final int CURVE_POINTS = 24;
+    /** At most this many points on the serving frontier. */
+    public static final int FRONTIER_POINTS = 32;
     /** Utilizations the cost chart shows: 10 % … 100 %. */
     public static final int UTILIZATION_STEPS = 10;
 
@@ -42,8 +48,12 @@ public final class EngineResults implements ResultsEngine {
             return new Results(state, e, e.message(), List.of(), List.of(), System.nanoTime() - t0);
         }
         List<CurvePoint> curve = evaluator.curve(design, w, a, CURVE_POINTS);
+        // the frontier over serving configurations, with the operating point on it (dominated points dropped)
+        List<FrontierPoint> frontier = new ArrayList<>(evaluator.frontier(design, w, a, FRONTIER_POINTS));
+        frontier.add(FrontierPoint.of(ok));
         RangedEvaluation ranges = new RangeEvaluator(evaluator.catalog())
                 .evaluate(ok, RangeEvaluator.ClusterSource.design(design), w, a, Batching.CONTINUOUS);
-        return new Results(state, ok, "", curve, ok.utilizationSweep(UTILIZATION_STEPS), System.nanoTime() - t0, ranges);
+        return new Results(state, ok, "", curve, ok.utilizationSweep(UTILIZATION_STEPS), System.nanoTime() - t0, ranges,
+                ParetoFrontier.ofPoints(frontier));
     }
 }

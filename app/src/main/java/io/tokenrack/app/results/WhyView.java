@@ -33,6 +33,7 @@ public final class WhyView extends VBox {
     private final VBox phases = new VBox(6);
     private final Label steady = new Label();
     private final Label pools = new Label();
+    private final Label serving = new Label();
     private final Label notes = new Label();
     private final ListView<Provenance> inputs = new ListView<>();
 
@@ -51,6 +52,8 @@ public final class WhyView extends VBox {
         title.getStyleClass().add(Styles.PANEL_TITLE);
         headline.setId("why-headline");
         headline.setWrapText(true);
+        serving.setId("why-serving");
+        serving.setWrapText(true);
         steady.setId("why-steady");
         steady.setWrapText(true);
         steady.getStyleClass().add(Styles.MUTED);
@@ -69,7 +72,7 @@ public final class WhyView extends VBox {
         inputs.setMinHeight(80);
         inputs.setCellFactory(l -> new ProvenanceCell());
         VBox.setVgrow(inputs, Priority.ALWAYS);
-        getChildren().addAll(title, headline, pools, steady, phases, notes, inputsTitle, ProvenanceDots.legend(), inputs);
+        getChildren().addAll(title, headline, pools, serving, steady, phases, notes, inputsTitle, ProvenanceDots.legend(), inputs);
     }
 
     private void initListeners() {
@@ -85,6 +88,7 @@ public final class WhyView extends VBox {
             pools.setText("");
             pools.setVisible(false);
             pools.setManaged(false);
+            serving.setText("");
             notes.setText("");
             inputs.getItems().setAll(r == null || r.evaluation() == null ? java.util.List.of() : r.evaluation().provenance());
             return;
@@ -97,6 +101,7 @@ public final class WhyView extends VBox {
         pools.setText(twoPools);
         pools.setVisible(!twoPools.isEmpty());
         pools.setManaged(!twoPools.isEmpty());
+        serving.setText(ServingWhy.explain(e, r.input() == null ? null : r.input().design().workload(), r.frontier()));
         for (Phase phase : new Phase[] {Phase.PREFILL, Phase.DECODE}) {
             PhaseBreakdown p = e.phase(phase);
             if (p != null) {

@@ -10,6 +10,7 @@ import io.tokenrack.engine.evaluate.Assumptions;
 import io.tokenrack.engine.evaluate.Cluster;
 import io.tokenrack.engine.evaluate.Evaluation;
 import io.tokenrack.engine.evaluate.Evaluator;
+import io.tokenrack.engine.perf.Batching;
 import io.tokenrack.engine.workload.Parallelism;
 import io.tokenrack.engine.workload.Precision;
 import io.tokenrack.engine.workload.Workload;
@@ -27,12 +28,12 @@ import picocli.CommandLine.Spec;
  * (automatic parallelism) and a 64-point concurrency curve, on 32 × H100 (4 DGX H100) serving
  * Llama-3.1-70B fp8 1024/1024. Medians of many runs.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true, description = "Time the evaluator: one point and a 64-point curve (medians).")
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Time the evaluator: one point, a 64-point curve and a 64-point serving frontier (medians).")
 public final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--json", description = "print {\"singlePointMicros\": …, \"curveMillis\": …}")
+    @Option(names = "--json", description = "print {\"singlePointMicros\": …, \"curveMillis\": …, \"frontierMillis\": …}")
     boolean json;
 
     @Option(names = "--runs", defaultValue = "200", description = "timed runs of each (default ${DEFAULT-VALUE})")
@@ -58,9 +59,11 @@ public final class BenchCommand implements Callable<Integer> {
             Workload w = ws[i & 1];
             sink += outputTokensPerSecond(evaluator.evaluate(cluster, w, a));
             sink += evaluator.curve(cluster, w, a, 64).size();
+            sink += evaluator.frontier(cluster, w, a, 64, Batching.CONTINUOUS).size();
         }
         double[] point = new double[runs];
         double[] curve = new double[runs];
+        double[] frontier = new double[runs];
         for (int i = 0; i < runs; i++) {
             Workload w = ws[i & 1];
             long t0 = System.nanoTime();
@@ -68,20 +71,27 @@ public final class BenchCommand implements Callable<Integer> {
             long t1 = System.nanoTime();
             sink += evaluator.curve(cluster, w, a, 64).size();
             long t2 = System.nanoTime();
+            sink += evaluator.frontier(cluster, w, a, 64, Batching.CONTINUOUS).size();
+            long t3 = System.nanoTime();
             point[i] = (t1 - t0) / 1e3;
             curve[i] = (t2 - t1) / 1e6;
+            frontier[i] = (t3 - t2) / 1e6;
         }
         double p = median(point);
         double c = median(curve);
+        double fr = median(frontier);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             ObjectNode o = JsonNodeFactory.instance.objectNode();
             o.put("singlePointMicros", p);
             o.put("curveMillis", c);
+            o.put("frontierMillis", fr);
             out.println(StrictJson.mapper().writeValueAsString(o));
         } else {
             out.printf(Locale.ROOT, "single evaluate (32 × h100-sxm, llama-3.1-70b fp8, concurrency 256, auto parallelism): median %.1f µs%n", p);
-            out.printf(Locale.ROOT, "64-point concurrency curve: median %.2f ms (%d runs each after 2 s warm-up)%n", c, runs);
+            out.printf(Locale.ROOT, "64-point concurrency curve: median %.2f ms%n", c);
+            out.printf(Locale.ROOT, "64-point serving frontier (layouts × concurrency): median %.2f ms (%d runs each after 2 s warm-up)%n",
+                    fr, runs);
         }
         out.flush();
         return 0;

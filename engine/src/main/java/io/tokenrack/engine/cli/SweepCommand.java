@@ -7,9 +7,10 @@ import io.tokenrack.engine.evaluate.Cluster;
 import io.tokenrack.engine.evaluate.CurvePoint;
 import io.tokenrack.engine.evaluate.Evaluation;
 import io.tokenrack.engine.evaluate.Evaluator;
+import io.tokenrack.engine.evaluate.FrontierPoint;
+import io.tokenrack.engine.evaluate.ServingConfig;
 import io.tokenrack.engine.workload.Workload;
 import java.io.PrintWriter;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -18,13 +19,19 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code sweep}: the concurrency curve as CSV, with the parallelism chosen at the operating point. */
+/**
+ * {@code sweep}: the throughput-versus-interactivity frontier over serving configurations as CSV, each
+ * point with its configuration; {@code --curve}: the concurrency curve with the parallelism chosen at each point.
+ */
 @Command(name = "sweep", mixinStandardHelpOptions = true,
-        description = "The concurrency curve (throughput per accelerator vs tokens/s per user, power, cost) as CSV.")
+        description = "The throughput-vs-interactivity frontier over serving configurations (throughput per accelerator vs tokens/s "
+                + "per user, power, cost, and each point's configuration) as CSV; --curve: the concurrency curve instead.")
 public final class SweepCommand implements Callable<Integer> {
     static final String HEADER = "concurrency,outputTokensPerSecond,outputTokensPerSecondPerAccelerator,"
             + "totalTokensPerSecondPerAccelerator,tokensPerSecondPerUser,ttftSeconds,tpotSeconds,itPowerWatts,"
             + "facilityPowerWatts,outputTokensPerJoule,usdPerMillionOutputTokens,bottleneck,tp,pp,ep,dp";
+    /** The frontier's columns: the curve's, then the serving configuration. */
+    static final String FRONTIER_HEADER = HEADER + ",replicas,servingMode,speculative,configuration";
 
     @Spec
     CommandSpec spec;
@@ -32,8 +39,11 @@ public final class SweepCommand implements Callable<Integer> {
     @Mixin
     WorkloadOptions o;
 
-    @Option(names = "--points", defaultValue = "32", description = "points on the curve (default ${DEFAULT-VALUE})")
+    @Option(names = "--points", defaultValue = "32", description = "at most this many points (default ${DEFAULT-VALUE})")
     int points;
+
+    @Option(names = "--curve", description = "the concurrency curve (one row a concurrency, each on its best layout) instead of the frontier")
+    boolean curveOnly;
 
     @Override
     public Integer call() {
@@ -54,18 +64,31 @@ public final class SweepCommand implements Callable<Integer> {
         if (!(at instanceof Evaluation.Ok)) {
             throw new InputException(at.message());
         }
-        List<CurvePoint> curve = evaluator.curve(cluster, w, a, points, o.batching());
-        out.println(HEADER);
-        for (CurvePoint c : curve) {
-            var p = c.parallelism();
-            out.println(String.join(",", String.valueOf(c.concurrency()), n(c.outputTokensPerSecond()),
-                    n(c.outputTokensPerSecondPerAccelerator()), n(c.totalTokensPerSecondPerAccelerator()), n(c.tokensPerSecondPerUser()),
-                    n(c.ttftSeconds()), n(c.tpotSeconds()), n(c.itPowerWatts()), n(c.facilityPowerWatts()),
-                    n(c.outputTokensPerJoule()), n(c.usdPerMillionOutputTokens()), c.bottleneck().name(),
-                    String.valueOf(p.tp()), String.valueOf(p.pp()), String.valueOf(p.ep()), String.valueOf(p.dp())));
+        if (curveOnly) {
+            out.println(HEADER);
+            for (CurvePoint c : evaluator.curve(cluster, w, a, points, o.batching())) {
+                out.println(row(c));
+            }
+        } else {
+            out.println(FRONTIER_HEADER);
+            // in increasing concurrency, as the curve: the most tokens/s per user first
+            for (FrontierPoint f : evaluator.frontier(cluster, w, a, points, o.batching()).reversed()) {
+                ServingConfig c = f.config();
+                out.println(row(f.point()) + "," + c.replicas() + "," + c.mode().label() + "," + c.speculative() + ",\""
+                        + c.describe() + "\"");
+            }
         }
         out.flush();
         return 0;
+    }
+
+    private static String row(CurvePoint c) {
+        var p = c.parallelism();
+        return String.join(",", String.valueOf(c.concurrency()), n(c.outputTokensPerSecond()),
+                n(c.outputTokensPerSecondPerAccelerator()), n(c.totalTokensPerSecondPerAccelerator()), n(c.tokensPerSecondPerUser()),
+                n(c.ttftSeconds()), n(c.tpotSeconds()), n(c.itPowerWatts()), n(c.facilityPowerWatts()),
+                n(c.outputTokensPerJoule()), n(c.usdPerMillionOutputTokens()), c.bottleneck().name(),
+                String.valueOf(p.tp()), String.valueOf(p.pp()), String.valueOf(p.ep()), String.valueOf(p.dp()));
     }
 
     private static String n(double v) {

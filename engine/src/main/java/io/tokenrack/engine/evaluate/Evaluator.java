@@ -205,6 +205,90 @@ public final class Evaluator {
         return out;
     }
 
+    /** {@link #frontier(Cluster, Workload, Assumptions, int, Batching)} of a design; empty when it cannot be resolved. */
+    public List<FrontierPoint> frontier(RackDesign design, Workload w, Assumptions a, int points) {
+        Cluster cluster;
+        try {
+            cluster = clusters.fromDesign(design);
+        } catch (InputException e) {
+            return List.of();
+        }
+        return frontier(cluster, w, a, points, Batching.CONTINUOUS);
+    }
+
+    /**
+     * The throughput-versus-interactivity Pareto frontier over serving configurations (every parallel
+     * layout the planner offers, or the user's, × requests in flight), at most {@code points} points
+     * in increasing tokens/s per user, each with the numbers an evaluation of its {@link ServingConfig} gives, and carrying it.
+     * Latency limits are left out so the whole frontier shows; empty when the model does not fit.
+     */
+    public List<FrontierPoint> frontier(Cluster cluster, Workload w, Assumptions assumptions, int points, Batching batching) {
+        if (points < 1) {
+            throw new IllegalArgumentException("points must be at least 1, was " + points);
+        }
+        Workload open = w.withConcurrency(null).withoutLimits();
+        if (!(evaluate(cluster, open, assumptions, batching) instanceof Evaluation.Ok)) {
+            return List.of();
+        }
+        ModelConstants measured = measuredConstants.get(cluster.accelerator().id());
+        Assumptions a = measured == null ? assumptions : assumptions.withConstants(measured);
+        ModelSpec model = catalog.model(w.modelId());
+        boolean moe = model.moe() != null;
+        ModelShape shape = ModelShape.of(model);
+        double tdp = cluster.accelerator().tdpWatts() == null ? Double.NaN : cluster.accelerator().tdpWatts();
+        // the same clock as evaluate (Max-P, or slowed by a power cap); evaluate above has refused a cap no clock meets
+        List<Plan> plans = ParallelismPlanner.plans(cluster, model, shape, open, a.constants(), batching, operatingPoint.clockFraction(tdp));
+        // a coarse pass over every layout, then the layouts on its frontier at the full resolution
+        List<ServingConfigs.Candidate> coarse = ServingFrontier.pareto(ServingConfigs.aggregated(plans, cluster.accelerators(), moe,
+                FRONTIER_COARSE_POINTS));
+        List<ServingConfigs.Candidate> candidates = new ArrayList<>(coarse);
+        if (points > FRONTIER_COARSE_POINTS) {
+            java.util.Set<Plan> onFrontier = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+            for (ServingConfigs.Candidate c : coarse) {
+                if (c.plan() != null && onFrontier.add(c.plan())) {
+                    ServingConfigs.aggregated(c.plan(), cluster.accelerators(), moe, points, candidates);
+                }
+            }
+        }
+        List<FrontierPoint> out = new ArrayList<>(points);
+        for (ServingConfigs.Candidate c : ServingFrontier.thin(ServingFrontier.pareto(candidates), points)) {
+            if (c.plan() != null) {
+                out.add(new FrontierPoint(point(cluster, shape, open, a, c.plan(), c.perReplica(), c.config(), batching), c.config()));
+            } else if (evaluate(cluster, c.config().applyTo(open), assumptions, batching) instanceof Evaluation.Ok e) {
+                out.add(new FrontierPoint(CurvePoint.of(c.config().concurrency(), e), c.config()));
+            }
+        }
+        return ServingFrontier.paretoPoints(out);
+    }
+
+    /** Requests-in-flight samples per layout in the frontier's first pass. */
+    private static final int FRONTIER_COARSE_POINTS = 16;
+
+    /**
+     * A frontier point without the full evaluation (notes, provenance, phase shares): the same
+     * throughput, latency, power, cost and bottleneck an evaluation with every replica busy gives.
+     */
+    private CurvePoint point(Cluster c, ModelShape shape, Workload w, Assumptions a, Plan plan, double perReplica, ServingConfig config,
+            Batching batching) {
+        ServingPoint sp = plan.serving().at(perReplica);
+        int active = plan.replicas();
+        // as evaluate: the power at a capped clock is scaled from the same layout at Max-P
+        Device fullClock = Device.of(c.accelerator());
+        ServingPoint maxP = sp;
+        if (!fullClock.equals(plan.step().device())) {
+            var st = plan.step();
+            maxP = ParallelismPlanner.plan(c, fullClock, shape, w, a.constants(), st.tp(), st.pp(), st.dp(), batching).serving()
+                    .at(sp.concurrency());
+        }
+        Metrics m = metrics(c, w, a, plan, active, sp, operatingPoint, new FullClock(fullClock, maxP));
+        Choice choice = new Choice(plan, active, sp, true, sp.queuedRequests() > 0, false);
+        Bottleneck b = bottleneck(choice, sp, rackDraws(c, m.power.itWatts()), new ArrayList<>(), a.constants().maxSequencesPerRank());
+        int n = c.accelerators();
+        return new CurvePoint(config.concurrency(), m.output, m.output / n, (m.output + m.input) / n, sp.tokensPerSecondPerUser(),
+                sp.ttftSeconds(), sp.tpotSeconds(), m.power.itWatts(), m.power.facilityWatts(), m.output / m.power.itWatts(),
+                m.cost.usdPerMillionOutputTokens(), b, config.parallelism());
+    }
+
     /** A plan at its operating point, and whether the latency limits hold there. */
     private record Choice(Plan plan, int active, ServingPoint point, boolean meetsLimits, boolean memoryBound, boolean limitBound) {
         double total() {

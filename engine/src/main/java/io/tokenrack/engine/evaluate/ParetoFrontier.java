@@ -28,4 +28,9 @@ public final class ParetoFrontier {
         }
         return frontier.reversed();
     }
+
+    /** The non-dominated points of a serving frontier (each with its configuration), in increasing tokens/s per user. */
+    public static List<FrontierPoint> ofPoints(List<FrontierPoint> points) {
+        return ServingFrontier.paretoPoints(points);
+    }
 }

@@ -35,12 +35,69 @@ public final class CalibrationCsv {
             if (f.size() != HEADER.size()) {
                 throw new PresetException(name, n, 1, "", "expected " + HEADER.size() + " columns, found " + f.size());
             }
-            rows.add(new CalibrationRow(f.get(0), f.get(1), f.get(2), f.get(3), f.get(4),
-                    integer(f, 5, name, n), integer(f, 6, name, n), integer(f, 7, name, n), integer(f, 8, name, n),
-                    integer(f, 9, name, n), integer(f, 10, name, n), f.get(11),
-                    f.get(12).isBlank() ? null : number(f, 12, name, n), f.get(13), number(f, 14, name, n)));
+            rows.add(row(f, name, n));
         }
         return rows;
+    }
+
+    /** One data line: each field checked, errors naming the file, line, column and field. */
+    private static CalibrationRow row(List<String> f, String name, int n) {
+        String modeText = f.get(11).trim();
+        ValidationMode mode = ValidationMode.parse(modeText).orElseThrow(() -> new PresetException(name, n, 12, "mode",
+                "expected one of " + ValidationMode.labels() + ", found \"" + modeText + "\""));
+        Double limit = null;
+        Double ttft = null;
+        Double tpot = null;
+        String limitText = f.get(12).trim();
+        switch (mode) {
+            case MAX_THROUGHPUT -> {
+                if (!limitText.isEmpty()) {
+                    throw new PresetException(name, n, 13, "limit", "max-throughput takes no limit, found \"" + limitText + "\"");
+                }
+            }
+            case DISAGGREGATED -> limit = limitText.isEmpty() ? null : (double) integer(f, 12, name, n); // empty: as many as fit
+            case CONCURRENCY -> {
+                if (limitText.isEmpty()) {
+                    throw new PresetException(name, n, 13, "limit", mode.label() + " needs the requests in flight, found an empty cell");
+                }
+                limit = (double) integer(f, 12, name, n);
+            }
+            case MIN_TOKENS_PER_SECOND_PER_USER -> {
+                if (limitText.isEmpty()) {
+                    throw new PresetException(name, n, 13, "limit", mode.label() + " needs the tokens/s per user floor, found an empty cell");
+                }
+                limit = number(f, 12, name, n);
+            }
+            case LATENCY_LIMITS -> {
+                String[] parts = limitText.split("/", -1);
+                if (parts.length != 2) {
+                    throw new PresetException(name, n, 13, "limit", "latency-limits needs TTFT_ms/TPOT_ms (e.g. 2000/200), found \""
+                            + limitText + "\"");
+                }
+                ttft = limitPart(parts[0], "TTFT_ms", limitText, name, n);
+                tpot = limitPart(parts[1], "TPOT_ms", limitText, name, n);
+            }
+        }
+        return new CalibrationRow(f.get(0), f.get(1), f.get(2), f.get(3), f.get(4),
+                integer(f, 5, name, n), optionalInteger(f, 6, name, n), optionalInteger(f, 7, name, n), optionalInteger(f, 8, name, n),
+                integer(f, 9, name, n), integer(f, 10, name, n), modeText, limit, f.get(13).trim(), number(f, 14, name, n), ttft, tpot);
+    }
+
+    private static double limitPart(String part, String what, String limitText, String file, int line) {
+        try {
+            double v = Double.parseDouble(part.trim());
+            if (v > 0 && Double.isFinite(v)) {
+                return v;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new PresetException(file, line, 13, "limit", what + " must be a positive number of milliseconds in \"" + limitText + "\"");
+    }
+
+    /** An empty cell is null (automatic), else a positive whole number. */
+    private static Integer optionalInteger(List<String> f, int col, String file, int line) {
+        return f.get(col).isBlank() ? null : integer(f, col, file, line);
     }
 
     private static int integer(List<String> f, int col, String file, int line) {
@@ -58,7 +115,7 @@ public final class CalibrationCsv {
     private static double number(List<String> f, int col, String file, int line) {
         try {
             double v = Double.parseDouble(f.get(col).trim());
-            if (!(v > 0)) {
+            if (!(v > 0) || !Double.isFinite(v)) {
                 throw new PresetException(file, line, col + 1, HEADER.get(col), "must be positive, was " + v);
             }
             return v;

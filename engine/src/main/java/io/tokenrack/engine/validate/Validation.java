@@ -33,10 +33,17 @@ public final class Validation {
 
     private final Evaluator evaluator;
     private final Assumptions assumptions;
+    private final MetricReader metrics;
 
     public Validation(Evaluator evaluator, Assumptions assumptions) {
+        this(evaluator, assumptions, MetricReader.HEADLINE);
+    }
+
+    /** @param metrics reads each row's {@code metric} from its evaluation (the CLI reads any numeric field of the JSON) */
+    public Validation(Evaluator evaluator, Assumptions assumptions, MetricReader metrics) {
         this.evaluator = evaluator;
         this.assumptions = assumptions;
+        this.metrics = metrics;
     }
 
     public List<Result> run(List<CalibrationRow> rows) {
@@ -48,33 +55,54 @@ public final class Validation {
     }
 
     public Result predict(CalibrationRow r) {
-        if (!"outputTokensPerSecondPerAccelerator".equals(r.metric())) {
-            return new Result(r, Double.NaN, "metric " + r.metric() + " is not predicted");
-        }
         // the row's fields, checked as any input; the evaluation itself is outside the catch, so a defect surfaces
         Cluster cluster;
         Workload w;
         Batching batching;
+        ValidationMode mode;
         try {
+            mode = ValidationMode.parse(r.mode()).orElseThrow(() -> new InputException("mode: expected one of "
+                    + ValidationMode.labels() + ", found '" + r.mode() + "'"));
             cluster = evaluator.clusters().standard(r.accelerator(), r.count());
-            Integer concurrency = switch (r.mode()) {
-                case "max-throughput", "min-tokens-per-second-per-user" -> null;
-                case "concurrency" -> r.limit() == null ? null : (int) Math.round(r.limit());
-                default -> throw new InputException("unknown mode '" + r.mode() + "'");
+            Integer concurrency = switch (mode) {
+                case MAX_THROUGHPUT, MIN_TOKENS_PER_SECOND_PER_USER, LATENCY_LIMITS -> null;
+                case CONCURRENCY, DISAGGREGATED -> r.limit() == null ? null : (int) Math.round(r.limit());
             };
-            Double floor = "min-tokens-per-second-per-user".equals(r.mode()) ? r.limit() : null;
+            Double floor = mode == ValidationMode.MIN_TOKENS_PER_SECOND_PER_USER ? r.limit() : null;
+            Parallelism p = r.automaticParallelism() ? Parallelism.AUTO : new Parallelism(r.tp(), 1, r.ep(), r.dp());
             w = new Workload(r.model(), Precision.parse(r.precision()), null, r.isl(), r.osl(), concurrency,
-                    null, null, floor, new Parallelism(r.tp(), 1, r.ep(), r.dp()));
-            // The data's "concurrency" rows are static batches of that size (Intel's Gaudi pages).
-            batching = "concurrency".equals(r.mode()) ? Batching.STATIC : Batching.CONTINUOUS;
+                    r.ttftLimitMs(), r.tpotLimitMs(), floor, p);
+            // The data's "concurrency" rows are static batches of that size (Intel's Gaudi pages, offline latency benchmarks).
+            batching = mode == ValidationMode.CONCURRENCY ? Batching.STATIC : Batching.CONTINUOUS;
         } catch (InputException e) {
             return new Result(r, Double.NaN, e.getMessage());
+        }
+        if (mode == ValidationMode.DISAGGREGATED) {
+            return disaggregated(r);
         }
         Evaluation e = evaluator.evaluate(cluster, w, assumptions, batching);
         if (!(e instanceof Evaluation.Ok ok)) {
             return new Result(r, Double.NaN, e.message());
         }
-        return new Result(r, ok.throughput().outputTokensPerSecondPerAccelerator(), null);
+        double predicted;
+        try {
+            predicted = metrics.read(ok, r.metric());
+        } catch (InputException x) {
+            return new Result(r, Double.NaN, x.getMessage());
+        }
+        if (!Double.isFinite(predicted)) {
+            return new Result(r, Double.NaN, "metric: " + r.metric() + " is unknown for this evaluation");
+        }
+        return new Result(r, predicted, null);
+    }
+
+    /**
+     * A disaggregated row: prefill and decode on separate pools. The engine serves aggregated only
+     * so far, so such a row is reported, not predicted; when disaggregated serving lands, this
+     * evaluates the row with the pools chosen automatically.
+     */
+    private static Result disaggregated(CalibrationRow r) {
+        return new Result(r, Double.NaN, "not modelled yet: disaggregated prefill/decode serving");
     }
 
     public static Summary summarize(List<Result> results) {

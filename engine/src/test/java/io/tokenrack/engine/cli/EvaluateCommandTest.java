@@ -88,7 +88,7 @@ class EvaluateCommandTest {
                 "--points", "16");
         assertEquals(0, r.exit(), r.err());
         var lines = r.out().strip().lines().toList();
-        assertEquals(SweepCommand.HEADER, lines.get(0));
+        assertEquals(SweepCommand.FRONTIER_HEADER, lines.get(0));
         assertTrue(lines.size() > 8);
         Run limited = run("sweep", "--accelerator", "h200-sxm", "--count", "8", "--model", "llama-3.3-70b", "--isl", "1024", "--osl", "1024",
                 "--ttft-ms", "100");

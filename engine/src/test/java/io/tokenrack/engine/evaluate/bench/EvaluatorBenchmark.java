@@ -65,4 +65,10 @@ public class EvaluatorBenchmark {
     public Object curve64() {
         return evaluator.curve(cluster, workload, assumptions, 64);
     }
+
+    /** The 64-point frontier over serving configurations (layouts × requests in flight). */
+    @Benchmark
+    public Object frontier64() {
+        return evaluator.frontier(cluster, workload, assumptions, 64, io.tokenrack.engine.perf.Batching.CONTINUOUS);
+    }
 }
