@@ -33,7 +33,7 @@ public final class PresentationModel {
                 DocState state = new DocState(scenarios.get(i).design(), assumptions);
                 Results r;
                 try {
-                    r = engine.compute(state);
+                    r = engine.computeAll(state);
                 } catch (RuntimeException e) {
                     r = Results.failed(state, e);
                 }

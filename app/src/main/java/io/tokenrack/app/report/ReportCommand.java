@@ -61,7 +61,7 @@ public final class ReportCommand {
             if (d.workload() == null) {
                 return bad(err, design + ": workload: missing (the report needs a model and request lengths)");
             }
-            Results results = new EngineResults(new Evaluator(catalog)).compute(new DocState(d, Assumptions.defaults(catalog.facility())));
+            Results results = new EngineResults(new Evaluator(catalog)).computeAll(new DocState(d, Assumptions.defaults(catalog.facility())));
             if (!results.ok()) {
                 return bad(err, design + ": " + results.message());
             }

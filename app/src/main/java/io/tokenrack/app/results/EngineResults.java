@@ -51,9 +51,23 @@ public final class EngineResults implements ResultsEngine {
         // the frontier over serving configurations, with the operating point on it (dominated points dropped)
         List<FrontierPoint> frontier = new ArrayList<>(evaluator.frontier(design, w, a, FRONTIER_POINTS));
         frontier.add(FrontierPoint.of(ok));
-        RangedEvaluation ranges = new RangeEvaluator(evaluator.catalog())
-                .evaluate(ok, RangeEvaluator.ClusterSource.design(design), w, a, Batching.CONTINUOUS);
-        return new Results(state, ok, "", curve, ok.utilizationSweep(UTILIZATION_STEPS), System.nanoTime() - t0, ranges,
+        return new Results(state, ok, "", curve, ok.utilizationSweep(UTILIZATION_STEPS), System.nanoTime() - t0, null,
                 ParetoFrontier.ofPoints(frontier));
+    }
+
+    /**
+     * The headline numbers' ranges where the design rests on ranged catalog figures: up to 32 more
+     * evaluations, so they follow the numbers instead of delaying them. Null when no input is ranged.
+     */
+    @Override
+    public Results refine(Results first) {
+        if (!(first.evaluation() instanceof Evaluation.Ok ok) || first.input().design().workload() == null) {
+            return null;
+        }
+        RackDesign design = first.input().design();
+        long t0 = System.nanoTime();
+        RangedEvaluation ranges = new RangeEvaluator(evaluator.catalog()).evaluate(ok, RangeEvaluator.ClusterSource.design(design),
+                design.workload(), first.input().assumptions(), Batching.CONTINUOUS);
+        return ranges.ranged() ? first.withRanges(ranges, System.nanoTime() - t0) : null;
     }
 }

@@ -45,6 +45,11 @@ public record Results(
         this(input, evaluation, message, concurrencySweep, utilizationSweep, computeNanos, null, List.of());
     }
 
+    /** These results with the headline numbers' ranges, which took {@code extraNanos} more to compute. */
+    public Results withRanges(RangedEvaluation r, long extraNanos) {
+        return new Results(input, evaluation, message, concurrencySweep, utilizationSweep, computeNanos + extraNanos, r, frontier);
+    }
+
     /** Whether some headline number is a range (an input of the design is known only as a range). */
     public boolean ranged() {
         return ranges != null && ranges.ranged();

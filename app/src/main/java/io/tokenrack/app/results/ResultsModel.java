@@ -21,6 +21,8 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 public final class ResultsModel implements AutoCloseable {
     private final DesignDocument document;
     private final LatestWins<DocState, Results> runner;
+    /** The slower second pass (ranges), published over the first when the document has not moved on. */
+    private final LatestWins<Results, Results> refiner;
     private final ReadOnlyObjectWrapper<Results> results = new ReadOnlyObjectWrapper<>(this, "results");
     private final ReadOnlyBooleanWrapper evaluating = new ReadOnlyBooleanWrapper(this, "evaluating");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "evaluating…");
@@ -34,6 +36,8 @@ public final class ResultsModel implements AutoCloseable {
         this.document = document;
         this.engine = engine;
         this.runner = new LatestWins<>(state -> this.engine.compute(state), Results::failed, deliver, "tokenrack-evaluator");
+        // a failed second pass leaves the first pass's results as they are
+        this.refiner = new LatestWins<>(first -> this.engine.refine(first), (first, e) -> null, deliver, "tokenrack-ranges");
         initListeners();
         request();
     }
@@ -88,6 +92,13 @@ public final class ResultsModel implements AutoCloseable {
             return;
         }
         results.set(r);
+        if (r.ok()) {
+            refiner.submit(r, refined -> {
+                if (refined != null && t0 == requestedAt && results.get() == r) {
+                    results.set(refined);
+                }
+            });
+        }
         double ms = (System.nanoTime() - t0) / 1e6;
         lastUpdateMillis.set(ms);
         evaluating.set(false);
@@ -103,5 +114,6 @@ public final class ResultsModel implements AutoCloseable {
     @Override
     public void close() {
         runner.close();
+        refiner.close();
     }
 }

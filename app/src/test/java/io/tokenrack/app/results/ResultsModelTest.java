@@ -166,4 +166,46 @@ class ResultsModelTest {
             Thread.currentThread().interrupt();
         }
     }
+
+    @Test
+    void theNumbersArePublishedBeforeTheirSlowerRangesAndThenReplacedByThem() throws Exception {
+        DesignDocument doc = new DesignDocument(Fixtures.exampleState(), null);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicReference<Results> refinedFrom = new AtomicReference<>();
+        ResultsEngine twoPass = new ResultsEngine() {
+            @Override
+            public Results compute(DocState s) {
+                return engine.compute(s);
+            }
+
+            @Override
+            public Results refine(Results first) {
+                await(release);
+                refinedFrom.set(first);
+                // stands for the ranges: a copy that took longer
+                return first.withRanges(null, 1_000_000_000L);
+            }
+        };
+        ConcurrentLinkedQueue<Results> published = new ConcurrentLinkedQueue<>();
+        CountDownLatch refined = new CountDownLatch(1);
+        try (ResultsModel model = new ResultsModel(doc, twoPass, Runnable::run)) {
+            model.resultsProperty().addListener((o, a, b) -> {
+                published.add(b);
+                if (b.computeNanos() >= 1_000_000_000L) {
+                    refined.countDown();
+                }
+            });
+            // the first pass arrives while the second is still held back
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (model.results() == null && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+            assertTrue(model.results() != null && model.results().ok(), "the numbers came without waiting for the ranges");
+            assertTrue(model.results().computeNanos() < 1_000_000_000L);
+            release.countDown();
+            assertTrue(refined.await(30, TimeUnit.SECONDS), "the refined results replaced the first ones");
+            assertEquals(refinedFrom.get().input(), model.results().input());
+            assertTrue(model.results().computeNanos() >= 1_000_000_000L);
+        }
+    }
 }
