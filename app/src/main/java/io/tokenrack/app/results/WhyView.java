@@ -139,8 +139,27 @@ public final class WhyView extends VBox {
         if (steadyStep == null) {
             return "";
         }
+        var spec = e.plan().speculation();
+        if (!spec.isOff()) {
+            return "TPOT " + Units.ms(e.latency().tpotSeconds()) + " is the steady step (" + Units.ms(steadyStep.stepSeconds()) + ") over the "
+                    + String.format(Locale.ROOT, "%.2f", spec.acceptanceLength()) + " tokens each user gains per step with speculative decoding ("
+                    + speculationName(spec) + "): each step checks " + spec.queriesPerSequence() + " tokens per user, runs the draft "
+                    + (spec.draftTokens() == 1 ? "once" : spec.draftTokens() + " times")
+                    + " and carries the prefill chunks of newly arriving requests.";
+        }
         return "TPOT " + Units.ms(e.latency().tpotSeconds()) + " is the steady step (" + Units.ms(steadyStep.stepSeconds())
                 + "): each decode step also carries the prefill chunks of newly arriving requests.";
+    }
+
+    /** "the model's MTP module, 3 draft tokens", "an EAGLE draft head, 2 draft tokens", "draft model llama-3.1-8b, 4 draft tokens". */
+    static String speculationName(io.tokenrack.engine.perf.Speculation s) {
+        String what = switch (s.method()) {
+            case MTP -> "the model's MTP module";
+            case EAGLE -> "an EAGLE draft head";
+            case DRAFT -> "draft model " + s.draftModelId();
+            case OFF -> "off";
+        };
+        return what + ", " + s.draftTokens() + (s.draftTokens() == 1 ? " draft token" : " draft tokens");
     }
 
     private VBox phase(PhaseBreakdown p) {

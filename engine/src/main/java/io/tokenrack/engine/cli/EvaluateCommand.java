@@ -13,6 +13,7 @@ import io.tokenrack.engine.evaluate.Phase;
 import io.tokenrack.engine.evaluate.PhaseBreakdown;
 import io.tokenrack.engine.evaluate.RangeEvaluator;
 import io.tokenrack.engine.evaluate.RangedEvaluation;
+import io.tokenrack.engine.evaluate.SpeculationRequest;
 import io.tokenrack.engine.evaluate.Throughput;
 import io.tokenrack.engine.workload.Parallelism;
 import io.tokenrack.engine.perf.Batching;
@@ -44,6 +45,9 @@ public final class EvaluateCommand implements Callable<Integer> {
     String serving;
 
     @Mixin
+    SpeculationOptions speculation;
+
+    @Mixin
     PowerOptions power;
 
     @Override
@@ -52,14 +56,15 @@ public final class EvaluateCommand implements Callable<Integer> {
         Catalog catalog = o.catalog();
         Evaluator evaluator = power.apply(o.evaluator());
         Workload w = o.workload();
+        SpeculationRequest asked = speculation.request();
         Evaluation result = AfdOption.afd(serving, o, catalog)
                 ? new AttentionFfnEvaluator(evaluator).evaluate(o.design(), w, Assumptions.defaults(catalog.facility()))
-                : evaluator.evaluate(o.cluster(evaluator), w, Assumptions.defaults(catalog.facility()), o.batching());
+                : evaluator.evaluate(o.cluster(evaluator), w, Assumptions.defaults(catalog.facility()), o.batching(), asked);
         if (!(result instanceof Evaluation.Ok e)) {
             throw new InputException(result.message());
         }
         RangedEvaluation ranged = new RangeEvaluator(evaluator.catalog())
-                .evaluate(e, o.clusterSource(), w, Assumptions.defaults(catalog.facility()), o.batching());
+                .evaluate(e, o.clusterSource(), w, Assumptions.defaults(catalog.facility()), o.batching(), asked);
         if (json) {
             var node = EvaluationJson.of(e);
             node.put("precision", w.precision().label());
@@ -92,6 +97,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "  tokens/s per user      %s%n", t.tokensPerSecondPerUser() < 0.1
                 ? Text.significant(t.tokensPerSecondPerUser()) : Text.fixed(t.tokensPerSecondPerUser(), 1));
         out.printf(Locale.ROOT, "  TTFT / TPOT            %s / %s%n", Text.duration(l.ttftSeconds()), Text.duration(l.tpotSeconds()));
+        out.printf(Locale.ROOT, "  speculative decoding   %s%n", speculative(e.plan().speculation()));
         out.printf(Locale.ROOT, "  IT / facility power    %s kW / %s kW (PUE %.2f)%n", Text.fixed(e.power().itWatts() / 1e3, 1),
                 Text.fixed(e.power().facilityWatts() / 1e3, 1), e.power().pue());
         PowerText.serverWall(out, e.power());
@@ -125,6 +131,11 @@ public final class EvaluateCommand implements Callable<Integer> {
             }
         }
         return String.format(Locale.ROOT, "%,d × %s", e.accelerators(), e.acceleratorId());
+    }
+
+    /** "off", or "mtp:3, 2.86 tokens per step per user (acceptance length)". */
+    static String speculative(io.tokenrack.engine.perf.Speculation s) {
+        return s.isOff() ? "off" : s.label() + ", " + Text.fixed(s.acceptanceLength(), 2) + " tokens per step per user (acceptance length)";
     }
 
     /** ", prefix cache hit 90%" when the workload reuses prompt prefixes, else nothing. */

@@ -64,6 +64,7 @@ final class EvaluationJson {
         num(o, "usdPerMillionOutputTokens", e.cost().usdPerMillionOutputTokens());
         num(o, "usdPerMillionInputTokens", e.cost().usdPerMillionInputTokens());
         o.put("bottleneck", e.bottleneck().name());
+        ServingJson.speculative(o, plan.speculation());
         ArrayNode racks = o.putArray("racks"); // a design's racks: each one's modelled draw against its limits
         for (RackDraw r : e.racks()) {
             ObjectNode x = racks.addObject();

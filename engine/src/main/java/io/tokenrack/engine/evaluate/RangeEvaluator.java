@@ -42,8 +42,8 @@ public final class RangeEvaluator {
         Cluster build(ClusterFactory factory);
 
         /** The evaluation at the given catalog: of the cluster built, or whatever the source needs (a design with two kinds of accelerators). */
-        default Evaluation evaluate(Evaluator evaluator, Workload w, Assumptions a, Batching batching) {
-            return evaluator.evaluate(build(evaluator.clusters()), w, a, batching);
+        default Evaluation evaluate(Evaluator evaluator, Workload w, Assumptions a, Batching batching, SpeculationRequest speculation) {
+            return evaluator.evaluate(build(evaluator.clusters()), w, a, batching, speculation);
         }
 
         Set<String> ids(Catalog catalog);
@@ -57,10 +57,10 @@ public final class RangeEvaluator {
                 }
 
                 @Override
-                public Evaluation evaluate(Evaluator evaluator, Workload w, Assumptions a, Batching batching) {
+                public Evaluation evaluate(Evaluator evaluator, Workload w, Assumptions a, Batching batching, SpeculationRequest speculation) {
                     // two kinds of accelerators: attention–FFN disaggregation, as Evaluator routes the design itself
                     return AcceleratorPools.mixed(evaluator.catalog(), design) ? evaluator.evaluate(design, w, a)
-                            : ClusterSource.super.evaluate(evaluator, w, a, batching);
+                            : ClusterSource.super.evaluate(evaluator, w, a, batching, speculation);
                 }
 
                 @Override
@@ -130,6 +130,12 @@ public final class RangeEvaluator {
 
     /** {@code nominal} (the evaluation of {@code source} on this catalog) with the bands of its headline numbers. */
     public RangedEvaluation evaluate(Evaluation.Ok nominal, ClusterSource source, Workload w, Assumptions a, Batching batching) {
+        return evaluate(nominal, source, w, a, batching, SpeculationRequest.AUTO);
+    }
+
+    /** As above, each end evaluated with the speculative decoding {@code nominal} was asked for. */
+    public RangedEvaluation evaluate(Evaluation.Ok nominal, ClusterSource source, Workload w, Assumptions a, Batching batching,
+                                     SpeculationRequest speculation) {
         List<RangedInput> inputs = inputs(source);
         if (inputs.isEmpty()) {
             return new RangedEvaluation(nominal, inputs, Map.of(), List.of());
@@ -144,7 +150,7 @@ public final class RangeEvaluator {
         List<String> failed = new ArrayList<>();
         List<boolean[]> corners = ends(inputs.size());
         // independent evaluations of an immutable catalog: spread over the cores, read back in order
-        List<Evaluation> results = corners.parallelStream().map(ends -> evaluateAt(inputs, ends, source, w, a, batching)).toList();
+        List<Evaluation> results = corners.parallelStream().map(ends -> evaluateAt(inputs, ends, source, w, a, batching, speculation)).toList();
         for (int c = 0; c < corners.size(); c++) {
             boolean[] ends = corners.get(c);
             Evaluation e = results.get(c);
@@ -194,7 +200,7 @@ public final class RangeEvaluator {
     }
 
     private Evaluation evaluateAt(List<RangedInput> inputs, boolean[] ends, ClusterSource source, Workload w, Assumptions a,
-                                  Batching batching) {
+                                  Batching batching, SpeculationRequest speculation) {
         Map<String, CatalogItem> changed = new LinkedHashMap<>();
         for (int i = 0; i < inputs.size(); i++) {
             RangedInput in = inputs.get(i);
@@ -207,7 +213,7 @@ public final class RangeEvaluator {
         }
         Evaluator evaluator = new Evaluator(variant);
         try {
-            return source.evaluate(evaluator, w, a, batching);
+            return source.evaluate(evaluator, w, a, batching, speculation);
         } catch (RuntimeException e) {
             return new Evaluation.Failed(Evaluation.Failed.Failure.INVALID, e.getMessage(), null, w.modelId(), 0, List.of());
         }

@@ -1,5 +1,6 @@
 package io.tokenrack.engine.evaluate;
 
+import io.tokenrack.engine.perf.Speculation;
 import io.tokenrack.engine.workload.Parallelism;
 
 /**
@@ -10,5 +11,18 @@ import io.tokenrack.engine.workload.Parallelism;
  * @param acceleratorsUsed accelerators in those replicas (the rest idle)
  * @param concurrency      requests in flight across the design (served, not queued)
  * @param maxConcurrency   the most requests the replicas hold at once (KV cache and batch limit)
+ * @param speculation      the speculative decoding chosen (method, draft tokens, acceptance length), or off
  */
-public record ServingPlan(Parallelism parallelism, int replicas, int acceleratorsUsed, double concurrency, int maxConcurrency) {}
+public record ServingPlan(Parallelism parallelism, int replicas, int acceleratorsUsed, double concurrency, int maxConcurrency,
+                          Speculation speculation) {
+    public ServingPlan {
+        if (speculation == null) {
+            speculation = Speculation.OFF;
+        }
+    }
+
+    /** A plan without speculative decoding. */
+    public ServingPlan(Parallelism parallelism, int replicas, int acceleratorsUsed, double concurrency, int maxConcurrency) {
+        this(parallelism, replicas, acceleratorsUsed, concurrency, maxConcurrency, Speculation.OFF);
+    }
+}

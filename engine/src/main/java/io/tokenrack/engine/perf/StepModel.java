@@ -35,6 +35,7 @@ public final class StepModel {
     private final Fabric stageFabric;
 
     private final Precision weights;
+    private final Precision kvPrecision;
     private final Precision attnPrecision;
     private final double weightBytes;
     /** Embedding, LM-head and router bytes: bf16, or the weights' width when that is wider (fp32 on the host). */
@@ -71,6 +72,7 @@ public final class StepModel {
         this.fabric = fabric;
         this.stageFabric = stageFabric;
         this.weights = weights;
+        this.kvPrecision = kv;
         this.weightBytes = weights.bytesPerElement();
         this.embeddingBytes = Math.max(EMBEDDING_BYTES, weightBytes);
         // 4-bit checkpoints quantise the MLP/expert weights; attention projections stay at fp8.
@@ -123,6 +125,20 @@ public final class StepModel {
                 + shape.embeddingParams() * embeddingBytes / (tp * pp);
     }
 
+    /** Input-embedding and LM-head bytes held by each accelerator (a draft that shares them with its target holds none). */
+    public double embeddingBytesPerAccelerator() {
+        return shape.embeddingParams() * embeddingBytes / (tp * pp);
+    }
+
+    public ModelShape shape() {
+        return shape;
+    }
+
+    /** Another model on the same accelerators, formats and tp × dp group, in one pipeline stage (a speculative draft). */
+    public StepModel sameGroup(ModelShape other) {
+        return new StepModel(other, device, weights, kvPrecision, tp, 1, dp, fabric, stageFabric, k);
+    }
+
     /** KV-cache bytes one sequence of {@code contextTokens} holds on each accelerator of its attention rank. */
     public double kvBytesPerSequencePerAccelerator(double contextTokens) {
         double perTokenLayer;
@@ -140,11 +156,19 @@ public final class StepModel {
 
     /** Sequences one attention rank can hold in memory at {@code contextTokens} each (0 if the weights do not fit). */
     public int maxSequencesPerRank(double contextTokens) {
-        double free = device.memoryBytes() - weightBytesPerAccelerator();
+        return maxSequencesPerRank(contextTokens, 0, 0);
+    }
+
+    /**
+     * As {@link #maxSequencesPerRank(double)} with a speculative draft beside the model: its
+     * {@code extraWeightBytes} per accelerator and {@code extraKvBytesPerSequence} of KV cache.
+     */
+    public int maxSequencesPerRank(double contextTokens, double extraWeightBytes, double extraKvBytesPerSequence) {
+        double free = device.memoryBytes() - weightBytesPerAccelerator() - extraWeightBytes;
         if (free <= 0) {
             return 0;
         }
-        double perSeq = kvBytesPerSequencePerAccelerator(contextTokens);
+        double perSeq = kvBytesPerSequencePerAccelerator(contextTokens) + extraKvBytesPerSequence;
         return (int) Math.min(k.maxSequencesPerRank(), Math.floor(free * k.kvMemoryFraction() / perSeq));
     }
 
@@ -168,9 +192,38 @@ public final class StepModel {
      * @param cachedTokens    prompt tokens per prompt whose KV is already in memory (0 ≤ cached &lt; promptTokens)
      */
     public StepTime stage(double decodeSeqs, double decodeContext, double prefillTokens, double promptTokens, double cachedTokens) {
+        return run(decodeSeqs, 1, decodeContext, prefillTokens, promptTokens, cachedTokens, true);
+    }
+
+    /**
+     * One pipeline stage of a speculative verify step: each of the {@code decodeSeqs} sequences puts
+     * {@code queriesPerSequence} = k + 1 tokens through the model (its last token and k drafts).
+     * The weights are read once for all of them, each sequence's KV cache once (its k + 1 queries
+     * share it), while the FLOPs, LM-head rows, collective messages and MoE routing grow with the
+     * tokens, and so does the host's per-sequence work (each of the k + 1 positions is sampled and checked).
+     */
+    public StepTime stage(double decodeSeqs, int queriesPerSequence, double decodeContext, double prefillTokens, double promptTokens,
+                          double cachedTokens) {
+        if (queriesPerSequence < 1) {
+            throw new IllegalArgumentException("queries per sequence must be 1 or more, was " + queriesPerSequence);
+        }
+        return run(decodeSeqs, queriesPerSequence, decodeContext, prefillTokens, promptTokens, cachedTokens, true);
+    }
+
+    /**
+     * One forward pass of this model as a speculative draft over {@code decodeSeqs} sequences, one
+     * token each: it runs inside the target's step, so the per-step and per-sequence host overheads
+     * are the target's, and only the per-layer kernel overhead is its own.
+     */
+    public StepTime draftPass(double decodeSeqs, double decodeContext) {
+        return run(decodeSeqs, 1, decodeContext, 0, decodeContext, 0, false);
+    }
+
+    private StepTime run(double decodeSeqs, int q, double decodeContext, double prefillTokens, double promptTokens, double cachedTokens,
+                         boolean hostOverheads) {
         Acc acc = new Acc();
         double uncached = promptTokens - cachedTokens;
-        double t = decodeSeqs + prefillTokens; // tokens through the linear layers on this rank
+        double t = decodeSeqs * q + prefillTokens; // tokens through the linear layers on this rank
         double eta = k.gemmEfficiency(t, weights);
         double etaAttn = k.gemmEfficiency(t, attnPrecision);
 
@@ -180,7 +233,7 @@ public final class StepModel {
                 layersPerStage * (attnParams * attnWeightBytes + 2 * t * shape.spec().hiddenSize() * ACTIVATION_BYTES / tp), bw * k.memoryEfficiency());
 
         // Attention over the KV cache.
-        attention(acc, decodeSeqs, decodeContext, prefillTokens, promptTokens, cachedTokens);
+        attention(acc, decodeSeqs, q, decodeContext, prefillTokens, promptTokens, cachedTokens);
 
         // Dense FFN layers.
         if (denseLayersPerStage > 0) {
@@ -194,7 +247,7 @@ public final class StepModel {
         }
         // LM head on the sequences sampled this step.
         double promptsDone = uncached > 0 ? prefillTokens / uncached : 0;
-        double sampled = decodeSeqs + promptsDone;
+        double sampled = decodeSeqs * q + promptsDone;
         double lm = shape.spec().hiddenSize() * (double) shape.spec().vocabSize() / tp;
         acc.op(OperatorClass.LM_HEAD, 2 * sampled * lm / pp, peakAttnProj * k.gemmEfficiency(sampled),
                 lm * embeddingBytes / pp, bw * k.memoryEfficiency());
@@ -209,13 +262,15 @@ public final class StepModel {
         }
         // SRAM-resident chips run a statically scheduled program: no kernel launches per layer; their
         // per-layer cost is the chip-to-chip hops counted above (ChipToChip).
-        double layerOverhead = device.sramResident() ? 0 : k.layerOverheadSeconds();
-        acc.overhead(k.stepOverheadSeconds() / pp + layersPerStage * layerOverhead
-                + (decodeSeqs + promptsDone) * k.sequenceOverheadSeconds() / pp);
+        double layerOverheads = layersPerStage * (device.sramResident() ? 0 : k.layerOverheadSeconds());
+        acc.overhead(hostOverheads
+                ? k.stepOverheadSeconds() / pp + layerOverheads + (decodeSeqs * q + promptsDone) * k.sequenceOverheadSeconds() / pp
+                : layerOverheads);
         return acc.result();
     }
 
-    private void attention(Acc acc, double decodeSeqs, double decodeContext, double prefillTokens, double promptTokens, double cachedTokens) {
+    private void attention(Acc acc, double decodeSeqs, int q, double decodeContext, double prefillTokens, double promptTokens,
+                           double cachedTokens) {
         int heads = shape.spec().attentionHeads();
         double headsHere = Math.ceil((double) heads / tp);
         double fullLayers = layersPerStage - slidingLayersPerStage;
@@ -234,7 +289,8 @@ public final class StepModel {
         double kvPerToken = kvBytesPerSequencePerAccelerator(1) / Math.max(1e-9, layersPerStage); // per layer, full attention
         double decodeCtxFull = decodeContext;
         double decodeCtxSliding = shape.attendedContext(decodeContext, true);
-        double flops = decodeSeqs * decodeFlopsPerCtxToken * (fullLayers * decodeCtxFull + slidingLayersPerStage * decodeCtxSliding);
+        // k + 1 verify queries of a sequence attend to the same KV: q times the FLOPs, one read of the cache.
+        double flops = decodeSeqs * q * decodeFlopsPerCtxToken * (fullLayers * decodeCtxFull + slidingLayersPerStage * decodeCtxSliding);
         double bytes = decodeSeqs * kvPerToken * (fullLayers * decodeCtxFull + slidingLayersPerStage * decodeCtxSliding);
         // Decode attention: each sequence reads its own KV, so batching does not raise intensity.
         acc.op(OperatorClass.ATTENTION_CORE, flops, peakAttention * k.attentionComputeEfficiency(),
