@@ -59,11 +59,12 @@ class EvaluationResultTest {
 
     @Test
     void aRackOverItsBudgetBoundsTheDesignAndSaysSoInANote() {
-        // three DGX H100 in one 20 kW rack: ~10 kW each at load
+        // three DGX H100 in one 20 kW rack: ~10 kW each at full load (as many requests as fit, no speed floor)
         RackDesign d = threeRacks();
         RackInstance a = d.racks().getFirst();
         RackDesign crammed = d.withRacks(List.of(new RackInstance(a.id(), a.name(), "air-42u-20kw", a.items()), d.racks().get(1)));
-        Evaluation.Ok e = assertInstanceOf(Evaluation.Ok.class, EVALUATOR.evaluate(crammed, crammed.workload(), DEFAULTS));
+        Workload full = crammed.workload().withoutLimits().withConcurrency(null);
+        Evaluation.Ok e = assertInstanceOf(Evaluation.Ok.class, EVALUATOR.evaluate(crammed, full, DEFAULTS));
         RackDraw over = e.racks().getFirst();
         assertTrue(over.overPowerBudget(), over.toString());
         assertEquals(Bottleneck.POWER, e.bottleneck());
