@@ -43,6 +43,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print one JSON object")
     boolean json;
 
+
     @Mixin
     SpeculationOptions speculation;
 
@@ -89,9 +90,9 @@ public final class EvaluateCommand implements Callable<Integer> {
         Parallelism par = e.plan().parallelism();
         Throughput t = e.throughput();
         Latency l = e.latency();
-        out.printf(Locale.ROOT, "%s (%s weights, %s KV cache%s) on %,d × %s (tp %d, pp %d, ep %d, dp %d; %,d %s%s)%n", e.modelId(),
-                w.precision().label(), w.effectiveKvPrecision().label(), prefixCache(w), e.accelerators(),
-                e.acceleratorId(), par.tp(), par.pp(), par.ep(), par.dp(), e.plan().replicas(),
+        out.printf(Locale.ROOT, "%s (%s weights, %s KV cache%s) on %s (tp %d, pp %d, ep %d, dp %d; %,d %s%s)%n", e.modelId(),
+                w.precision().label(), w.effectiveKvPrecision().label(), prefixCache(w), accelerators(e),
+                par.tp(), par.pp(), par.ep(), par.dp(), e.plan().replicas(),
                 e.plan().replicas() == 1 ? "replica" : "replicas", batching == Batching.STATIC ? "; static batching" : "");
         if (e.plan().split().disaggregated()) {
             out.println("  serving                " + e.plan().split().words(e.acceleratorId()));
@@ -130,12 +131,23 @@ public final class EvaluateCommand implements Callable<Integer> {
         }
     }
 
+    /** "72 × rubin", or both pools under attention–FFN disaggregation: "216 × rubin + 256 × lp30, attention–FFN disaggregated". */
+    static String accelerators(Evaluation.Ok e) {
+        for (Note n : e.notes()) {
+            if (n instanceof Note.AttentionFfn a) {
+                return String.format(Locale.ROOT, "%,d × %s + %,d × %s, attention–FFN disaggregated", a.attentionPool(), a.attentionAcceleratorId(),
+                        a.ffnPool(), a.ffnAcceleratorId());
+            }
+        }
+        return String.format(Locale.ROOT, "%,d × %s", e.accelerators(), e.acceleratorId());
+    }
+
     /** "off", or "mtp:3, 2.86 tokens per step per user (acceptance length)". */
     static String speculative(io.tokenrack.engine.perf.Speculation s) {
         return s.isOff() ? "off" : s.label() + ", " + Text.fixed(s.acceptanceLength(), 2) + " tokens per step per user (acceptance length)";
     }
 
-        /** ", prefix cache hit 90%" when the workload reuses prompt prefixes, else nothing. */
+    /** ", prefix cache hit 90%" when the workload reuses prompt prefixes, else nothing. */
     static String prefixCache(Workload w) {
         double h = w.effectivePrefixHitRate();
         return h > 0 ? ", prefix cache hit " + Text.percent(h) : "";

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tokenrack.engine.evaluate.Evaluation;
+import io.tokenrack.engine.evaluate.Note;
 import io.tokenrack.engine.evaluate.PhaseBreakdown;
 import io.tokenrack.engine.evaluate.Provenance;
 import io.tokenrack.engine.evaluate.RackDraw;
@@ -86,6 +87,7 @@ final class EvaluationJson {
                 num(shares, s.operatorClass().name(), s.fraction());
             }
         }
+        serving(o, e);
         ArrayNode notes = o.putArray("notes");
         e.notes().forEach(n -> notes.add(n.text()));
         ArrayNode prov = o.putArray("provenance");
@@ -98,6 +100,31 @@ final class EvaluationJson {
             x.put("source", pr.source());
         }
         return o;
+    }
+
+    /** {@code serving}: how the design serves; with attention–FFN disaggregation, its two pools and the ratio. */
+    static void serving(ObjectNode o, Evaluation.Ok e) {
+        ObjectNode s = o.has("serving") ? (ObjectNode) o.get("serving") : o.putObject("serving");
+        var afd = e.notes().stream().filter(Note.AttentionFfn.class::isInstance).map(Note.AttentionFfn.class::cast).findFirst();
+        if (afd.isEmpty()) {
+            if (!s.has("mode")) {
+                s.put("mode", "aggregated");
+            }
+            return;
+        }
+        Note.AttentionFfn a = afd.get();
+        s.put("mode", "afd");
+        s.put("attentionAcceleratorId", a.attentionAcceleratorId());
+        s.put("attentionAccelerators", a.attentionAccelerators());
+        s.put("ffnAcceleratorId", a.ffnAcceleratorId());
+        s.put("ffnAccelerators", a.ffnAccelerators());
+        num(s, "attentionShare", a.attentionShare());
+        s.put("offloadedLayers", a.offloadedLayers());
+        s.put("ffnLayers", a.ffnLayers());
+        s.put("microBatches", a.microBatches());
+        num(s, "offloadedLayerSeconds", a.layerSeconds());
+        num(s, "aggregatedLayerSeconds", a.aggregatedLayerSeconds());
+        num(s, "aggregatedTpotSeconds", a.aggregatedTpotSeconds());
     }
 
     static void num(ObjectNode o, String key, double v) {

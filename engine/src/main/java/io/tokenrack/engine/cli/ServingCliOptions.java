@@ -10,8 +10,9 @@ import picocli.CommandLine.Option;
 /** {@code --serving}, {@code --prefill-count}, {@code --decode-count} and {@code --prefill-accelerator}. */
 final class ServingCliOptions {
     @Option(names = "--serving", defaultValue = "auto",
-            description = "aggregated (every replica prefills and decodes), disaggregated (a prefill and a decode pool) "
-                    + "or auto (whichever serves the operating point better); default ${DEFAULT-VALUE}")
+            description = "aggregated (every replica prefills and decodes), disaggregated (a prefill and a decode pool), "
+                    + "afd (attention–FFN disaggregation: a design with two kinds of accelerator, attention and the KV cache on one, "
+                    + "the FFN on the other) or auto (whichever serves the operating point better); default ${DEFAULT-VALUE}")
     String serving;
 
     @Option(names = "--prefill-count", description = "accelerators in the prefill pool (disaggregated; default: searched)", paramLabel = "N")
@@ -31,7 +32,7 @@ final class ServingCliOptions {
         try {
             mode = ServingMode.parse(serving);
         } catch (InputException e) {
-            throw new InputException("--serving: expected aggregated, disaggregated or auto, was '" + serving + "'");
+            throw new InputException("--serving: expected aggregated, disaggregated, afd or auto, was '" + serving + "'");
         }
         boolean pools = prefillCount != null || decodeCount != null || prefillAccelerator != null;
         if (pools && mode == ServingMode.AGGREGATED) {
@@ -46,7 +47,13 @@ final class ServingCliOptions {
         if (prefillAccelerator != null && prefillCount == null && !design) {
             throw new InputException("--prefill-accelerator needs --prefill-count (how many of " + prefillAccelerator + " prefill)");
         }
-        if (staticBatching && (pools || mode == ServingMode.DISAGGREGATED)) {
+        if (mode == ServingMode.AFD && !design) {
+            throw new InputException("--serving afd: needs a --design with two kinds of accelerators (attention on one, the FFN on the other)");
+        }
+        if (pools && mode == ServingMode.AFD) {
+            throw new InputException("--prefill-count, --decode-count and --prefill-accelerator need --serving disaggregated or auto");
+        }
+        if (staticBatching && (pools || mode == ServingMode.DISAGGREGATED || mode == ServingMode.AFD)) {
             throw new InputException("--batching static cannot be disaggregated: disaggregated serving is modelled with continuous batching");
         }
         String prefillId = prefillAccelerator == null ? null : CatalogIds.resolve(catalog, prefillAccelerator, ItemKind.ACCELERATOR);

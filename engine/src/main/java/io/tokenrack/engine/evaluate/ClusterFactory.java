@@ -74,7 +74,7 @@ public final class ClusterFactory {
                             AcceleratorSpec a = catalog.accelerator(s.acceleratorId());
                             if (acc != null && !acc.id().equals(a.id())) {
                                 throw new EvaluationException("the design mixes accelerators (" + acc.id() + " and " + a.id()
-                                        + "); one workload is evaluated on one kind of accelerator");
+                                        + "); only attention–FFN disaggregation (evaluate --serving afd) serves two kinds at once");
                             }
                             acc = a;
                             accelerators += s.acceleratorCount();

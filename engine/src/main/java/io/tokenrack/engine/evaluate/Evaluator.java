@@ -72,6 +72,10 @@ public final class Evaluator {
     }
 
     public Evaluation evaluate(RackDesign design, Workload workload, Assumptions assumptions) {
+        if (AcceleratorPools.mixed(catalog, design)) {
+            // two kinds of accelerators: attention on one, the FFN on the other
+            return new AttentionFfnEvaluator(this).evaluate(design, workload, assumptions);
+        }
         Cluster cluster;
         try {
             cluster = clusters.fromDesign(design);
@@ -202,6 +206,10 @@ public final class Evaluator {
 
     /** The concurrency sweep with the parallelism chosen at the operating point. */
     public List<CurvePoint> curve(RackDesign design, Workload w, Assumptions a, int points) {
+        if (AcceleratorPools.mixed(catalog, design)) {
+            // attention–FFN disaggregation: the same sweep, each point searched as evaluate(design) searches it
+            return curve(w, points, work -> evaluate(design, work, a));
+        }
         Cluster cluster;
         try {
             cluster = clusters.fromDesign(design);
@@ -221,8 +229,12 @@ public final class Evaluator {
      * Latency limits are left out so the whole frontier shows.
      */
     public List<CurvePoint> curve(Cluster cluster, Workload w, Assumptions a, int points, Batching batching) {
+        return curve(w, points, work -> evaluate(cluster, work, a, batching));
+    }
+
+    private static List<CurvePoint> curve(Workload w, int points, java.util.function.Function<Workload, Evaluation> evaluation) {
         Workload open = w.withConcurrency(null).withoutLimits();
-        if (!(evaluate(cluster, open, a, batching) instanceof Evaluation.Ok top)) {
+        if (!(evaluation.apply(open) instanceof Evaluation.Ok top)) {
             return List.of();
         }
         int max = (int) Math.clamp(Math.round(top.plan().concurrency()), 1, Integer.MAX_VALUE);
@@ -238,7 +250,7 @@ public final class Evaluator {
                 break;
             }
             last = c;
-            if (evaluate(cluster, open.withConcurrency(c), a, batching) instanceof Evaluation.Ok e) {
+            if (evaluation.apply(open.withConcurrency(c)) instanceof Evaluation.Ok e) {
                 out.add(CurvePoint.of(c, e));
             }
         }
@@ -482,6 +494,10 @@ public final class Evaluator {
         }
         if (!plan.step().device().hasNativeMath(w.precision())) {
             notes.add(new Note.NoNativeMath(c.accelerator().name(), w.precision()));
+        }
+        if (plan.step().device().sramResident()) {
+            notes.add(SramLayouts.explain(plan, sp.step(), sp.tpotSeconds(), model.layers(), SramLayouts.linkBytesPerSecond(c)));
+            SramLayouts.assumedLink(c, plan.step().groupSize()).ifPresent(notes::add);
         }
         List<RackDraw> racks = rackDraws(c, m.power.itWatts());
         Bottleneck bottleneck = bottleneck(choice, sp, racks, notes, a.constants().maxSequencesPerRank());

@@ -42,6 +42,22 @@ public final class RangeEvaluator {
     public interface ClusterSource {
         Cluster build(ClusterFactory factory);
 
+        /** The evaluation at the given catalog: of the cluster built, or whatever the source needs (a design with two kinds of accelerators). */
+        default Evaluation evaluate(Evaluator evaluator, Workload w, Assumptions a, Batching batching, SpeculationRequest speculation,
+                                    ServingOptions serving) {
+            Cluster cluster;
+            try {
+                cluster = build(evaluator.clusters());
+            } catch (RuntimeException e) {
+                return new Evaluation.Failed(Evaluation.Failed.Failure.INVALID, e.getMessage(), null, w.modelId(), 0, List.of());
+            }
+            try {
+                return new ServingSearch(evaluator).evaluate(cluster, w, a, batching, serving, speculation);
+            } catch (InputException e) {
+                return new Evaluation.Failed(Evaluation.Failed.Failure.INVALID, e.getMessage(), null, w.modelId(), 0, List.of());
+            }
+        }
+
         Set<String> ids(Catalog catalog);
 
         /** The racks and items of {@code design}. */
@@ -50,6 +66,14 @@ public final class RangeEvaluator {
                 @Override
                 public Cluster build(ClusterFactory factory) {
                     return factory.fromDesign(design);
+                }
+
+                @Override
+                public Evaluation evaluate(Evaluator evaluator, Workload w, Assumptions a, Batching batching, SpeculationRequest speculation,
+                                           ServingOptions serving) {
+                    // two kinds of accelerators: attention–FFN disaggregation, as Evaluator routes the design itself
+                    return AcceleratorPools.mixed(evaluator.catalog(), design) ? evaluator.evaluate(design, w, a)
+                            : ClusterSource.super.evaluate(evaluator, w, a, batching, speculation, serving);
                 }
 
                 @Override
@@ -210,15 +234,9 @@ public final class RangeEvaluator {
             variant = variant.replacing(item);
         }
         Evaluator evaluator = new Evaluator(variant);
-        Cluster cluster;
         try {
-            cluster = source.build(evaluator.clusters());
+            return source.evaluate(evaluator, w, a, batching, speculation, serving);
         } catch (RuntimeException e) {
-            return new Evaluation.Failed(Evaluation.Failed.Failure.INVALID, e.getMessage(), null, w.modelId(), 0, List.of());
-        }
-        try {
-            return new ServingSearch(evaluator).evaluate(cluster, w, a, batching, serving, speculation);
-        } catch (InputException e) {
             return new Evaluation.Failed(Evaluation.Failed.Failure.INVALID, e.getMessage(), null, w.modelId(), 0, List.of());
         }
     }

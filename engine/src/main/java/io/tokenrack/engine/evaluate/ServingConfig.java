@@ -19,7 +19,9 @@ public record ServingConfig(Mode mode, Parallelism parallelism, int replicas, in
     /** How prefill and decode share the accelerators. */
     public enum Mode {
         /** Every replica prefills and decodes: decode steps carry prefill chunks. */
-        AGGREGATED("aggregated");
+        AGGREGATED("aggregated"),
+        /** Attention–FFN disaggregation: attention and the KV cache on one kind of accelerator, the FFN of some layers on another. */
+        AFD("afd");
 
         private final String label;
 
@@ -51,8 +53,8 @@ public record ServingConfig(Mode mode, Parallelism parallelism, int replicas, in
     public static ServingConfig of(Evaluation.Ok e) {
         ServingPlan plan = e.plan();
         int concurrency = (int) Math.clamp(Math.round(plan.concurrency()), 1, Integer.MAX_VALUE);
-        return new ServingConfig(Mode.AGGREGATED, plan.parallelism(), Math.max(1, plan.replicas()), concurrency,
-                plan.speculation().label());
+        Mode mode = e.notes().stream().anyMatch(n -> n instanceof Note.AttentionFfn) ? Mode.AFD : Mode.AGGREGATED;
+        return new ServingConfig(mode, plan.parallelism(), Math.max(1, plan.replicas()), concurrency, plan.speculation().label());
     }
 
     /** The request that makes the evaluator use exactly this configuration's speculative decoding. */

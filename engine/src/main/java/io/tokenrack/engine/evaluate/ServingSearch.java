@@ -32,6 +32,10 @@ public final class ServingSearch {
     public Evaluation evaluate(io.tokenrack.engine.design.RackDesign design, Workload w, Assumptions a, Batching batching,
                                ServingOptions options, SpeculationRequest speculation) {
         java.util.List<String> kinds = DesignPools.kinds(design, evaluator.catalog());
+        if (options.mode() == ServingMode.AFD && kinds.size() != 2) {
+            throw new EvaluationException("attention–FFN disaggregation needs a design with two kinds of accelerators (attention and the "
+                    + "KV cache on one, the FFN on the other); this one holds " + String.join(", ", kinds));
+        }
         if (kinds.size() <= 1) {
             return evaluate(evaluator.clusters().fromDesign(design), w, a, batching, options, speculation);
         }
@@ -41,7 +45,11 @@ public final class ServingSearch {
         }
         if (options.mode() == ServingMode.AGGREGATED || batching == Batching.STATIC) {
             throw new EvaluationException("the design mixes accelerators (" + kinds.get(0) + " and " + kinds.get(1)
-                    + "): it serves only disaggregated, each kind a pool (continuous batching)");
+                    + "): it serves only as two pools (continuous batching): attention and FFN (afd) or prefill and decode (disaggregated)");
+        }
+        boolean joined = DesignPools.hasSwitch(design, evaluator.catalog());
+        if (options.mode() == ServingMode.AFD) {
+            return joined ? new AttentionFfnEvaluator(evaluator).evaluate(design, w, a) : unjoined(design, kinds, w);
         }
         if (options.prefillCount() != null || options.decodeCount() != null) {
             throw new EvaluationException("the design's racks make the pools: a prefill or decode count does not apply to a design with two kinds");
@@ -50,7 +58,6 @@ public final class ServingSearch {
             throw new EvaluationException("the prefill accelerator " + options.prefillAcceleratorId() + " is not in the design, which holds "
                     + kinds.get(0) + " and " + kinds.get(1));
         }
-        boolean joined = DesignPools.hasSwitch(design, evaluator.catalog());
         Evaluation best = null;
         for (String prefill : kinds) {
             if (options.prefillAcceleratorId() != null && !options.prefillAcceleratorId().equals(prefill)) {
@@ -68,7 +75,21 @@ public final class ServingSearch {
                 best = e;
             }
         }
+        if (options.mode() == ServingMode.AUTO && options.prefillAcceleratorId() == null && joined) {
+            // auto: attention–FFN disaggregation too, whichever serves the operating point better
+            Evaluation afd = new AttentionFfnEvaluator(evaluator).evaluate(design, w, a);
+            // when neither serves, attention–FFN's refusal says the best speed the design reaches
+            if (best == null || better(afd, best) || !(best instanceof Evaluation.Ok) && !(afd instanceof Evaluation.Ok)) {
+                best = afd;
+            }
+        }
         return best;
+    }
+
+    /** Two kinds of accelerators in racks no switch joins: neither attention–FFN nor prefill–decode pools can talk. */
+    private Evaluation unjoined(io.tokenrack.engine.design.RackDesign design, java.util.List<String> kinds, Workload w) {
+        return new Evaluation.Failed(Evaluation.Failed.Failure.DOES_NOT_FIT, "the design's " + kinds.get(0) + " and " + kinds.get(1)
+                + " racks have no switch between them to carry the activations", kinds.get(0), w.modelId(), 0, java.util.List.of());
     }
 
     /**
@@ -85,6 +106,10 @@ public final class ServingSearch {
      */
     public Evaluation evaluate(Cluster cluster, Workload w, Assumptions a, Batching batching, ServingOptions options,
                                SpeculationRequest speculation) {
+        if (options.mode() == ServingMode.AFD) {
+            throw new EvaluationException("attention–FFN disaggregation needs a design with two kinds of accelerators (attention and the "
+                    + "KV cache on one, the FFN on the other)");
+        }
         ServingMode mode = options.poolsGiven() && options.mode() == ServingMode.AUTO ? ServingMode.DISAGGREGATED : options.mode();
         if (mode == ServingMode.AGGREGATED) {
             return evaluator.evaluate(cluster, w, a, batching, speculation);

@@ -77,7 +77,7 @@ public final class StepModel {
         }
         this.shape = shape;
         this.device = device;
-        this.k = constants;
+        this.k = device.sramResident() ? ChipToChip.constantsFor(constants) : constants;
         this.tp = tp;
         this.pp = pp;
         this.dp = dp;
@@ -316,7 +316,9 @@ public final class StepModel {
         if (pp > 1) {
             acc.comm(Collectives.send(message, stageFabric, k.linkEfficiency()));
         }
-        double layerOverheads = layersPerStage * k.layerOverheadSeconds();
+        // SRAM-resident chips run a statically scheduled program: no kernel launches per layer; their
+        // per-layer cost is the chip-to-chip hops counted above (ChipToChip).
+        double layerOverheads = layersPerStage * (device.sramResident() ? 0 : k.layerOverheadSeconds());
         acc.overhead(hostOverheads
                 ? k.stepOverheadSeconds() / pp + layerOverheads + (decodeSeqs * q + promptsDone) * k.sequenceOverheadSeconds() / pp
                 : layerOverheads);
