@@ -99,7 +99,7 @@ class LessonFilesTest {
         var power = byId.get("4-power");
         double output = power.get(1).throughput().outputTokensPerSecond() / power.get(0).throughput().outputTokensPerSecond();
         double watts = power.get(1).power().itWatts() / power.get(0).power().itWatts();
-        assertTrue(output > 100, "output rose over a hundredfold: " + output);
+        assertTrue(output > 70, "output rose almost a hundredfold: " + output);
         assertTrue(watts > 1.5 && watts < 3, "power roughly doubled: " + watts);
         assertTrue(power.get(2).efficiency().outputTokensPerJoule() < power.get(1).efficiency().outputTokensPerJoule(), "FP8 makes fewer tokens per joule");
 
