@@ -16,21 +16,24 @@ import java.util.Optional;
  * @param help    whether usage was asked for (nothing else is done then)
  * @param errors  what is wrong with the command line; the app does not start when there is anything
  * @param site    whether the site planner opens at start
+ * @param theme   the theme asked for with {@code --theme light|dark}; empty: the one the user chose last
  */
 public record LaunchOptions(Optional<Path> design, Optional<Path> compare, boolean lab, boolean help, List<String> errors,
-                            Optional<Path> present, boolean site) {
+                            Optional<Path> present, boolean site, Optional<io.tokenrack.app.theme.Theme> theme) {
     public static final String PRESENT = "--present";
     public static final String VIEW = "--view";
     public static final String COMPARE = "--compare";
     public static final String HELP = "--help";
+    public static final String THEME = "--theme";
 
     public static final String USAGE = """
-            Usage: java -jar tokenrack-app.jar [DESIGN.json] [--compare OTHER.json] [--view lab|site] [--present DECK.json]
+            Usage: java -jar tokenrack-app.jar [DESIGN.json] [--compare OTHER.json] [--view lab|site] [--present DECK.json] [--theme dark|light]
               DESIGN.json           the design to open (default: the example rack)
               --compare OTHER.json  open the comparison of the design with another one
               --view lab            open the Kernel lab, which measures this computer, at start
               --view site           open the site planner (what a site's megawatts buy) at start
               --present DECK.json   start in presentation mode on a scenario deck ("gtc-2026": the shipped one)
+              --theme dark|light    the window's theme (default: the one chosen last in View ▸ Theme, else light)
               --help, -h            print this text and exit
             Or, without a window: java -jar tokenrack-app.jar report --design DESIGN.json --out REPORT.pdf|REPORT.html
             """;
@@ -38,6 +41,13 @@ public record LaunchOptions(Optional<Path> design, Optional<Path> compare, boole
     public LaunchOptions {
         errors = List.copyOf(errors);
         present = present == null ? Optional.empty() : present;
+        theme = theme == null ? Optional.empty() : theme;
+    }
+
+    /** Without a theme asked for. */
+    public LaunchOptions(Optional<Path> design, Optional<Path> compare, boolean lab, boolean help, List<String> errors,
+                         Optional<Path> present, boolean site) {
+        this(design, compare, lab, help, errors, present, site, Optional.empty());
     }
 
     /** Without presentation mode or the site planner at start. */
@@ -62,6 +72,7 @@ public record LaunchOptions(Optional<Path> design, Optional<Path> compare, boole
         boolean site = false;
         boolean help = false;
         Path present = null;
+        io.tokenrack.app.theme.Theme theme = null;
         List<String> errors = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
@@ -94,6 +105,14 @@ public record LaunchOptions(Optional<Path> design, Optional<Path> compare, boole
                         present = value.equals("gtc-2026") ? Path.of("") : Path.of(value);
                     }
                 }
+                case THEME -> {
+                    var t = io.tokenrack.app.theme.Theme.named(value);
+                    if (t.isPresent()) {
+                        theme = t.get();
+                    } else {
+                        errors.add(THEME + " takes 'dark' or 'light'" + (value == null ? "" : ", not '" + value + "'"));
+                    }
+                }
                 case VIEW -> {
                     if ("lab".equals(value)) {
                         lab = true;
@@ -111,6 +130,7 @@ public record LaunchOptions(Optional<Path> design, Optional<Path> compare, boole
                 }
             }
         }
-        return new LaunchOptions(Optional.ofNullable(design), Optional.ofNullable(compare), lab, help, errors, Optional.ofNullable(present), site);
+        return new LaunchOptions(Optional.ofNullable(design), Optional.ofNullable(compare), lab, help, errors, Optional.ofNullable(present), site,
+                Optional.ofNullable(theme));
     }
 }
