@@ -137,10 +137,14 @@ final class RackView extends VBox {
         elevation.setMinSize(U_LABEL_WIDTH + itemWidth, h);
         elevation.setMaxSize(U_LABEL_WIDTH + itemWidth, h);
         int labelEvery = px >= 11 ? 1 : px >= 6 ? 2 : 5;
+        Set<Integer> occupied = occupiedU(catalog);
         for (int u = 1; u <= spec.heightU(); u++) {
             double y = (spec.heightU() - u) * px;
             Region slot = new Region();
             slot.getStyleClass().add(Styles.RACK_SLOT);
+            if (!occupied.contains(u)) {
+                slot.getStyleClass().add(BLANK); // an empty unit shows a blanking panel
+            }
             slot.resizeRelocate(U_LABEL_WIDTH, y, itemWidth, px);
             slot.setMouseTransparent(true);
             // sized by hand: as a managed child the Pane would shrink it to its (empty) preferred size
@@ -192,6 +196,24 @@ final class RackView extends VBox {
         });
     }
 
+    /** The style class of an empty unit's slot: drawn as a blanking panel. */
+    static final String BLANK = "tr-rack-blank";
+    /** The style class of an item drawn with its front-face art. */
+    static final String ART_ITEM = "tr-art-item";
+
+    private Set<Integer> occupiedU(Catalog catalog) {
+        Set<Integer> used = new java.util.HashSet<>();
+        for (Placement p : rack.items()) {
+            if (p.positionU() != null) {
+                int hu = Math.max(1, catalog.find(p.catalogId()).map(ItemFacts::heightU).orElse(1));
+                for (int u = p.positionU(); u < p.positionU() + hu; u++) {
+                    used.add(u);
+                }
+            }
+        }
+        return used;
+    }
+
     private Node itemNode(Placement p, CatalogItem item, int hu) {
         KindStyle kind = KindStyle.of(item);
         StackPane box = new StackPane();
@@ -200,6 +222,10 @@ final class RackView extends VBox {
         box.setPrefSize(itemWidth - 2, hu * px - 2);
         box.setMinSize(itemWidth - 2, hu * px - 2);
         box.setMaxSize(itemWidth - 2, hu * px - 2);
+        if (px >= 5) { // too small to show anything but the colour below that
+            box.getStyleClass().add(ART_ITEM);
+            box.getChildren().add(RackArt.face(item, hu, itemWidth - 2, hu * px - 2));
+        }
         int top = p.positionU() + hu - 1;
         String where = hu == 1 ? "U" + p.positionU() : "U" + p.positionU() + "–U" + top;
         if (hu * px >= 9) {
