@@ -54,6 +54,9 @@ final class RackView extends VBox {
     private final Region dropPreview = new Region();
     private final Label findingsBadge = new Label();
     private final Map<String, Node> itemNodes = new LinkedHashMap<>();
+    /** The catalog item of each item placed at a U, for the overlays. */
+    private final Map<String, CatalogItem> placed = new LinkedHashMap<>();
+    private final Map<String, Node> heatNodes = new LinkedHashMap<>();
     private final BudgetBar space;
     private final BudgetBar power;
     private final BudgetBar heat;
@@ -175,6 +178,7 @@ final class RackView extends VBox {
             }
             int hu = Math.max(1, ItemFacts.heightU(item));
             Node n = itemNode(p, item, hu);
+            placed.put(p.id(), item);
             n.relocate(U_LABEL_WIDTH + 1, (spec.heightU() - (p.positionU() + hu - 1)) * px + 1);
             elevation.getChildren().add(n);
             itemNodes.put(p.id(), n);
@@ -322,6 +326,40 @@ final class RackView extends VBox {
         findingsBadge.setAccessibleText(mine.size() + " findings");
         if (any) {
             findingsBadge.setTooltip(new Tooltip(String.join("\n", mine.stream().map(DesignFinding::message).toList())));
+        }
+    }
+
+    /**
+     * The overlays: with {@code heat}, each accelerator-carrying item coloured by its share of the
+     * rack's modelled draw (the engine splits a rack's draw by its accelerators, hosts and network
+     * included), per rack unit; with {@code binding}, the items of what binds glow. Null turns an
+     * overlay off.
+     */
+    void showOverlays(CanvasModel.RackFigures heat, io.tokenrack.engine.evaluate.Bottleneck binding) {
+        int accelerators = 0;
+        for (CatalogItem item : placed.values()) {
+            accelerators += item instanceof io.tokenrack.engine.catalog.ServerSpec s ? s.acceleratorCount() : 0;
+        }
+        for (var entry : placed.entrySet()) {
+            if (!(itemNodes.get(entry.getKey()) instanceof StackPane box)) {
+                continue;
+            }
+            Node old = heatNodes.remove(entry.getKey());
+            if (old != null) {
+                box.getChildren().remove(old);
+            }
+            CatalogItem item = entry.getValue();
+            int count = item instanceof io.tokenrack.engine.catalog.ServerSpec s ? s.acceleratorCount() : 0;
+            if (heat != null && heat.modelled() && count > 0 && accelerators > 0) {
+                double watts = heat.modelledItWatts() * count / accelerators;
+                Node n = RackOverlays.heat(watts, Math.max(1, ItemFacts.heightU(item)), box.getPrefWidth(), box.getPrefHeight());
+                heatNodes.put(entry.getKey(), n);
+                box.getChildren().add(n);
+            }
+            box.getStyleClass().remove(RackOverlays.BINDING);
+            if (binding != null && RackOverlays.binds(binding, item)) {
+                box.getStyleClass().add(RackOverlays.BINDING);
+            }
         }
     }
 
