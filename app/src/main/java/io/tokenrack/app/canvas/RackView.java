@@ -204,6 +204,8 @@ final class RackView extends VBox {
     static final String BLANK = "tr-rack-blank";
     /** The style class of an item drawn with its front-face art. */
     static final String ART_ITEM = "tr-art-item";
+    /** The share of a drawn face's width its name label may cover. */
+    private static final double LABEL_SHARE = 0.6;
 
     private Set<Integer> occupiedU(Catalog catalog) {
         Set<Integer> used = new java.util.HashSet<>();
@@ -241,6 +243,11 @@ final class RackView extends VBox {
                 l.getStyleClass().add("tr-rack-item-label-small");
             }
             StackPane.setAlignment(l, Pos.CENTER_LEFT);
+            if (box.getStyleClass().contains(ART_ITEM)) {
+                // over the middle of the face, leaving the bays, handles and ports at the sides in view
+                l.setMaxWidth((itemWidth - 10) * LABEL_SHARE);
+                StackPane.setAlignment(l, Pos.CENTER);
+            }
             box.getChildren().add(l);
         }
         box.setAccessibleText(item.name() + " " + p.id() + " at " + where);
