@@ -406,6 +406,7 @@ public final class MainWindow {
         var model = new io.tokenrack.app.compare.CompareModel(results.resultsProperty(), other, file, context.resultsEngine(),
                 document.assumptions(), context.fxExecutor());
         compare = new io.tokenrack.app.compare.CompareWindow(stage, model, theme.get().chartStyler());
+        theme.get().applyStylesheets(compare.stage().getScene());
         compare.show();
         return compare;
     }
@@ -421,6 +422,7 @@ public final class MainWindow {
             return null;
         }
         var w = new io.tokenrack.app.claims.ClaimsWindow(stage, context.catalog(), claims, context.fxExecutor());
+        theme.get().applyStylesheets(w.stage().getScene());
         w.show();
         return w;
     }
@@ -429,8 +431,9 @@ public final class MainWindow {
     /** Opens the site planner (a window of its own, on the 100 MW example), or brings it to the front. */
     public io.tokenrack.app.site.SiteWindow openSite() {
         if (site == null) {
-            site = io.tokenrack.app.site.SiteWindow.standard(stage, context);
+            site = io.tokenrack.app.site.SiteWindow.standard(stage, context.withPalette(theme.get().palette()));
         }
+        theme.get().applyStylesheets(site.stage().getScene());
         site.show();
         return site;
     }
@@ -439,6 +442,7 @@ public final class MainWindow {
         if (lab == null) {
             useLab(io.tokenrack.app.lab.LabWindow.standard(stage, theme.get().chartStyler()));
         }
+        theme.get().applyStylesheets(lab.stage().getScene());
         lab.show();
         return lab;
     }

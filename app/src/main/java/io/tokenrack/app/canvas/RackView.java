@@ -361,7 +361,9 @@ final class RackView extends VBox {
                 double watts = heat.modelledItWatts() * count / accelerators;
                 Node n = RackOverlays.heat(watts, Math.max(1, ItemFacts.heightU(item)), box.getPrefWidth(), box.getPrefHeight());
                 heatNodes.put(entry.getKey(), n);
-                box.getChildren().add(n);
+                // over the face, under the name
+                boolean drawn = !box.getChildren().isEmpty() && box.getChildren().get(0).getStyleClass().contains("tr-art");
+                box.getChildren().add(drawn ? 1 : 0, n);
             }
             box.getStyleClass().remove(RackOverlays.BINDING);
             if (binding != null && RackOverlays.binds(binding, item)) {
