@@ -77,7 +77,10 @@ final class RackView extends VBox {
         Label title = new Label(rack.name());
         title.getStyleClass().add(Styles.RACK_TITLE);
         title.setId("rack-title-" + rack.id());
-        Label sub = new Label(spec.heightU() + "U · " + spec.cooling().label() + " · " + Units.number(spec.powerBudgetKw()) + " kW");
+        // a design with GPUs and LPUs serves with attention–FFN disaggregation: say which pool this rack is
+        String pool = io.tokenrack.engine.evaluate.AcceleratorPools.role(catalog, canvas.model().document().design(), rack)
+                .map(r -> " · " + r).orElse("");
+        Label sub = new Label(spec.heightU() + "U · " + spec.cooling().label() + " · " + Units.number(spec.powerBudgetKw()) + " kW" + pool);
         sub.getStyleClass().add(Styles.MUTED);
         Tooltip.install(sub, new Tooltip(spec.name()));
         findingsBadge.setId("rack-findings-" + rack.id());

@@ -4,6 +4,7 @@ import io.tokenrack.app.theme.Styles;
 import io.tokenrack.app.theme.ThemePalette;
 import io.tokenrack.app.theme.Units;
 import io.tokenrack.engine.evaluate.Evaluation;
+import io.tokenrack.engine.evaluate.Note;
 import io.tokenrack.engine.evaluate.Phase;
 import io.tokenrack.engine.evaluate.PhaseBreakdown;
 import io.tokenrack.engine.evaluate.Provenance;
@@ -31,6 +32,7 @@ public final class WhyView extends VBox {
     private final Label headline = new Label();
     private final VBox phases = new VBox(6);
     private final Label steady = new Label();
+    private final Label pools = new Label();
     private final Label serving = new Label();
     private final Label notes = new Label();
     private final ListView<Provenance> inputs = new ListView<>();
@@ -55,6 +57,10 @@ public final class WhyView extends VBox {
         steady.setId("why-steady");
         steady.setWrapText(true);
         steady.getStyleClass().add(Styles.MUTED);
+        pools.setId("why-pools");
+        pools.setWrapText(true);
+        pools.setManaged(false);
+        pools.setVisible(false);
         notes.setId("why-notes");
         notes.setWrapText(true);
         notes.getStyleClass().add(Styles.MUTED);
@@ -66,7 +72,7 @@ public final class WhyView extends VBox {
         inputs.setMinHeight(80);
         inputs.setCellFactory(l -> new ProvenanceCell());
         VBox.setVgrow(inputs, Priority.ALWAYS);
-        getChildren().addAll(title, headline, serving, steady, phases, notes, inputsTitle, ProvenanceDots.legend(), inputs);
+        getChildren().addAll(title, headline, pools, serving, steady, phases, notes, inputsTitle, ProvenanceDots.legend(), inputs);
     }
 
     private void initListeners() {
@@ -79,6 +85,9 @@ public final class WhyView extends VBox {
         if (e == null) {
             headline.setText(r == null ? "evaluating…" : r.message());
             steady.setText("");
+            pools.setText("");
+            pools.setVisible(false);
+            pools.setManaged(false);
             serving.setText("");
             notes.setText("");
             inputs.getItems().setAll(r == null || r.evaluation() == null ? java.util.List.of() : r.evaluation().provenance());
@@ -88,6 +97,10 @@ public final class WhyView extends VBox {
         // a second sentence: "Bound by memory capacity. Steady step 64.4 ms …"
         headline.setText("Bound by " + e.bottleneck().label() + ". " + Character.toUpperCase(why.charAt(0)) + why.substring(1) + ".");
         steady.setText(steadyWhy(e));
+        String twoPools = poolsWhy(e);
+        pools.setText(twoPools);
+        pools.setVisible(!twoPools.isEmpty());
+        pools.setManaged(!twoPools.isEmpty());
         serving.setText(ServingWhy.explain(e, r.input() == null ? null : r.input().design().workload(), r.frontier()));
         for (Phase phase : new Phase[] {Phase.PREFILL, Phase.DECODE}) {
             PhaseBreakdown p = e.phase(phase);
@@ -99,14 +112,60 @@ public final class WhyView extends VBox {
         inputs.getItems().setAll(e.provenance());
     }
 
+    /**
+     * The two pools of attention–FFN disaggregation, the ratio and what one offloaded layer costs;
+     * empty when the design serves aggregated.
+     */
+    static String poolsWhy(Evaluation.Ok e) {
+        for (Note n : e.notes()) {
+            if (n instanceof Note.AttentionFfn a && a.offloadedLayers() == 0) {
+                return "Two pools, one idle: " + a.text() + ".";
+            }
+            if (n instanceof Note.AttentionFfn a) {
+                return String.format(Locale.ROOT, "Two pools: %,d %s run attention and hold the KV cache; %,d %s run the FFN of %d of %d layers "
+                                + "(%.0f%% : %.0f%% of the chips serving). One offloaded layer takes %s µs against %s µs on the %s alone.",
+                        a.attentionAccelerators(), a.attentionAcceleratorId(), a.ffnAccelerators(), a.ffnAcceleratorId(), a.offloadedLayers(),
+                        a.ffnLayers(), 100 * a.attentionShare(), 100 * (1 - a.attentionShare()),
+                        String.format(Locale.ROOT, "%.1f", a.layerSeconds() * 1e6), String.format(Locale.ROOT, "%.1f", a.aggregatedLayerSeconds() * 1e6),
+                        a.attentionAcceleratorId());
+            }
+        }
+        return "";
+    }
+
     /** Why TPOT is longer than the decode step: it is the steady step, which also carries the prefill of new requests. */
     static String steadyWhy(Evaluation.Ok e) {
+        var split = e.plan().split();
+        if (split.disaggregated()) {
+            // "Served disaggregated (2P1D): …": the decode pool runs no prefill, so TPOT is its pure decode step
+            return "Served " + split.words(e.acceleratorId()) + ". TPOT " + Units.ms(e.latency().tpotSeconds())
+                    + " is the decode pool's step, with no prefill in it; TTFT adds the KV cache transfer.";
+        }
         PhaseBreakdown steadyStep = e.phase(Phase.STEADY_STEP);
         if (steadyStep == null) {
             return "";
         }
+        var spec = e.plan().speculation();
+        if (!spec.isOff()) {
+            return "TPOT " + Units.ms(e.latency().tpotSeconds()) + " is the steady step (" + Units.ms(steadyStep.stepSeconds()) + ") over the "
+                    + String.format(Locale.ROOT, "%.2f", spec.acceptanceLength()) + " tokens each user gains per step with speculative decoding ("
+                    + speculationName(spec) + "): each step checks " + spec.queriesPerSequence() + " tokens per user, runs the draft "
+                    + (spec.draftTokens() == 1 ? "once" : spec.draftTokens() + " times")
+                    + " and carries the prefill chunks of newly arriving requests.";
+        }
         return "TPOT " + Units.ms(e.latency().tpotSeconds()) + " is the steady step (" + Units.ms(steadyStep.stepSeconds())
                 + "): each decode step also carries the prefill chunks of newly arriving requests.";
+    }
+
+    /** "the model's MTP module, 3 draft tokens", "an EAGLE draft head, 2 draft tokens", "draft model llama-3.1-8b, 4 draft tokens". */
+    static String speculationName(io.tokenrack.engine.perf.Speculation s) {
+        String what = switch (s.method()) {
+            case MTP -> "the model's MTP module";
+            case EAGLE -> "an EAGLE draft head";
+            case DRAFT -> "draft model " + s.draftModelId();
+            case OFF -> "off";
+        };
+        return what + ", " + s.draftTokens() + (s.draftTokens() == 1 ? " draft token" : " draft tokens");
     }
 
     private VBox phase(PhaseBreakdown p) {

@@ -13,6 +13,7 @@ import java.util.List;
  * @param slidingWindow    local-attention layers, null when every layer attends to the whole context
  * @param totalParamsB     the authors' stated total parameter count, billions
  * @param activeParamsB    the authors' stated parameters active per token, billions
+ * @param mtp              multi-token-prediction modules the model ships (speculative decoding), null when none
  */
 public record ModelSpec(
         @JsonProperty(required = true) String id,
@@ -33,7 +34,37 @@ public record ModelSpec(
         @JsonProperty(required = true) double activeParamsB,
         @JsonProperty(required = true) String releasedPrecision,
         String notes,
-        @JsonProperty(required = true) List<String> sources) implements CatalogItem {
+        @JsonProperty(required = true) List<String> sources,
+        Mtp mtp) implements CatalogItem {
+
+    /**
+     * Multi-token-prediction (MTP) modules shipped with the weights, usable as speculative-decoding
+     * drafts: each is one transformer block of the model's own shape (attention and the model's FFN
+     * or MoE layer) plus a projection, sharing the embedding and the LM head.
+     *
+     * @param modules           MTP modules in the checkpoint (DeepSeek-V3/R1: 1); deeper drafts rerun them
+     * @param acceptanceLength  published acceptance lengths at draft depth 1, 2, …, null or empty when none
+     * @param acceptanceSource  where those figures come from (required with them)
+     */
+    public record Mtp(
+            @JsonProperty(required = true) int modules,
+            List<Double> acceptanceLength,
+            String acceptanceSource) {
+        public Mtp {
+            Checks.positive("mtp.modules", modules);
+            acceptanceLength = acceptanceLength == null ? List.of() : List.copyOf(acceptanceLength);
+            for (int i = 0; i < acceptanceLength.size(); i++) {
+                double al = acceptanceLength.get(i);
+                if (!(al >= 1 && al <= i + 2)) {
+                    throw new InputException("mtp.acceptanceLength[" + i + "]: must be in [1, " + (i + 2) + "] at draft depth "
+                            + (i + 1) + ", was " + al);
+                }
+            }
+            if (!acceptanceLength.isEmpty()) {
+                Checks.text("mtp.acceptanceSource", acceptanceSource);
+            }
+        }
+    }
 
     /**
      * Mixture-of-experts layout.
@@ -85,6 +116,15 @@ public record ModelSpec(
             Checks.positive("windowTokens", windowTokens);
             Checks.positive("layers", layers);
         }
+    }
+
+    /** A model that ships no MTP modules. */
+    public ModelSpec(String id, String name, int layers, int hiddenSize, int attentionHeads, int kvHeads, Integer headDim,
+                     Integer ffnSize, int vocabSize, int maxContextTokens, boolean tiedEmbeddings, Moe moe, Mla mla,
+                     SlidingWindow slidingWindow, double totalParamsB, double activeParamsB, String releasedPrecision,
+                     String notes, List<String> sources) {
+        this(id, name, layers, hiddenSize, attentionHeads, kvHeads, headDim, ffnSize, vocabSize, maxContextTokens, tiedEmbeddings,
+                moe, mla, slidingWindow, totalParamsB, activeParamsB, releasedPrecision, notes, sources, null);
     }
 
     public ModelSpec {

@@ -10,6 +10,8 @@ import io.tokenrack.engine.evaluate.Assumptions;
 import io.tokenrack.engine.evaluate.Cluster;
 import io.tokenrack.engine.evaluate.Evaluation;
 import io.tokenrack.engine.evaluate.Evaluator;
+import io.tokenrack.engine.evaluate.ServingOptions;
+import io.tokenrack.engine.evaluate.ServingSearch;
 import io.tokenrack.engine.perf.Batching;
 import io.tokenrack.engine.workload.Parallelism;
 import io.tokenrack.engine.workload.Precision;
@@ -53,15 +55,18 @@ public final class BenchCommand implements Callable<Integer> {
         Workload w256 = new Workload("llama-3.1-70b", Precision.FP8, null, 1024, 1024, 256, null, null, null, Parallelism.AUTO);
         Workload[] ws = {w256, w256.withConcurrency(257)};
         Assumptions a = Assumptions.defaults(catalog.facility());
+        ServingSearch search = new ServingSearch(evaluator);
         // Warm-up: let the JIT compile the hot paths.
         long until = System.nanoTime() + 2_000_000_000L;
         for (int i = 0; System.nanoTime() < until; i++) {
             Workload w = ws[i & 1];
             sink += outputTokensPerSecond(evaluator.evaluate(cluster, w, a));
             sink += evaluator.curve(cluster, w, a, 64).size();
+            sink += outputTokensPerSecond(search.evaluate(cluster, w, a, Batching.CONTINUOUS, ServingOptions.AUTO));
             sink += evaluator.frontier(cluster, w, a, 64, Batching.CONTINUOUS).size();
         }
         double[] point = new double[runs];
+        double[] auto = new double[runs];
         double[] curve = new double[runs];
         double[] frontier = new double[runs];
         for (int i = 0; i < runs; i++) {
@@ -75,6 +80,9 @@ public final class BenchCommand implements Callable<Integer> {
             long t3 = System.nanoTime();
             point[i] = (t1 - t0) / 1e3;
             curve[i] = (t2 - t1) / 1e6;
+            long t4 = System.nanoTime();
+            sink += outputTokensPerSecond(search.evaluate(cluster, w, a, Batching.CONTINUOUS, ServingOptions.AUTO));
+            auto[i] = (System.nanoTime() - t4) / 1e3;
             frontier[i] = (t3 - t2) / 1e6;
         }
         double p = median(point);
@@ -86,9 +94,11 @@ public final class BenchCommand implements Callable<Integer> {
             o.put("singlePointMicros", p);
             o.put("curveMillis", c);
             o.put("frontierMillis", fr);
+            o.put("autoServingMicros", median(auto)); // aggregated or disaggregated, whichever serves better
             out.println(StrictJson.mapper().writeValueAsString(o));
         } else {
             out.printf(Locale.ROOT, "single evaluate (32 × h100-sxm, llama-3.1-70b fp8, concurrency 256, auto parallelism): median %.1f µs%n", p);
+            out.printf(Locale.ROOT, "single evaluate, serving auto (aggregated or disaggregated searched): median %.1f µs%n", median(auto));
             out.printf(Locale.ROOT, "64-point concurrency curve: median %.2f ms%n", c);
             out.printf(Locale.ROOT, "64-point serving frontier (layouts × concurrency): median %.2f ms (%d runs each after 2 s warm-up)%n",
                     fr, runs);

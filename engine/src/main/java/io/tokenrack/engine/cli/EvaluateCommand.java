@@ -12,6 +12,8 @@ import io.tokenrack.engine.evaluate.Phase;
 import io.tokenrack.engine.evaluate.PhaseBreakdown;
 import io.tokenrack.engine.evaluate.RangeEvaluator;
 import io.tokenrack.engine.evaluate.RangedEvaluation;
+import io.tokenrack.engine.evaluate.ServingSearch;
+import io.tokenrack.engine.evaluate.SpeculationRequest;
 import io.tokenrack.engine.evaluate.Throughput;
 import io.tokenrack.engine.workload.Parallelism;
 import io.tokenrack.engine.perf.Batching;
@@ -35,8 +37,15 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Mixin
     WorkloadOptions o;
 
+    @Mixin
+    ServingCliOptions serving;
+
     @Option(names = "--json", description = "print one JSON object")
     boolean json;
+
+
+    @Mixin
+    SpeculationOptions speculation;
 
     @Mixin
     PowerOptions power;
@@ -47,12 +56,21 @@ public final class EvaluateCommand implements Callable<Integer> {
         Catalog catalog = o.catalog();
         Evaluator evaluator = power.apply(o.evaluator());
         Workload w = o.workload();
-        Evaluation result = evaluator.evaluate(o.cluster(evaluator), w, Assumptions.defaults(catalog.facility()), o.batching());
+        SpeculationRequest asked = speculation.request();
+        var servingOptions = serving.options(catalog, o.batching() == Batching.STATIC, o.target.design != null);
+        ServingSearch search = new ServingSearch(evaluator);
+        Evaluation result = o.target.design != null
+                ? search.evaluate(o.design(), w, Assumptions.defaults(catalog.facility()), o.batching(), servingOptions, asked)
+                : search.evaluate(o.cluster(evaluator), w, Assumptions.defaults(catalog.facility()), o.batching(), servingOptions, asked);
         if (!(result instanceof Evaluation.Ok e)) {
             throw new InputException(result.message());
         }
-        RangedEvaluation ranged = new RangeEvaluator(evaluator.catalog())
-                .evaluate(e, o.clusterSource(), w, Assumptions.defaults(catalog.facility()), o.batching());
+        // the bands re-run the same serving search at each end of the ranged figures; a prefill pool of
+        // another kind is not one cluster the ranges can rebuild, so it has no bands
+        RangedEvaluation ranged = e.plan().split().prefillAcceleratorId() != null
+                ? new RangedEvaluation(e, java.util.List.of(), java.util.Map.of(), java.util.List.of())
+                : new RangeEvaluator(evaluator.catalog())
+                        .evaluate(e, o.clusterSource(), w, Assumptions.defaults(catalog.facility()), o.batching(), asked, servingOptions);
         if (json) {
             var node = EvaluationJson.of(e);
             node.put("precision", w.precision().label());
@@ -72,10 +90,13 @@ public final class EvaluateCommand implements Callable<Integer> {
         Parallelism par = e.plan().parallelism();
         Throughput t = e.throughput();
         Latency l = e.latency();
-        out.printf(Locale.ROOT, "%s (%s weights, %s KV cache%s) on %,d × %s (tp %d, pp %d, ep %d, dp %d; %,d %s%s)%n", e.modelId(),
-                w.precision().label(), w.effectiveKvPrecision().label(), prefixCache(w), e.accelerators(),
-                e.acceleratorId(), par.tp(), par.pp(), par.ep(), par.dp(), e.plan().replicas(),
+        out.printf(Locale.ROOT, "%s (%s weights, %s KV cache%s) on %s (tp %d, pp %d, ep %d, dp %d; %,d %s%s)%n", e.modelId(),
+                w.precision().label(), w.effectiveKvPrecision().label(), prefixCache(w), accelerators(e),
+                par.tp(), par.pp(), par.ep(), par.dp(), e.plan().replicas(),
                 e.plan().replicas() == 1 ? "replica" : "replicas", batching == Batching.STATIC ? "; static batching" : "");
+        if (e.plan().split().disaggregated()) {
+            out.println("  serving                " + e.plan().split().words(e.acceleratorId()));
+        }
         String asked = w.concurrency() != null && w.concurrency() > e.plan().concurrency() + 0.5
                 ? String.format(Locale.ROOT, "; %,d requested, the rest wait in a queue", w.concurrency()) : "";
         out.printf(Locale.ROOT, "  concurrency            %s in flight (at most %,d at once%s)%n", Text.count(e.plan().concurrency()), e.plan().maxConcurrency(), asked);
@@ -85,6 +106,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "  tokens/s per user      %s%n", t.tokensPerSecondPerUser() < 0.1
                 ? Text.significant(t.tokensPerSecondPerUser()) : Text.fixed(t.tokensPerSecondPerUser(), 1));
         out.printf(Locale.ROOT, "  TTFT / TPOT            %s / %s%n", Text.duration(l.ttftSeconds()), Text.duration(l.tpotSeconds()));
+        out.printf(Locale.ROOT, "  speculative decoding   %s%n", speculative(e.plan().speculation()));
         out.printf(Locale.ROOT, "  IT / facility power    %s kW / %s kW (PUE %.2f)%n", Text.fixed(e.power().itWatts() / 1e3, 1),
                 Text.fixed(e.power().facilityWatts() / 1e3, 1), e.power().pue());
         PowerText.serverWall(out, e.power());
@@ -107,6 +129,22 @@ public final class EvaluateCommand implements Callable<Integer> {
         for (Note n : e.notes()) {
             out.println("  note: " + n.text());
         }
+    }
+
+    /** "72 × rubin", or both pools under attention–FFN disaggregation: "216 × rubin + 256 × lp30, attention–FFN disaggregated". */
+    static String accelerators(Evaluation.Ok e) {
+        for (Note n : e.notes()) {
+            if (n instanceof Note.AttentionFfn a) {
+                return String.format(Locale.ROOT, "%,d × %s + %,d × %s, attention–FFN disaggregated", a.attentionPool(), a.attentionAcceleratorId(),
+                        a.ffnPool(), a.ffnAcceleratorId());
+            }
+        }
+        return String.format(Locale.ROOT, "%,d × %s", e.accelerators(), e.acceleratorId());
+    }
+
+    /** "off", or "mtp:3, 2.86 tokens per step per user (acceptance length)". */
+    static String speculative(io.tokenrack.engine.perf.Speculation s) {
+        return s.isOff() ? "off" : s.label() + ", " + Text.fixed(s.acceptanceLength(), 2) + " tokens per step per user (acceptance length)";
     }
 
     /** ", prefix cache hit 90%" when the workload reuses prompt prefixes, else nothing. */

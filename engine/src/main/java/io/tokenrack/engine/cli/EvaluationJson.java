@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tokenrack.engine.evaluate.Evaluation;
+import io.tokenrack.engine.evaluate.Note;
 import io.tokenrack.engine.evaluate.PhaseBreakdown;
 import io.tokenrack.engine.evaluate.Provenance;
 import io.tokenrack.engine.evaluate.RackDraw;
@@ -43,6 +44,7 @@ final class EvaluationJson {
         p.put("pp", plan.parallelism().pp());
         p.put("ep", plan.parallelism().ep());
         p.put("dp", plan.parallelism().dp());
+        ServingJson.split(o, plan.split(), e.acceleratorId());
         num(o, "weightBytesPerAccelerator", e.memory().weightBytesPerAccelerator());
         num(o, "kvCacheBytesPerAccelerator", e.memory().kvCacheBytesPerAccelerator());
         num(o, "acceleratorPowerWatts", e.power().acceleratorWatts());
@@ -63,6 +65,7 @@ final class EvaluationJson {
         num(o, "usdPerMillionOutputTokens", e.cost().usdPerMillionOutputTokens());
         num(o, "usdPerMillionInputTokens", e.cost().usdPerMillionInputTokens());
         o.put("bottleneck", e.bottleneck().name());
+        ServingJson.speculative(o, plan.speculation());
         ArrayNode racks = o.putArray("racks"); // a design's racks: each one's modelled draw against its limits
         for (RackDraw r : e.racks()) {
             ObjectNode x = racks.addObject();
@@ -84,6 +87,7 @@ final class EvaluationJson {
                 num(shares, s.operatorClass().name(), s.fraction());
             }
         }
+        serving(o, e);
         ArrayNode notes = o.putArray("notes");
         e.notes().forEach(n -> notes.add(n.text()));
         ArrayNode prov = o.putArray("provenance");
@@ -96,6 +100,31 @@ final class EvaluationJson {
             x.put("source", pr.source());
         }
         return o;
+    }
+
+    /** {@code serving}: how the design serves; with attention–FFN disaggregation, its two pools and the ratio. */
+    static void serving(ObjectNode o, Evaluation.Ok e) {
+        ObjectNode s = o.has("serving") ? (ObjectNode) o.get("serving") : o.putObject("serving");
+        var afd = e.notes().stream().filter(Note.AttentionFfn.class::isInstance).map(Note.AttentionFfn.class::cast).findFirst();
+        if (afd.isEmpty()) {
+            if (!s.has("mode")) {
+                s.put("mode", "aggregated");
+            }
+            return;
+        }
+        Note.AttentionFfn a = afd.get();
+        s.put("mode", "afd");
+        s.put("attentionAcceleratorId", a.attentionAcceleratorId());
+        s.put("attentionAccelerators", a.attentionAccelerators());
+        s.put("ffnAcceleratorId", a.ffnAcceleratorId());
+        s.put("ffnAccelerators", a.ffnAccelerators());
+        num(s, "attentionShare", a.attentionShare());
+        s.put("offloadedLayers", a.offloadedLayers());
+        s.put("ffnLayers", a.ffnLayers());
+        s.put("microBatches", a.microBatches());
+        num(s, "offloadedLayerSeconds", a.layerSeconds());
+        num(s, "aggregatedLayerSeconds", a.aggregatedLayerSeconds());
+        num(s, "aggregatedTpotSeconds", a.aggregatedTpotSeconds());
     }
 
     static void num(ObjectNode o, String key, double v) {

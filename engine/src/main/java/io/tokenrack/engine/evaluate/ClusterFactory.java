@@ -74,7 +74,7 @@ public final class ClusterFactory {
                             AcceleratorSpec a = catalog.accelerator(s.acceleratorId());
                             if (acc != null && !acc.id().equals(a.id())) {
                                 throw new EvaluationException("the design mixes accelerators (" + acc.id() + " and " + a.id()
-                                        + "); one workload is evaluated on one kind of accelerator");
+                                        + "); only attention–FFN disaggregation (evaluate --serving afd) serves two kinds at once");
                             }
                             acc = a;
                             accelerators += s.acceleratorCount();
@@ -243,6 +243,18 @@ public final class ClusterFactory {
         }
         addAcceleratorProvenance(prov, acc);
         return new Cluster(acc, count, domain, count > domain ? scaleOut : 0, host, 0, pue, provisioned, capex, List.of(), prov);
+    }
+
+    /**
+     * NIC bandwidth per accelerator, one direction, in the catalog's standard server for the
+     * accelerator (the assumed 400 Gb/s per accelerator when the catalog has none): what a pool of
+     * these accelerators sends over to another pool.
+     */
+    public double nicBytesPerSecondPerAccelerator(String acceleratorId) {
+        AcceleratorSpec acc = catalog.find(acceleratorId, AcceleratorSpec.class).orElseThrow(() ->
+                new EvaluationException("unknown accelerator id '" + acceleratorId + "'"));
+        // more accelerators than one scale-up domain holds, so that the standard cluster has its NICs
+        return standard(acceleratorId, Math.min(Limits.MAX_ACCELERATORS, acc.scaleUpDomain() + 1)).scaleOutBytesPerSecondPerAccelerator();
     }
 
     /**

@@ -72,6 +72,10 @@ public final class Evaluator {
     }
 
     public Evaluation evaluate(RackDesign design, Workload workload, Assumptions assumptions) {
+        if (AcceleratorPools.mixed(catalog, design)) {
+            // two kinds of accelerators: attention on one, the FFN on the other
+            return new AttentionFfnEvaluator(this).evaluate(design, workload, assumptions);
+        }
         Cluster cluster;
         try {
             cluster = clusters.fromDesign(design);
@@ -87,11 +91,21 @@ public final class Evaluator {
 
     /** As {@link #evaluate(Cluster, Workload, Assumptions)}, with the engine's batching made explicit. */
     public Evaluation evaluate(Cluster cluster, Workload w, Assumptions assumptions, Batching batching) {
+        return evaluate(cluster, w, assumptions, batching, SpeculationRequest.AUTO);
+    }
+
+    /**
+     * As {@link #evaluate(Cluster, Workload, Assumptions, Batching)}, with the speculative decoding
+     * asked for: {@link SpeculationRequest#AUTO} tries off and each draft depth the model supports on
+     * every parallel layout and keeps the best for the operating point (most throughput meeting the
+     * limits; at a fixed concurrency that is the fastest per user).
+     */
+    public Evaluation evaluate(Cluster cluster, Workload w, Assumptions assumptions, Batching batching, SpeculationRequest speculation) {
         ModelConstants measured = measuredConstants.get(cluster.accelerator().id());
         Assumptions a = measured == null ? assumptions : assumptions.withConstants(measured);
         ModelConstants k = a.constants();
         ModelSpec model;
-        List<Plan> plans;
+        List<List<Plan>> groups;
         ModelShape shape;
         try {
             if (w.precision() == Precision.FP32 && !cluster.accelerator().cpuAsAccelerator()) {
@@ -119,19 +133,33 @@ public final class Evaluator {
                                 + " no clock meets it", operatingPoint.limitWatts(tdp), cluster.accelerator().id(), tdp * PowerModel.STATIC_FRACTION,
                         PowerModel.STATIC_FRACTION * 100, tdp));
             }
-            plans = ParallelismPlanner.plans(cluster, model, shape, w, k, batching, clock);
+            groups = speculative(ParallelismPlanner.plans(cluster, model, shape, w, k, batching, clock), model, speculation);
         } catch (InputException e) {
             return new Evaluation.Failed(Evaluation.Failed.Failure.INVALID, e.getMessage(), cluster.accelerator().id(), w.modelId(),
                     cluster.accelerators(), cluster.provenance());
         }
         Choice best = null;
-        for (Plan plan : plans) {
-            if (plan.serving().maxConcurrency() < 1 || plan.replicas() < 1) {
-                continue;
-            }
-            Choice c = operatingPoint(plan, w);
-            if (c != null && (best == null || c.better(best))) {
-                best = c;
+        List<Plan> plans = new ArrayList<>();
+        for (List<Plan> group : groups) {
+            // One layout, speculation off first, then deeper and deeper drafts: each adds less to AL
+            // (the acceptance curve is concave) and as much to the step, so once a draft token more
+            // stops paying, a deeper draft does not pay either.
+            Choice previous = null;
+            for (Plan plan : group) {
+                plans.add(plan);
+                if (plan.serving().maxConcurrency() < 1 || plan.replicas() < 1) {
+                    continue;
+                }
+                Choice c = operatingPoint(plan, w);
+                if (c != null && (best == null || c.better(best))) {
+                    best = c;
+                }
+                if (c != null && previous != null && !c.better(previous)) {
+                    break;
+                }
+                if (c != null) {
+                    previous = c;
+                }
             }
         }
         if (best == null) {
@@ -142,14 +170,46 @@ public final class Evaluator {
         Device fullClock = Device.of(cluster.accelerator());
         if (!fullClock.equals(best.plan().step().device())) {
             var st = best.plan().step();
-            maxP = ParallelismPlanner.plan(cluster, fullClock, shape, w, k, st.tp(), st.pp(), st.dp(), batching).serving()
-                    .at(best.point().concurrency());
+            Plan full = ParallelismPlanner.plan(cluster, fullClock, shape, w, k, st.tp(), st.pp(), st.dp(), batching);
+            io.tokenrack.engine.perf.Speculation s = best.plan().serving().speculation();
+            maxP = (s.isOff() ? full.serving() : full.serving().withSpeculation(s, io.tokenrack.engine.perf.Drafter.of(s.method(), full.step(),
+                    s.draftModelId() == null ? null : catalog.model(s.draftModelId())))).at(best.point().concurrency());
         }
-        return build(cluster, model, w, a, best, operatingPoint, new FullClock(fullClock, maxP));
+        return build(cluster, model, w, a, best, operatingPoint, new FullClock(fullClock, maxP), speculation);
+    }
+
+    /**
+     * Per plan, the plan once per speculation to try (off first, so that a tie keeps the plainer
+     * one). A draft that does not fit beside the target leaves a plan with no concurrency, skipped.
+     */
+    private List<List<Plan>> speculative(List<Plan> plans, ModelSpec model, SpeculationRequest request) {
+        List<io.tokenrack.engine.perf.Speculation> candidates = request.candidates(model, catalog);
+        List<List<Plan>> out = new ArrayList<>(plans.size());
+        if (candidates.size() == 1 && candidates.getFirst().isOff()) {
+            plans.forEach(p -> out.add(List.of(p)));
+            return out;
+        }
+        ModelSpec draftModel = request.draftModelId() == null ? null : catalog.model(request.draftModelId());
+        for (Plan p : plans) {
+            List<Plan> group = new ArrayList<>(candidates.size());
+            io.tokenrack.engine.perf.Drafter drafter = null; // one method per request: one drafter per layout
+            for (var s : candidates) {
+                if (!s.isOff() && drafter == null) {
+                    drafter = io.tokenrack.engine.perf.Drafter.of(s.method(), p.step(), draftModel);
+                }
+                group.add(s.isOff() ? p : new Plan(p.step(), p.serving().withSpeculation(s, drafter), p.replicas()));
+            }
+            out.add(group);
+        }
+        return out;
     }
 
     /** The concurrency sweep with the parallelism chosen at the operating point. */
     public List<CurvePoint> curve(RackDesign design, Workload w, Assumptions a, int points) {
+        if (AcceleratorPools.mixed(catalog, design)) {
+            // attention–FFN disaggregation: the same sweep, each point searched as evaluate(design) searches it
+            return curve(w, points, work -> evaluate(design, work, a));
+        }
         Cluster cluster;
         try {
             cluster = clusters.fromDesign(design);
@@ -169,8 +229,12 @@ public final class Evaluator {
      * Latency limits are left out so the whole frontier shows.
      */
     public List<CurvePoint> curve(Cluster cluster, Workload w, Assumptions a, int points, Batching batching) {
+        return curve(w, points, work -> evaluate(cluster, work, a, batching));
+    }
+
+    private static List<CurvePoint> curve(Workload w, int points, java.util.function.Function<Workload, Evaluation> evaluation) {
         Workload open = w.withConcurrency(null).withoutLimits();
-        if (!(evaluate(cluster, open, a, batching) instanceof Evaluation.Ok top)) {
+        if (!(evaluation.apply(open) instanceof Evaluation.Ok top)) {
             return List.of();
         }
         int max = (int) Math.clamp(Math.round(top.plan().concurrency()), 1, Integer.MAX_VALUE);
@@ -186,7 +250,7 @@ public final class Evaluator {
                 break;
             }
             last = c;
-            if (evaluate(cluster, open.withConcurrency(c), a, batching) instanceof Evaluation.Ok e) {
+            if (evaluation.apply(open.withConcurrency(c)) instanceof Evaluation.Ok e) {
                 out.add(CurvePoint.of(c, e));
             }
         }
@@ -225,7 +289,10 @@ public final class Evaluator {
         ModelShape shape = ModelShape.of(model);
         double tdp = cluster.accelerator().tdpWatts() == null ? Double.NaN : cluster.accelerator().tdpWatts();
         // the same clock as evaluate (Max-P, or slowed by a power cap); evaluate above has refused a cap no clock meets
-        List<Plan> plans = ParallelismPlanner.plans(cluster, model, shape, open, a.constants(), batching, operatingPoint.clockFraction(tdp));
+        List<Plan> layouts = ParallelismPlanner.plans(cluster, model, shape, open, a.constants(), batching, operatingPoint.clockFraction(tdp));
+        // every layout once per speculation auto tries (off first): a speculative point is a configuration of its own
+        List<Plan> plans = new ArrayList<>();
+        speculative(layouts, model, SpeculationRequest.AUTO).forEach(plans::addAll);
         // a coarse pass over every layout, then the layouts on its frontier at the full resolution
         List<ServingConfigs.Candidate> coarse = ServingFrontier.pareto(ServingConfigs.aggregated(plans, cluster.accelerators(), moe,
                 FRONTIER_COARSE_POINTS));
@@ -242,7 +309,7 @@ public final class Evaluator {
         for (ServingConfigs.Candidate c : ServingFrontier.thin(ServingFrontier.pareto(candidates), points)) {
             if (c.plan() != null) {
                 out.add(new FrontierPoint(point(cluster, shape, open, a, c.plan(), c.perReplica(), c.config(), batching), c.config()));
-            } else if (evaluate(cluster, c.config().applyTo(open), assumptions, batching) instanceof Evaluation.Ok e) {
+            } else if (evaluate(cluster, c.config().applyTo(open), assumptions, batching, c.config().speculation()) instanceof Evaluation.Ok e) {
                 out.add(new FrontierPoint(CurvePoint.of(c.config().concurrency(), e), c.config()));
             }
         }
@@ -265,8 +332,11 @@ public final class Evaluator {
         ServingPoint maxP = sp;
         if (!fullClock.equals(plan.step().device())) {
             var st = plan.step();
-            maxP = ParallelismPlanner.plan(c, fullClock, shape, w, a.constants(), st.tp(), st.pp(), st.dp(), batching).serving()
-                    .at(sp.concurrency());
+            Plan full = ParallelismPlanner.plan(c, fullClock, shape, w, a.constants(), st.tp(), st.pp(), st.dp(), batching);
+            io.tokenrack.engine.perf.Speculation s = plan.serving().speculation();
+            var serving = s.isOff() ? full.serving() : full.serving().withSpeculation(s, io.tokenrack.engine.perf.Drafter.of(s.method(),
+                    full.step(), s.draftModelId() == null ? null : catalog.model(s.draftModelId())));
+            maxP = serving.at(sp.concurrency());
         }
         Metrics m = metrics(c, w, a, plan, active, sp, operatingPoint, new FullClock(fullClock, maxP));
         Choice choice = new Choice(plan, active, sp, true, sp.queuedRequests() > 0, false);
@@ -387,7 +457,8 @@ public final class Evaluator {
         return new Metrics(output, input, power, cost);
     }
 
-    private Evaluation.Ok build(Cluster c, ModelSpec model, Workload w, Assumptions a, Choice choice, OperatingPoint op, FullClock f) {
+    private Evaluation.Ok build(Cluster c, ModelSpec model, Workload w, Assumptions a, Choice choice, OperatingPoint op, FullClock f,
+                                SpeculationRequest request) {
         Plan plan = choice.plan();
         ServingPoint sp = choice.point();
         int active = choice.active();
@@ -424,6 +495,10 @@ public final class Evaluator {
         if (!plan.step().device().hasNativeMath(w.precision())) {
             notes.add(new Note.NoNativeMath(c.accelerator().name(), w.precision()));
         }
+        if (plan.step().device().sramResident()) {
+            notes.add(SramLayouts.explain(plan, sp.step(), sp.tpotSeconds(), model.layers(), SramLayouts.linkBytesPerSecond(c)));
+            SramLayouts.assumedLink(c, plan.step().groupSize()).ifPresent(notes::add);
+        }
         List<RackDraw> racks = rackDraws(c, m.power.itWatts());
         Bottleneck bottleneck = bottleneck(choice, sp, racks, notes, a.constants().maxSequencesPerRank());
         var step = plan.step();
@@ -447,9 +522,14 @@ public final class Evaluator {
         }
         prov.add(new Provenance(model.name(), fmt("%.1fB parameters, %d layers", model.totalParamsB(), model.layers()),
                 Provenance.Kind.DATASHEET, String.join("; ", model.sources())));
+        io.tokenrack.engine.perf.Speculation spec = plan.serving().speculation();
+        if (!spec.isOff()) {
+            prov.add(acceptance(model, spec, request.acceptanceLength() != null));
+        }
         double provisionedMw = m.power.provisionedItWatts() * c.pue() / 1e6;
         ServingPlan served = new ServingPlan(new Parallelism(step.tp(), step.pp(), model.moe() == null ? 1 : step.tp() * step.dp(), step.dp()),
-                active, used, sp.concurrency() * active, (int) Math.min(Integer.MAX_VALUE, (long) plan.serving().maxConcurrency() * plan.replicas()));
+                active, used, sp.concurrency() * active, (int) Math.min(Integer.MAX_VALUE, (long) plan.serving().maxConcurrency() * plan.replicas()),
+                plan.serving().speculation());
         return new Evaluation.Ok(c.accelerator().id(), model.id(), n, served,
                 new Throughput(m.output, m.input, m.output / n, (m.output + m.input) / n, sp.tokensPerSecondPerUser()),
                 new Latency(sp.ttftSeconds(), sp.tpotSeconds()),
@@ -459,8 +539,28 @@ public final class Evaluator {
                 m.cost, bottleneck, racks, phases, notes, prov);
     }
 
+    /** Where the acceptance length of the chosen speculation comes from. */
+    private static Provenance acceptance(ModelSpec model, io.tokenrack.engine.perf.Speculation s, boolean given) {
+        String value = fmt("%s: %.2f tokens per step per user", s.label(), s.acceptanceLength());
+        if (given) {
+            return new Provenance("acceptance length", value, Provenance.Kind.ASSUMPTION, "given by the user");
+        }
+        return switch (s.method()) {
+            case MTP -> model.mtp() != null && !model.mtp().acceptanceLength().isEmpty()
+                    ? new Provenance("acceptance length", value, Provenance.Kind.MODELLED,
+                            "curve fitted to " + model.mtp().acceptanceSource() + "; see docs/model.md")
+                    : new Provenance("acceptance length", value, Provenance.Kind.MODELLED,
+                            "MTP curve fitted to InferenceX golden acceptance lengths (DeepSeek-V4-Pro, GLM-5.2, Qwen3.5-397B); see docs/model.md");
+            case EAGLE -> new Provenance("acceptance length", value, Provenance.Kind.MODELLED,
+                    "EAGLE curve fitted to InferenceX EAGLE3 (Kimi-K2.5, MiniMax-M3) and SGLang EAGLE acceptance lengths; see docs/model.md");
+            case DRAFT -> new Provenance("acceptance length", value, Provenance.Kind.ASSUMPTION,
+                    "assumed: each draft token accepted with probability 0.7 (GenZ's default); see docs/model.md");
+            case OFF -> throw new IllegalStateException("no acceptance length without speculation");
+        };
+    }
+
     /** Each rack's share of the IT power: the design's IT power per accelerator × the rack's accelerators. */
-    private static List<RackDraw> rackDraws(Cluster c, double itWatts) {
+    static List<RackDraw> rackDraws(Cluster c, double itWatts) {
         double itPerAcc = itWatts / c.accelerators();
         List<RackDraw> out = new ArrayList<>(c.racks().size());
         for (Cluster.RackBudget r : c.racks()) {

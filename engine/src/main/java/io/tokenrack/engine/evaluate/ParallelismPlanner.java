@@ -43,6 +43,9 @@ final class ParallelismPlanner {
             out.add(plan(cluster, device, shape, w, k, tp, pp, dp, batching));
             return out;
         }
+        if (device.sramResident()) {
+            return SramLayouts.plans(cluster, device, model, shape, w, k, batching);
+        }
         int n = cluster.accelerators();
         int domain = cluster.scaleUpDomain();
         boolean scaleOut = cluster.scaleOutBytesPerSecondPerAccelerator() > 0;
@@ -111,9 +114,14 @@ final class ParallelismPlanner {
     }
 
     static Plan plan(Cluster c, Device device, ModelShape shape, Workload w, ModelConstants k, int tp, int pp, int dp, Batching batching) {
-        Fabric inside = fabric(c, tp * dp, k);
-        Fabric stages = fabric(c, tp * dp * pp, k);
+        Fabric inside = device.sramResident() ? SramLayouts.tensorFabric(c, tp * dp, k) : fabric(c, tp * dp, k);
+        Fabric stages = device.sramResident() ? SramLayouts.stageFabric(c, tp * dp * pp, k) : fabric(c, tp * dp * pp, k);
         StepModel step = new StepModel(shape, device, w.precision(), w.effectiveKvPrecision(), tp, pp, dp, inside, stages, k);
+        if (inside.scaleOut() && tp * dp > c.scaleUpDomain() && c.scaleUpDomain() > 1 && c.accelerator().scaleUpBytesPerSecond() > 0) {
+            // wide EP across domains: the all-to-all's share inside each domain rides the scale-up link
+            step = step.withScaleUpInside(new Fabric(c.accelerator().scaleUpBytesPerSecond(), k.collectiveLatencyScaleUpSeconds(), false),
+                    c.scaleUpDomain());
+        }
         ServingModel serving = new ServingModel(step, k, w.inputTokens(), w.outputTokens(), batching, w.effectivePrefixHitRate());
         return new Plan(step, serving, c.accelerators() / (tp * pp * dp));
     }

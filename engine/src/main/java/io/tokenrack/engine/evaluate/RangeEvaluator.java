@@ -3,6 +3,7 @@ package io.tokenrack.engine.evaluate;
 import io.tokenrack.engine.catalog.Catalog;
 import io.tokenrack.engine.catalog.CatalogItem;
 import io.tokenrack.engine.catalog.FigureRange;
+import io.tokenrack.engine.catalog.InputException;
 import io.tokenrack.engine.catalog.ItemFigures;
 import io.tokenrack.engine.catalog.ServerSpec;
 import io.tokenrack.engine.design.Placement;
@@ -41,6 +42,22 @@ public final class RangeEvaluator {
     public interface ClusterSource {
         Cluster build(ClusterFactory factory);
 
+        /** The evaluation at the given catalog: of the cluster built, or whatever the source needs (a design with two kinds of accelerators). */
+        default Evaluation evaluate(Evaluator evaluator, Workload w, Assumptions a, Batching batching, SpeculationRequest speculation,
+                                    ServingOptions serving) {
+            Cluster cluster;
+            try {
+                cluster = build(evaluator.clusters());
+            } catch (RuntimeException e) {
+                return new Evaluation.Failed(Evaluation.Failed.Failure.INVALID, e.getMessage(), null, w.modelId(), 0, List.of());
+            }
+            try {
+                return new ServingSearch(evaluator).evaluate(cluster, w, a, batching, serving, speculation);
+            } catch (InputException e) {
+                return new Evaluation.Failed(Evaluation.Failed.Failure.INVALID, e.getMessage(), null, w.modelId(), 0, List.of());
+            }
+        }
+
         Set<String> ids(Catalog catalog);
 
         /** The racks and items of {@code design}. */
@@ -49,6 +66,14 @@ public final class RangeEvaluator {
                 @Override
                 public Cluster build(ClusterFactory factory) {
                     return factory.fromDesign(design);
+                }
+
+                @Override
+                public Evaluation evaluate(Evaluator evaluator, Workload w, Assumptions a, Batching batching, SpeculationRequest speculation,
+                                           ServingOptions serving) {
+                    // two kinds of accelerators: attention–FFN disaggregation, as Evaluator routes the design itself
+                    return AcceleratorPools.mixed(evaluator.catalog(), design) ? evaluator.evaluate(design, w, a)
+                            : ClusterSource.super.evaluate(evaluator, w, a, batching, speculation, serving);
                 }
 
                 @Override
@@ -118,6 +143,21 @@ public final class RangeEvaluator {
 
     /** {@code nominal} (the evaluation of {@code source} on this catalog) with the bands of its headline numbers. */
     public RangedEvaluation evaluate(Evaluation.Ok nominal, ClusterSource source, Workload w, Assumptions a, Batching batching) {
+        return evaluate(nominal, source, w, a, batching, SpeculationRequest.AUTO, ServingOptions.AGGREGATED);
+    }
+
+    /** As above, each end evaluated with the speculative decoding {@code nominal} was asked for. */
+    public RangedEvaluation evaluate(Evaluation.Ok nominal, ClusterSource source, Workload w, Assumptions a, Batching batching,
+                                     SpeculationRequest speculation) {
+        return evaluate(nominal, source, w, a, batching, speculation, ServingOptions.AGGREGATED);
+    }
+
+    /**
+     * As above, each end served as {@code serving} says (aggregated, disaggregated or auto, searched
+     * again at each end) with the speculative decoding {@code nominal} was asked for.
+     */
+    public RangedEvaluation evaluate(Evaluation.Ok nominal, ClusterSource source, Workload w, Assumptions a, Batching batching,
+                                     SpeculationRequest speculation, ServingOptions serving) {
         List<RangedInput> inputs = inputs(source);
         if (inputs.isEmpty()) {
             return new RangedEvaluation(nominal, inputs, Map.of(), List.of());
@@ -132,7 +172,7 @@ public final class RangeEvaluator {
         List<String> failed = new ArrayList<>();
         List<boolean[]> corners = ends(inputs.size());
         // independent evaluations of an immutable catalog: spread over the cores, read back in order
-        List<Evaluation> results = corners.parallelStream().map(ends -> evaluateAt(inputs, ends, source, w, a, batching)).toList();
+        List<Evaluation> results = corners.parallelStream().map(ends -> evaluateAt(inputs, ends, source, w, a, batching, speculation, serving)).toList();
         for (int c = 0; c < corners.size(); c++) {
             boolean[] ends = corners.get(c);
             Evaluation e = results.get(c);
@@ -182,7 +222,7 @@ public final class RangeEvaluator {
     }
 
     private Evaluation evaluateAt(List<RangedInput> inputs, boolean[] ends, ClusterSource source, Workload w, Assumptions a,
-                                  Batching batching) {
+                                  Batching batching, SpeculationRequest speculation, ServingOptions serving) {
         Map<String, CatalogItem> changed = new LinkedHashMap<>();
         for (int i = 0; i < inputs.size(); i++) {
             RangedInput in = inputs.get(i);
@@ -194,13 +234,11 @@ public final class RangeEvaluator {
             variant = variant.replacing(item);
         }
         Evaluator evaluator = new Evaluator(variant);
-        Cluster cluster;
         try {
-            cluster = source.build(evaluator.clusters());
+            return source.evaluate(evaluator, w, a, batching, speculation, serving);
         } catch (RuntimeException e) {
             return new Evaluation.Failed(Evaluation.Failed.Failure.INVALID, e.getMessage(), null, w.modelId(), 0, List.of());
         }
-        return evaluator.evaluate(cluster, w, a, batching);
     }
 
     private static String describe(List<RangedInput> inputs, boolean[] ends) {

@@ -19,7 +19,9 @@ public record ServingConfig(Mode mode, Parallelism parallelism, int replicas, in
     /** How prefill and decode share the accelerators. */
     public enum Mode {
         /** Every replica prefills and decodes: decode steps carry prefill chunks. */
-        AGGREGATED("aggregated");
+        AGGREGATED("aggregated"),
+        /** Attention–FFN disaggregation: attention and the KV cache on one kind of accelerator, the FFN of some layers on another. */
+        AFD("afd");
 
         private final String label;
 
@@ -35,6 +37,9 @@ public record ServingConfig(Mode mode, Parallelism parallelism, int replicas, in
     public static final String NO_SPECULATION = "off";
 
     public ServingConfig {
+        if (speculative == null || speculative.isBlank()) {
+            speculative = NO_SPECULATION;
+        }
         if (parallelism == null || parallelism.tp() == null || parallelism.pp() == null || parallelism.ep() == null
                 || parallelism.dp() == null) {
             throw new IllegalArgumentException("a serving configuration sets every parallel degree, was " + parallelism);
@@ -48,7 +53,13 @@ public record ServingConfig(Mode mode, Parallelism parallelism, int replicas, in
     public static ServingConfig of(Evaluation.Ok e) {
         ServingPlan plan = e.plan();
         int concurrency = (int) Math.clamp(Math.round(plan.concurrency()), 1, Integer.MAX_VALUE);
-        return new ServingConfig(Mode.AGGREGATED, plan.parallelism(), Math.max(1, plan.replicas()), concurrency, NO_SPECULATION);
+        Mode mode = e.notes().stream().anyMatch(n -> n instanceof Note.AttentionFfn) ? Mode.AFD : Mode.AGGREGATED;
+        return new ServingConfig(mode, plan.parallelism(), Math.max(1, plan.replicas()), concurrency, plan.speculation().label());
+    }
+
+    /** The request that makes the evaluator use exactly this configuration's speculative decoding. */
+    public SpeculationRequest speculation() {
+        return SpeculationRequest.parse(speculative);
     }
 
     /** The workload that asks the evaluator for exactly this configuration (latency limits left out). */

@@ -9,7 +9,8 @@ import java.util.List;
  * The serving configurations the frontier search tries, each scored cheaply (tokens/s per user,
  * output tokens/s per accelerator) before the few on the frontier are evaluated in full. Today:
  * aggregated serving over every parallel layout the planner offers × requests in flight on a
- * geometric grid. Speculative decoding and disaggregated pools add their own generators here; a
+ * geometric grid, each layout once per speculative decoding the model supports (off and every
+ * draft depth {@code auto} tries). Disaggregated pools would add their own generator here; a
  * candidate without a {@link Plan} is evaluated through {@link ServingConfig#applyTo}.
  */
 final class ServingConfigs {
@@ -61,7 +62,7 @@ final class ServingConfigs {
             }
             ServingPoint sp = plan.serving().at(c);
             out.add(new Candidate(new ServingConfig(ServingConfig.Mode.AGGREGATED, p, plan.replicas(), (int) total,
-                    ServingConfig.NO_SPECULATION), sp.tokensPerSecondPerUser(), sp.outputTokensPerSecond() * plan.replicas() / accelerators,
+                    plan.serving().speculation().label()), sp.tokensPerSecondPerUser(), sp.outputTokensPerSecond() * plan.replicas() / accelerators,
                     plan, c));
         }
     }

@@ -23,6 +23,24 @@ public final class Collectives {
         return f.collectiveLatencySeconds() + (double) (p - 1) / p * bytes / (linkEfficiency * f.bytesPerSecondPerDirection());
     }
 
+    /**
+     * All-to-all over {@code p} ranks in scale-up domains of {@code domain}: the (domain − 1)/p share
+     * of the message bound for peers in the own domain crosses the scale-up link while the (p − domain)/p
+     * share for other domains crosses the NICs, at once:
+     * α_out + max((d−1)/p · M / (η·β_up), (p−d)/p · M / (η·β_out)).
+     */
+    public static double allToAllHierarchical(int p, int domain, double bytes, Fabric scaleUp, Fabric scaleOut, double linkEfficiency) {
+        if (p <= 1) {
+            return 0;
+        }
+        if (domain >= p) {
+            return allToAll(p, bytes, scaleUp, linkEfficiency);
+        }
+        double inside = (double) (domain - 1) / p * bytes / (linkEfficiency * scaleUp.bytesPerSecondPerDirection());
+        double outside = (double) (p - domain) / p * bytes / (linkEfficiency * scaleOut.bytesPerSecondPerDirection());
+        return Math.max(scaleUp.collectiveLatencySeconds(), scaleOut.collectiveLatencySeconds()) + Math.max(inside, outside);
+    }
+
     /** Point-to-point send between pipeline stages: α + M / (η·β). */
     public static double send(double bytes, Fabric f, double linkEfficiency) {
         return f.collectiveLatencySeconds() + bytes / (linkEfficiency * f.bytesPerSecondPerDirection());

@@ -9,6 +9,9 @@ import io.tokenrack.engine.workload.Precision;
  * @param bf16FlopsPerSecond dense peak at bf16, 0 when the part has no bf16 path (an FP8-only LPU)
  * @param fp8FlopsPerSecond  dense peak at fp8, 0 when the part has no fp8 path
  * @param fp4FlopsPerSecond  dense peak at fp4, 0 when the part has no fp4 path
+ * @param sramResident       the memory is the chips' on-chip SRAM (no HBM or DRAM): weights and KV
+ *                           must fit in the SRAM of many chips, and the chips run statically scheduled
+ *                           layers with no kernel launches (GroqChip, LP30)
  */
 public record Device(
         String id,
@@ -17,7 +20,14 @@ public record Device(
         double fp4FlopsPerSecond,
         double memBandwidthBytesPerSecond,
         double memoryBytes,
-        double tdpWatts) {
+        double tdpWatts,
+        boolean sramResident) {
+
+    /** A device with off-chip memory (HBM, GDDR, DRAM). */
+    public Device(String id, double bf16FlopsPerSecond, double fp8FlopsPerSecond, double fp4FlopsPerSecond,
+                  double memBandwidthBytesPerSecond, double memoryBytes, double tdpWatts) {
+        this(id, bf16FlopsPerSecond, fp8FlopsPerSecond, fp4FlopsPerSecond, memBandwidthBytesPerSecond, memoryBytes, tdpWatts, false);
+    }
 
     public static Device of(AcceleratorSpec a) {
         return new Device(a.id(),
@@ -26,7 +36,16 @@ public record Device(
                 a.fp4DenseTflops() == null ? 0 : a.fp4DenseTflops() * 1e12,
                 a.memBandwidthBytesPerSecond(),
                 a.memoryBytes(),
-                a.tdpWatts() == null ? Double.NaN : a.tdpWatts());
+                a.tdpWatts() == null ? Double.NaN : a.tdpWatts(),
+                isSramResident(a));
+    }
+
+    /**
+     * Whether the chip's memory is its on-chip SRAM: the catalog gives an SRAM size and a memory
+     * capacity no larger than it (the SRAM-only chips list their SRAM as their memory).
+     */
+    public static boolean isSramResident(AcceleratorSpec a) {
+        return a.onChipSramMB() != null && a.memoryGB() * 1000 <= a.onChipSramMB() * (1 + 1e-9);
     }
 
     /**

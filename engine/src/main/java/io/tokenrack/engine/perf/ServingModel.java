@@ -17,6 +17,11 @@ package io.tokenrack.engine.perf;
  * <p>Prefix caching: a share h of every prompt is found in the prefix cache, so only (1 − h)·I
  * tokens are prefilled; those attend to the whole context, cached prefix included, and each
  * sequence still holds the KV of all I + O tokens. Input tokens/s stays the full I per request.
+ *
+ * <p>Speculative decoding ({@link Speculation}, k draft tokens, acceptance length AL): a step
+ * verifies k + 1 tokens per sequence and runs the draft's k passes; each sequence gains AL tokens,
+ * so TPOT = t_step / AL, requests finish AL times as often and the step carries AL times the
+ * prefill. The draft's weights and KV cache take memory from the target's KV cache.
  */
 public final class ServingModel {
     private final StepModel step;
@@ -29,6 +34,10 @@ public final class ServingModel {
     private final double cachedTokens;
     /** Prompt tokens per request that are prefilled, (1 − h)·I. */
     private final double uncachedTokens;
+    private final double prefixHitRate;
+    private final Speculation speculation;
+    /** The draft's cost and memory; null without speculation. */
+    private final Drafter drafter;
 
     public ServingModel(StepModel step, ModelConstants constants, int inputTokens, int outputTokens) {
         this(step, constants, inputTokens, outputTokens, Batching.CONTINUOUS);
@@ -41,6 +50,21 @@ public final class ServingModel {
     /** @param prefixHitRate share of each prompt found in the prefix cache, in [0, 1) */
     public ServingModel(StepModel step, ModelConstants constants, int inputTokens, int outputTokens, Batching batching,
                         double prefixHitRate) {
+        this(step, constants, inputTokens, outputTokens, batching, prefixHitRate, Speculation.OFF, null);
+    }
+
+    /**
+     * @param speculation the speculative decoding the replica runs ({@link Speculation#OFF} for none)
+     * @param drafter     its draft's cost and memory; null exactly when speculation is off
+     */
+    public ServingModel(StepModel step, ModelConstants constants, int inputTokens, int outputTokens, Batching batching,
+                        double prefixHitRate, Speculation speculation, Drafter drafter) {
+        if (speculation.isOff() != (drafter == null)) {
+            throw new IllegalArgumentException("a drafter goes with speculation, and only with it");
+        }
+        this.speculation = speculation;
+        this.drafter = drafter;
+        this.prefixHitRate = prefixHitRate;
         if (!(prefixHitRate >= 0 && prefixHitRate < 1)) {
             throw new IllegalArgumentException("prefix hit rate must be in [0, 1), was " + prefixHitRate);
         }
@@ -53,7 +77,26 @@ public final class ServingModel {
         this.outputTokens = outputTokens;
         // Paged KV caches allocate as sequences grow: a sequence holds I + O/2 tokens on average, up to
         // I + O at the end (docs/model-reference.md §6); the constant says which the engine plans for.
-        this.maxSequencesPerReplica = step.maxSequencesPerRank(inputTokens + constants.outputResidency() * outputTokens) * step.dp();
+        double held = inputTokens + constants.outputResidency() * outputTokens;
+        this.maxSequencesPerReplica = (drafter == null ? step.maxSequencesPerRank(held)
+                : step.maxSequencesPerRank(held, drafter.weightBytesPerAccelerator(), drafter.kvBytesPerSequencePerAccelerator(held)))
+                * step.dp();
+    }
+
+    /** The same replica and workload with another speculative decoding. */
+    public ServingModel withSpeculation(Speculation s, Drafter d) {
+        return new ServingModel(step, k, (int) inputTokens, (int) outputTokens, batching, prefixHitRate, s, d);
+    }
+
+    public Speculation speculation() {
+        return speculation;
+    }
+
+    /** One step of {@code micro} decoding sequences on a stage: verify (k + 1 tokens each) and the draft's k passes. */
+    private StepTime speculativeStep(double micro, double decodeContext, double prefillTokens) {
+        StepTime verify = step.stage(micro, speculation.queriesPerSequence(), decodeContext, prefillTokens, inputTokens, cachedTokens);
+        return drafter == null || micro == 0 ? verify
+                : verify.plus(drafter.passes(speculation.draftTokens(), micro, decodeContext), 1);
     }
 
     /** Sequences one replica can hold; 0 when the weights do not fit. */
@@ -83,14 +126,16 @@ public final class ServingModel {
         double perRank = served / step.dp();
         double micro = perRank / pp;
         double decodeContext = inputTokens + outputTokens / 2;
-        double prefillPerStep = micro * uncachedTokens / outputTokens;
+        double al = speculation.acceptanceLength();
+        double prefillPerStep = micro * uncachedTokens * al / outputTokens;
 
-        StepTime mixed = step.stage(micro, decodeContext, prefillPerStep, inputTokens, cachedTokens);
-        StepTime decode = step.stage(micro, decodeContext, 0, inputTokens, cachedTokens);
-        double tpot = pp * mixed.seconds();
+        StepTime mixed = speculativeStep(micro, decodeContext, prefillPerStep);
+        StepTime decode = speculativeStep(micro, decodeContext, 0);
+        double tpot = pp * mixed.seconds() / al;
 
-        double chunk = Math.min(uncachedTokens, Math.max(k.maxTokensPerStep() - micro, k.maxTokensPerStep() / 4.0));
-        StepTime withPrompt = step.stage(micro, decodeContext, chunk, inputTokens, cachedTokens);
+        double chunk = Math.min(uncachedTokens, Math.max(k.maxTokensPerStep() - micro * speculation.queriesPerSequence(),
+                k.maxTokensPerStep() / 4.0));
+        StepTime withPrompt = speculativeStep(micro, decodeContext, chunk);
         double chunks = Math.ceil(uncachedTokens / chunk);
         double ttft = chunks * pp * withPrompt.seconds() + tpot / 2;
         StepTime prefillAlone = step.stage(0, 0, chunk, inputTokens, cachedTokens);
@@ -115,12 +160,13 @@ public final class ServingModel {
         double chunk = Math.min(promptTokens, k.maxTokensPerStep());
         double chunks = Math.ceil(promptTokens / chunk);
         StepTime prefill = step.stage(0, 0, chunk, inputTokens, cachedTokens);
-        StepTime decode = step.stage(micro, inputTokens + outputTokens / 2, 0, inputTokens);
+        StepTime decode = speculativeStep(micro, inputTokens + outputTokens / 2, 0);
         double prefillSeconds = chunks * pp * prefill.seconds();
-        double tpot = pp * decode.seconds();
+        double al = speculation.acceptanceLength();
+        double tpot = pp * decode.seconds() / al;
         double e2e = prefillSeconds + (outputTokens - 1) * tpot;
         // Per stage and per output token, as in the continuous model.
-        StepTime average = StepTime.average(prefill, chunks, decode, outputTokens - 1, outputTokens);
+        StepTime average = StepTime.average(prefill, chunks, decode, (outputTokens - 1) / al, outputTokens);
         double outputRate = served * outputTokens / e2e;
         double queued = Math.max(0, concurrency - served);
         double ttft = prefillSeconds + queued / (outputRate / outputTokens);

@@ -33,8 +33,15 @@ public final class StepModel {
     private final int dp;
     private final Fabric fabric;
     private final Fabric stageFabric;
+    /** The scale-up link inside each domain when the tp·dp group spans several (else null). */
+    private final Fabric domainFabric;
+    /** Accelerators per scale-up domain when the group spans several (else 0). */
+    private final int domainSize;
+    /** MoE dispatch/combine hidden behind the other of two micro-batches (two-batch overlap). */
+    private final boolean twoBatchOverlap;
 
     private final Precision weights;
+    private final Precision kvPrecision;
     private final Precision attnPrecision;
     private final double weightBytes;
     /** Embedding, LM-head and router bytes: bf16, or the weights' width when that is wider (fp32 on the host). */
@@ -56,6 +63,12 @@ public final class StepModel {
      */
     public StepModel(ModelShape shape, Device device, Precision weights, Precision kv, int tp, int pp, int dp,
                      Fabric fabric, Fabric stageFabric, ModelConstants constants) {
+        this(shape, device, weights, kv, tp, pp, dp, fabric, stageFabric, constants, null, 0, false);
+    }
+
+    private StepModel(ModelShape shape, Device device, Precision weights, Precision kv, int tp, int pp, int dp,
+                      Fabric fabric, Fabric stageFabric, ModelConstants constants, Fabric domainFabric, int domainSize,
+                      boolean twoBatchOverlap) {
         if (tp < 1 || pp < 1 || dp < 1) {
             throw new IllegalArgumentException("parallel degrees must be positive: tp=" + tp + " pp=" + pp + " dp=" + dp);
         }
@@ -64,13 +77,17 @@ public final class StepModel {
         }
         this.shape = shape;
         this.device = device;
-        this.k = constants;
+        this.k = device.sramResident() ? ChipToChip.constantsFor(constants) : constants;
         this.tp = tp;
         this.pp = pp;
         this.dp = dp;
         this.fabric = fabric;
         this.stageFabric = stageFabric;
+        this.domainFabric = domainFabric;
+        this.domainSize = domainSize;
+        this.twoBatchOverlap = twoBatchOverlap;
         this.weights = weights;
+        this.kvPrecision = kv;
         this.weightBytes = weights.bytesPerElement();
         this.embeddingBytes = Math.max(EMBEDDING_BYTES, weightBytes);
         // 4-bit checkpoints quantise the MLP/expert weights; attention projections stay at fp8.
@@ -89,6 +106,38 @@ public final class StepModel {
 
     public int tp() {
         return tp;
+    }
+
+    /**
+     * The same layout with a tp·dp group that spans several scale-up domains of {@code domainSize}
+     * accelerators joined inside by {@code scaleUp}: MoE all-to-alls send the share of tokens bound
+     * for the own domain over the scale-up link and the rest over the NICs, at once (hierarchical
+     * all-to-all, as DeepEP's internode kernels do).
+     */
+    public StepModel withScaleUpInside(Fabric scaleUp, int domainSize) {
+        if (domainSize < 1 || scaleUp == null) {
+            throw new IllegalArgumentException("a scale-up link and a domain of at least 1 accelerator, was " + domainSize);
+        }
+        return new StepModel(shape, device, weights, kvPrecision, tp, pp, dp, fabric, stageFabric, k, scaleUp, domainSize, twoBatchOverlap);
+    }
+
+    /**
+     * The same layout running two micro-batches that overlap each other's MoE dispatch and combine
+     * with their compute (two-batch overlap): a step is two half-batch steps whose all-to-all hides
+     * behind the other's work, 2·max(work(t/2), all-to-all(t/2)); the weights are read once per
+     * micro-batch. Only MoE layouts with expert parallelism change.
+     */
+    public StepModel withTwoBatchOverlap() {
+        return new StepModel(shape, device, weights, kvPrecision, tp, pp, dp, fabric, stageFabric, k, domainFabric, domainSize, true);
+    }
+
+    public boolean twoBatchOverlap() {
+        return twoBatchOverlap;
+    }
+
+    /** Whether routed experts are spread over more than one rank (MoE dispatch and combine cross a link). */
+    public boolean isExpertParallel() {
+        return moeLayersPerStage > 0 && tp * dp > 1;
     }
 
     public int pp() {
@@ -123,6 +172,20 @@ public final class StepModel {
                 + shape.embeddingParams() * embeddingBytes / (tp * pp);
     }
 
+    /** Input-embedding and LM-head bytes held by each accelerator (a draft that shares them with its target holds none). */
+    public double embeddingBytesPerAccelerator() {
+        return shape.embeddingParams() * embeddingBytes / (tp * pp);
+    }
+
+    public ModelShape shape() {
+        return shape;
+    }
+
+    /** Another model on the same accelerators, formats and tp × dp group, in one pipeline stage (a speculative draft). */
+    public StepModel sameGroup(ModelShape other) {
+        return new StepModel(other, device, weights, kvPrecision, tp, 1, dp, fabric, stageFabric, k);
+    }
+
     /** KV-cache bytes one sequence of {@code contextTokens} holds on each accelerator of its attention rank. */
     public double kvBytesPerSequencePerAccelerator(double contextTokens) {
         double perTokenLayer;
@@ -140,11 +203,19 @@ public final class StepModel {
 
     /** Sequences one attention rank can hold in memory at {@code contextTokens} each (0 if the weights do not fit). */
     public int maxSequencesPerRank(double contextTokens) {
-        double free = device.memoryBytes() - weightBytesPerAccelerator();
+        return maxSequencesPerRank(contextTokens, 0, 0);
+    }
+
+    /**
+     * As {@link #maxSequencesPerRank(double)} with a speculative draft beside the model: its
+     * {@code extraWeightBytes} per accelerator and {@code extraKvBytesPerSequence} of KV cache.
+     */
+    public int maxSequencesPerRank(double contextTokens, double extraWeightBytes, double extraKvBytesPerSequence) {
+        double free = device.memoryBytes() - weightBytesPerAccelerator() - extraWeightBytes;
         if (free <= 0) {
             return 0;
         }
-        double perSeq = kvBytesPerSequencePerAccelerator(contextTokens);
+        double perSeq = kvBytesPerSequencePerAccelerator(contextTokens) + extraKvBytesPerSequence;
         return (int) Math.min(k.maxSequencesPerRank(), Math.floor(free * k.kvMemoryFraction() / perSeq));
     }
 
@@ -168,9 +239,47 @@ public final class StepModel {
      * @param cachedTokens    prompt tokens per prompt whose KV is already in memory (0 ≤ cached &lt; promptTokens)
      */
     public StepTime stage(double decodeSeqs, double decodeContext, double prefillTokens, double promptTokens, double cachedTokens) {
+        return run(decodeSeqs, 1, decodeContext, prefillTokens, promptTokens, cachedTokens, true);
+    }
+
+    /**
+     * One pipeline stage of a speculative verify step: each of the {@code decodeSeqs} sequences puts
+     * {@code queriesPerSequence} = k + 1 tokens through the model (its last token and k drafts).
+     * The weights are read once for all of them, each sequence's KV cache once (its k + 1 queries
+     * share it), while the FLOPs, LM-head rows, collective messages and MoE routing grow with the
+     * tokens, and so does the host's per-sequence work (each of the k + 1 positions is sampled and checked).
+     */
+    public StepTime stage(double decodeSeqs, int queriesPerSequence, double decodeContext, double prefillTokens, double promptTokens,
+                          double cachedTokens) {
+        if (queriesPerSequence < 1) {
+            throw new IllegalArgumentException("queries per sequence must be 1 or more, was " + queriesPerSequence);
+        }
+        return run(decodeSeqs, queriesPerSequence, decodeContext, prefillTokens, promptTokens, cachedTokens, true);
+    }
+
+    /**
+     * One forward pass of this model as a speculative draft over {@code decodeSeqs} sequences, one
+     * token each: it runs inside the target's step, so the per-step and per-sequence host overheads
+     * are the target's, and only the per-layer kernel overhead is its own.
+     */
+    public StepTime draftPass(double decodeSeqs, double decodeContext) {
+        return run(decodeSeqs, 1, decodeContext, 0, decodeContext, 0, false);
+    }
+
+    private StepTime run(double decodeSeqs, int q, double decodeContext, double prefillTokens, double promptTokens, double cachedTokens,
+                         boolean hostOverheads) {
+        if (twoBatchOverlap && moeLayersPerStage > 0 && tp * dp > 1 && decodeSeqs + prefillTokens >= 2) {
+            // two micro-batches of half the sequences and half the prompt tokens each
+            return plainRun(decodeSeqs / 2, q, decodeContext, prefillTokens / 2, promptTokens, cachedTokens, hostOverheads).overlapped();
+        }
+        return plainRun(decodeSeqs, q, decodeContext, prefillTokens, promptTokens, cachedTokens, hostOverheads).result();
+    }
+
+    private Acc plainRun(double decodeSeqs, int q, double decodeContext, double prefillTokens, double promptTokens, double cachedTokens,
+                         boolean hostOverheads) {
         Acc acc = new Acc();
         double uncached = promptTokens - cachedTokens;
-        double t = decodeSeqs + prefillTokens; // tokens through the linear layers on this rank
+        double t = decodeSeqs * q + prefillTokens; // tokens through the linear layers on this rank
         double eta = k.gemmEfficiency(t, weights);
         double etaAttn = k.gemmEfficiency(t, attnPrecision);
 
@@ -180,7 +289,7 @@ public final class StepModel {
                 layersPerStage * (attnParams * attnWeightBytes + 2 * t * shape.spec().hiddenSize() * ACTIVATION_BYTES / tp), bw * k.memoryEfficiency());
 
         // Attention over the KV cache.
-        attention(acc, decodeSeqs, decodeContext, prefillTokens, promptTokens, cachedTokens);
+        attention(acc, decodeSeqs, q, decodeContext, prefillTokens, promptTokens, cachedTokens);
 
         // Dense FFN layers.
         if (denseLayersPerStage > 0) {
@@ -194,7 +303,7 @@ public final class StepModel {
         }
         // LM head on the sequences sampled this step.
         double promptsDone = uncached > 0 ? prefillTokens / uncached : 0;
-        double sampled = decodeSeqs + promptsDone;
+        double sampled = decodeSeqs * q + promptsDone;
         double lm = shape.spec().hiddenSize() * (double) shape.spec().vocabSize() / tp;
         acc.op(OperatorClass.LM_HEAD, 2 * sampled * lm / pp, peakAttnProj * k.gemmEfficiency(sampled),
                 lm * embeddingBytes / pp, bw * k.memoryEfficiency());
@@ -207,12 +316,17 @@ public final class StepModel {
         if (pp > 1) {
             acc.comm(Collectives.send(message, stageFabric, k.linkEfficiency()));
         }
-        acc.overhead(k.stepOverheadSeconds() / pp + layersPerStage * k.layerOverheadSeconds()
-                + (decodeSeqs + promptsDone) * k.sequenceOverheadSeconds() / pp);
-        return acc.result();
+        // SRAM-resident chips run a statically scheduled program: no kernel launches per layer; their
+        // per-layer cost is the chip-to-chip hops counted above (ChipToChip).
+        double layerOverheads = layersPerStage * (device.sramResident() ? 0 : k.layerOverheadSeconds());
+        acc.overhead(hostOverheads
+                ? k.stepOverheadSeconds() / pp + layerOverheads + (decodeSeqs * q + promptsDone) * k.sequenceOverheadSeconds() / pp
+                : layerOverheads);
+        return acc;
     }
 
-    private void attention(Acc acc, double decodeSeqs, double decodeContext, double prefillTokens, double promptTokens, double cachedTokens) {
+    private void attention(Acc acc, double decodeSeqs, int q, double decodeContext, double prefillTokens, double promptTokens,
+                           double cachedTokens) {
         int heads = shape.spec().attentionHeads();
         double headsHere = Math.ceil((double) heads / tp);
         double fullLayers = layersPerStage - slidingLayersPerStage;
@@ -231,7 +345,8 @@ public final class StepModel {
         double kvPerToken = kvBytesPerSequencePerAccelerator(1) / Math.max(1e-9, layersPerStage); // per layer, full attention
         double decodeCtxFull = decodeContext;
         double decodeCtxSliding = shape.attendedContext(decodeContext, true);
-        double flops = decodeSeqs * decodeFlopsPerCtxToken * (fullLayers * decodeCtxFull + slidingLayersPerStage * decodeCtxSliding);
+        // k + 1 verify queries of a sequence attend to the same KV: q times the FLOPs, one read of the cache.
+        double flops = decodeSeqs * q * decodeFlopsPerCtxToken * (fullLayers * decodeCtxFull + slidingLayersPerStage * decodeCtxSliding);
         double bytes = decodeSeqs * kvPerToken * (fullLayers * decodeCtxFull + slidingLayersPerStage * decodeCtxSliding);
         // Decode attention: each sequence reads its own KV, so batching does not raise intensity.
         acc.op(OperatorClass.ATTENTION_CORE, flops, peakAttention * k.attentionComputeEfficiency(),
@@ -268,7 +383,10 @@ public final class StepModel {
         if (g > 1) {
             // Dispatch and combine: each token goes to k experts, most of them on other ranks.
             double bytes = tokensHere * moe.expertsPerToken() * shape.spec().hiddenSize() * EP_BYTES_PER_ELEMENT / 2;
-            acc.comm(moeLayersPerStage * 2 * Collectives.allToAll(g, bytes, fabric, k.linkEfficiency()));
+            double once = domainFabric != null && domainSize > 1 && domainSize < g
+                    ? Collectives.allToAllHierarchical(g, domainSize, bytes, domainFabric, fabric, k.linkEfficiency())
+                    : Collectives.allToAll(g, bytes, fabric, k.linkEfficiency());
+            acc.allToAll(moeLayersPerStage * 2 * once);
         }
     }
 
@@ -296,9 +414,39 @@ public final class StepModel {
             bytes += b;
         }
 
+        double allToAll;
+
         void comm(double seconds) {
             byClass[OperatorClass.COMMUNICATION.ordinal()] += seconds;
             comm += seconds;
+        }
+
+        void allToAll(double seconds) {
+            comm(seconds);
+            allToAll += seconds;
+        }
+
+        /**
+         * Two micro-batches like this one (each half the step's tokens): each one's all-to-all runs
+         * while the other computes, so a step is 2·max(rest, all-to-all) with rest = everything but
+         * the all-to-all; what cannot hide stays as communication.
+         */
+        StepTime overlapped() {
+            double rest = computeBound + memoryBound + comm - allToAll + overhead;
+            double visible = Math.max(0, allToAll - rest);
+            double[] classes = byClass.clone();
+            for (int i = 0; i < classes.length; i++) {
+                classes[i] *= 2;
+            }
+            classes[OperatorClass.COMMUNICATION.ordinal()] -= 2 * (allToAll - visible);
+            double total = 2 * (rest + visible);
+            Acc twice = new Acc();
+            twice.computeBound = 2 * computeBound;
+            twice.memoryBound = 2 * memoryBound;
+            twice.comm = 2 * (comm - allToAll + visible);
+            twice.overhead = 2 * overhead;
+            StepTime r = twice.result();
+            return new StepTime(total, classes, 2 * flops, 2 * bytes, r.bound(), 2 * computeBound, 2 * memoryBound);
         }
 
         void overhead(double seconds) {

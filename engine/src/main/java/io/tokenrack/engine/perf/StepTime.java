@@ -53,4 +53,33 @@ public record StepTime(double seconds, double[] secondsByClass, double flops, do
                 (na * a.computeBoundSeconds + nb * b.computeBoundSeconds) / per,
                 (na * a.memoryBoundSeconds + nb * b.memoryBoundSeconds) / per);
     }
+
+    /** This step followed by {@code n} runs of {@code other} (a speculative step: verify, then the draft passes). */
+    public StepTime plus(StepTime other, double n) {
+        if (n == 0) {
+            return this;
+        }
+        double[] byClass = secondsByClass.clone();
+        for (int i = 0; i < byClass.length; i++) {
+            byClass[i] += n * other.secondsByClass[i];
+        }
+        double cb = computeBoundSeconds + n * other.computeBoundSeconds;
+        double mb = memoryBoundSeconds + n * other.memoryBoundSeconds;
+        double comm = byClass[OperatorClass.COMMUNICATION.ordinal()];
+        double over = byClass[OperatorClass.OVERHEAD.ordinal()];
+        Bound b = Bound.COMPUTE;
+        double max = cb;
+        if (mb > max) {
+            b = Bound.MEMORY_BANDWIDTH;
+            max = mb;
+        }
+        if (comm > max) {
+            b = Bound.NETWORK;
+            max = comm;
+        }
+        if (over > max) {
+            b = Bound.OVERHEAD;
+        }
+        return new StepTime(seconds + n * other.seconds, byClass, flops + n * other.flops, bytes + n * other.bytes, b, cb, mb);
+    }
 }

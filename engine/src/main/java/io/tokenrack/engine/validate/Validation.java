@@ -5,6 +5,7 @@ import io.tokenrack.engine.evaluate.Assumptions;
 import io.tokenrack.engine.evaluate.Cluster;
 import io.tokenrack.engine.evaluate.Evaluation;
 import io.tokenrack.engine.evaluate.Evaluator;
+import io.tokenrack.engine.evaluate.SpeculationRequest;
 import io.tokenrack.engine.perf.Batching;
 import io.tokenrack.engine.workload.Parallelism;
 import io.tokenrack.engine.workload.Precision;
@@ -80,7 +81,7 @@ public final class Validation {
         if (mode == ValidationMode.DISAGGREGATED) {
             return disaggregated(r);
         }
-        Evaluation e = evaluator.evaluate(cluster, w, assumptions, batching);
+        Evaluation e = evaluator.evaluate(cluster, w, assumptions, batching, speculation(mode));
         if (!(e instanceof Evaluation.Ok ok)) {
             return new Result(r, Double.NaN, e.message());
         }
@@ -103,6 +104,19 @@ public final class Validation {
      */
     private static Result disaggregated(CalibrationRow r) {
         return new Result(r, Double.NaN, "not modelled yet: disaggregated prefill/decode serving");
+    }
+
+    /**
+     * Maximum-throughput and fixed-batch rows come from throughput tables run without speculative
+     * decoding (TensorRT-LLM's performance overview, Intel's Gaudi pages): they are predicted with it
+     * off. A row at an interactivity target is the best configuration its system found for that
+     * target, speculation included, which is what {@code auto} searches.
+     */
+    static SpeculationRequest speculation(ValidationMode mode) {
+        return switch (mode) {
+            case MAX_THROUGHPUT, CONCURRENCY -> SpeculationRequest.OFF;
+            case MIN_TOKENS_PER_SECOND_PER_USER, LATENCY_LIMITS, DISAGGREGATED -> SpeculationRequest.AUTO;
+        };
     }
 
     public static Summary summarize(List<Result> results) {

@@ -156,6 +156,13 @@ final class CliFuzz {
                     a.add(p + "=" + pick(DOUBLES));
                 }
             }
+            if (random.nextInt(4) == 0) {
+                a.add("--speculative=" + pick(new String[] {"off", "auto", "mtp:1", "mtp:4", "eagle:3", "eagle:16", "draft:llama-3.1-8b:3",
+                        "draft:qwen3-32b:2", "mtp:0", "mtp:-1", "eagle:99999999999", "draft::1", "draft:nope:2", ":", "", "MTP:2"}));
+                if (random.nextBoolean()) {
+                    a.add("--acceptance-length=" + pick(DOUBLES));
+                }
+            }
             if (random.nextBoolean()) {
                 a.add("--json");
             }

@@ -214,4 +214,30 @@ class EvaluateCommandTest {
         System.arraycopy(b, 0, out, a.length, b.length);
         return out;
     }
+
+    @Test
+    void speculativeDecodingIsReportedAndBadValuesExitTwoWithOneLine() throws Exception {
+        Run r = run("evaluate", "--accelerator", "b200", "--count", "8", "--model", "deepseek-r1", "--precision", "fp4", "--isl", "1024",
+                "--osl", "2048", "--concurrency", "1", "--speculative", "mtp:3", "--acceptance-length", "2.8", "--json");
+        assertEquals(0, r.exit(), r.err());
+        JsonNode s = StrictJson.mapper().readTree(r.out()).path("serving").path("speculative");
+        assertEquals("mtp", s.path("method").asText());
+        assertEquals(3, s.path("draftTokens").asInt());
+        assertEquals(2.8, s.path("acceptanceLength").asDouble(), 1e-12);
+        Run text = run("evaluate", "--accelerator", "b200", "--count", "8", "--model", "deepseek-r1", "--precision", "fp4", "--isl", "1024",
+                "--osl", "2048", "--concurrency", "1", "--speculative", "off");
+        assertTrue(text.out().contains("speculative decoding   off"), text.out());
+        for (String[] bad : new String[][] {{"--speculative", "mtp"}, {"--speculative", "mtp:0"}, {"--speculative", "mtp:x"},
+                {"--speculative", "fast"}, {"--speculative", "draft::2"}, {"--speculative", "draft:nope:2"},
+                {"--speculative", "draft:qwen3-32b:2"}, {"--speculative", "mtp:2", "--model", "llama-3.1-70b"},
+                {"--speculative", "mtp:2", "--acceptance-length", "3.5"}, {"--acceptance-length", "2"},
+                {"--speculative", "eagle:2", "--acceptance-length", "0.5"}}) {
+            java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("evaluate", "--accelerator", "b200", "--count", "8",
+                    "--model", "deepseek-r1", "--isl", "1024", "--osl", "1024", "--concurrency", "1"));
+            args.addAll(java.util.List.of(bad));
+            Run e = run(args.toArray(String[]::new));
+            assertEquals(2, e.exit(), String.join(" ", bad) + " → " + e.out());
+            assertEquals(1, e.err().strip().lines().count(), e.err());
+        }
+    }
 }

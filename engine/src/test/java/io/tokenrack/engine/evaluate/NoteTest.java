@@ -13,6 +13,7 @@ class NoteTest {
         assertEquals("3 of 4 replicas have no request at this concurrency and idle", new Note.IdleReplicas(3, 4).text());
         assertEquals("the latency limits are not met at this concurrency", new Note.LimitsNotMet().text());
         assertEquals("13 requests per replica wait for KV-cache space; they add to TTFT", new Note.QueuedRequests(12.6).text());
+        assertEquals("1,250 requests wait for the prefill pool; they add to TTFT", new Note.WaitingForPrefill(1249.6).text());
         assertEquals("X1 has no published TDP: power, tokens per joule and energy cost are unknown", new Note.UnknownPower("X1", false).text());
         assertEquals("This computer has no power figure (the kernel lab measures speed, not a power rating): power, tokens per joule"
                 + " and energy cost are unknown", new Note.UnknownPower("This computer", true).text());

@@ -43,7 +43,7 @@ class ServingFrontierTest {
             assertEquals(8, c.replicas() * par.tp() * par.pp() * par.dp(), "every accelerator in a replica: " + c.describe());
             assertEquals(c.concurrency(), p.point().concurrency());
             // the configuration, asked for as a workload, gives the point's numbers
-            Evaluation.Ok again = (Evaluation.Ok) EVALUATOR.evaluate(H200X8, c.applyTo(w), A, Batching.CONTINUOUS);
+            Evaluation.Ok again = (Evaluation.Ok) EVALUATOR.evaluate(H200X8, c.applyTo(w), A, Batching.CONTINUOUS, c.speculation());
             assertEquals(p.tokensPerSecondPerUser(), again.throughput().tokensPerSecondPerUser(), 1e-9 * p.tokensPerSecondPerUser());
             assertEquals(p.outputTokensPerSecondPerAccelerator(), again.throughput().outputTokensPerSecondPerAccelerator(),
                     1e-9 * p.outputTokensPerSecondPerAccelerator());
@@ -73,9 +73,12 @@ class ServingFrontierTest {
         for (FrontierPoint p : f) {
             Parallelism par = p.config().parallelism();
             assertEquals(par.tp() * par.dp(), par.ep(), "experts over every rank of a stage: " + p.config().describe());
-            Evaluation.Ok again = (Evaluation.Ok) EVALUATOR.evaluate(nvl72, p.config().applyTo(r1), A, Batching.CONTINUOUS);
+            Evaluation.Ok again = (Evaluation.Ok) EVALUATOR.evaluate(nvl72, p.config().applyTo(r1), A, Batching.CONTINUOUS, p.config().speculation());
             assertEquals(CurvePoint.of(p.config().concurrency(), again), p.point());
         }
+        // DeepSeek-R1 ships an MTP head: the fastest point per user drafts tokens (a step emits more than one)
+        FrontierPoint fastest = f.stream().max(java.util.Comparator.comparingDouble(FrontierPoint::tokensPerSecondPerUser)).orElseThrow();
+        assertTrue(fastest.config().speculative().startsWith("mtp:"), fastest.config().describe());
     }
 
     @Test
@@ -85,7 +88,7 @@ class ServingFrontierTest {
         List<FrontierPoint> f = maxQ.frontier(H200X8, w, A, 16, Batching.CONTINUOUS);
         assertFalse(f.isEmpty());
         for (FrontierPoint p : f) {
-            Evaluation.Ok again = (Evaluation.Ok) maxQ.evaluate(H200X8, p.config().applyTo(w), A, Batching.CONTINUOUS);
+            Evaluation.Ok again = (Evaluation.Ok) maxQ.evaluate(H200X8, p.config().applyTo(w), A, Batching.CONTINUOUS, p.config().speculation());
             assertEquals(CurvePoint.of(p.config().concurrency(), again), p.point(), p.config().describe());
         }
     }

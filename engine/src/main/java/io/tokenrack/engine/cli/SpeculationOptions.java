@@ -1,0 +1,37 @@
+package io.tokenrack.engine.cli;
+
+import io.tokenrack.engine.catalog.InputException;
+import io.tokenrack.engine.evaluate.SpeculationRequest;
+import picocli.CommandLine.Option;
+
+/** {@code --speculative} and {@code --acceptance-length}: the speculative decoding asked for. */
+final class SpeculationOptions {
+    @Option(names = "--speculative", defaultValue = "auto", paramLabel = "off|auto|mtp:K|eagle:K|draft:MODEL_ID:K",
+            description = "speculative decoding: off; auto (off or the model's MTP modules at 1-4 draft tokens, whichever serves best);"
+                    + " mtp:K (the model's MTP modules, K draft tokens); eagle:K (an EAGLE-style draft head); draft:MODEL_ID:K"
+                    + " (a smaller catalog model with the same vocabulary); default ${DEFAULT-VALUE}")
+    String speculative;
+
+    @Option(names = "--acceptance-length", paramLabel = "X",
+            description = "mean tokens per verify step per user, the verified token included (1 to K + 1), instead of the"
+                    + " published curve; needs a fixed --speculative method:K")
+    Double acceptanceLength;
+
+    /** @throws InputException naming the option and what is wrong */
+    SpeculationRequest request() {
+        SpeculationRequest r;
+        try {
+            r = SpeculationRequest.parse(speculative);
+        } catch (InputException e) {
+            throw new InputException("--speculative: " + e.getMessage(), e);
+        }
+        if (acceptanceLength != null && !Double.isFinite(acceptanceLength)) {
+            throw new InputException("--acceptance-length: expected a number, was " + acceptanceLength);
+        }
+        try {
+            return r.withAcceptanceLength(acceptanceLength);
+        } catch (InputException e) {
+            throw new InputException("--acceptance-length: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package io.tokenrack.engine.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.tokenrack.engine.catalog.StrictJson;
+import org.junit.jupiter.api.Test;
+
+/** The Vera Rubin + LPX example design evaluates with attention–FFN disaggregation, and says so in its JSON. */
+class AfdDesignCliTest {
+    @Test
+    void veraRubinWithLpxServesKimiWithAttentionOnTheGpusAndTheFfnOnTheLpus() throws Exception {
+        EvaluateCommandTest.Run r = EvaluateCommandTest.run("evaluate", "--design", "../presets/designs/vera-rubin-lpx.json", "--model", "kimi-k2",
+                "--precision", "fp8", "--isl", "8192", "--osl", "1024", "--min-tokens-per-second-per-user", "200", "--json");
+        assertEquals(0, r.exit(), r.err());
+        JsonNode j = StrictJson.mapper().readTree(r.out());
+        JsonNode s = j.get("serving");
+        assertEquals("afd", s.get("mode").asText());
+        assertEquals("rubin", s.get("attentionAcceleratorId").asText());
+        assertEquals("lp30", s.get("ffnAcceleratorId").asText());
+        assertTrue(s.get("attentionAccelerators").asInt() > 0 && s.get("attentionAccelerators").asInt() <= 216, s.toString());
+        assertTrue(s.get("ffnAccelerators").asInt() > 0 && s.get("ffnAccelerators").asInt() <= 256, s.toString());
+        assertTrue(s.get("offloadedLayers").asInt() >= 1, s.toString());
+        assertTrue(j.get("tokensPerSecondPerUser").asDouble() >= 200);
+        assertEquals(216 + 256, j.get("accelerators").asInt());
+
+        EvaluateCommandTest.Run text = EvaluateCommandTest.run("evaluate", "--design", "../presets/designs/vera-rubin-lpx.json", "--model", "kimi-k2",
+                "--precision", "fp8", "--isl", "8192", "--osl", "1024", "--min-tokens-per-second-per-user", "200");
+        assertTrue(text.out().contains("on 216 × rubin + 256 × lp30, attention–FFN disaggregated"), text.out());
+        assertTrue(text.out().contains("note: attention–FFN disaggregation:"), text.out());
+
+        EvaluateCommandTest.Run aggregated = EvaluateCommandTest.run("evaluate", "--design", "../presets/designs/vera-rubin-lpx.json", "--model",
+                "kimi-k2", "--isl", "8192", "--osl", "1024", "--serving", "aggregated");
+        assertEquals(2, aggregated.exit(), aggregated.out());
+        assertTrue(aggregated.err().contains("mixes accelerators"), aggregated.err());
+    }
+
+    @Test
+    void whenMovingLayersWouldSlowEachTokenTheGpusServeAloneAndSaySo() throws Exception {
+        // DeepSeek-R1 in fp4 at 50 tokens/s per user: the LPUs' round trips cost more than the GPU layers they would replace
+        EvaluateCommandTest.Run r = EvaluateCommandTest.run("evaluate", "--design", "../presets/designs/vera-rubin-lpx.json", "--model",
+                "deepseek-r1", "--precision", "fp4", "--isl", "1024", "--osl", "1024", "--min-tokens-per-second-per-user", "50", "--json");
+        assertEquals(0, r.exit(), r.err());
+        JsonNode j = StrictJson.mapper().readTree(r.out());
+        assertEquals("afd", j.get("serving").get("mode").asText());
+        assertEquals(0, j.get("serving").get("offloadedLayers").asInt(), j.get("serving").toString());
+        assertEquals(0, j.get("serving").get("ffnAccelerators").asInt());
+        assertTrue(j.get("notes").toString().contains("attention–FFN disaggregation does not pay here"), j.get("notes").toString());
+    }
+}
