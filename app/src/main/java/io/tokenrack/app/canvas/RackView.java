@@ -248,7 +248,7 @@ final class RackView extends VBox {
             StackPane.setAlignment(l, Pos.CENTER_LEFT);
             if (box.getStyleClass().contains(ART_ITEM)) {
                 // over the middle of the face, leaving the bays, handles and ports at the sides in view
-                l.setMaxWidth((itemWidth - 10) * LABEL_SHARE);
+                l.setMaxWidth(itemWidth >= 260 ? (itemWidth - 10) * LABEL_SHARE : itemWidth - 10); // a narrow face: the name first
                 StackPane.setAlignment(l, Pos.CENTER);
             }
             box.getChildren().add(l);
