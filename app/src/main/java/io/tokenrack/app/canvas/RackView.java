@@ -248,7 +248,8 @@ final class RackView extends VBox {
             StackPane.setAlignment(l, Pos.CENTER_LEFT);
             if (box.getStyleClass().contains(ART_ITEM)) {
                 // over the middle of the face, leaving the bays, handles and ports at the sides in view
-                l.setMaxWidth(itemWidth >= 260 ? (itemWidth - 10) * LABEL_SHARE : itemWidth - 10); // a narrow face: the name first
+                // a narrow face: the name first, leaving room on the right for the heat map's kW
+                l.setMaxWidth(itemWidth >= 260 ? (itemWidth - 10) * LABEL_SHARE : itemWidth - 62);
                 StackPane.setAlignment(l, Pos.CENTER);
             }
             box.getChildren().add(l);
