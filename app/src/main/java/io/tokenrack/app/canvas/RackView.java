@@ -250,7 +250,7 @@ final class RackView extends VBox {
                 // over the middle of the face, leaving the bays, handles and ports at the sides in view
                 // a narrow face: the name first, leaving room on the right for the heat map's kW
                 l.setMaxWidth(itemWidth >= 260 ? (itemWidth - 10) * LABEL_SHARE : itemWidth - 62);
-                StackPane.setAlignment(l, Pos.CENTER);
+                StackPane.setAlignment(l, itemWidth >= 260 ? Pos.CENTER : Pos.CENTER_LEFT);
             }
             box.getChildren().add(l);
         }
