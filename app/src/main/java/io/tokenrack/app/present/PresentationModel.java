@@ -23,10 +23,16 @@ public final class PresentationModel {
     private final ReadOnlyIntegerWrapper index = new ReadOnlyIntegerWrapper(this, "index", 0);
     /** Per scenario, its results; null until computed. */
     private final ObservableList<Results> results;
+    /**
+     * The one read-only view of {@link #results}: an unmodifiable list listens to its source only
+     * weakly, so a view made per call could be collected with the listeners added to it.
+     */
+    private final ObservableList<Results> readOnlyResults;
 
     public PresentationModel(DeckFiles.Loaded deck, ResultsEngine engine, Assumptions assumptions, Executor fxExecutor) {
         this.deck = deck;
         this.results = FXCollections.observableArrayList(Collections.nCopies(deck.scenarios().size(), (Results) null));
+        this.readOnlyResults = FXCollections.unmodifiableObservableList(results);
         List<Scenario> scenarios = new ArrayList<>(deck.scenarios());
         Thread.ofPlatform().daemon().name("tokenrack-presentation").start(() -> {
             for (int i = 0; i < scenarios.size(); i++) {
@@ -66,7 +72,7 @@ public final class PresentationModel {
 
     /** Each scenario's results, null where not computed yet. */
     public ObservableList<Results> results() {
-        return FXCollections.unmodifiableObservableList(results);
+        return readOnlyResults;
     }
 
     /** Whether every scenario has its results. */

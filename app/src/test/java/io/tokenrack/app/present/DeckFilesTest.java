@@ -18,7 +18,7 @@ class DeckFilesTest {
     @Test
     void theShippedDeckServesOneWorkloadOnEverySlideChangingOnlyThePrecisionWhereAsked() {
         DeckFiles.Loaded d = files.read(PRESETS.resolve(DeckFiles.GTC_2026));
-        assertEquals(4, d.scenarios().size());
+        assertEquals(5, d.scenarios().size(), "Hopper, GB200, GB300, Vera Rubin, Vera Rubin + LPX");
         var deckWorkload = d.deck().workload();
         for (int i = 0; i < d.scenarios().size(); i++) {
             var w = d.scenarios().get(i).design().workload();

@@ -5,6 +5,9 @@ import io.tokenrack.engine.evaluate.Assumptions;
 import io.tokenrack.engine.evaluate.Cluster;
 import io.tokenrack.engine.evaluate.Evaluation;
 import io.tokenrack.engine.evaluate.Evaluator;
+import io.tokenrack.engine.evaluate.ServingMode;
+import io.tokenrack.engine.evaluate.ServingOptions;
+import io.tokenrack.engine.evaluate.ServingSearch;
 import io.tokenrack.engine.evaluate.SpeculationRequest;
 import io.tokenrack.engine.perf.Batching;
 import io.tokenrack.engine.workload.Parallelism;
@@ -78,10 +81,10 @@ public final class Validation {
         } catch (InputException e) {
             return new Result(r, Double.NaN, e.getMessage());
         }
-        if (mode == ValidationMode.DISAGGREGATED) {
-            return disaggregated(r);
-        }
-        Evaluation e = evaluator.evaluate(cluster, w, assumptions, batching, speculation(mode));
+        // a disaggregated row: prefill and decode on two pools of the row's accelerators, the split searched
+        Evaluation e = mode == ValidationMode.DISAGGREGATED
+                ? disaggregated(cluster, w)
+                : evaluator.evaluate(cluster, w, assumptions, batching, speculation(mode));
         if (!(e instanceof Evaluation.Ok ok)) {
             return new Result(r, Double.NaN, e.message());
         }
@@ -98,12 +101,17 @@ public final class Validation {
     }
 
     /**
-     * A disaggregated row: prefill and decode on separate pools. The engine serves aggregated only
-     * so far, so such a row is reported, not predicted; when disaggregated serving lands, this
-     * evaluates the row with the pools chosen automatically.
+     * A disaggregated row: the row's accelerators split into a prefill and a decode pool, the split
+     * and both layouts searched ({@link ServingSearch}); a split the engine refuses is the row's error.
      */
-    private static Result disaggregated(CalibrationRow r) {
-        return new Result(r, Double.NaN, "not modelled yet: disaggregated prefill/decode serving");
+    private Evaluation disaggregated(Cluster cluster, Workload w) {
+        try {
+            return new ServingSearch(evaluator).evaluate(cluster, w, assumptions, Batching.CONTINUOUS,
+                    new ServingOptions(ServingMode.DISAGGREGATED, null, null, null), speculation(ValidationMode.DISAGGREGATED));
+        } catch (InputException e) {
+            return new Evaluation.Failed(Evaluation.Failed.Failure.INVALID, e.getMessage(), cluster.accelerator().id(), w.modelId(),
+                    cluster.accelerators(), java.util.List.of());
+        }
     }
 
     /**
