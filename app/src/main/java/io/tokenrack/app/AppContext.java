@@ -79,6 +79,11 @@ public record AppContext(
         return new AppContext(engine, results, presets, recentFiles, dialogs, fxExecutor, palette, autosaves);
     }
 
+    /** The same collaborators with the colours of another theme (for the charts a window draws). */
+    public AppContext withPalette(ThemePalette palette) {
+        return new AppContext(engine, results, presets, recentFiles, dialogs, fxExecutor, palette, autosaves);
+    }
+
     /** The windows' collaborators around an engine context, with the engine's results. */
     public static AppContext standard(EngineContext engine, PresetsAccess presets, RecentFiles recent, Dialogs dialogs, Executor fx,
                                       AutosaveFolder autosaves) {

@@ -17,23 +17,26 @@ import java.util.Optional;
  * @param errors  what is wrong with the command line; the app does not start when there is anything
  * @param site    whether the site planner opens at start
  * @param lesson  the guided lesson to start, if one is named
+ * @param theme   the theme asked for with {@code --theme light|dark}; empty: the one the user chose last
  */
 public record LaunchOptions(Optional<Path> design, Optional<Path> compare, boolean lab, boolean help, List<String> errors,
-                            Optional<Path> present, boolean site, Optional<String> lesson) {
+                            Optional<Path> present, boolean site, Optional<String> lesson, Optional<io.tokenrack.app.theme.Theme> theme) {
     public static final String PRESENT = "--present";
     public static final String VIEW = "--view";
     public static final String COMPARE = "--compare";
     public static final String HELP = "--help";
     public static final String LESSON = "--lesson";
+    public static final String THEME = "--theme";
 
     public static final String USAGE = """
-            Usage: java -jar tokenrack-app.jar [DESIGN.json] [--compare OTHER.json] [--view lab|site] [--present DECK.json] [--lesson ID]
+            Usage: java -jar tokenrack-app.jar [DESIGN.json] [--compare OTHER.json] [--view lab|site] [--present DECK.json] [--lesson ID] [--theme dark|light]
               DESIGN.json           the design to open (default: the example rack)
               --compare OTHER.json  open the comparison of the design with another one
               --view lab            open the Kernel lab, which measures this computer, at start
               --view site           open the site planner (what a site's megawatts buy) at start
               --present DECK.json   start in presentation mode on a scenario deck ("gtc-2026": the shipped one)
               --lesson ID           start a guided lesson (roofline, kv-cache, batching, power, cost, serving)
+              --theme dark|light    the window's theme (default: the one chosen last in View ▸ Theme, else light)
               --help, -h            print this text and exit
             Or, without a window: java -jar tokenrack-app.jar report --design DESIGN.json --out REPORT.pdf|REPORT.html
             """;
@@ -42,12 +45,13 @@ public record LaunchOptions(Optional<Path> design, Optional<Path> compare, boole
         errors = List.copyOf(errors);
         present = present == null ? Optional.empty() : present;
         lesson = lesson == null ? Optional.empty() : lesson;
+        theme = theme == null ? Optional.empty() : theme;
     }
 
-    /** Without a lesson at start. */
+    /** Without a lesson or a theme asked for. */
     public LaunchOptions(Optional<Path> design, Optional<Path> compare, boolean lab, boolean help, List<String> errors,
                          Optional<Path> present, boolean site) {
-        this(design, compare, lab, help, errors, present, site, Optional.empty());
+        this(design, compare, lab, help, errors, present, site, Optional.empty(), Optional.empty());
     }
 
     /** Without presentation mode or the site planner at start. */
@@ -73,6 +77,7 @@ public record LaunchOptions(Optional<Path> design, Optional<Path> compare, boole
         boolean help = false;
         Path present = null;
         String lesson = null;
+        io.tokenrack.app.theme.Theme theme = null;
         List<String> errors = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
@@ -112,6 +117,14 @@ public record LaunchOptions(Optional<Path> design, Optional<Path> compare, boole
                         lesson = value;
                     }
                 }
+                case THEME -> {
+                    var t = io.tokenrack.app.theme.Theme.named(value);
+                    if (t.isPresent()) {
+                        theme = t.get();
+                    } else {
+                        errors.add(THEME + " takes 'dark' or 'light'" + (value == null ? "" : ", not '" + value + "'"));
+                    }
+                }
                 case VIEW -> {
                     if ("lab".equals(value)) {
                         lab = true;
@@ -129,6 +142,7 @@ public record LaunchOptions(Optional<Path> design, Optional<Path> compare, boole
                 }
             }
         }
-        return new LaunchOptions(Optional.ofNullable(design), Optional.ofNullable(compare), lab, help, errors, Optional.ofNullable(present), site, Optional.ofNullable(lesson));
+        return new LaunchOptions(Optional.ofNullable(design), Optional.ofNullable(compare), lab, help, errors, Optional.ofNullable(present), site,
+                Optional.ofNullable(lesson), Optional.ofNullable(theme));
     }
 }

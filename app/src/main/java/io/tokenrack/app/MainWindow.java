@@ -92,6 +92,9 @@ public final class MainWindow {
     private io.tokenrack.app.lab.LabWindow lab;
     private io.tokenrack.app.site.SiteWindow site;
     private io.tokenrack.app.compare.CompareWindow compare;
+    /** View ▸ Theme: the look of this window and its charts. */
+    private final javafx.beans.property.ObjectProperty<io.tokenrack.app.theme.Theme> theme =
+            new javafx.beans.property.SimpleObjectProperty<>(io.tokenrack.app.theme.Theme.LIGHT);
 
     public MainWindow(AppContext context, DocState initial, Path file) {
         this.context = context;
@@ -111,6 +114,23 @@ public final class MainWindow {
         this.charts = new ChartsView(styler, results.resultsProperty(), actions::exportChart);
         createView();
         initListeners();
+        theme.addListener((o, was, now) -> useTheme(now));
+    }
+
+    /** The window's theme (View ▸ Theme, or {@code --theme}); setting it restyles the window and its charts. */
+    public javafx.beans.property.ObjectProperty<io.tokenrack.app.theme.Theme> themeProperty() {
+        return theme;
+    }
+
+    public void setTheme(io.tokenrack.app.theme.Theme next) {
+        theme.set(next);
+    }
+
+    private void useTheme(io.tokenrack.app.theme.Theme now) {
+        if (root.getScene() != null) {
+            now.apply(root.getScene());
+        }
+        charts.restyle(now.chartStyler());
     }
 
     public DesignDocument document() {
@@ -324,6 +344,8 @@ public final class MainWindow {
         Menu view = new Menu("View", null, zoomIn, zoomOut, fit, new SeparatorMenuItem(), showDesign, new SeparatorMenuItem(), labItem,
                 claimsItem, siteItem, new SeparatorMenuItem(), present, presentDeck);
 
+        view.getItems().addAll(new SeparatorMenuItem(), themeMenu());
+
         Menu help = new Menu("Help", null, lessons.menu());
         help.setId("menu-help");
         MenuBar bar = new MenuBar(file, edit, view, help);
@@ -344,6 +366,24 @@ public final class MainWindow {
                 firstSteps.setManaged(false);
             }
         }
+    }
+
+    /** View ▸ Theme: Light or Dark, the current one checked. */
+    private Menu themeMenu() {
+        Menu menu = new Menu("Theme");
+        menu.setId("menu-theme");
+        javafx.scene.control.ToggleGroup group = new javafx.scene.control.ToggleGroup();
+        for (io.tokenrack.app.theme.Theme t : io.tokenrack.app.theme.Theme.values()) {
+            javafx.scene.control.RadioMenuItem mi = new javafx.scene.control.RadioMenuItem(
+                    t.id().substring(0, 1).toUpperCase(java.util.Locale.ROOT) + t.id().substring(1));
+            mi.setId("menu-theme-" + t.id());
+            mi.setToggleGroup(group);
+            mi.setSelected(theme.get() == t);
+            mi.setOnAction(e -> setTheme(t));
+            theme.addListener((o, was, now) -> mi.setSelected(now == t));
+            menu.getItems().add(mi);
+        }
+        return menu;
     }
 
     private void chooseDeck() {
@@ -397,7 +437,8 @@ public final class MainWindow {
         }
         var model = new io.tokenrack.app.compare.CompareModel(results.resultsProperty(), other, file, context.resultsEngine(),
                 document.assumptions(), context.fxExecutor());
-        compare = new io.tokenrack.app.compare.CompareWindow(stage, model, new ChartStyler(context.palette()));
+        compare = new io.tokenrack.app.compare.CompareWindow(stage, model, theme.get().chartStyler());
+        theme.get().applyStylesheets(compare.stage().getScene());
         compare.show();
         return compare;
     }
@@ -413,6 +454,7 @@ public final class MainWindow {
             return null;
         }
         var w = new io.tokenrack.app.claims.ClaimsWindow(stage, context.catalog(), claims, context.fxExecutor());
+        theme.get().applyStylesheets(w.stage().getScene());
         w.show();
         return w;
     }
@@ -421,16 +463,18 @@ public final class MainWindow {
     /** Opens the site planner (a window of its own, on the 100 MW example), or brings it to the front. */
     public io.tokenrack.app.site.SiteWindow openSite() {
         if (site == null) {
-            site = io.tokenrack.app.site.SiteWindow.standard(stage, context);
+            site = io.tokenrack.app.site.SiteWindow.standard(stage, context.withPalette(theme.get().palette()));
         }
+        theme.get().applyStylesheets(site.stage().getScene());
         site.show();
         return site;
     }
 
     public io.tokenrack.app.lab.LabWindow openLab() {
         if (lab == null) {
-            useLab(io.tokenrack.app.lab.LabWindow.standard(stage, new ChartStyler(context.palette())));
+            useLab(io.tokenrack.app.lab.LabWindow.standard(stage, theme.get().chartStyler()));
         }
+        theme.get().applyStylesheets(lab.stage().getScene());
         lab.show();
         return lab;
     }
@@ -603,6 +647,7 @@ public final class MainWindow {
         if (css != null) {
             scene.getStylesheets().add(css.toExternalForm());
         }
+        theme.get().apply(scene);
         stage.setScene(scene);
         stage.setMinWidth(Math.min(MIN_WIDTH, screen.getWidth()));
         stage.setMinHeight(Math.min(MIN_HEIGHT, screen.getHeight()));

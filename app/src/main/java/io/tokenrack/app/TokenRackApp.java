@@ -1,6 +1,5 @@
 package io.tokenrack.app;
 
-import atlantafx.base.theme.PrimerLight;
 import io.tokenrack.app.document.AutosaveFolder;
 import io.tokenrack.app.document.RecentFiles;
 import io.tokenrack.engine.catalog.Catalog;
@@ -16,8 +15,8 @@ import javafx.stage.Stage;
 
 /**
  * The TokenRack window. Loads the catalog, opens the design named on the command line (or the
- * example rack from the presets) and shows the {@link MainWindow} with the AtlantaFX Primer Light
- * theme.
+ * example rack from the presets) and shows the {@link MainWindow} with the AtlantaFX Primer Light or
+ * Primer Dark theme ({@code --theme}, else the one chosen last).
  */
 public final class TokenRackApp extends Application {
     private static final System.Logger LOG = System.getLogger(TokenRackApp.class.getName());
@@ -28,7 +27,10 @@ public final class TokenRackApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        LaunchOptions launch = LaunchOptions.parse(getParameters().getRaw());
+        ThemePreference themes = ThemePreference.forUser();
+        io.tokenrack.app.theme.Theme theme = launch.theme().or(themes::load).orElse(io.tokenrack.app.theme.Theme.LIGHT);
+        Application.setUserAgentStylesheet(theme.userAgentStylesheet());
         Catalog presets;
         try {
             presets = CatalogLoader.loadDefault();
@@ -45,10 +47,13 @@ public final class TokenRackApp extends Application {
         AppContext context = AppContext.standard(EngineContext.of(presets, measuredHost()), AppContext.PresetsAccess.standard(),
                 RecentFiles.inUserHome(), new FxDialogs(() -> owner[0]), Platform::runLater, AutosaveFolder.inUserFolder());
         MainWindow window = new MainWindow(context, DocumentActions.example(context), null);
+        window.setTheme(theme);
+        window.themeProperty().addListener((o, was, now) -> themes.save(now));
         window.show(stage);
         UiProbe.attachIfRequested(stage.getScene());
         window.follow(options, recovered -> {
             MainWindow more = new MainWindow(context, DocumentActions.example(context), null);
+            more.setTheme(window.themeProperty().get());
             more.show(new Stage());
             more.restore(recovered);
         });

@@ -51,6 +51,15 @@ class LaunchOptionsTest {
     }
 
     @Test
+    void theThemeIsLightOrDark() {
+        assertEquals(Optional.of(io.tokenrack.app.theme.Theme.DARK), LaunchOptions.parse(List.of("--theme", "dark")).theme());
+        assertEquals(Optional.of(io.tokenrack.app.theme.Theme.LIGHT), LaunchOptions.parse(List.of("a.json", "--theme=Light")).theme());
+        assertEquals(Optional.empty(), LaunchOptions.parse(List.of("a.json")).theme(), "none asked for: the one chosen last");
+        assertEquals(List.of("--theme takes 'dark' or 'light', not 'blue'"), LaunchOptions.parse(List.of("--theme", "blue")).errors());
+        assertEquals(List.of("--theme takes 'dark' or 'light'"), LaunchOptions.parse(List.of("--theme")).errors());
+    }
+
+    @Test
     void helpAndMistakesAreAnsweredWithoutStartingTheWindow() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();

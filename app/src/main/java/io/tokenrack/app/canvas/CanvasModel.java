@@ -145,6 +145,16 @@ public final class CanvasModel {
         return findings.getReadOnlyProperty();
     }
 
+    /**
+     * What binds the design at its operating point, when the latest results are of the design as it
+     * is now and have numbers; empty otherwise (the canvas's bottleneck overlay).
+     */
+    public Optional<io.tokenrack.engine.evaluate.Bottleneck> bottleneck() {
+        Results r = results.getValue();
+        Evaluation.Ok e = r != null && r.input().design().equals(document.design()) ? r.numbers() : null;
+        return e == null ? Optional.empty() : Optional.ofNullable(e.bottleneck());
+    }
+
     public ReadOnlyObjectProperty<List<RackFigures>> figuresProperty() {
         return figures.getReadOnlyProperty();
     }

@@ -63,6 +63,14 @@ public final class RackCanvasView extends BorderPane {
     /** The column beside the racks: an optional note on top, then the findings. */
     private final VBox findings = new VBox();
     private final List<RackView> rackViews = new ArrayList<>();
+    /** The power heat map over the items (off at start). */
+    private final javafx.scene.control.ToggleButton heatToggle = overlayToggle("canvas-overlay-heat",
+            org.kordamp.ikonli.materialdesign2.MaterialDesignF.FIRE,
+            "Power heat map: each accelerator tray or server coloured by its modelled draw per rack unit");
+    /** The bottleneck glow: the items of what binds (off at start). */
+    private final javafx.scene.control.ToggleButton bottleneckToggle = overlayToggle("canvas-overlay-bottleneck",
+            org.kordamp.ikonli.materialdesign2.MaterialDesignL.LIGHTBULB_ON_OUTLINE,
+            "Bottleneck: the items of what binds the design at its operating point glow");
     private final ContextMenu itemMenu = createItemMenu();
     private boolean autoFit = true;
 
@@ -140,6 +148,7 @@ public final class RackCanvasView extends BorderPane {
         message.setText(HINT);
         HBox.setHgrow(message, Priority.ALWAYS);
         HBox tools = new HBox(6, title, new Separator(javafx.geometry.Orientation.VERTICAL), zoomOut, zoomLabel, zoomIn, fit,
+                new Separator(javafx.geometry.Orientation.VERTICAL), heatToggle, bottleneckToggle,
                 new Separator(javafx.geometry.Orientation.VERTICAL), addRack, message);
         tools.setAlignment(Pos.CENTER_LEFT);
         tools.setPadding(new Insets(0, 0, 6, 0));
@@ -180,6 +189,25 @@ public final class RackCanvasView extends BorderPane {
         setCenter(new HBox(scroll, findings));
     }
 
+    private static javafx.scene.control.ToggleButton overlayToggle(String id, org.kordamp.ikonli.Ikon icon, String tip) {
+        javafx.scene.control.ToggleButton b = new javafx.scene.control.ToggleButton(null, new FontIcon(icon));
+        b.setId(id);
+        b.getStyleClass().addAll("button-icon", "flat");
+        b.setTooltip(new Tooltip(tip));
+        b.setAccessibleText(tip);
+        return b;
+    }
+
+    /** Whether the power heat map is shown over the racks. */
+    public javafx.beans.property.BooleanProperty heatOverlayProperty() {
+        return heatToggle.selectedProperty();
+    }
+
+    /** Whether the items of what binds glow. */
+    public javafx.beans.property.BooleanProperty bottleneckOverlayProperty() {
+        return bottleneckToggle.selectedProperty();
+    }
+
     private static Button iconButton(String id, org.kordamp.ikonli.Ikon icon, String tip) {
         Button b = new Button(null, new FontIcon(icon));
         b.setId(id);
@@ -199,6 +227,8 @@ public final class RackCanvasView extends BorderPane {
         model.selectionProperty().addListener((obs, a, b) -> markSelection());
         model.findingsProperty().addListener((obs, a, b) -> showFindings());
         model.figuresProperty().addListener((obs, a, b) -> showFigures());
+        heatToggle.selectedProperty().addListener((obs, a, b) -> showFigures());
+        bottleneckToggle.selectedProperty().addListener((obs, a, b) -> showFigures());
         model.messageProperty().addListener((obs, a, b) -> showMessage(b));
         findingsList.getSelectionModel().selectedItemProperty().addListener((obs, a, b) -> {
             if (b != null) {
@@ -321,6 +351,8 @@ public final class RackCanvasView extends BorderPane {
     private void showFigures() {
         for (RackView v : rackViews) {
             model.figures(v.rackId()).ifPresent(v::showFigures);
+            v.showOverlays(heatToggle.isSelected() ? model.figures(v.rackId()).orElse(null) : null,
+                    bottleneckToggle.isSelected() ? model.bottleneck().orElse(null) : null);
         }
     }
 

@@ -54,6 +54,9 @@ final class RackView extends VBox {
     private final Region dropPreview = new Region();
     private final Label findingsBadge = new Label();
     private final Map<String, Node> itemNodes = new LinkedHashMap<>();
+    /** The catalog item of each item placed at a U, for the overlays. */
+    private final Map<String, CatalogItem> placed = new LinkedHashMap<>();
+    private final Map<String, Node> heatNodes = new LinkedHashMap<>();
     private final BudgetBar space;
     private final BudgetBar power;
     private final BudgetBar heat;
@@ -140,10 +143,14 @@ final class RackView extends VBox {
         elevation.setMinSize(U_LABEL_WIDTH + itemWidth, h);
         elevation.setMaxSize(U_LABEL_WIDTH + itemWidth, h);
         int labelEvery = px >= 11 ? 1 : px >= 6 ? 2 : 5;
+        Set<Integer> occupied = occupiedU(catalog);
         for (int u = 1; u <= spec.heightU(); u++) {
             double y = (spec.heightU() - u) * px;
             Region slot = new Region();
             slot.getStyleClass().add(Styles.RACK_SLOT);
+            if (!occupied.contains(u)) {
+                slot.getStyleClass().add(BLANK); // an empty unit shows a blanking panel
+            }
             slot.resizeRelocate(U_LABEL_WIDTH, y, itemWidth, px);
             slot.setMouseTransparent(true);
             // sized by hand: as a managed child the Pane would shrink it to its (empty) preferred size
@@ -174,6 +181,7 @@ final class RackView extends VBox {
             }
             int hu = Math.max(1, ItemFacts.heightU(item));
             Node n = itemNode(p, item, hu);
+            placed.put(p.id(), item);
             n.relocate(U_LABEL_WIDTH + 1, (spec.heightU() - (p.positionU() + hu - 1)) * px + 1);
             elevation.getChildren().add(n);
             itemNodes.put(p.id(), n);
@@ -195,6 +203,26 @@ final class RackView extends VBox {
         });
     }
 
+    /** The style class of an empty unit's slot: drawn as a blanking panel. */
+    static final String BLANK = "tr-rack-blank";
+    /** The style class of an item drawn with its front-face art. */
+    static final String ART_ITEM = "tr-art-item";
+    /** The share of a drawn face's width its name label may cover. */
+    private static final double LABEL_SHARE = 0.6;
+
+    private Set<Integer> occupiedU(Catalog catalog) {
+        Set<Integer> used = new java.util.HashSet<>();
+        for (Placement p : rack.items()) {
+            if (p.positionU() != null) {
+                int hu = Math.max(1, catalog.find(p.catalogId()).map(ItemFacts::heightU).orElse(1));
+                for (int u = p.positionU(); u < p.positionU() + hu; u++) {
+                    used.add(u);
+                }
+            }
+        }
+        return used;
+    }
+
     private Node itemNode(Placement p, CatalogItem item, int hu) {
         KindStyle kind = KindStyle.of(item);
         StackPane box = new StackPane();
@@ -203,6 +231,10 @@ final class RackView extends VBox {
         box.setPrefSize(itemWidth - 2, hu * px - 2);
         box.setMinSize(itemWidth - 2, hu * px - 2);
         box.setMaxSize(itemWidth - 2, hu * px - 2);
+        if (px >= 5) { // too small to show anything but the colour below that
+            box.getStyleClass().add(ART_ITEM);
+            box.getChildren().add(RackArt.face(item, hu, itemWidth - 2, hu * px - 2));
+        }
         int top = p.positionU() + hu - 1;
         String where = hu == 1 ? "U" + p.positionU() : "U" + p.positionU() + "–U" + top;
         if (hu * px >= 9) {
@@ -214,6 +246,12 @@ final class RackView extends VBox {
                 l.getStyleClass().add("tr-rack-item-label-small");
             }
             StackPane.setAlignment(l, Pos.CENTER_LEFT);
+            if (box.getStyleClass().contains(ART_ITEM)) {
+                // over the middle of the face, leaving the bays, handles and ports at the sides in view
+                // a narrow face: the name first, leaving room on the right for the heat map's kW
+                l.setMaxWidth(itemWidth >= 260 ? (itemWidth - 10) * LABEL_SHARE : itemWidth - 62);
+                StackPane.setAlignment(l, itemWidth >= 260 ? Pos.CENTER : Pos.CENTER_LEFT);
+            }
             box.getChildren().add(l);
         }
         box.setAccessibleText(item.name() + " " + p.id() + " at " + where);
@@ -299,6 +337,42 @@ final class RackView extends VBox {
         findingsBadge.setAccessibleText(mine.size() + " findings");
         if (any) {
             findingsBadge.setTooltip(new Tooltip(String.join("\n", mine.stream().map(DesignFinding::message).toList())));
+        }
+    }
+
+    /**
+     * The overlays: with {@code heat}, each accelerator-carrying item coloured by its share of the
+     * rack's modelled draw (the engine splits a rack's draw by its accelerators, hosts and network
+     * included), per rack unit; with {@code binding}, the items of what binds glow. Null turns an
+     * overlay off.
+     */
+    void showOverlays(CanvasModel.RackFigures heat, io.tokenrack.engine.evaluate.Bottleneck binding) {
+        int accelerators = 0;
+        for (CatalogItem item : placed.values()) {
+            accelerators += item instanceof io.tokenrack.engine.catalog.ServerSpec s ? s.acceleratorCount() : 0;
+        }
+        for (var entry : placed.entrySet()) {
+            if (!(itemNodes.get(entry.getKey()) instanceof StackPane box)) {
+                continue;
+            }
+            Node old = heatNodes.remove(entry.getKey());
+            if (old != null) {
+                box.getChildren().remove(old);
+            }
+            CatalogItem item = entry.getValue();
+            int count = item instanceof io.tokenrack.engine.catalog.ServerSpec s ? s.acceleratorCount() : 0;
+            if (heat != null && heat.modelled() && count > 0 && accelerators > 0) {
+                double watts = heat.modelledItWatts() * count / accelerators;
+                Node n = RackOverlays.heat(watts, Math.max(1, ItemFacts.heightU(item)), box.getPrefWidth(), box.getPrefHeight());
+                heatNodes.put(entry.getKey(), n);
+                // over the face, under the name
+                boolean drawn = !box.getChildren().isEmpty() && box.getChildren().get(0).getStyleClass().contains("tr-art");
+                box.getChildren().add(drawn ? 1 : 0, n);
+            }
+            box.getStyleClass().remove(RackOverlays.BINDING);
+            if (binding != null && RackOverlays.binds(binding, item)) {
+                box.getStyleClass().add(RackOverlays.BINDING);
+            }
         }
     }
 

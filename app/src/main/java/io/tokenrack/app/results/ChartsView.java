@@ -58,7 +58,7 @@ public final class ChartsView extends HBox {
     /** Chart keys; the viewer's id is "chart-" + key. */
     public static final List<String> KEYS = List.of("throughput", "efficiency", "cost", "power");
 
-    private final ChartStyler styler;
+    private ChartStyler styler;
     private final ObservableValue<Results> results;
     private final BiConsumer<String, JFreeChart> onExport;
     private final Map<String, ChartViewer> viewers = new LinkedHashMap<>();
@@ -109,6 +109,29 @@ public final class ChartsView extends HBox {
 
     private void initListeners() {
         results.addListener((obs, a, b) -> update(b));
+    }
+
+    /** The theme's chart style now (see {@link #restyle(ChartStyler)}). */
+    public ChartStyler styler() {
+        return styler;
+    }
+
+    /**
+     * Follows a change of theme: every chart takes the new backgrounds, text and series colours,
+     * and the current numbers are drawn again in them.
+     */
+    public void restyle(ChartStyler next) {
+        this.styler = next;
+        for (ChartViewer v : viewers.values()) {
+            JFreeChart chart = v.getChart();
+            chart.setNotify(false);
+            styler.style(chart);
+            if (chart.getPlot() instanceof XYPlot xy && xy.getRenderer() instanceof XYLineAndShapeRenderer r) {
+                r.setSeriesPaint(0, styler.accent());
+                r.setSeriesPaint(1, styler.danger());
+            }
+        }
+        update(results.getValue()); // annotations and the power bars in the new colours; notifies each chart once
     }
 
     public ChartViewer viewer(String key) {
