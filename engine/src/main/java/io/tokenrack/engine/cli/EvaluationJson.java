@@ -114,6 +114,10 @@ final class EvaluationJson {
         }
         Note.AttentionFfn a = afd.get();
         s.put("mode", "afd");
+        // prompts are prefilled on the attention pool; each decode step runs on both pools
+        s.put("prefillAccelerators", a.attentionAccelerators());
+        s.put("decodeAccelerators", a.attentionAccelerators() + a.ffnAccelerators());
+        s.put("prefillAcceleratorId", a.attentionAcceleratorId());
         s.put("attentionAcceleratorId", a.attentionAcceleratorId());
         s.put("attentionAccelerators", a.attentionAccelerators());
         s.put("ffnAcceleratorId", a.ffnAcceleratorId());

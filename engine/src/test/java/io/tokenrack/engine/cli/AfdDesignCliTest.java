@@ -22,6 +22,10 @@ class AfdDesignCliTest {
         assertTrue(s.get("attentionAccelerators").asInt() > 0 && s.get("attentionAccelerators").asInt() <= 216, s.toString());
         assertTrue(s.get("ffnAccelerators").asInt() > 0 && s.get("ffnAccelerators").asInt() <= 256, s.toString());
         assertTrue(s.get("offloadedLayers").asInt() >= 1, s.toString());
+        // prompts are prefilled on the attention pool; every decode step uses both pools
+        assertEquals(s.get("attentionAccelerators").asInt(), s.get("prefillAccelerators").asInt(), s.toString());
+        assertEquals(s.get("attentionAccelerators").asInt() + s.get("ffnAccelerators").asInt(), s.get("decodeAccelerators").asInt());
+        assertEquals("rubin", s.get("prefillAcceleratorId").asText());
         assertTrue(j.get("tokensPerSecondPerUser").asDouble() >= 200);
         assertEquals(216 + 256, j.get("accelerators").asInt());
 
