@@ -1,20 +1,15 @@
 package io.tokenrack.app.site;
 
 import io.tokenrack.app.AppContext;
-import io.tokenrack.engine.catalog.StrictJson;
 import io.tokenrack.engine.design.RackDesign;
 import io.tokenrack.engine.site.SiteDesign;
 import io.tokenrack.engine.site.SiteDocument;
 import io.tokenrack.engine.site.SiteIO;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import io.tokenrack.engine.site.SiteOptimizer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.stream.Stream;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
@@ -73,25 +68,7 @@ public final class SiteWindow {
 
     /** The preset designs that read, by their presets path. */
     static Map<String, RackDesign> presetDesigns(AppContext.PresetsAccess presets) {
-        return presets.withPresets(dir -> {
-            Map<String, RackDesign> out = new TreeMap<>();
-            Path designs = dir.resolve("designs");
-            if (!Files.isDirectory(designs)) {
-                return out;
-            }
-            try (Stream<Path> files = Files.list(designs)) {
-                for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList()) {
-                    try {
-                        out.put("presets/designs/" + f.getFileName(), StrictJson.read(f, f.toString(), RackDesign.class));
-                    } catch (RuntimeException e) {
-                        // the broken example is no candidate
-                    }
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            return out;
-        });
+        return presets.withPresets(SiteOptimizer::presetDesigns);
     }
 
     public void show() {

@@ -22,9 +22,7 @@ import io.tokenrack.engine.site.Tornado;
 import io.tokenrack.engine.site.UnitEvaluation;
 import io.tokenrack.engine.workload.Precision;
 import io.tokenrack.engine.workload.Workload;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,9 +30,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -283,31 +279,8 @@ public final class PlanCommand implements Callable<Integer> {
 
     /** The preset designs (presets/designs/*.json that read), by their path as the user would name them. */
     private Map<String, RackDesign> presetDesigns() {
-        Map<String, RackDesign> out = new TreeMap<>();
-        java.util.function.Function<Path, Void> read = dir -> {
-            Path designsDir = dir.resolve("designs");
-            if (!Files.isDirectory(designsDir)) {
-                return null;
-            }
-            try (Stream<Path> files = Files.list(designsDir)) {
-                for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList()) {
-                    try {
-                        out.put("presets/designs/" + f.getFileName(), StrictJson.read(f, f.toString(), RackDesign.class));
-                    } catch (RuntimeException e) {
-                        // a preset that does not read (the broken example) is no candidate
-                    }
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            return null;
-        };
-        if (presets.dir != null) {
-            read.apply(presets.dir);
-        } else {
-            CatalogLoader.withBundledPresets(read);
-        }
-        return out;
+        return presets.dir != null ? SiteOptimizer.presetDesigns(presets.dir)
+                : CatalogLoader.withBundledPresets(SiteOptimizer::presetDesigns);
     }
 
     private int bench(SiteDocument doc, SitePlanner planner) {

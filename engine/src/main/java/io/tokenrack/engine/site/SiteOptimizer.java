@@ -98,6 +98,31 @@ public final class SiteOptimizer {
     }
 
     /**
+     * The designs in {@code presetsDir}/designs that read, by "presets/designs/NAME.json", in name
+     * order: the optimizer's preset candidates (a file that does not read, like the broken example, is none).
+     */
+    public static Map<String, RackDesign> presetDesigns(java.nio.file.Path presetsDir) {
+        Map<String, RackDesign> out = new java.util.TreeMap<>();
+        java.nio.file.Path designs = presetsDir.resolve("designs");
+        if (!java.nio.file.Files.isDirectory(designs)) {
+            return out;
+        }
+        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(designs)) {
+            for (java.nio.file.Path f : files.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList()) {
+                try {
+                    out.put("presets/designs/" + f.getFileName(),
+                            io.tokenrack.engine.catalog.StrictJson.read(f, f.toString(), RackDesign.class));
+                } catch (RuntimeException e) {
+                    // a preset that does not read is no candidate
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out;
+    }
+
+    /**
      * Every preset design and every accelerator in the catalog in its standard server (one server,
      * or one scale-up domain of compute trays, per unit).
      */
