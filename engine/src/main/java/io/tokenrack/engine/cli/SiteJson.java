@@ -108,6 +108,18 @@ final class SiteJson {
             n.put("bindingLimit", p.bindingLimit().label());
             ArrayNode s = n.putArray("serving");
             a.serving().forEach(s::add);
+            ArrayNode configs = n.putArray("servingConfigurations");
+            for (io.tokenrack.engine.site.ServingChoice c : a.servingChoices()) {
+                ObjectNode x = configs.addObject();
+                x.put("workload", c.workload());
+                x.put("design", c.design());
+                x.put("mode", c.mode());
+                x.put("layout", c.layout());
+                x.put("speculative", c.speculative());
+                num(x, "acceptanceLength", c.acceptanceLength());
+                num(x, "requestsInFlightPerUnit", c.requestsInFlight());
+                num(x, "tokensPerSecondPerUser", c.tokensPerSecondPerUser());
+            }
         }
     }
 

@@ -5,9 +5,12 @@ import io.tokenrack.engine.catalog.InputException;
 import io.tokenrack.engine.cost.CostModel;
 import io.tokenrack.engine.design.RackDesign;
 import io.tokenrack.engine.evaluate.Assumptions;
-import io.tokenrack.engine.evaluate.Cluster;
 import io.tokenrack.engine.evaluate.Evaluation;
 import io.tokenrack.engine.evaluate.Evaluator;
+import io.tokenrack.engine.evaluate.ServingOptions;
+import io.tokenrack.engine.evaluate.ServingSearch;
+import io.tokenrack.engine.evaluate.SpeculationRequest;
+import io.tokenrack.engine.perf.Batching;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -62,36 +65,43 @@ public final class SitePlanner {
         return out;
     }
 
-    /** One unit evaluated on each workload of {@code mix}. */
+    /** One unit evaluated on each workload of {@code mix}, each served by the engine's best serving configuration. */
     public UnitEvaluation evaluateUnit(SiteDesign entry, RackDesign design, List<MixEntry> mix, Assumptions a) {
-        Cluster c;
-        double positions;
-        String label;
+        return evaluateUnit(entry, design, mix, a, j -> SpeculationRequest.AUTO);
+    }
+
+    /**
+     * As {@link #evaluateUnit(SiteDesign, RackDesign, List, Assumptions)}, with the speculative
+     * decoding asked for per workload (index into {@code mix}): the tornado fixes the acceptance length.
+     * Each workload is served the way {@code evaluate} serves it by default: {@link ServingSearch}
+     * with {@link ServingOptions#AUTO} (aggregated, prefill/decode pools or, for a design with two
+     * kinds of accelerators, attention–FFN or prefill/decode pools, whichever serves the SLO better).
+     */
+    public UnitEvaluation evaluateUnit(SiteDesign entry, RackDesign design, List<MixEntry> mix, Assumptions a,
+                                       java.util.function.IntFunction<SpeculationRequest> speculation) {
+        UnitHardware hw;
         try {
-            if (design != null) {
-                c = evaluator.clusters().fromDesign(design);
-                positions = Math.max(1, design.racks().size());
-                label = design.name();
-            } else {
-                c = evaluator.clusters().standard(entry.accelerator(), entry.acceleratorsPerUnit());
-                double rackW = c.accelerator().cooling() == CoolingType.LIQUID || c.accelerator().cooling() == CoolingType.IMMERSION
-                        ? LIQUID_RACK_WATTS : AIR_RACK_WATTS;
-                // a unit of compute trays is one scale-up domain: one rack (as NVL72); servers share racks up to a rack's power
-                positions = c.scaleUpDomain() == c.accelerators() && c.accelerators() > 8 ? 1
-                        : Double.isFinite(c.provisionedItWatts()) ? c.provisionedItWatts() / rackW : 1;
-                label = entry.label();
-            }
+            hw = UnitHardware.of(evaluator, entry, design);
         } catch (InputException e) {
             throw new InputException("designs: " + entry.label() + ": " + e.getMessage(), e);
         }
+        ServingSearch search = new ServingSearch(evaluator);
         List<Evaluation> results = new ArrayList<>();
-        for (MixEntry m : mix) {
-            results.add(evaluator.evaluate(c, m.workload(), a));
+        for (int j = 0; j < mix.size(); j++) {
+            MixEntry m = mix.get(j);
+            Evaluation e;
+            try {
+                e = hw.cluster() != null
+                        ? search.evaluate(hw.cluster(), m.workload(), a, Batching.CONTINUOUS, ServingOptions.AUTO, speculation.apply(j))
+                        : search.evaluate(design, m.workload(), a, Batching.CONTINUOUS, ServingOptions.AUTO, speculation.apply(j));
+            } catch (InputException ex) {
+                e = new Evaluation.Failed(Evaluation.Failed.Failure.INVALID, ex.getMessage(), hw.acceleratorId(), m.workload().modelId(),
+                        hw.accelerators(), List.of());
+            }
+            results.add(e);
         }
-        double tdp = c.accelerator().tdpWatts() == null ? Double.NaN : c.accelerator().tdpWatts();
-        double maxP = c.accelerators() * tdp + c.hostNameplateWatts() + c.networkWatts();
-        return new UnitEvaluation(entry, design, label, c.accelerator().id(), c.accelerators(), positions, c.provisionedItWatts(), maxP,
-                entry.unitPriceUsd() != null ? entry.unitPriceUsd() : c.capexUsd() == null ? Double.NaN : c.capexUsd(), results);
+        return new UnitEvaluation(entry, design, hw.label(), hw.acceleratorId(), hw.accelerators(), hw.positions(), hw.provisionedWatts(),
+                hw.maxPWatts(), entry.unitPriceUsd() != null ? entry.unitPriceUsd() : hw.capexUsd(), results);
     }
 
     /** The units re-evaluated on a changed mix (the tornado's prefix-hit rate). */
