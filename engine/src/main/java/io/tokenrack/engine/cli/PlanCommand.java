@@ -96,7 +96,7 @@ public final class PlanCommand implements Callable<Integer> {
     boolean dc800v;
 
     @Option(names = "--rack-power-basis", paramLabel = "B",
-            description = "size racks by provisioned, max-p or modelled power (default: the site file's, else max-p)")
+            description = "size racks by provisioned, max-p, p90 or modelled power (default: the site file's, else max-p)")
     String basis;
 
     @Option(names = "--optimize", description = "search every preset design and catalog server for the best site; adds alternatives")
@@ -274,7 +274,7 @@ public final class PlanCommand implements Callable<Integer> {
 
     private RackPowerBasis basis() {
         return Arrays.stream(RackPowerBasis.values()).filter(x -> x.label().equals(basis)).findFirst()
-                .orElseThrow(() -> new InputException("--rack-power-basis: provisioned, max-p or modelled, was '" + basis + "'"));
+                .orElseThrow(() -> new InputException("--rack-power-basis: provisioned, max-p, p90 or modelled, was '" + basis + "'"));
     }
 
     /** The preset designs (presets/designs/*.json that read), by their path as the user would name them. */

@@ -104,6 +104,11 @@ public final class SitePlanner {
                 hw.maxPWatts(), entry.unitPriceUsd() != null ? entry.unitPriceUsd() : hw.capexUsd(), results);
     }
 
+    /** The site's assumptions: the catalog's with the site's finance put in. */
+    public Assumptions assumptions(SiteDocument site) {
+        return site.finance().apply(base);
+    }
+
     /** The units re-evaluated on a changed mix (the tornado's prefix-hit rate). */
     public List<UnitEvaluation> reevaluate(SiteDocument site, List<RackDesign> designs, List<MixEntry> mix) {
         return evaluate(site.withWorkloads(mix), designs);
@@ -130,11 +135,12 @@ public final class SitePlanner {
         double[] sized = new double[n];
         for (int i = 0; i < n; i++) {
             UnitEvaluation u = units.get(i);
-            mixed[i] = mixed(u, mix, knobs.throughputScale());
+            mixed[i] = mixed(u, mix, knobs.throughputScale(), a.utilization());
             sized[i] = switch (site.rackPowerBasis()) {
                 case PROVISIONED -> u.provisionedWatts();
                 case MAX_P -> u.maxPWatts();
                 case MODELLED -> mixed[i].power.itWatts();
+                case P90 -> mixed[i].phases.percentile(PhaseMixPower.P90);
             };
             if (site.rackPowerBasis() == RackPowerBasis.MAX_P && !(sized[i] > 0) && u.provisionedWatts() > 0 && u.servesAny()) {
                 sized[i] = u.provisionedWatts();
@@ -202,6 +208,9 @@ public final class SitePlanner {
         double provisioned = 0;
         double maxP = 0;
         double totalCapex = 0;
+        double p90 = 0;
+        double meanIt = 0;
+        double exceedance = 0;
         for (int i = 0; i < n; i++) {
             UnitEvaluation u = units.get(i);
             int count = (int) Math.floor(units0[i] * scale + 1e-9);
@@ -215,12 +224,16 @@ public final class SitePlanner {
                 }
             }
             lines.add(new SitePlan.DesignLine(u.label(), u.acceleratorId(), count, (int) Math.ceil(count * u.rackPositions() - 1e-9),
-                    count * u.accelerators(), sized[i], m.power.itWatts(), count * m.tokens, count * unitCapex, served));
+                    count * u.accelerators(), sized[i], m.power.itWatts(), count * m.tokens, count * unitCapex, served,
+                    m.phases.percentile(PhaseMixPower.P90)));
             power = power.plus(m.power.times(count));
             tokens += count * m.tokens;
             rackPositions += count * u.rackPositions();
             accelerators += count * u.accelerators();
             if (count > 0) {
+                p90 += count * m.phases.percentile(PhaseMixPower.P90);
+                meanIt += count * m.phases.meanWatts();
+                exceedance = Math.max(exceedance, m.phases.shareAbove(sized[i]));
                 sizedIt += count * sized[i];
                 provisioned += count * u.provisionedWatts();
                 maxP += count * u.maxPWatts();
@@ -251,7 +264,17 @@ public final class SitePlanner {
         double facilityCost = CostModel.facilityUsdPerHour(sizedIt, a.colocationUsdPerKwMonth()) * CostModel.HOURS_PER_YEAR;
         double usdPerM = (capital + energy + facilityCost) / annualTokens * 1e6;
         double margin = revenue - energy - facilityCost;
-        double payback = margin > 0 ? totalCapex / margin : Double.POSITIVE_INFINITY;
+        double hardwarePayback = margin > 0 ? totalCapex / margin : Double.POSITIVE_INFINITY;
+        // the owner builds the facility: its capex counts, its rent does not
+        double facilityRate = site.finance().facilityCapexPerMegawatt();
+        double facilityCapex = sizedIt / 1e6 * facilityRate;
+        double ownerMargin = revenue - energy;
+        double payback = ownerMargin > 0 ? (totalCapex + facilityCapex) / ownerMargin : Double.POSITIVE_INFINITY;
+        double low = sizedIt / 1e6 * Math.min(facilityRate, FacilityCapex.LOW_USD_PER_MW);
+        double high = sizedIt / 1e6 * Math.max(facilityRate, FacilityCapex.HIGH_USD_PER_MW);
+        SitePlan.FacilityCost facilityCost2 = new SitePlan.FacilityCost(facilityRate, facilityCapex, low, high, totalCapex + facilityCapex,
+                hardwarePayback, ownerMargin > 0 ? (totalCapex + low) / ownerMargin : Double.POSITIVE_INFINITY,
+                ownerMargin > 0 ? (totalCapex + high) / ownerMargin : Double.POSITIVE_INFINITY);
         if (Double.isNaN(totalCapex)) {
             notes.add("a design has no price in the catalog: capex, $ per million tokens and payback are unknown");
         }
@@ -265,25 +288,26 @@ public final class SitePlanner {
                 }
             }
         }
-        if (site.rackPowerBasis() == RackPowerBasis.MODELLED) {
-            notes.add("oversubscribed: racks " + site.rackPowerBasis().risk());
+        if (site.rackPowerBasis() == RackPowerBasis.MODELLED || site.rackPowerBasis() == RackPowerBasis.P90) {
+            notes.add(String.format(Locale.ROOT, "oversubscribed: racks %s (modelled: a unit draws more than it is sized for %.0f%% of the hours)",
+                    site.rackPowerBasis().risk(), exceedance * 100));
         }
         double oversubscription = provisioned / sizedIt;
         return new SitePlan(site.name(), site.utilityMegawatts(), site.rackPowerBasis(), chain.efficiency(), coolingPerIt, f, lines, wl,
                 (int) Math.ceil(rackPositions - 1e-9), accelerators, tokens, flow, sizedIt, provisioned, maxP, oversubscription,
                 site.rackPowerBasis().risk(), annualTokens, revenue, totalCapex, capital, energy, facilityCost, usdPerM, payback, binding,
-                utilization, notes);
+                utilization, notes, new SitePlan.Powers(provisioned, maxP, p90, it, meanIt, exceedance), facilityCost2);
     }
 
     /** A unit serving the mix: its output tokens/s (in all, and per workload) and its mean draw. */
-    private record Mixed(double tokens, double[] tokensPerWorkload, UnitPower power) {}
+    private record Mixed(double tokens, double[] tokensPerWorkload, UnitPower power, PhaseMixPower phases) {}
 
     /**
      * The unit serves each workload it can in proportion to the workload's share of tokens: a token of
      * workload j takes 1/tps_j of the unit's time, so tokens/s = 1 / Σ (w_j / tps_j) over the served
      * workloads (shares renormalised), and the draw is the time-weighted mean of each workload's draw.
      */
-    private static Mixed mixed(UnitEvaluation u, List<MixEntry> mix, double throughputScale) {
+    private static Mixed mixed(UnitEvaluation u, List<MixEntry> mix, double throughputScale, double utilization) {
         double served = 0;
         for (int j = 0; j < mix.size(); j++) {
             if (u.results().get(j) instanceof Evaluation.Ok) {
@@ -292,7 +316,7 @@ public final class SitePlanner {
         }
         double[] per = new double[mix.size()];
         if (served == 0) {
-            return new Mixed(0, per, UnitPower.ZERO);
+            return new Mixed(0, per, UnitPower.ZERO, new PhaseMixPower(List.of()));
         }
         double secondsPerToken = 0;
         for (int j = 0; j < mix.size(); j++) {
@@ -302,15 +326,18 @@ public final class SitePlanner {
         }
         double tokens = 1 / secondsPerToken;
         UnitPower p = UnitPower.ZERO;
+        double[] times = new double[mix.size()];
         for (int j = 0; j < mix.size(); j++) {
             if (u.results().get(j) instanceof Evaluation.Ok e) {
                 double w = mix.get(j).share() / served;
                 per[j] = tokens * w;
                 double time = w / (e.throughput().outputTokensPerSecond() * throughputScale) * tokens;
+                times[j] = time;
                 p = p.plus(UnitPower.of(e).times(time));
             }
         }
-        return new Mixed(tokens, per, p);
+        PhaseMixPower phases = PhaseMixPower.of(mix.stream().map(MixEntry::name).toList(), u.results(), times, utilization);
+        return new Mixed(tokens, per, p, phases);
     }
 
     static String fmt(String f, Object... args) {
