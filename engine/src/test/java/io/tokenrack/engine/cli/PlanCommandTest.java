@@ -42,7 +42,9 @@ class PlanCommandTest {
         assertEquals(0, r.exitCode(), r.err());
         JsonNode j = StrictJson.mapper().readTree(r.out());
         assertEquals(2, j.get("designs").size());
-        assertEquals(7, j.get("sensitivity").get("bars").size());
+        assertEquals(8, j.get("sensitivity").get("bars").size());
+        assertTrue(j.get("facilityCapexUsd").asDouble() > 0, "the facility build is counted even where the hardware has no price");
+        assertTrue(j.get("itPowerByMeasureWatts").get("p90").asDouble() <= j.get("itPowerByMeasureWatts").get("maxP").asDouble());
     }
 
     @Test
