@@ -86,20 +86,18 @@ public final class SitePlanner {
             throw new InputException("designs: " + entry.label() + ": " + e.getMessage(), e);
         }
         ServingSearch search = new ServingSearch(evaluator);
-        List<Evaluation> results = new ArrayList<>();
-        for (int j = 0; j < mix.size(); j++) {
+        // the workloads in parallel (the engine is pure): a design with two kinds searches its pools for seconds
+        List<Evaluation> results = java.util.stream.IntStream.range(0, mix.size()).parallel().mapToObj(j -> {
             MixEntry m = mix.get(j);
-            Evaluation e;
             try {
-                e = hw.cluster() != null
+                return hw.cluster() != null
                         ? search.evaluate(hw.cluster(), m.workload(), a, Batching.CONTINUOUS, ServingOptions.AUTO, speculation.apply(j))
                         : search.evaluate(design, m.workload(), a, Batching.CONTINUOUS, ServingOptions.AUTO, speculation.apply(j));
             } catch (InputException ex) {
-                e = new Evaluation.Failed(Evaluation.Failed.Failure.INVALID, ex.getMessage(), hw.acceleratorId(), m.workload().modelId(),
-                        hw.accelerators(), List.of());
+                return (Evaluation) new Evaluation.Failed(Evaluation.Failed.Failure.INVALID, ex.getMessage(), hw.acceleratorId(),
+                        m.workload().modelId(), hw.accelerators(), List.of());
             }
-            results.add(e);
-        }
+        }).toList();
         return new UnitEvaluation(entry, design, hw.label(), hw.acceleratorId(), hw.accelerators(), hw.positions(), hw.provisionedWatts(),
                 hw.maxPWatts(), entry.unitPriceUsd() != null ? entry.unitPriceUsd() : hw.capexUsd(), results);
     }
