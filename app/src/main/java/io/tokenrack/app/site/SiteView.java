@@ -52,6 +52,8 @@ public final class SiteView extends BorderPane {
     private final Label payback = card("site-payback");
     private final Label binding = card("site-binding");
     private final Label pue = card("site-pue");
+    private final Label facilityCapex = card("site-facility-capex");
+    private final Label powerMeasures = card("site-power-measures");
     private final TextField envelope = new TextField();
     private final FloorView floor;
     private final PowerFlowView flow;
@@ -119,8 +121,8 @@ public final class SiteView extends BorderPane {
                 return null;
             }
         });
-        basis.setTooltip(new Tooltip("the rack power the site is sized by: provisioned (nameplate), max-p (TDP), or the modelled draw "
-                + "(oversubscribed: needs power capping)"));
+        basis.setTooltip(new Tooltip("the rack power the site is sized by: provisioned (nameplate), max-p (TDP), p90 (the draw the phase "
+                + "mix stays under nine hours in ten) or the modelled draw (p90 and modelled are oversubscribed: they need power capping)"));
         basis.setOnAction(e -> {
             if (basis.getValue() != null && model.site() != null && basis.getValue() != model.site().rackPowerBasis()) {
                 model.update(x -> x.withRackPowerBasis(basis.getValue()));
@@ -165,9 +167,9 @@ public final class SiteView extends BorderPane {
         cards.setHgap(12);
         cards.setVgap(4);
         cards.setPadding(new Insets(8));
-        String[] titles = {"Racks", "Accelerators", "Output tokens/s", "Tokens/s per MW", "Revenue a year", "Capex", "$ per M output tokens",
-            "Payback", "Binding limit", "PUE"};
-        Label[] values = {racks, accelerators, tokens, tokensPerMw, revenue, capex, usdPerM, payback, binding, pue};
+        String[] titles = {"Racks", "Accelerators", "Output tokens/s", "Tokens/s per MW", "Revenue a year", "Capex (hardware)", "Facility capex",
+            "$ per M output tokens", "Payback", "Binding limit", "PUE", "IT power (MW)"};
+        Label[] values = {racks, accelerators, tokens, tokensPerMw, revenue, capex, facilityCapex, usdPerM, payback, binding, pue, powerMeasures};
         for (int i = 0; i < titles.length; i++) {
             Label t = new Label(titles[i]);
             t.getStyleClass().add("text-muted");
@@ -269,6 +271,21 @@ public final class SiteView extends BorderPane {
         capex.setText(big(p.capexUsd()));
         usdPerM.setText(money(p.usdPerMillionOutputTokens(), 3));
         payback.setText(years(p.paybackYears()));
+        payback.setTooltip(new Tooltip(String.format(Locale.ROOT, "hardware and facility build over revenue less energy: %s (%s–%s over the "
+                        + "facility's cost range)%na tenant's: hardware alone over revenue less energy and the facility's rent: %s",
+                years(p.paybackYears()), years(p.facility().paybackYearsLow()), years(p.facility().paybackYearsHigh()),
+                years(p.facility().hardwarePaybackYears()))));
+        facilityCapex.setText(String.format(Locale.ROOT, "%s (%s–%s)", big(p.facility().usd()), big(p.facility().lowUsd()),
+                big(p.facility().highUsd())));
+        facilityCapex.setTooltip(new Tooltip(String.format(Locale.ROOT, "power chain, cooling plant and building at %s per MW of sized IT load "
+                + "(Cushman & Wakefield 2025: $9.3–15.0 M per MW over 19 US markets); hardware + facility %s", big(p.facility().usdPerMegawatt()),
+                big(p.facility().totalCapexUsd()))));
+        SitePlan.Powers w = p.powers();
+        powerMeasures.setText(String.format(Locale.ROOT, "provisioned %.1f · Max-P %.1f · P90 %.1f · modelled %.1f", w.provisionedItWatts() / 1e6,
+                w.maxPItWatts() / 1e6, w.p90ItWatts() / 1e6, w.busyItWatts() / 1e6));
+        powerMeasures.setTooltip(new Tooltip(String.format(Locale.ROOT, "sized by %s: a unit draws more than it is sized for %.0f%% of the "
+                        + "hours (modelled); mean over all hours, idle included, %.1f MW%nrisk: %s", p.rackPowerBasis().label(),
+                w.exceedanceShare() * 100, w.meanItWatts() / 1e6, p.risk())));
         binding.setText(p.bindingLimit().label());
         pue.setText(String.format(Locale.ROOT, "%.3f", p.facilityPerItWatt()));
         floor.show(p);
@@ -287,8 +304,10 @@ public final class SiteView extends BorderPane {
         for (SiteOptimizer.Alternative a : r.alternatives()) {
             SitePlan p = a.plan();
             shownAlternatives.add(p);
-            alternatives.getItems().add(String.format(Locale.ROOT, "%d. %s — %,d racks, %,.0f tokens/s per MW, %s/yr, payback %s", i++,
-                    String.join(" + ", a.designs()), p.racks(), p.outputTokensPerSecondPerMegawatt(), big(p.annualRevenueUsd()), years(p.paybackYears())));
+            alternatives.getItems().add(String.format(Locale.ROOT, "%d. %s — %,d racks, %,.0f tokens/s per MW, %s/yr, payback %s; serving %s", i++,
+                    String.join(" + ", a.designs()), p.racks(), p.outputTokensPerSecondPerMegawatt(), big(p.annualRevenueUsd()), years(p.paybackYears()),
+                    String.join(", ", a.servingChoices().stream().map(c -> c.workload() + " " + c.mode()
+                            + (c.speculative().equals("off") ? "" : " " + c.speculative())).distinct().toList())));
         }
         alternatives.getItems().add("Why: " + r.why());
     }

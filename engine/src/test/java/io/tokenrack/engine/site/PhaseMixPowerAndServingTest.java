@@ -84,6 +84,21 @@ class PhaseMixPowerAndServingTest {
     }
 
     @Test
+    void theFacilityRateReadsWritesAndIsChecked() throws Exception {
+        String good = java.nio.file.Files.readString(SitePlannerTest.SITE_100);
+        String with = good.replace("\"rackPowerBasis\": \"max-p\",", "\"rackPowerBasis\": \"p90\",\n  \"finance\": {\"utilization\": 0.6, "
+                + "\"facilityCapexUsdPerMegawatt\": 12500000},");
+        SiteDocument s = SiteIO.fromJson(with.getBytes(java.nio.charset.StandardCharsets.UTF_8), "site.json");
+        assertEquals(12.5e6, s.finance().facilityCapexPerMegawatt(), 1e-6);
+        assertEquals(RackPowerBasis.P90, s.rackPowerBasis());
+        assertEquals(s, SiteIO.fromJson(SiteIO.toJson(s).getBytes(java.nio.charset.StandardCharsets.UTF_8), "again.json"), "saved and reread");
+        assertEquals(io.tokenrack.engine.site.FacilityCapex.CENTRAL_USD_PER_MW, SiteIO.read(SitePlannerTest.SITE_100).finance().facilityCapexPerMegawatt());
+        var bad = org.junit.jupiter.api.Assertions.assertThrows(io.tokenrack.engine.catalog.InputException.class, () -> SiteIO.fromJson(
+                with.replace("12500000", "-1").getBytes(java.nio.charset.StandardCharsets.UTF_8), "bad.json"));
+        assertTrue(bad.getMessage().contains("bad.json") && bad.getMessage().contains("facilityCapexUsdPerMegawatt"), bad.getMessage());
+    }
+
+    @Test
     void eachWorkloadIsServedAsEvaluateServesItByDefault() {
         SiteDocument site = SiteIO.read(SitePlannerTest.SITE_100);
         List<RackDesign> designs = SiteIO.designs(site, SitePlannerTest.SITE_100);
