@@ -93,7 +93,7 @@ class PhaseMixPowerAndServingTest {
         assertEquals(RackPowerBasis.P90, s.rackPowerBasis());
         assertEquals(s, SiteIO.fromJson(SiteIO.toJson(s).getBytes(java.nio.charset.StandardCharsets.UTF_8), "again.json"), "saved and reread");
         assertEquals(io.tokenrack.engine.site.FacilityCapex.CENTRAL_USD_PER_MW, SiteIO.read(SitePlannerTest.SITE_100).finance().facilityCapexPerMegawatt());
-        var bad = org.junit.jupiter.api.Assertions.assertThrows(io.tokenrack.engine.catalog.InputException.class, () -> SiteIO.fromJson(
+        var bad = org.junit.jupiter.api.Assertions.assertThrows(io.tokenrack.engine.catalog.PresetException.class, () -> SiteIO.fromJson(
                 with.replace("12500000", "-1").getBytes(java.nio.charset.StandardCharsets.UTF_8), "bad.json"));
         assertTrue(bad.getMessage().contains("bad.json") && bad.getMessage().contains("facilityCapexUsdPerMegawatt"), bad.getMessage());
     }
