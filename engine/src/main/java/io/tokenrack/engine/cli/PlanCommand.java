@@ -118,6 +118,9 @@ public final class PlanCommand implements Callable<Integer> {
     @Mixin
     PresetsOption presets;
 
+    @Mixin
+    PowerOptions power;
+
     @Override
     public Integer call() throws Exception {
         SiteDocument doc = site != null ? readSite() : commandLineSite();
@@ -134,7 +137,7 @@ public final class PlanCommand implements Callable<Integer> {
                 throw new InputException("--site-mw: " + e.getMessage().replaceFirst("^utilityMegawatts: ", ""), e);
             }
         }
-        Evaluator evaluator = presets.evaluator();
+        Evaluator evaluator = power.apply(presets.evaluator());
         SitePlanner planner = new SitePlanner(evaluator, Assumptions.defaults(presets.catalog().facility()));
         if (bench != null) {
             return bench(doc, planner);
