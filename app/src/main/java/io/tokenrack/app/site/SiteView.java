@@ -173,6 +173,8 @@ public final class SiteView extends BorderPane {
         for (int i = 0; i < titles.length; i++) {
             Label t = new Label(titles[i]);
             t.getStyleClass().add("text-muted");
+            t.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // the title stays whole; a long value wraps instead
+            values[i].setWrapText(true);
             cards.add(t, 0, i);
             cards.add(values[i], 1, i);
         }
@@ -275,17 +277,18 @@ public final class SiteView extends BorderPane {
                         + "facility's cost range)%na tenant's: hardware alone over revenue less energy and the facility's rent: %s",
                 years(p.paybackYears()), years(p.facility().paybackYearsLow()), years(p.facility().paybackYearsHigh()),
                 years(p.facility().hardwarePaybackYears()))));
-        facilityCapex.setText(String.format(Locale.ROOT, "%s (%s–%s)", big(p.facility().usd()), big(p.facility().lowUsd()),
-                big(p.facility().highUsd())));
+        facilityCapex.setText(String.format(Locale.ROOT, "%s (%s)", big(p.facility().usd()), range(p.facility().lowUsd(), p.facility().highUsd())));
         facilityCapex.setTooltip(new Tooltip(String.format(Locale.ROOT, "power chain, cooling plant and building at %s per MW of sized IT load "
                 + "(Cushman & Wakefield 2025: $9.3–15.0 M per MW over 19 US markets); hardware + facility %s", big(p.facility().usdPerMegawatt()),
                 big(p.facility().totalCapexUsd()))));
         SitePlan.Powers w = p.powers();
-        powerMeasures.setText(String.format(Locale.ROOT, "provisioned %.1f · Max-P %.1f · P90 %.1f · modelled %.1f", w.provisionedItWatts() / 1e6,
-                w.maxPItWatts() / 1e6, w.p90ItWatts() / 1e6, w.busyItWatts() / 1e6));
-        powerMeasures.setTooltip(new Tooltip(String.format(Locale.ROOT, "sized by %s: a unit draws more than it is sized for %.0f%% of the "
-                        + "hours (modelled); mean over all hours, idle included, %.1f MW%nrisk: %s", p.rackPowerBasis().label(),
-                w.exceedanceShare() * 100, w.meanItWatts() / 1e6, p.risk())));
+        powerMeasures.setText(String.format(Locale.ROOT, "Max-P %.1f · P90 %.1f · modelled %.1f", w.maxPItWatts() / 1e6,
+                w.p90ItWatts() / 1e6, w.busyItWatts() / 1e6));
+        powerMeasures.setTooltip(new Tooltip(String.format(Locale.ROOT, "IT power of the racks built, MW: provisioned (nameplate) %.1f, Max-P "
+                        + "%.1f, P90 of the phase mix %.1f, modelled busy draw %.1f, mean over all hours (idle included) %.1f%n"
+                        + "sized by %s: a unit draws more than it is sized for %.0f%% of the hours (modelled)%nrisk: %s",
+                w.provisionedItWatts() / 1e6, w.maxPItWatts() / 1e6, w.p90ItWatts() / 1e6, w.busyItWatts() / 1e6, w.meanItWatts() / 1e6,
+                p.rackPowerBasis().label(), w.exceedanceShare() * 100, p.risk())));
         binding.setText(p.bindingLimit().label());
         pue.setText(String.format(Locale.ROOT, "%.3f", p.facilityPerItWatt()));
         floor.show(p);
@@ -317,6 +320,15 @@ public final class SiteView extends BorderPane {
         c.setCellValueFactory(d -> new ReadOnlyStringWrapper(f.apply(d.getValue())));
         c.setSortable(false);
         return c;
+    }
+
+    /** "$0.83–1.34 B" or "$83.4–134.5 M": a range in one unit. */
+    private static String range(double low, double high) {
+        if (!Double.isFinite(low) || !Double.isFinite(high)) {
+            return "unknown";
+        }
+        return high >= 1e9 ? String.format(Locale.ROOT, "$%.2f–%.2f B", low / 1e9, high / 1e9)
+                : String.format(Locale.ROOT, "$%.1f–%.1f M", low / 1e6, high / 1e6);
     }
 
     private static Label card(String id) {
