@@ -32,8 +32,8 @@ class PlanCommandTest {
         JsonNode locked = StrictJson.mapper().readTree(r.out());
         assertEquals("p90", locked.get("rackPowerBasis").asText());
         assertTrue(locked.get("racks").asInt() > full.get("racks").asInt());
-        assertTrue(locked.get("outputTokensPerSecondPerMegawattAt").get("it").asDouble()
-                > full.get("outputTokensPerSecondPerMegawattAt").get("it").asDouble(), "more tokens per IT joule");
+        assertTrue(locked.get("designs").get(0).get("modelledItWattsPerUnit").asDouble()
+                < full.get("designs").get(0).get("modelledItWattsPerUnit").asDouble(), "a locked rack draws less");
         CliRun bad = CliRun.of("plan", "--site", SITE, "--operating-point", "clock:2");
         assertEquals(2, bad.exitCode());
         assertTrue(bad.err().contains("--operating-point"), bad.err());
