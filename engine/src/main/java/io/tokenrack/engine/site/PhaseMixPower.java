@@ -1,6 +1,7 @@
 package io.tokenrack.engine.site;
 
 import io.tokenrack.engine.evaluate.Evaluation;
+import io.tokenrack.engine.evaluate.Note;
 import io.tokenrack.engine.evaluate.PowerDetail;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -50,8 +51,9 @@ public record PhaseMixPower(List<State> states) {
                     : it - e.power().acceleratorWatts() + e.accelerators() * pd.idleWattsPerAccelerator();
             idle = Double.isNaN(idle) ? idleHere : Math.min(idle, idleHere);
             double spread = pd == null ? 0 : pd.prefillWattsPerAccelerator() - pd.decodeWattsPerAccelerator();
-            if (pd == null || e.plan().split().disaggregated() || !(spread > 1e-9) || used < 1) {
-                // pools prefill and decode at once (or no phase figures): the steady draw throughout
+            boolean pools = e.plan().split().disaggregated() || e.notes().stream().anyMatch(n -> n instanceof Note.AttentionFfn);
+            if (pd == null || pools || !(spread > 1e-9) || used < 1) {
+                // pools work at once (prefill/decode or attention/FFN), or no phase figures: the steady draw throughout
                 out.add(new State(names.get(j), it, busy));
                 continue;
             }
