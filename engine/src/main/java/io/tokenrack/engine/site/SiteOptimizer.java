@@ -251,7 +251,7 @@ public final class SiteOptimizer {
         SitePlan w = top.getFirst().plan();
         String winner = String.join(" + ", top.getFirst().designs());
         if (top.size() == 1) {
-            return winner + " is the only candidate that serves the workloads";
+            return winner + " is the only candidate that serves the workloads; it serves " + modes(top.getFirst());
         }
         SitePlan r = top.get(1).plan();
         String runner = String.join(" + ", top.get(1).designs());
@@ -269,7 +269,13 @@ public final class SiteOptimizer {
                 plain(w.outputTokensPerSecondPerItMegawatt() / 1e6), plain(r.outputTokensPerSecondPerItMegawatt() / 1e6),
                 w.facilityPerItWatt(), r.facilityPerItWatt(), w.accelerators(), r.accelerators(),
                 w.bindingLimit() == r.bindingLimit() ? w.bindingLimit().label() + " both"
-                        : w.bindingLimit().label() + " (the other: " + r.bindingLimit().label() + ")");
+                        : w.bindingLimit().label() + " (the other: " + r.bindingLimit().label() + ")") + "; the winner serves " + modes(top.getFirst());
+    }
+
+    /** "chat disaggregated, agentic coding aggregated with mtp:1": how an alternative serves each workload. */
+    static String modes(Alternative a) {
+        return String.join(", ", a.servingChoices().stream().map(c -> c.workload() + " " + c.mode()
+                + (c.speculative().equals("off") ? "" : " with " + c.speculative())).distinct().toList());
     }
 
     private static String pct(double f) {

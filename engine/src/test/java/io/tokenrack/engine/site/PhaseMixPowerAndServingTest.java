@@ -120,6 +120,7 @@ class PhaseMixPowerAndServingTest {
         SiteDocument site = SiteIO.read(SitePlannerTest.SITE_100);
         SiteOptimizer.Result r = new SiteOptimizer(SitePlannerTest.PLANNER).optimize(site,
                 SiteOptimizer.defaultCandidates(SitePlannerTest.PLANNER.evaluator(), Map.of()), SiteOptimizer.Objective.TOKENS);
+        assertTrue(r.why().contains("the winner serves " + r.alternatives().getFirst().servingChoices().getFirst().workload()), r.why());
         for (SiteOptimizer.Alternative alt : r.alternatives()) {
             assertTrue(alt.servingChoices().size() >= site.workloads().size(), alt.designs().toString());
             for (ServingChoice c : alt.servingChoices()) {
