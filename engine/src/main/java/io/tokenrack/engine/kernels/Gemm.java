@@ -93,6 +93,7 @@ public final class Gemm {
         float[] ap = PACKED_A.get();
         int kcMax = depthFor(mr);
         float touched = 0;
+        boolean readAhead = nr >= LINE_FLOATS;
         for (int pc = 0; pc < k; pc += kcMax) {
             int kc = Math.min(kcMax, k - pc);
             boolean overwrite = pc == 0;
@@ -108,9 +109,11 @@ public final class Gemm {
                         int rows = Math.min(mr, m - row0);
                         int aOff = ir * kc;
                         int cOff = row0 * n + col0;
-                        if (!overwrite && ir + mr < mc) {
+                        // C is read from the second K block on: bring the next tile's lines in (the
+                        // next row tile of this strip, or the first of the next strip)
+                        if (readAhead && !overwrite && ir + mr < mc) {
                             touched += touch(c, cOff + mr * n, n, Math.min(mr, mc - ir - mr), width);
-                        } else if (!overwrite && s + 1 < stripTo) {
+                        } else if (readAhead && !overwrite && s + 1 < stripTo) {
                             touched += touch(c, ic * n + col0 + nr, n, Math.min(mr, mc), Math.min(nr, n - col0 - nr));
                         }
                         if (VECTOR && mr == 6) {
@@ -134,19 +137,24 @@ public final class Gemm {
         ap[SINK] = touched;
     }
 
+    /** Floats in a 64-byte cache line. */
+    static final int LINE_FLOATS = 16;
+
     /**
      * Reads the cache lines of the next tile's C rows (one float per 64 bytes, and the last) while
      * this tile's K loop runs, so the epilogue that adds into them finds them in L1. The JDK has
      * no prefetch instruction to call; without this, the C rows (a stride of N floats apart, not a
      * pattern the hardware prefetchers follow) missed the caches at every tile once C outgrew L2:
-     * at 256 bits, 2048³, it was worth about a sixth of the time (docs/kernel-lab.md). Returns
+     * at 256 bits, 2048³, it was worth about a sixth of the time (docs/kernel-lab.md). Only for
+     * tiles whose rows span a line or more ({@code NR >= 16}): at 128 bits two strips share each
+     * line, the previous strip has already brought it in, and the reads only cost time. Returns
      * their sum, which the caller keeps, so the reads are not dropped.
      */
     static float touch(float[] c, int cOff, int ldc, int rows, int width) {
         float t = 0;
         for (int i = 0; i < rows; i++) {
             int o = cOff + i * ldc;
-            for (int j = 0; j < width; j += 16) {
+            for (int j = 0; j < width; j += LINE_FLOATS) {
                 t += c[o + j];
             }
             t += c[o + width - 1];
