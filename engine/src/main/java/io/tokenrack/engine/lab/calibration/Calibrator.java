@@ -99,6 +99,10 @@ public final class Calibrator {
                 square.add(new GemmPoint(n, n, n, g, g / peak1));
                 log.printf("  GEMM %d^3 one thread: %.1f GFLOP/s (%d x %d micro-tile, K block %d)%n", n, g,
                         Gemm.MR, Gemm.NR, Gemm.KC);
+                if (load > 0.5 * pool.size()) {
+                    // on a busy computer the wall clock counts other processes' time slices; say what the kernel itself does
+                    log.printf("    by this thread's CPU time: %.1f GFLOP/s%n", compute.squareGemmThreadCpu(n));
+                }
                 if (g > gemm1) {
                     gemm1 = g;
                     gemmSize = n;
