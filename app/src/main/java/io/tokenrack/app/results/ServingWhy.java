@@ -21,7 +21,7 @@ final class ServingWhy {
         sb.append(": ").append(layout(p)).append(", ").append(count(c.replicas(), "replica")).append(" on ")
                 .append(count(c.replicas() * p.tp() * p.pp() * p.dp(), "accelerator")).append(", ")
                 .append(count(c.concurrency(), "request")).append(" in flight, ")
-                .append(ServingConfig.NO_SPECULATION.equals(c.speculative()) ? "no speculative decoding" : "speculative decoding " + c.speculative())
+                .append(c.speculative().isOff() ? "no speculative decoding" : "speculative decoding " + c.speculative().label())
                 .append(". ");
         sb.append(reason(e, w));
         if (frontier.size() >= 2) {

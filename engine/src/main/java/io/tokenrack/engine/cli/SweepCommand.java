@@ -74,7 +74,7 @@ public final class SweepCommand implements Callable<Integer> {
             // in increasing concurrency, as the curve: the most tokens/s per user first
             for (FrontierPoint f : evaluator.frontier(cluster, w, a, points, o.batching()).reversed()) {
                 ServingConfig c = f.config();
-                out.println(row(f.point()) + "," + c.replicas() + "," + c.mode().label() + "," + c.speculative() + ",\""
+                out.println(row(f.point()) + "," + c.replicas() + "," + c.mode().label() + "," + c.speculative().label() + ",\""
                         + c.describe() + "\"");
             }
         }

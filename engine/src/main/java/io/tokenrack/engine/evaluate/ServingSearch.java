@@ -67,7 +67,7 @@ public final class ServingSearch {
             Cluster p = evaluator.clusters().fromDesign(DesignPools.racksOf(design, evaluator.catalog(), prefill, false));
             Cluster d = evaluator.clusters().fromDesign(DesignPools.racksOf(design, evaluator.catalog(), decode, true));
             Evaluation e = joined
-                    ? disaggregated.evaluate(withNic(d), withNic(p), w, a)
+                    ? disaggregated.evaluate(withNic(d), withNic(p), w, a, speculation)
                     : new Evaluation.Failed(Evaluation.Failed.Failure.DOES_NOT_FIT, "the design's " + prefill + " and " + decode
                             + " racks have no switch between them to move the KV cache", d.accelerator().id(), w.modelId(),
                             p.accelerators() + d.accelerators(), d.provenance());
@@ -101,8 +101,8 @@ public final class ServingSearch {
     }
 
     /**
-     * As above, aggregated serving with the speculative decoding asked for (the disaggregated pools
-     * are modelled without speculation).
+     * As above, with the speculative decoding asked for: aggregated replicas and the disaggregated
+     * decode pool run it (the prefill pool does not draft); {@code auto} tries off and each draft depth.
      */
     public Evaluation evaluate(Cluster cluster, Workload w, Assumptions a, Batching batching, ServingOptions options,
                                SpeculationRequest speculation) {
@@ -128,7 +128,7 @@ public final class ServingSearch {
             return evaluator.evaluate(cluster, w, a, batching, speculation);
         }
         if (mode == ServingMode.DISAGGREGATED) {
-            return disaggregated(cluster, w, a, options);
+            return disaggregated(cluster, w, a, options, speculation);
         }
         Evaluation together = evaluator.evaluate(cluster, w, a, batching, speculation);
         if (together instanceof Evaluation.Failed f && f.failure() == Evaluation.Failed.Failure.INVALID || cluster.accelerators() < 2) {
@@ -137,11 +137,11 @@ public final class ServingSearch {
         // splits that cannot beat aggregated serving within the limits are not worth evaluating
         double floor = together instanceof Evaluation.Ok t && t.notes().stream().noneMatch(n -> n instanceof Note.LimitsNotMet)
                 ? t.throughput().outputTokensPerSecond() : 0;
-        Evaluation apart = disaggregated.evaluate(cluster, null, null, w, a, floor);
+        Evaluation apart = disaggregated.evaluate(cluster, null, null, w, a, floor, speculation);
         return better(apart, together) ? apart : together;
     }
 
-    private Evaluation disaggregated(Cluster cluster, Workload w, Assumptions a, ServingOptions o) {
+    private Evaluation disaggregated(Cluster cluster, Workload w, Assumptions a, ServingOptions o, SpeculationRequest speculation) {
         if (o.prefillAcceleratorId() != null) {
             if (o.prefillCount() == null) {
                 throw new EvaluationException("a prefill accelerator beside the design's needs a prefill count (how many of "
@@ -154,9 +154,9 @@ public final class ServingSearch {
             Cluster prefill = evaluator.clusters().standard(o.prefillAcceleratorId(), o.prefillCount());
             // the design's accelerators meet the other pool through their NICs, even when they fill one domain
             Cluster decode = cluster.accelerators() <= cluster.scaleUpDomain() ? withNic(cluster) : cluster;
-            return disaggregated.evaluate(decode, withNic(prefill), w, a);
+            return disaggregated.evaluate(decode, withNic(prefill), w, a, speculation);
         }
-        return disaggregated.evaluate(cluster, o.prefillCount(), o.decodeCount(), w, a);
+        return disaggregated.evaluate(cluster, o.prefillCount(), o.decodeCount(), w, a, 0, speculation);
     }
 
     /** A pool of another kind reaches the design only through its NICs, even when it fits one scale-up domain. */
@@ -176,11 +176,17 @@ public final class ServingSearch {
      * Each point's {@code plan().split()} says its configuration. Empty when no split fits.
      */
     public java.util.List<Evaluation.Ok> disaggregatedSweep(Cluster cluster, Workload w, Assumptions a, int points) {
+        return disaggregatedSweep(cluster, w, a, points, SpeculationRequest.OFF);
+    }
+
+    /** As above, the decode pool running the speculative decoding asked for. */
+    public java.util.List<Evaluation.Ok> disaggregatedSweep(Cluster cluster, Workload w, Assumptions a, int points,
+                                                            SpeculationRequest speculation) {
         if (cluster.accelerators() < 2 || points < 1) {
             return java.util.List.of();
         }
         Workload open = w.withConcurrency(null).withoutLimits();
-        if (!(disaggregated.evaluate(cluster, null, null, open, a) instanceof Evaluation.Ok top)) {
+        if (!(disaggregated.evaluate(cluster, null, null, open, a, 0, speculation) instanceof Evaluation.Ok top)) {
             return java.util.List.of();
         }
         int max = (int) Math.clamp(Math.round(top.plan().concurrency()), 1, Integer.MAX_VALUE);
@@ -193,7 +199,7 @@ public final class ServingSearch {
                 break;
             }
             last = c;
-            if (disaggregated.evaluate(cluster, null, null, open.withConcurrency(c), a) instanceof Evaluation.Ok e) {
+            if (disaggregated.evaluate(cluster, null, null, open.withConcurrency(c), a, 0, speculation) instanceof Evaluation.Ok e) {
                 out.add(e);
             }
         }
