@@ -9,6 +9,8 @@ import io.tokenrack.engine.evaluate.Evaluation;
 import io.tokenrack.engine.evaluate.Evaluator;
 import io.tokenrack.engine.evaluate.FrontierPoint;
 import io.tokenrack.engine.evaluate.ServingConfig;
+import io.tokenrack.engine.evaluate.FrontierSearch;
+import io.tokenrack.engine.evaluate.WorkloadServing;
 import io.tokenrack.engine.workload.Workload;
 import java.io.PrintWriter;
 import java.util.Locale;
@@ -72,7 +74,8 @@ public final class SweepCommand implements Callable<Integer> {
         } else {
             out.println(FRONTIER_HEADER);
             // in increasing concurrency, as the curve: the most tokens/s per user first
-            for (FrontierPoint f : evaluator.frontier(cluster, w, a, points, o.batching()).reversed()) {
+            for (FrontierPoint f : new FrontierSearch(evaluator).frontier(cluster, w, a, points, o.batching(), WorkloadServing.options(w),
+                    WorkloadServing.speculation(w)).reversed()) {
                 ServingConfig c = f.config();
                 out.println(row(f.point()) + "," + c.replicas() + "," + c.mode().label() + "," + c.speculative().label() + ",\""
                         + c.describe() + "\"");

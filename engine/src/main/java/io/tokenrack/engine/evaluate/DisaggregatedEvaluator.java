@@ -126,7 +126,7 @@ final class DisaggregatedEvaluator {
         ModelSpec model;
         ModelShape shape;
         List<Plan> prefillPlans;
-        List<Plan> decodePlans;
+        List<List<Plan>> decodePlans;
         try {
             if (w.precision() == io.tokenrack.engine.workload.Precision.FP32) {
                 throw new EvaluationException("fp32 is modelled only for a measured CPU host, which is not served disaggregated");
@@ -150,7 +150,11 @@ final class DisaggregatedEvaluator {
         Choice best = null;
         String why = null;
         for (PrefillLayout pl : prefillCandidates(prefillPlans, w, k)) {
-            for (Plan dp : decodePlans) {
+            for (List<Plan> layout : decodePlans) {
+            // one decode layout, speculation off first, then deeper and deeper drafts: once a draft token
+            // more stops paying, a deeper draft does not pay either (as the aggregated search)
+            Choice previous = null;
+            for (Plan dp : layout) {
                 if (pools.shared) {
                     // no split of this pair beats the bound: min(most prefill with one decode replica, most decode)
                     double bound = upperBound(pools, pl, dp, w, k);
@@ -158,6 +162,7 @@ final class DisaggregatedEvaluator {
                         continue;
                     }
                 }
+                Choice local = null;
                 for (int[] xy : replicas(pools, pl, dp, w, k)) {
                     int x = xy[0];
                     int y = xy[1];
@@ -177,10 +182,20 @@ final class DisaggregatedEvaluator {
                         continue;
                     }
                     Choice c = operatingPoint(pools, pl.plan, x, dp, y, ds, kv, w);
-                    if (c != null && (best == null || c.better(best))) {
-                        best = c;
+                    if (c != null && (local == null || c.better(local))) {
+                        local = c;
                     }
                 }
+                if (local != null && (best == null || local.better(best))) {
+                    best = local;
+                }
+                if (local != null && previous != null && !local.better(previous)) {
+                    break;
+                }
+                if (local != null) {
+                    previous = local;
+                }
+            }
             }
         }
         if (best == null) {
@@ -196,25 +211,28 @@ final class DisaggregatedEvaluator {
     }
 
     /**
-     * The decode layouts once per speculation to try (off first): each a plan whose serving model
+     * Per decode layout, the layout once per speculation to try (off first): each a plan whose serving model
      * drafts, so that its memory holds the draft beside the target. A draft that does not fit leaves
      * a plan with no concurrency, skipped by the search.
      */
-    private List<Plan> speculative(List<Plan> plans, ModelSpec model, SpeculationRequest request) {
+    private List<List<Plan>> speculative(List<Plan> plans, ModelSpec model, SpeculationRequest request) {
         List<io.tokenrack.engine.perf.Speculation> candidates = request.candidates(model, catalog);
+        List<List<Plan>> out = new ArrayList<>(plans.size());
         if (candidates.size() == 1 && candidates.getFirst().isOff()) {
-            return plans;
+            plans.forEach(p -> out.add(List.of(p)));
+            return out;
         }
         ModelSpec draftModel = request.draftModelId() == null ? null : catalog.model(request.draftModelId());
-        List<Plan> out = new ArrayList<>(plans.size() * candidates.size());
         for (Plan p : plans) {
+            List<Plan> group = new ArrayList<>(candidates.size());
             io.tokenrack.engine.perf.Drafter drafter = null;
             for (var s : candidates) {
                 if (!s.isOff() && drafter == null) {
                     drafter = io.tokenrack.engine.perf.Drafter.of(s.method(), p.step(), draftModel);
                 }
-                out.add(s.isOff() ? p : new Plan(p.step(), p.serving().withSpeculation(s, drafter), p.replicas()));
+                group.add(s.isOff() ? p : new Plan(p.step(), p.serving().withSpeculation(s, drafter), p.replicas()));
             }
+            out.add(group);
         }
         return out;
     }

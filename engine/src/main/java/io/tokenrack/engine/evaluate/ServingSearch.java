@@ -32,20 +32,12 @@ public final class ServingSearch {
     public Evaluation evaluate(io.tokenrack.engine.design.RackDesign design, Workload w, Assumptions a, Batching batching,
                                ServingOptions options, SpeculationRequest speculation) {
         java.util.List<String> kinds = DesignPools.kinds(design, evaluator.catalog());
-        if (options.mode() == ServingMode.AFD && kinds.size() != 2) {
-            throw new EvaluationException("attention–FFN disaggregation needs a design with two kinds of accelerators (attention and the "
-                    + "KV cache on one, the FFN on the other); this one holds " + String.join(", ", kinds));
+        String refused = refusal(kinds, options.mode(), batching);
+        if (refused != null) {
+            throw new EvaluationException(refused);
         }
         if (kinds.size() <= 1) {
             return evaluate(evaluator.clusters().fromDesign(design), w, a, batching, options, speculation);
-        }
-        if (kinds.size() > 2) {
-            throw new EvaluationException("the design holds " + kinds.size() + " kinds of accelerator (" + String.join(", ", kinds)
-                    + "); disaggregated serving takes two, one for the prefill pool and one for the decode pool");
-        }
-        if (options.mode() == ServingMode.AGGREGATED || batching == Batching.STATIC) {
-            throw new EvaluationException("the design mixes accelerators (" + kinds.get(0) + " and " + kinds.get(1)
-                    + "): it serves only as two pools (continuous batching): attention and FFN (afd) or prefill and decode (disaggregated)");
         }
         boolean joined = DesignPools.hasSwitch(design, evaluator.catalog());
         if (options.mode() == ServingMode.AFD) {
@@ -84,6 +76,58 @@ public final class ServingSearch {
             }
         }
         return best;
+    }
+
+    /** Why a design with these kinds of accelerator cannot be served in {@code mode}, or null when it can be tried. */
+    private static String refusal(java.util.List<String> kinds, ServingMode mode, Batching batching) {
+        if (mode == ServingMode.AFD && kinds.size() != 2) {
+            return "attention–FFN disaggregation needs a design with two kinds of accelerators (attention and the "
+                    + "KV cache on one, the FFN on the other); this one holds " + String.join(", ", kinds);
+        }
+        if (kinds.size() > 2) {
+            return "the design holds " + kinds.size() + " kinds of accelerator (" + String.join(", ", kinds)
+                    + "); disaggregated serving takes two, one for the prefill pool and one for the decode pool";
+        }
+        if (kinds.size() == 2 && (mode == ServingMode.AGGREGATED || batching == Batching.STATIC)) {
+            return "the design mixes accelerators (" + kinds.get(0) + " and " + kinds.get(1)
+                    + "): it serves only as two pools (continuous batching): attention and FFN (afd) or prefill and decode (disaggregated)";
+        }
+        return null;
+    }
+
+    /**
+     * The engine's sentence refusing the serving and speculative decoding a workload asks of a design
+     * (attention–FFN on one kind of accelerator, aggregated serving of two kinds, disaggregated serving
+     * of one accelerator, MTP for a model without MTP modules, a draft model that cannot draft for
+     * it), or empty when the evaluation can try it. Cheap: nothing is evaluated. What the app asks
+     * before it accepts a change of serving, so that a refused choice is never stored.
+     */
+    public java.util.Optional<String> refusal(io.tokenrack.engine.design.RackDesign design, Workload w) {
+        try {
+            ServingOptions options = WorkloadServing.options(w);
+            SpeculationRequest speculation = WorkloadServing.speculation(w);
+            java.util.List<String> kinds = DesignPools.kinds(design, evaluator.catalog());
+            String refused = refusal(kinds, options.mode(), Batching.CONTINUOUS);
+            if (refused == null && kinds.size() == 1 && options.mode() == ServingMode.DISAGGREGATED && accelerators(design) < 2) {
+                refused = "disaggregated serving needs at least 2 accelerators (a prefill and a decode pool); the design has 1";
+            }
+            if (refused != null) {
+                return java.util.Optional.of(refused);
+            }
+            speculation.candidates(evaluator.catalog().model(w.modelId()), evaluator.catalog());
+            return java.util.Optional.empty();
+        } catch (io.tokenrack.engine.catalog.InputException e) {
+            return java.util.Optional.of(e.getMessage());
+        }
+    }
+
+    /** The design's accelerators; when it cannot be resolved, 2 (nothing refused here: its evaluation says why). */
+    private int accelerators(io.tokenrack.engine.design.RackDesign design) {
+        try {
+            return evaluator.clusters().fromDesign(design).accelerators();
+        } catch (io.tokenrack.engine.catalog.InputException e) {
+            return 2;
+        }
     }
 
     /** Two kinds of accelerators in racks no switch joins: neither attention–FFN nor prefill–decode pools can talk. */
