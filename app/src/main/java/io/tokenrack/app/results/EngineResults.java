@@ -46,7 +46,13 @@ public final class EngineResults implements ResultsEngine {
         // the serving and speculative decoding the workload asks for (absent: auto), as the CLI's evaluate takes them
         var serving = io.tokenrack.engine.evaluate.WorkloadServing.options(w);
         var speculation = io.tokenrack.engine.evaluate.WorkloadServing.speculation(w);
-        Evaluation e = new io.tokenrack.engine.evaluate.ServingSearch(evaluator).evaluate(design, w, a, Batching.CONTINUOUS, serving, speculation);
+        Evaluation e;
+        try {
+            e = new io.tokenrack.engine.evaluate.ServingSearch(evaluator).evaluate(design, w, a, Batching.CONTINUOUS, serving, speculation);
+        } catch (io.tokenrack.engine.catalog.InputException x) {
+            // a way of serving this design cannot take (three kinds of accelerator, a pooled mode at a power cap): its sentence
+            e = new Evaluation.Failed(Evaluation.Failed.Failure.INVALID, x.getMessage(), null, w.modelId(), 0, List.of());
+        }
         if (!(e instanceof Evaluation.Ok ok)) {
             return new Results(state, e, e.message(), List.of(), List.of(), System.nanoTime() - t0);
         }

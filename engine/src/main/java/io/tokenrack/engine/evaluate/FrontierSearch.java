@@ -112,7 +112,13 @@ public final class FrontierSearch {
                 break;
             }
             last = c;
-            if (evaluation.apply(open.withConcurrency(c)) instanceof Evaluation.Ok e) {
+            Evaluation at;
+            try {
+                at = evaluation.apply(open.withConcurrency(c));
+            } catch (InputException x) {
+                continue; // refused at this load only: the other points stand
+            }
+            if (at instanceof Evaluation.Ok e) {
                 ServingConfig chosen = ServingConfig.of(e);
                 if (chosen.mode() == mode) {
                     ServingConfig config = new ServingConfig(chosen.mode(), chosen.parallelism(), chosen.replicas(), c, chosen.speculative(),

@@ -37,7 +37,14 @@ public final class ServingSearch {
             throw new EvaluationException(refused);
         }
         if (kinds.size() <= 1) {
-            return evaluate(evaluator.clusters().fromDesign(design), w, a, batching, options, speculation);
+            Cluster cluster;
+            try {
+                cluster = evaluator.clusters().fromDesign(design);
+            } catch (io.tokenrack.engine.catalog.InputException e) {
+                // a design that does not resolve (no accelerators, an unknown item) fails as Evaluator.evaluate(design) does
+                return new Evaluation.Failed(Evaluation.Failed.Failure.INVALID, e.getMessage(), null, w.modelId(), 0, java.util.List.of());
+            }
+            return evaluate(cluster, w, a, batching, options, speculation);
         }
         boolean joined = DesignPools.hasSwitch(design, evaluator.catalog());
         if (options.mode() == ServingMode.AFD) {

@@ -40,6 +40,20 @@ class ServingCliTest {
     }
 
     @Test
+    void disaggregatedServingTakesSpeculativeDecodingOnItsDecodePool() throws Exception {
+        JsonNode j = json(CliRun.of(with("--precision", "fp4", "--concurrency", "5", "--serving", "disaggregated", "--speculative", "mtp:3",
+                "--json")));
+        assertEquals("disaggregated", j.get("serving").get("mode").asText());
+        JsonNode spec = j.get("serving").get("speculative");
+        assertEquals("mtp", spec.get("method").asText());
+        assertEquals(3, spec.get("draftTokens").asInt());
+        assertTrue(spec.get("acceptanceLength").asDouble() > 2, spec.toString());
+        JsonNode off = json(CliRun.of(with("--precision", "fp4", "--concurrency", "5", "--serving", "disaggregated", "--speculative", "off",
+                "--json")));
+        assertTrue(j.get("tokensPerSecondPerUser").asDouble() > off.get("tokensPerSecondPerUser").asDouble());
+    }
+
+    @Test
     void aggregatedJsonSaysSoWithNoTransfer() throws Exception {
         JsonNode j = json(CliRun.of(with("--serving", "aggregated", "--json")));
         assertEquals("aggregated", j.get("serving").get("mode").asText());

@@ -93,6 +93,18 @@ class FrontierSearchTest {
     }
 
     @Test
+    void aDesignWithTwoKindsOfAcceleratorHasAttentionFfnPointsOnItsFrontier() {
+        var design = io.tokenrack.engine.design.DesignIO.read(java.nio.file.Path.of("..", "presets", "designs", "vera-rubin-lpx.json"));
+        Workload w = design.workload().withoutLimits().withConcurrency(null);
+        List<FrontierPoint> afd = FRONTIERS.frontier(design, w, A, 16, new ServingOptions(ServingMode.AFD, null, null, null),
+                SpeculationRequest.AUTO);
+        assertFalse(afd.isEmpty(), "attention–FFN points");
+        assertTrue(afd.stream().allMatch(p -> p.config().mode() == ServingConfig.Mode.AFD), () -> afd.stream().map(p -> p.config().describe()).toList().toString());
+        // aggregated serving of two kinds is refused by the engine: no frontier
+        assertTrue(FRONTIERS.frontier(design, w, A, 16, ServingOptions.AGGREGATED, SpeculationRequest.AUTO).isEmpty());
+    }
+
+    @Test
     void theFrontierFollowsTheServingModeAsked() {
         Workload w = r1(null);
         List<FrontierPoint> together = FRONTIERS.frontier(B200X8, w, A, 32, Batching.CONTINUOUS, ServingOptions.AGGREGATED,
