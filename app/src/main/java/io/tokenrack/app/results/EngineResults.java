@@ -77,11 +77,11 @@ public final class EngineResults implements ResultsEngine {
         RackDesign design = first.input().design();
         long t0 = System.nanoTime();
         Workload w = design.workload();
-        // the bands re-run the way of serving the numbers chose (aggregated, disaggregated or attention–FFN) at each end of the ranged figures
-        var chosen = new io.tokenrack.engine.evaluate.ServingOptions(io.tokenrack.engine.evaluate.ServingConfig.of(ok).mode().servingMode(),
-                null, null, null);
+        // the bands re-run the configuration the numbers chose (its way of serving, pools and speculative decoding) at each end
+        // of the ranged figures: the layouts are searched again, not the serving choice, so that 32 evaluations stay cheap
+        var chosen = io.tokenrack.engine.evaluate.ServingConfig.of(ok);
         RangedEvaluation ranges = new RangeEvaluator(evaluator.catalog()).evaluate(ok, RangeEvaluator.ClusterSource.design(design),
-                w, first.input().assumptions(), Batching.CONTINUOUS, io.tokenrack.engine.evaluate.WorkloadServing.speculation(w), chosen);
+                w, first.input().assumptions(), Batching.CONTINUOUS, chosen.speculation(), chosen.options());
         return ranges.ranged() ? first.withRanges(ranges, System.nanoTime() - t0) : null;
     }
 }

@@ -19,7 +19,7 @@ import java.util.function.Function;
  */
 public final class FrontierSearch {
     /** Requests-in-flight samples for each pooled way of serving (disaggregated, attention–FFN): each is a whole search. */
-    static final int POOLED_POINTS = 12;
+    static final int POOLED_POINTS = 8;
 
     private final Evaluator evaluator;
     private final ServingSearch search;

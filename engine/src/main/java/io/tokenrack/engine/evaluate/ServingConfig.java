@@ -95,9 +95,10 @@ public record ServingConfig(Mode mode, Parallelism parallelism, int replicas, in
         if (mode != Mode.DISAGGREGATED) {
             return new ServingOptions(mode.servingMode(), null, null, null);
         }
+        // pools of another kind are the design's racks of that kind (a count does not apply), named by the kind
         return split.prefillAcceleratorId() == null
                 ? new ServingOptions(ServingMode.DISAGGREGATED, split.prefillAccelerators(), split.decodeAccelerators(), null)
-                : new ServingOptions(ServingMode.DISAGGREGATED, split.prefillAccelerators(), null, split.prefillAcceleratorId());
+                : new ServingOptions(ServingMode.DISAGGREGATED, null, null, split.prefillAcceleratorId());
     }
 
     /**
