@@ -73,9 +73,10 @@ public final class SitePlanner {
     /**
      * As {@link #evaluateUnit(SiteDesign, RackDesign, List, Assumptions)}, with the speculative
      * decoding asked for per workload (index into {@code mix}): the tornado fixes the acceptance length.
-     * Each workload is served the way {@code evaluate} serves it by default: {@link ServingSearch}
-     * with {@link ServingOptions#AUTO} (aggregated, prefill/decode pools or, for a design with two
-     * kinds of accelerators, attention–FFN or prefill/decode pools, whichever serves the SLO better).
+     * Each workload is served the way {@code evaluate} serves it: {@link ServingSearch} with the
+     * workload's own {@code serving} and {@code speculative} when it names them, else auto
+     * (aggregated, prefill/decode pools or, for a design with two kinds of accelerators,
+     * attention–FFN or prefill/decode pools, whichever serves the SLO better; speculation auto).
      */
     public UnitEvaluation evaluateUnit(SiteDesign entry, RackDesign design, List<MixEntry> mix, Assumptions a,
                                        java.util.function.IntFunction<SpeculationRequest> speculation) {
@@ -90,9 +91,16 @@ public final class SitePlanner {
         List<Evaluation> results = java.util.stream.IntStream.range(0, mix.size()).parallel().mapToObj(j -> {
             MixEntry m = mix.get(j);
             try {
+                // a workload may name its serving mode and speculative decoding (as a design's workload does for evaluate)
+                ServingOptions options = m.workload().serving() == null ? ServingOptions.AUTO
+                        : new ServingOptions(io.tokenrack.engine.evaluate.ServingMode.parse(m.workload().serving()), null, null, null);
+                SpeculationRequest spec = speculation.apply(j);
+                if (spec.isAuto() && m.workload().speculative() != null) {
+                    spec = SpeculationRequest.parse(m.workload().speculative());
+                }
                 return hw.cluster() != null
-                        ? search.evaluate(hw.cluster(), m.workload(), a, Batching.CONTINUOUS, ServingOptions.AUTO, speculation.apply(j))
-                        : search.evaluate(design, m.workload(), a, Batching.CONTINUOUS, ServingOptions.AUTO, speculation.apply(j));
+                        ? search.evaluate(hw.cluster(), m.workload(), a, Batching.CONTINUOUS, options, spec)
+                        : search.evaluate(design, m.workload(), a, Batching.CONTINUOUS, options, spec);
             } catch (InputException ex) {
                 return (Evaluation) new Evaluation.Failed(Evaluation.Failed.Failure.INVALID, ex.getMessage(), hw.acceleratorId(),
                         m.workload().modelId(), hw.accelerators(), List.of());

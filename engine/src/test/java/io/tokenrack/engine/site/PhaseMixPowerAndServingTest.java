@@ -116,6 +116,21 @@ class PhaseMixPowerAndServingTest {
     }
 
     @Test
+    void aWorkloadThatNamesItsServingIsServedSo() {
+        SiteDocument site = SiteIO.read(SitePlannerTest.SITE_100);
+        List<MixEntry> fixed = site.workloads().stream().map(m -> m.withWorkload(new Workload(m.workload().modelId(), m.workload().precision(),
+                null, m.workload().inputTokens(), m.workload().outputTokens(), null, null, null, m.workload().minTokensPerSecondPerUser(), null,
+                m.workload().prefixHitRate(), "aggregated", "off"))).toList();
+        SiteDocument s = site.withWorkloads(fixed);
+        for (UnitEvaluation u : SitePlannerTest.PLANNER.evaluate(s, SiteIO.designs(s, SitePlannerTest.SITE_100))) {
+            for (Evaluation r : u.results()) {
+                Evaluation.Ok e = assertInstanceOf(Evaluation.Ok.class, r);
+                assertTrue(!e.plan().split().disaggregated() && e.plan().speculation().isOff(), u.label());
+            }
+        }
+    }
+
+    @Test
     void alternativesNameTheirServingConfigurations() {
         SiteDocument site = SiteIO.read(SitePlannerTest.SITE_100);
         SiteOptimizer.Result r = new SiteOptimizer(SitePlannerTest.PLANNER).optimize(site,
