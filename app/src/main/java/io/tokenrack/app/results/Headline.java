@@ -70,6 +70,12 @@ public final class Headline {
         }
         Set<Provenance.Kind> model = EnumSet.of(Provenance.Kind.DATASHEET, Provenance.Kind.MODELLED);
         model.addAll(all.contains(Provenance.Kind.MEASURED) ? EnumSet.of(Provenance.Kind.MEASURED) : EnumSet.noneOf(Provenance.Kind.class));
+        // catalog figures marked filed, announced or secondary are marked so wherever they show
+        for (Provenance.Kind k : EnumSet.of(Provenance.Kind.FILED, Provenance.Kind.ANNOUNCED, Provenance.Kind.SECONDARY)) {
+            if (all.contains(k)) {
+                model.add(k);
+            }
+        }
         Set<Provenance.Kind> withAssumptions = EnumSet.copyOf(model);
         withAssumptions.add(Provenance.Kind.ASSUMPTION);
         String modelSources = "accelerator datasheet (compute, memory, bandwidth) and the model's published config; "
@@ -90,7 +96,7 @@ public final class Headline {
                 withAssumptions, "power modelled from TDP (datasheet) at the step's utilization; PUE of the rack's cooling"));
         out.add(new Card(IDS.get(3), TITLES.get(3), Units.compact(eff.tokensPerSecondPerProvisionedMW()), "tok/s/MW",
                 "per MW provisioned: " + Units.kw(pw.provisionedItWatts()) + " nameplate × PUE " + Units.number(pw.pue()),
-                EnumSet.of(Provenance.Kind.DATASHEET, Provenance.Kind.MODELLED), "nameplate power from datasheets"));
+                model.contains(Provenance.Kind.MEASURED) ? withoutMeasured(model) : model, "nameplate power from datasheets"));
         out.add(new Card(IDS.get(4), TITLES.get(4), Units.usd(c.usdPerMillionOutputTokens()), "per M tok",
                 Units.usd(c.totalUsdPerHour()) + "/h at " + Units.percent(r.input().assumptions().utilization())
                         + " utilization: capital " + Units.usd(c.capitalUsdPerHour()) + ", energy "
@@ -201,5 +207,11 @@ public final class Headline {
             sb.append("·EP").append(p.ep());
         }
         return sb.toString();
+    }
+
+    private static Set<Provenance.Kind> withoutMeasured(Set<Provenance.Kind> kinds) {
+        Set<Provenance.Kind> out = EnumSet.copyOf(kinds);
+        out.remove(Provenance.Kind.MEASURED);
+        return out;
     }
 }

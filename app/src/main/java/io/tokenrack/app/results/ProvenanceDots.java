@@ -14,6 +14,9 @@ public final class ProvenanceDots {
     public static String word(Provenance.Kind k) {
         return switch (k) {
             case DATASHEET -> "datasheet";
+            case FILED -> "filed";
+            case ANNOUNCED -> "announced";
+            case SECONDARY -> "secondary";
             case MEASURED -> "measured";
             case MODELLED -> "modelled";
             case ASSUMPTION -> "assumption";
@@ -25,6 +28,9 @@ public final class ProvenanceDots {
         c.getStyleClass().addAll("tr-dot", "tr-dot-" + k.name().toLowerCase(Locale.ROOT));
         Tooltip.install(c, new Tooltip(word(k) + switch (k) {
             case DATASHEET -> ": vendor figures from the catalog, with sources";
+            case FILED -> ": figures from a filed document (an MLPerf system description), with sources";
+            case ANNOUNCED -> ": vendor-announced figures for a part not yet shipping, with sources";
+            case SECONDARY -> ": figures from secondary reports, with sources";
             case MEASURED -> ": measured on this computer";
             case MODELLED -> ": the engine's documented model";
             case ASSUMPTION -> ": an assumption you can change, or a stand-in where no source gives a figure";

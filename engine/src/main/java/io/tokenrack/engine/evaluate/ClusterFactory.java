@@ -293,19 +293,42 @@ public final class ClusterFactory {
                     "the kernel lab measures speed, not a power rating: power is unknown"));
             return;
         }
+        var figures = catalog.figures(a.id());
         if (a.bf16DenseTflops() != null) {
-            prov.add(new Provenance(a.name() + " dense BF16", a.bf16DenseTflops() + " TFLOP/s", Provenance.Kind.DATASHEET, src));
+            figure(prov, figures, a.name() + " dense BF16", a.bf16DenseTflops() + " TFLOP/s", src, "bf16DenseTflops");
         }
         if (a.fp8DenseTflops() != null) {
-            prov.add(new Provenance(a.name() + " dense FP8", a.fp8DenseTflops() + " TFLOP/s", Provenance.Kind.DATASHEET, src));
+            figure(prov, figures, a.name() + " dense FP8", a.fp8DenseTflops() + " TFLOP/s", src, "fp8DenseTflops");
         }
         if (a.fp4DenseTflops() != null) {
-            prov.add(new Provenance(a.name() + " dense FP4", a.fp4DenseTflops() + " TFLOP/s", Provenance.Kind.DATASHEET, src));
+            figure(prov, figures, a.name() + " dense FP4", a.fp4DenseTflops() + " TFLOP/s", src, "fp4DenseTflops");
         }
-        prov.add(new Provenance(a.name() + " memory", a.memoryGB() + " GB at " + a.memBandwidthTBps() + " TB/s", Provenance.Kind.DATASHEET, src));
-        prov.add(a.tdpWatts() == null
-                ? Provenance.missing(a.name() + " TDP", Provenance.Status.NOT_PUBLISHED, "no source gives it: power is unknown")
-                : new Provenance(a.name() + " TDP", fmtW(a.tdpWatts()), Provenance.Kind.DATASHEET, src));
+        figure(prov, figures, a.name() + " memory", a.memoryGB() + " GB at " + a.memBandwidthTBps() + " TB/s", src,
+                "memoryGB", "memBandwidthTBps");
+        if (a.tdpWatts() == null) {
+            prov.add(Provenance.missing(a.name() + " TDP", Provenance.Status.NOT_PUBLISHED, "no source gives it: power is unknown"));
+        } else {
+            figure(prov, figures, a.name() + " TDP", fmtW(a.tdpWatts()), src, "tdpWatts");
+        }
+    }
+
+    /**
+     * A catalog figure, marked with the catalog's own per-figure provenance (datasheet unless the
+     * entry says filed, announced or secondary); for several fields, the least sure of them. A figure
+     * the catalog marks as a TokenRack assumption is listed once, by {@link #addAssumedFigures}.
+     */
+    private static void figure(List<Provenance> prov, io.tokenrack.engine.catalog.ItemFigures figures, String label, String value,
+            String src, String... fields) {
+        io.tokenrack.engine.catalog.FigureProvenance least = null;
+        for (String f : fields) {
+            var p = figures.provenanceOf(f);
+            if (p != io.tokenrack.engine.catalog.FigureProvenance.ASSUMPTION && (least == null || p.ordinal() > least.ordinal())) {
+                least = p;
+            }
+        }
+        if (least != null) {
+            prov.add(new Provenance(label, value, Provenance.kindOf(least), src));
+        }
     }
 
     private static String fmt(String format, Object... args) {

@@ -529,7 +529,7 @@ final class DisaggregatedEvaluator {
             switch (p.status()) {
                 case ASSUMPTION -> notes.add(new Note.AssumedValue(p));
                 case NOT_COUNTED -> notes.add(new Note.NotCounted(p));
-                case DATASHEET, MEASURED, MODELLED, NOT_PUBLISHED, NOT_MEASURED -> { }
+                case DATASHEET, FILED, ANNOUNCED, SECONDARY, MEASURED, MODELLED, NOT_PUBLISHED, NOT_MEASURED -> { }
             }
         }
         if (!dd.hasNativeMath(w.precision())) {

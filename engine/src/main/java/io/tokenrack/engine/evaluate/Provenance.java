@@ -14,6 +14,12 @@ public record Provenance(String label, String value, Status status, String sourc
     public enum Kind {
         /** A vendor figure from the catalog, with its source. */
         DATASHEET,
+        /** A figure from a filed document (an MLPerf system description), from the catalog's per-figure provenance. */
+        FILED,
+        /** A vendor-announced figure for a part not yet shipping, from the catalog's per-figure provenance. */
+        ANNOUNCED,
+        /** A figure from a secondary report, from the catalog's per-figure provenance. */
+        SECONDARY,
         /** Measured on this computer by the kernel lab. */
         MEASURED,
         /** A documented model constant or derivation. */
@@ -25,6 +31,9 @@ public record Provenance(String label, String value, Status status, String sourc
     /** What a figure is, or why it is missing; each maps to the {@link Kind} the UI marks it with. */
     public enum Status {
         DATASHEET(Kind.DATASHEET, null),
+        FILED(Kind.FILED, null),
+        ANNOUNCED(Kind.ANNOUNCED, null),
+        SECONDARY(Kind.SECONDARY, null),
         MEASURED(Kind.MEASURED, null),
         MODELLED(Kind.MODELLED, null),
         ASSUMPTION(Kind.ASSUMPTION, null),
@@ -60,11 +69,28 @@ public record Provenance(String label, String value, Status status, String sourc
         static Status of(Kind k) {
             return switch (k) {
                 case DATASHEET -> DATASHEET;
+                case FILED -> FILED;
+                case ANNOUNCED -> ANNOUNCED;
+                case SECONDARY -> SECONDARY;
                 case MEASURED -> MEASURED;
                 case MODELLED -> MODELLED;
                 case ASSUMPTION -> ASSUMPTION;
             };
         }
+    }
+
+    /**
+     * The kind for a catalog figure of provenance {@code p}: datasheet, filed, announced or
+     * secondary as the catalog says; a TokenRack assumption is {@link Kind#ASSUMPTION}.
+     */
+    public static Kind kindOf(io.tokenrack.engine.catalog.FigureProvenance p) {
+        return switch (p) {
+            case DATASHEET -> Kind.DATASHEET;
+            case FILED -> Kind.FILED;
+            case ANNOUNCED -> Kind.ANNOUNCED;
+            case SECONDARY -> Kind.SECONDARY;
+            case ASSUMPTION -> Kind.ASSUMPTION;
+        };
     }
 
     public Provenance {
