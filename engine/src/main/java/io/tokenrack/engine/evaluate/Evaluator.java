@@ -468,6 +468,29 @@ public final class Evaluator {
         return new Metrics(output, input, power, cost);
     }
 
+    /**
+     * {@code prov} with its assumed "host power" figure restated from the host power model: the
+     * host draw per accelerator the power figures use (from its parts), then the nameplate the
+     * provisioned power uses, so that the note says what the model used. Unchanged without a power
+     * detail (a CPU-as-accelerator or unknown power).
+     */
+    static List<Provenance> hostPowerAsModelled(List<Provenance> prov, PowerDetail pd, int accelerators) {
+        if (pd == null || pd.host() == null || accelerators <= 0 || !Double.isFinite(pd.host().totalWatts())) {
+            return prov;
+        }
+        List<Provenance> out = new ArrayList<>(prov.size());
+        for (Provenance p : prov) {
+            if (p.label().equals("host power") && p.status() == Provenance.Status.ASSUMPTION) {
+                out.add(new Provenance(p.label(), fmt("%.0f W per accelerator drawn at %s (host power model: CPUs, memory, NICs, board, "
+                        + "fans, supply loss); %s nameplate for provisioned power", pd.host().totalWatts() / accelerators,
+                        pd.operatingPoint().label(), p.value()), Provenance.Kind.ASSUMPTION, p.source()));
+            } else {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
     private Evaluation.Ok build(Cluster c, ModelSpec model, Workload w, Assumptions a, Choice choice, OperatingPoint op, FullClock f,
                                 SpeculationRequest request) {
         Plan plan = choice.plan();
@@ -495,7 +518,8 @@ public final class Evaluator {
         if (Double.isNaN(m.cost.totalUsdPerHour())) {
             notes.add(new Note.UnknownCost(c.accelerator().name()));
         }
-        for (Provenance p : c.provenance()) {
+        List<Provenance> clusterProv = hostPowerAsModelled(c.provenance(), m.power.detail(), n);
+        for (Provenance p : clusterProv) {
             // stand-ins and gaps the numbers rest on; an unpublished or unmeasured TDP is said by UnknownPower instead
             switch (p.status()) {
                 case ASSUMPTION -> notes.add(new Note.AssumedValue(p));
@@ -518,7 +542,7 @@ public final class Evaluator {
                 PhaseBreakdown.of(Phase.PREFILL, sp.prefillOnly()),
                 PhaseBreakdown.of(Phase.DECODE, sp.decodeOnly()),
                 PhaseBreakdown.of(Phase.STEADY_STEP, sp.step()));
-        List<Provenance> prov = new ArrayList<>(c.provenance());
+        List<Provenance> prov = new ArrayList<>(clusterProv);
         boolean measured = measuredConstants.containsKey(c.accelerator().id());
         prov.add(new Provenance("model constants", fmt("η_gemm %.2f, η_mem %.2f, step overhead %.1f µs", a.constants().gemmEfficiencyMax(),
                 a.constants().memoryEfficiency(), a.constants().stepOverheadSeconds() * 1e6),
