@@ -107,11 +107,11 @@ public final class EvaluateCommand implements Callable<Integer> {
                 ? Text.significant(t.tokensPerSecondPerUser()) : Text.fixed(t.tokensPerSecondPerUser(), 1));
         out.printf(Locale.ROOT, "  TTFT / TPOT            %s / %s%n", Text.duration(l.ttftSeconds()), Text.duration(l.tpotSeconds()));
         out.printf(Locale.ROOT, "  speculative decoding   %s%n", speculative(e.plan().speculation()));
-        out.printf(Locale.ROOT, "  IT / facility power    %s kW / %s kW (PUE %.2f)%n", Text.fixed(e.power().itWatts() / 1e3, 1),
-                Text.fixed(e.power().facilityWatts() / 1e3, 1), e.power().pue());
+        out.printf(Locale.ROOT, "  IT / facility power    %s / %s (PUE %.2f)%n", Text.withUnit(Text.fixed(e.power().itWatts() / 1e3, 1), " kW"),
+                Text.withUnit(Text.fixed(e.power().facilityWatts() / 1e3, 1), " kW"), e.power().pue());
         PowerText.serverWall(out, e.power());
-        out.printf(Locale.ROOT, "  output tokens/joule    %s (IT), %s (facility)%n", Text.fixed(e.efficiency().outputTokensPerJoule(), 2),
-                Text.fixed(e.efficiency().outputTokensPerJouleFacility(), 2));
+        out.printf(Locale.ROOT, "  output tokens/joule    %s (IT), %s (facility)%n", Text.atLeast(e.efficiency().outputTokensPerJoule(), 2),
+                Text.atLeast(e.efficiency().outputTokensPerJouleFacility(), 2));
         out.printf(Locale.ROOT, "  $ per M output tokens  %s  (%s per accelerator-hour)%n", dollars(e.cost().usdPerMillionOutputTokens(), 3),
                 dollars(e.cost().usdPerAcceleratorHour(), 2));
         out.printf(Locale.ROOT, "  bottleneck             %s%n", e.bottleneck().label());

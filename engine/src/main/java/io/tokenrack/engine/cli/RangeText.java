@@ -32,8 +32,7 @@ final class RangeText {
             out.printf(Locale.ROOT, "    %-22s %s%n", label, Text.UNKNOWN);
             return;
         }
-        out.printf(Locale.ROOT, "    %-22s %s%n", label, (dollars ? "$" : "") + num(b.low() / scale) + "–" + (dollars ? "$" : "")
-                + num(b.high() / scale) + unit);
+        out.printf(Locale.ROOT, "    %-22s %s%n", label, Text.range(b.low() / scale, b.high() / scale, dollars ? "$" : "", unit));
     }
 
     /** Three significant figures, thousands grouped. */

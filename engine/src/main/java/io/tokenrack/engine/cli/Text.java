@@ -43,6 +43,49 @@ final class Text {
         return new BigDecimal(v).round(new MathContext(3)).stripTrailingZeros().toPlainString();
     }
 
+    /**
+     * A figure with its unit ("183.3 kW"), or just "unknown" when the figure is unknown, never
+     * "unknown kW".
+     */
+    static String withUnit(String number, String unit) {
+        return UNKNOWN.equals(number) ? UNKNOWN : number + unit;
+    }
+
+    /**
+     * The decimals that show {@code v} to three significant figures (none at 1,000 and above):
+     * 29.1 → 1, 0.029 → 4, 0.00562 → 5.
+     */
+    static int decimals(double v) {
+        if (!Double.isFinite(v) || v == 0 || Math.abs(v) >= 1000) {
+            return 0;
+        }
+        BigDecimal b = new BigDecimal(v).round(new MathContext(3));
+        return Math.max(0, b.scale());
+    }
+
+    /**
+     * A range "low–high", both ends to the same decimals, enough for three significant figures of
+     * the smaller end; one number when both ends read the same: "23.0–29.1", "$0.0290–$0.0378",
+     * "50". {@code prefix} goes before each end ("$"), {@code unit} after the range (" kW").
+     */
+    static String range(double low, double high, String prefix, String unit) {
+        if (!Double.isFinite(low) || !Double.isFinite(high)) {
+            return UNKNOWN;
+        }
+        int d = Math.max(decimals(low), decimals(high));
+        String a = fixed(low, d);
+        String b = fixed(high, d);
+        return a.equals(b) ? prefix + a + unit : prefix + a + "–" + prefix + b + unit;
+    }
+
+    /**
+     * {@code v} to at least {@code minDecimals} and to three significant figures below 1: 11.30,
+     * 0.00810 (not 0.01, which would sit outside a range 0.00562–0.01100 it lies in).
+     */
+    static String atLeast(double v, int minDecimals) {
+        return fixed(v, Math.max(minDecimals, decimals(v)));
+    }
+
     /** A time: "11.6 ms" below a second, "2.35 s" below a minute, "1,383 s" above. */
     static String duration(double seconds) {
         if (!Double.isFinite(seconds)) {
