@@ -341,7 +341,7 @@ public final class RackCanvasView extends BorderPane {
         List<DesignFinding> all = model.findingsProperty().get();
         findingsList.getItems().setAll(all);
         long errors = all.stream().filter(f -> f.severity() == DesignFinding.Severity.ERROR).count();
-        findingsTitle.setText("Findings (" + all.size() + ")" + (errors > 0 ? " · " + errors + " errors" : ""));
+        findingsTitle.setText("Findings (" + all.size() + ")" + (errors > 0 ? " · " + io.tokenrack.engine.catalog.Plural.of(errors, "error") : ""));
         for (RackView v : rackViews) {
             v.showFindings(all.stream().filter(f -> v.rackId().equals(f.rackId())).toList());
         }

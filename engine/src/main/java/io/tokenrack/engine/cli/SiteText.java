@@ -14,8 +14,9 @@ final class SiteText {
         out.printf(Locale.ROOT, "%s: %s MW utility envelope, PUE %.3f (power chain %.1f%%, cooling %.3f W per IT W), sized by %s rack power%n",
                 p.name(), plain(p.siteMegawatts()), p.facilityPerItWatt(), p.chainEfficiency() * 100, p.coolingOverhead(), p.rackPowerBasis().label());
         for (SitePlan.DesignLine d : p.designs()) {
-            out.printf(Locale.ROOT, "  %-34s %,7d units  %,6d racks  %,8d × %-12s %s tokens/s  (%s kW sized, %s kW modelled per unit)%n",
-                    d.label(), d.units(), d.racks(), d.accelerators(), d.acceleratorId(), Text.count(d.outputTokensPerSecond()),
+            out.printf(Locale.ROOT, "  %-34s %,7d %-5s  %,6d %-5s  %,8d × %-12s %s tokens/s  (%s kW sized, %s kW modelled per unit)%n",
+                    d.label(), d.units(), io.tokenrack.engine.catalog.Plural.noun(d.units(), "unit"), d.racks(),
+                    io.tokenrack.engine.catalog.Plural.noun(d.racks(), "rack"), d.accelerators(), d.acceleratorId(), Text.count(d.outputTokensPerSecond()),
                     Text.fixed(d.sizedWattsPerUnit() / 1e3, 1), Text.fixed(d.modelledItWattsPerUnit() / 1e3, 1));
         }
         out.printf(Locale.ROOT, "  racks / accelerators     %,d / %,d%n", p.racks(), p.accelerators());
@@ -65,8 +66,9 @@ final class SiteText {
         int i = 1;
         for (SiteOptimizer.Alternative a : r.alternatives()) {
             SitePlan p = a.plan();
-            out.printf(Locale.ROOT, "  %d. %-44s %,6d racks %,8d accelerators  %s tokens/s per MW  %s/yr revenue  $%s/M  payback %s%n", i++,
-                    String.join(" + ", a.designs()), p.racks(), p.accelerators(), Text.count(p.outputTokensPerSecondPerMegawatt()),
+            out.printf(Locale.ROOT, "  %d. %-44s %,6d %-5s %,8d %-12s  %s tokens/s per MW  %s/yr revenue  $%s/M  payback %s%n", i++,
+                    String.join(" + ", a.designs()), p.racks(), io.tokenrack.engine.catalog.Plural.noun(p.racks(), "rack"), p.accelerators(),
+                    io.tokenrack.engine.catalog.Plural.noun(p.accelerators(), "accelerator"), Text.count(p.outputTokensPerSecondPerMegawatt()),
                     money(p.annualRevenueUsd()), Double.isFinite(p.usdPerMillionOutputTokens()) ? Text.fixed(p.usdPerMillionOutputTokens(), 3) : "?",
                     Double.isFinite(p.paybackYears()) ? Text.fixed(p.paybackYears(), 2) + " y" : "never/unknown");
             for (String s : a.serving()) {
