@@ -139,6 +139,12 @@ public final class EvaluateCommand implements Callable<Integer> {
                         a.ffnPool(), a.ffnAcceleratorId());
             }
         }
+        var split = e.plan().split();
+        if (split.disaggregated() && split.prefillAcceleratorId() != null && !split.prefillAcceleratorId().equals(e.acceleratorId())) {
+            // two kinds: name both, each with its pool
+            return String.format(Locale.ROOT, "%,d × %s prefill + %,d × %s decode", split.prefillAccelerators(), split.prefillAcceleratorId(),
+                    split.decodeAccelerators(), e.acceleratorId());
+        }
         return String.format(Locale.ROOT, "%,d × %s", e.accelerators(), e.acceleratorId());
     }
 
