@@ -503,7 +503,11 @@ final class DisaggregatedEvaluator {
                 CostModel.usdPerMillionTokens(total * prefillShare, input, a.utilization()));
 
         List<Note> notes = new ArrayList<>();
-        if (idle > 0) {
+        if (idle > 0 && !s.shared && !s.apart) {
+            // pools of the sizes asked: say which pool leaves what, and why
+            notes.add(new Note.IdlePools(idle, n, s.prefill.accelerators(), prefillUsed, ps.groupSize(), s.decode.accelerators(), decodeUsed,
+                    ds.groupSize()));
+        } else if (idle > 0) {
             notes.add(new Note.IdleAccelerators(idle, n, ds.groupSize()));
         }
         if (!ch.meetsLimits) {

@@ -20,6 +20,22 @@ public sealed interface Note {
         }
     }
 
+    /**
+     * Pools of the sizes asked: each uses whole replicas of its layout, so a pool that is not a
+     * multiple of its replica size leaves the rest idle, and accelerators in neither pool idle too.
+     */
+    record IdlePools(int idle, int total, int prefillPool, int prefillUsed, int prefillReplicaSize, int decodePool, int decodeUsed,
+            int decodeReplicaSize) implements Note {
+        @Override
+        public String text() {
+            int outside = total - prefillPool - decodePool;
+            return idle + " of " + total + " accelerators stay idle: each pool serves in whole replicas of its layout, so the prefill pool of "
+                    + prefillPool + " uses " + prefillUsed + " (replicas of " + prefillReplicaSize + ") and the decode pool of " + decodePool
+                    + " uses " + decodeUsed + " (replicas of " + decodeReplicaSize + ")"
+                    + (outside > 0 ? "; " + outside + " are in neither pool" : "");
+        }
+    }
+
     /** Fewer requests than replicas: some replicas have nothing to do. */
     record IdleReplicas(int idle, int total) implements Note {
         @Override
