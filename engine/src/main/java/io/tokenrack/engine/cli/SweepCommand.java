@@ -57,9 +57,12 @@ public final class SweepCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Catalog catalog = o.catalog();
         Evaluator evaluator = o.evaluator();
-        Cluster cluster = o.cluster(evaluator);
         Workload w = o.workload();
         Assumptions a = Assumptions.defaults(catalog.facility());
+        if (o.target.design != null && io.tokenrack.engine.evaluate.AcceleratorPools.mixed(catalog, o.design())) {
+            return mixedDesign(out, evaluator, w, a);
+        }
+        Cluster cluster = o.cluster(evaluator);
         Evaluation at = evaluator.evaluate(cluster, w, a, o.batching());
         if (!(at instanceof Evaluation.Ok)) {
             throw new InputException(at.message());
@@ -77,6 +80,34 @@ public final class SweepCommand implements Callable<Integer> {
                 out.println(row(f.point()) + "," + c.replicas() + "," + c.mode().label() + "," + c.speculative() + ",\""
                         + c.describe() + "\"");
             }
+        }
+        out.flush();
+        return 0;
+    }
+
+    /**
+     * A design with two kinds of accelerators: the concurrency curve, each point served as {@code evaluate}
+     * serves the design (attention–FFN or prefill–decode pools, whichever serves it better). The frontier
+     * over layouts covers one kind of accelerator, so it is refused with what to use instead.
+     */
+    private Integer mixedDesign(PrintWriter out, Evaluator evaluator, Workload w, Assumptions a) {
+        if (!curveOnly) {
+            throw new InputException("the design mixes two kinds of accelerators (" + String.join(" and ",
+                    io.tokenrack.engine.evaluate.AcceleratorPools.split(o.catalog(), o.design()).keySet()) + "): the frontier over parallel layouts "
+                    + "covers one kind; use sweep --curve for its concurrency curve (each point served as evaluate serves the design), "
+                    + "or evaluate --design with --serving afd or disaggregated at one operating point");
+        }
+        if (o.batching() == io.tokenrack.engine.perf.Batching.STATIC) {
+            throw new InputException("a design with two kinds of accelerators serves as two pools, with continuous batching only: leave out --batching static");
+        }
+        // the design's own latency limits choose one operating point: the curve goes without them, as for one kind
+        Evaluation at = evaluator.evaluate(o.design(), w.withConcurrency(null).withoutLimits(), a);
+        if (!(at instanceof Evaluation.Ok)) {
+            throw new InputException(at.message());
+        }
+        out.println(HEADER);
+        for (CurvePoint c : evaluator.curve(o.design(), w, a, points)) {
+            out.println(row(c));
         }
         out.flush();
         return 0;

@@ -52,4 +52,27 @@ class AfdDesignCliTest {
         assertEquals(0, j.get("serving").get("ffnAccelerators").asInt());
         assertTrue(j.get("notes").toString().contains("attention–FFN disaggregation does not pay here"), j.get("notes").toString());
     }
+
+    @Test
+    void sweepGivesTheCurveOfATwoKindDesignAndRefusesItsFrontierSayingWhatToUse() {
+        EvaluateCommandTest.Run curve = EvaluateCommandTest.run("sweep", "--design", "../presets/designs/vera-rubin-lpx.json", "--model", "kimi-k2",
+                "--precision", "fp8", "--isl", "8192", "--osl", "1024", "--curve", "--points", "4");
+        assertEquals(0, curve.exit(), curve.err());
+        String[] lines = curve.out().strip().split("\n");
+        assertTrue(lines[0].startsWith("concurrency,"), lines[0]);
+        assertEquals(5, lines.length, curve.out());
+        // one request first, the most that fit last: throughput rises, speed per user falls
+        String[] first = lines[1].split(",");
+        String[] last = lines[4].split(",");
+        assertEquals("1", first[0]);
+        assertTrue(Double.parseDouble(last[1]) > Double.parseDouble(first[1]), curve.out());
+        assertTrue(Double.parseDouble(last[4]) < Double.parseDouble(first[4]), curve.out());
+
+        EvaluateCommandTest.Run frontier = EvaluateCommandTest.run("sweep", "--design", "../presets/designs/vera-rubin-lpx.json", "--model",
+                "kimi-k2", "--precision", "fp8", "--isl", "8192", "--osl", "1024");
+        assertEquals(2, frontier.exit(), frontier.out());
+        assertTrue(frontier.err().contains("two kinds of accelerators (rubin and lp30)") && frontier.err().contains("use sweep --curve"),
+                frontier.err());
+        assertEquals(1, frontier.err().strip().lines().count(), frontier.err());
+    }
 }
