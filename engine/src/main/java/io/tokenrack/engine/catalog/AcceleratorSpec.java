@@ -12,6 +12,9 @@ import java.util.List;
  * @param memBandwidthTBps    memory bandwidth in TB/s (10^12 bytes/s)
  * @param scaleUpGBpsPerDirection scale-up link bandwidth per accelerator, one direction, GB/s
  * @param scaleUpDomainSize   accelerators one scale-up fabric can join without scale-out NICs
+ * @param kvDramGB            DRAM beside an SRAM-only chip that holds the KV cache its SRAM cannot (the LPX rack's
+ *                            DDR5, shared per chip), GB; null when the chip has none or none is published
+ * @param kvDramBandwidthGBps that DRAM's bandwidth per chip, GB/s (given with {@code kvDramGB})
  */
 @com.fasterxml.jackson.annotation.JsonIgnoreProperties({"provenance", "ranges"}) // read by FigureReader into ItemFigures
 public record AcceleratorSpec(
@@ -28,6 +31,8 @@ public record AcceleratorSpec(
         @JsonProperty(required = true) double memoryGB,
         @JsonProperty(required = true) double memBandwidthTBps,
         Double onChipSramMB,
+        Double kvDramGB,
+        Double kvDramBandwidthGBps,
         Double tdpWatts,
         String scaleUpLink,
         Double scaleUpGBpsPerDirection,
@@ -55,6 +60,12 @@ public record AcceleratorSpec(
         Checks.positive("memoryGB", memoryGB);
         Checks.positive("memBandwidthTBps", memBandwidthTBps);
         Checks.positiveOrAbsent("onChipSramMB", onChipSramMB);
+        Checks.positiveOrAbsent("kvDramGB", kvDramGB);
+        Checks.positiveOrAbsent("kvDramBandwidthGBps", kvDramBandwidthGBps);
+        if ((kvDramGB == null) != (kvDramBandwidthGBps == null)) {
+            throw new InputException(kvDramGB == null ? "kvDramGB: missing (kvDramBandwidthGBps is given; a KV DRAM needs both its size and its bandwidth)"
+                    : "kvDramBandwidthGBps: missing (kvDramGB is given; a KV DRAM without a bandwidth cannot be timed)");
+        }
         Checks.positiveOrAbsent("tdpWatts", tdpWatts);
         Checks.positiveOrAbsent("scaleUpGBpsPerDirection", scaleUpGBpsPerDirection);
         Checks.positiveOrAbsent("scaleUpDomainSize", scaleUpDomainSize);
@@ -76,6 +87,16 @@ public record AcceleratorSpec(
 
     public double memBandwidthBytesPerSecond() {
         return memBandwidthTBps * 1e12;
+    }
+
+    /** KV DRAM beside an SRAM-only chip in bytes, 0 when none. */
+    public double kvDramBytes() {
+        return kvDramGB == null ? 0 : kvDramGB * 1e9;
+    }
+
+    /** That DRAM's bandwidth in bytes/s, 0 when none. */
+    public double kvDramBytesPerSecond() {
+        return kvDramBandwidthGBps == null ? 0 : kvDramBandwidthGBps * 1e9;
     }
 
     /** Scale-up bandwidth per direction in bytes/s, or 0 when the chip has no scale-up link. */
