@@ -372,6 +372,14 @@ public final class Evaluator {
             return new Choice(plan, active, sp, meets(sp, w), sp.queuedRequests() > 0, false);
         }
         ServingPoint top = plan.serving().at(maxPerReplica);
+        int own = plan.serving().ownMemoryConcurrency();
+        if (own >= 1 && own < maxPerReplica) {
+            // KV beyond an SRAM chip's own memory is read from DRAM: filling it can lower the throughput, and then it is not filled
+            ServingPoint inOwn = plan.serving().at(own);
+            if (inOwn.outputTokensPerSecond() > top.outputTokensPerSecond()) {
+                top = inOwn;
+            }
+        }
         if (meets(top, w)) {
             return new Choice(plan, plan.replicas(), top, true, true, false);
         }

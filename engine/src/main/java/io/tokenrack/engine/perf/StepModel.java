@@ -328,6 +328,18 @@ public final class StepModel {
     }
 
     /**
+     * Sequences a rank holds with their KV in its own memory only (an SRAM chip's DRAM left out): past
+     * them, on a chip with KV DRAM, each further sequence's KV is read at the DRAM's bandwidth.
+     */
+    public int maxSequencesPerRankInOwnMemory(double contextTokens) {
+        double free = device.memoryBytes() - weightBytesPerAccelerator();
+        if (free <= 0) {
+            return 0;
+        }
+        return (int) Math.min(k.maxSequencesPerRank(), Math.floor(free * k.kvMemoryFraction() / kvBytesPerSequencePerAccelerator(contextTokens)));
+    }
+
+    /**
      * The bandwidth at which this accelerator reads KV when it holds {@code residentKvBytes} of it (the
      * sequences of all pp micro-batches in flight, each stage a micro-batch of them): its memory's,
      * or, on an SRAM chip with KV DRAM beside it, the SRAM's for the share the SRAM holds (what the
