@@ -507,6 +507,7 @@ public final class Evaluator {
         if (plan.step().device().sramResident()) {
             notes.add(SramLayouts.explain(plan, sp.step(), sp.tpotSeconds(), model.layers(), SramLayouts.linkBytesPerSecond(c)));
             SramLayouts.assumedLink(c, plan.step().groupSize()).ifPresent(notes::add);
+            SramLayouts.kvInDram(plan, sp.concurrency()).ifPresent(notes::add);
         }
         List<RackDraw> racks = rackDraws(c, m.power.itWatts());
         Bottleneck bottleneck = bottleneck(choice, sp, racks, notes, a.constants().maxSequencesPerRank());

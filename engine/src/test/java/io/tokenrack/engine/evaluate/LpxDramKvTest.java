@@ -43,6 +43,12 @@ class LpxDramKvTest {
         assertTrue(full.latency().tpotSeconds() > 10 * max.latency().tpotSeconds(), full.latency().tpotSeconds() + " s vs " + max.latency().tpotSeconds());
         assertTrue(full.throughput().outputTokensPerSecond() < max.throughput().outputTokensPerSecond(),
                 full.throughput().outputTokensPerSecond() + " vs " + max.throughput().outputTokensPerSecond());
+        Note.KvInDram why = full.notes().stream().filter(n -> n instanceof Note.KvInDram).map(n -> (Note.KvInDram) n).findFirst()
+                .orElseThrow(() -> new AssertionError("no DRAM note in " + full.noteTexts()));
+        assertTrue(why.served() > why.inSram() && why.served() <= max.plan().maxConcurrency(), why.text());
+        assertTrue(why.inSram() >= 1 && why.inSram() < 100, why.text());
+        assertEquals(51.2e9, why.dramBytesPerSecond(), 1);
+        assertTrue(max.notes().stream().noneMatch(n -> n instanceof Note.KvInDram), "within the SRAM: " + max.noteTexts());
         // the assumed bandwidth is a range: the band follows it
         assertTrue(full.notes().stream().anyMatch(n -> n.text().contains("kvDramBandwidthGBps")), full.noteTexts().toString());
     }
