@@ -75,4 +75,26 @@ class AfdDesignCliTest {
                 frontier.err());
         assertEquals(1, frontier.err().strip().lines().count(), frontier.err());
     }
+
+    @Test
+    void kimiAt500TokensPerUserNeedsADraftHeadAndThenServesWithAttentionFfnDisaggregation() throws Exception {
+        String[] base = {"evaluate", "--design", "../presets/designs/vera-rubin-lpx.json", "--model", "kimi-k2", "--precision", "fp8",
+                "--isl", "8192", "--osl", "1024", "--min-tokens-per-second-per-user", "500"};
+        // Kimi-K2 ships no MTP: auto runs no speculation, and the GPUs' overheads keep one request near 226 tokens/s
+        EvaluateCommandTest.Run plain = EvaluateCommandTest.run(base);
+        assertEquals(2, plain.exit(), plain.out());
+        assertTrue(plain.err().contains("one request alone gets at best"), plain.err());
+        // an EAGLE-style head: four drafts, AL 3.11, verified through the offloaded layers
+        String[] eagle = java.util.Arrays.copyOf(base, base.length + 3);
+        eagle[base.length] = "--speculative";
+        eagle[base.length + 1] = "eagle:4";
+        eagle[base.length + 2] = "--json";
+        EvaluateCommandTest.Run r = EvaluateCommandTest.run(eagle);
+        assertEquals(0, r.exit(), r.err());
+        JsonNode j = StrictJson.mapper().readTree(r.out());
+        assertEquals("afd", j.get("serving").get("mode").asText());
+        assertEquals("eagle", j.get("serving").get("speculative").get("method").asText());
+        assertTrue(j.get("serving").get("offloadedLayers").asInt() >= 1, j.get("serving").toString());
+        assertTrue(j.get("tokensPerSecondPerUser").asDouble() >= 500, j.get("tokensPerSecondPerUser").toString());
+    }
 }
