@@ -31,8 +31,6 @@ public record AcceleratorSpec(
         @JsonProperty(required = true) double memoryGB,
         @JsonProperty(required = true) double memBandwidthTBps,
         Double onChipSramMB,
-        Double kvDramGB,
-        Double kvDramBandwidthGBps,
         Double tdpWatts,
         String scaleUpLink,
         Double scaleUpGBpsPerDirection,
@@ -42,7 +40,9 @@ public record AcceleratorSpec(
         String priceNote,
         String notes,
         @JsonProperty(required = true) List<String> sources,
-        Double computeEfficiencyScale) implements CatalogItem {
+        Double computeEfficiencyScale,
+        Double kvDramGB,
+        Double kvDramBandwidthGBps) implements CatalogItem {
 
     /**
      * An accelerator whose software reaches its dense peaks as well as the stacks the model's
@@ -56,6 +56,17 @@ public record AcceleratorSpec(
         this(id, name, vendor, year, availability, formFactor, bf16DenseTflops, fp8DenseTflops, fp4DenseTflops, int8DenseTops,
                 memoryGB, memBandwidthTBps, onChipSramMB, tdpWatts, scaleUpLink, scaleUpGBpsPerDirection, scaleUpDomainSize, cooling,
                 priceUsdEstimate, priceNote, notes, sources, null);
+    }
+
+    /** An accelerator with no KV DRAM beside it ({@link #kvDramGB()} absent). */
+    public AcceleratorSpec(String id, String name, String vendor, Integer year, Availability availability, String formFactor,
+                           Double bf16DenseTflops, Double fp8DenseTflops, Double fp4DenseTflops, Double int8DenseTops,
+                           double memoryGB, double memBandwidthTBps, Double onChipSramMB, Double tdpWatts, String scaleUpLink,
+                           Double scaleUpGBpsPerDirection, Integer scaleUpDomainSize, CoolingType cooling, Double priceUsdEstimate,
+                           String priceNote, String notes, List<String> sources, Double computeEfficiencyScale) {
+        this(id, name, vendor, year, availability, formFactor, bf16DenseTflops, fp8DenseTflops, fp4DenseTflops, int8DenseTops,
+                memoryGB, memBandwidthTBps, onChipSramMB, tdpWatts, scaleUpLink, scaleUpGBpsPerDirection, scaleUpDomainSize, cooling,
+                priceUsdEstimate, priceNote, notes, sources, computeEfficiencyScale, null, null);
     }
 
     public AcceleratorSpec {

@@ -136,6 +136,6 @@ class SramStepModelTest {
 
     private static AcceleratorSpec accelerator(double memoryGB, Double sramMB) {
         return new AcceleratorSpec("x", "X", "V", 2024, Availability.SHIPPING, "card", 100.0, null, null, null, memoryGB, 1.0, sramMB,
-                null, null, 100.0, null, null, null, CoolingType.AIR, null, null, null, List.of("made up"));
+                100.0, null, null, null, CoolingType.AIR, null, null, null, List.of("made up"));
     }
 }

@@ -200,7 +200,7 @@ public record HostProfile(
                 memoryBytes > 0 ? "" : " Memory size was not readable; 1 GB is a placeholder.");
         return new AcceleratorSpec("this-computer", "This computer (measured)", cpuVendor, null,
                 Availability.SHIPPING, AcceleratorSpec.CPU_FORM_FACTOR, peakGflopsAllCores / 1000.0, null, null, null,
-                memGB, triadGBpsDram / 1000.0, null, null, null, null, null, null, null, CoolingType.AIR, null, null,
+                memGB, triadGBpsDram / 1000.0, null, null, null, null, null, CoolingType.AIR, null, null,
                 notes, List.of("Measured on this computer by TokenRack calibrate on " + date + ": " + cpuModel + ", " + jdkVersion));
     }
 }
