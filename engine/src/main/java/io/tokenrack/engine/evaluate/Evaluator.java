@@ -276,11 +276,21 @@ public final class Evaluator {
      * Latency limits are left out so the whole frontier shows; empty when the model does not fit.
      */
     public List<FrontierPoint> frontier(Cluster cluster, Workload w, Assumptions assumptions, int points, Batching batching) {
+        return frontier(cluster, w, assumptions, points, batching, SpeculationRequest.AUTO);
+    }
+
+    /**
+     * As {@link #frontier(Cluster, Workload, Assumptions, int, Batching)}, over the speculative decoding
+     * asked for ({@link SpeculationRequest#AUTO}: off and each draft depth the model supports, each a
+     * configuration of its own). Empty when the model does not fit or cannot run what was asked.
+     */
+    public List<FrontierPoint> frontier(Cluster cluster, Workload w, Assumptions assumptions, int points, Batching batching,
+                                        SpeculationRequest speculation) {
         if (points < 1) {
             throw new IllegalArgumentException("points must be at least 1, was " + points);
         }
         Workload open = w.withConcurrency(null).withoutLimits();
-        if (!(evaluate(cluster, open, assumptions, batching) instanceof Evaluation.Ok)) {
+        if (!(evaluate(cluster, open, assumptions, batching, speculation) instanceof Evaluation.Ok)) {
             return List.of();
         }
         ModelConstants measured = measuredConstants.get(cluster.accelerator().id());
@@ -293,7 +303,7 @@ public final class Evaluator {
         List<Plan> layouts = ParallelismPlanner.plans(cluster, model, shape, open, a.constants(), batching, operatingPoint.clockFraction(tdp));
         // every layout once per speculation auto tries (off first): a speculative point is a configuration of its own
         List<Plan> plans = new ArrayList<>();
-        speculative(layouts, model, SpeculationRequest.AUTO).forEach(plans::addAll);
+        speculative(layouts, model, speculation).forEach(plans::addAll);
         // a coarse pass over every layout, then the layouts on its frontier at the full resolution
         List<ServingConfigs.Candidate> coarse = ServingFrontier.pareto(ServingConfigs.aggregated(plans, cluster.accelerators(), moe,
                 FRONTIER_COARSE_POINTS));
@@ -550,7 +560,7 @@ public final class Evaluator {
     }
 
     /** Where the acceptance length of the chosen speculation comes from. */
-    private static Provenance acceptance(ModelSpec model, io.tokenrack.engine.perf.Speculation s, boolean given) {
+    static Provenance acceptance(ModelSpec model, io.tokenrack.engine.perf.Speculation s, boolean given) {
         String value = fmt("%s: %.2f tokens per step per user", s.label(), s.acceptanceLength());
         if (given) {
             return new Provenance("acceptance length", value, Provenance.Kind.ASSUMPTION, "given by the user");
