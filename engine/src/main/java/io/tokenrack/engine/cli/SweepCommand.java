@@ -97,28 +97,33 @@ public final class SweepCommand implements Callable<Integer> {
     }
 
     /**
-     * A design with two kinds of accelerators: the concurrency curve, each point served as {@code evaluate}
-     * serves the design (attention–FFN or prefill–decode pools, whichever serves it better). The frontier
-     * over layouts covers one kind of accelerator, so it is refused with what to use instead.
+     * A design with two kinds of accelerators: the frontier over its ways of serving (attention–FFN
+     * and prefill–decode pools of its two kinds, as {@code evaluate} tries them), or with
+     * {@code --curve} the concurrency curve, each point served as {@code evaluate} serves the design.
      */
     private Integer mixedDesign(PrintWriter out, Evaluator evaluator, Workload w, Assumptions a) {
-        if (!curveOnly) {
-            throw new InputException("the design mixes two kinds of accelerators (" + String.join(" and ",
-                    io.tokenrack.engine.evaluate.AcceleratorPools.split(o.catalog(), o.design()).keySet()) + "): the frontier over parallel layouts "
-                    + "covers one kind; use sweep --curve for its concurrency curve (each point served as evaluate serves the design), "
-                    + "or evaluate --design with --serving afd or disaggregated at one operating point");
-        }
         if (o.batching() == io.tokenrack.engine.perf.Batching.STATIC) {
             throw new InputException("a design with two kinds of accelerators serves as two pools, with continuous batching only: leave out --batching static");
         }
-        // the design's own latency limits choose one operating point: the curve goes without them, as for one kind
+        // the design's own latency limits choose one operating point: the sweep goes without them, as for one kind
         Evaluation at = evaluator.evaluate(o.design(), w.withConcurrency(null).withoutLimits(), a);
         if (!(at instanceof Evaluation.Ok)) {
             throw new InputException(at.message());
         }
-        out.println(HEADER);
-        for (CurvePoint c : evaluator.curve(o.design(), w, a, points)) {
-            out.println(row(c));
+        if (curveOnly) {
+            out.println(HEADER);
+            for (CurvePoint c : evaluator.curve(o.design(), w, a, points)) {
+                out.println(row(c));
+            }
+        } else {
+            out.println(FRONTIER_HEADER);
+            var options = serving.options(o.catalog(), false, true, w.serving());
+            for (FrontierPoint f : new FrontierSearch(evaluator).frontier(o.design(), w, a, points, options,
+                    speculation.request(w.speculative())).reversed()) {
+                ServingConfig c = f.config();
+                out.println(row(f.point()) + "," + c.replicas() + "," + c.mode().label() + "," + c.speculative().label() + ",\""
+                        + c.describe() + "\"");
+            }
         }
         out.flush();
         return 0;

@@ -54,7 +54,7 @@ class AfdDesignCliTest {
     }
 
     @Test
-    void sweepGivesTheCurveOfATwoKindDesignAndRefusesItsFrontierSayingWhatToUse() {
+    void sweepGivesTheCurveAndTheFrontierOfATwoKindDesign() {
         EvaluateCommandTest.Run curve = EvaluateCommandTest.run("sweep", "--design", "../presets/designs/vera-rubin-lpx.json", "--model", "kimi-k2",
                 "--precision", "fp8", "--isl", "8192", "--osl", "1024", "--curve", "--points", "4");
         assertEquals(0, curve.exit(), curve.err());
@@ -69,11 +69,23 @@ class AfdDesignCliTest {
         assertTrue(Double.parseDouble(last[4]) < Double.parseDouble(first[4]), curve.out());
 
         EvaluateCommandTest.Run frontier = EvaluateCommandTest.run("sweep", "--design", "../presets/designs/vera-rubin-lpx.json", "--model",
-                "kimi-k2", "--precision", "fp8", "--isl", "8192", "--osl", "1024");
-        assertEquals(2, frontier.exit(), frontier.out());
-        assertTrue(frontier.err().contains("two kinds of accelerators (rubin and lp30)") && frontier.err().contains("use sweep --curve"),
-                frontier.err());
-        assertEquals(1, frontier.err().strip().lines().count(), frontier.err());
+                "kimi-k2", "--precision", "fp8", "--isl", "8192", "--osl", "1024", "--points", "6");
+        assertEquals(0, frontier.exit(), frontier.err());
+        String[] rows = frontier.out().strip().split("\\n");
+        assertEquals(SweepCommand.FRONTIER_HEADER, rows[0]);
+        assertTrue(rows.length >= 3, frontier.out());
+        // every point carries its way of serving: pools of the design's two kinds (attention–FFN or prefill–decode)
+        for (int i = 1; i < rows.length; i++) {
+            String[] f = rows[i].split(",");
+            assertTrue(f[17].equals("afd") || f[17].equals("disaggregated"), rows[i]);
+            if (i > 1) {
+                // a frontier: speed per user falls as throughput rises
+                String[] before = rows[i - 1].split(",");
+                assertTrue(Double.parseDouble(f[4]) <= Double.parseDouble(before[4]) && Double.parseDouble(f[1]) >= Double.parseDouble(before[1]),
+                        frontier.out());
+            }
+        }
+        assertTrue(frontier.out().contains(",afd,"), frontier.out());
     }
 
     @Test
