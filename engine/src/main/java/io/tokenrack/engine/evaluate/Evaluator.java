@@ -433,13 +433,13 @@ public final class Evaluator {
     }
 
     /** One busy accelerator's board power over {@code capped} at the operating point, from the same step at Max-P, W. */
-    private static double boardWatts(Device d, Workload w, StepTime full, StepTime capped, double clock, double limit) {
+    private static double boardWatts(Device d, Workload w, StepTime full, StepTime capped, double clock, double limit, double floor) {
         double p0 = maxPWatts(d, w, full);
         if (clock >= 1) {
             return Math.min(limit, p0);
         }
         return PowerModel.cappedWatts(d.tdpWatts(), p0, full.memoryUtilization(d.memBandwidthBytesPerSecond()), clock,
-                capped.seconds() / full.seconds(), limit);
+                capped.seconds() / full.seconds(), limit, floor);
     }
 
     private static Metrics metrics(Cluster c, Workload w, Assumptions a, Plan plan, int active, ServingPoint sp, OperatingPoint op,
@@ -450,7 +450,8 @@ public final class Evaluator {
         ServingPoint full = f.point();
         double limit = op.limitWatts(d.tdpWatts());
         double clock = op.clockFraction(d.tdpWatts());
-        double steady = boardWatts(d, w, full.step(), sp.step(), clock, limit);
+        double floor = op.floorFraction();
+        double steady = boardWatts(d, w, full.step(), sp.step(), clock, limit, floor);
         double idle = Math.min(limit, PowerModel.idleAcceleratorWatts(d.tdpWatts()));
         int used = active * plan.step().groupSize();
         double accW = used * steady + (c.accelerators() - used) * idle;
@@ -459,8 +460,8 @@ public final class Evaluator {
         double hostW = host.totalWatts();
         double it = accW + hostW + c.networkWatts();
         double facility = it * c.pue();
-        PowerDetail detail = new PowerDetail(op, limit, clock, boardWatts(d, w, full.prefillOnly(), sp.prefillOnly(), clock, limit),
-                boardWatts(d, w, full.decodeOnly(), sp.decodeOnly(), clock, limit), steady, idle, host, accW + hostW);
+        PowerDetail detail = new PowerDetail(op, limit, clock, boardWatts(d, w, full.prefillOnly(), sp.prefillOnly(), clock, limit, floor),
+                boardWatts(d, w, full.decodeOnly(), sp.decodeOnly(), clock, limit, floor), steady, idle, host, accW + hostW);
         PowerBreakdown power = new PowerBreakdown(accW, hostW, c.networkWatts(), it, facility - it, facility, c.pue(),
                 c.provisionedItWatts(), detail);
 
