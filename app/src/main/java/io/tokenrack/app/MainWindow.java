@@ -131,6 +131,7 @@ public final class MainWindow {
             now.apply(root.getScene());
         }
         charts.restyle(now.chartStyler());
+        canvas.tokenFlow().setColour(now.palette().accent());
     }
 
     public DesignDocument document() {
@@ -178,6 +179,20 @@ public final class MainWindow {
 
     public ChartsView charts() {
         return charts;
+    }
+
+    /** The rack canvas (its overlay toggles and token flow). */
+    public RackCanvasView canvas() {
+        return canvas;
+    }
+
+    /** View ▸ Token flow: whether tokens flow out of the rack at the modelled rate (off at start). */
+    public javafx.beans.property.BooleanProperty tokenFlowProperty() {
+        return canvas.tokenFlow().onProperty();
+    }
+
+    public void setTokenFlow(boolean on) {
+        tokenFlowProperty().set(on);
     }
 
     public Parent root() {
@@ -344,7 +359,10 @@ public final class MainWindow {
         Menu view = new Menu("View", null, zoomIn, zoomOut, fit, new SeparatorMenuItem(), showDesign, new SeparatorMenuItem(), labItem,
                 claimsItem, siteItem, new SeparatorMenuItem(), present, presentDeck);
 
-        view.getItems().addAll(new SeparatorMenuItem(), themeMenu());
+        javafx.scene.control.CheckMenuItem flow = new javafx.scene.control.CheckMenuItem("Token flow");
+        flow.setId("menu-token-flow");
+        flow.selectedProperty().bindBidirectional(tokenFlowProperty());
+        view.getItems().addAll(new SeparatorMenuItem(), themeMenu(), flow);
 
         Menu help = new Menu("Help", null, lessons.menu());
         help.setId("menu-help");

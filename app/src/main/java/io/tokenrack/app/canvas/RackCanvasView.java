@@ -71,6 +71,8 @@ public final class RackCanvasView extends BorderPane {
     private final javafx.scene.control.ToggleButton bottleneckToggle = overlayToggle("canvas-overlay-bottleneck",
             org.kordamp.ikonli.materialdesign2.MaterialDesignL.LIGHTBULB_ON_OUTLINE,
             "Bottleneck: the items of what binds the design at its operating point glow");
+    /** Tokens leaving the rack at the modelled rate (off at start; View ▸ Token flow). */
+    private final TokenFlowView tokenFlow = new TokenFlowView();
     private final ContextMenu itemMenu = createItemMenu();
     private boolean autoFit = true;
 
@@ -186,7 +188,7 @@ public final class RackCanvasView extends BorderPane {
         HBox.setHgrow(scroll, Priority.SOMETIMES);
         HBox.setHgrow(findings, Priority.ALWAYS);
         findings.setMaxWidth(Double.MAX_VALUE);
-        setCenter(new HBox(scroll, findings));
+        setCenter(new HBox(scroll, tokenFlow, findings));
     }
 
     private static javafx.scene.control.ToggleButton overlayToggle(String id, org.kordamp.ikonli.Ikon icon, String tip) {
@@ -201,6 +203,11 @@ public final class RackCanvasView extends BorderPane {
     /** Whether the power heat map is shown over the racks. */
     public javafx.beans.property.BooleanProperty heatOverlayProperty() {
         return heatToggle.selectedProperty();
+    }
+
+    /** The token flow beside the racks (its {@code onProperty} is View ▸ Token flow). */
+    public TokenFlowView tokenFlow() {
+        return tokenFlow;
     }
 
     /** Whether the items of what binds glow. */
@@ -349,6 +356,10 @@ public final class RackCanvasView extends BorderPane {
     }
 
     private void showFigures() {
+        double rate = model.outputTokensPerSecond();
+        if (rate != tokenFlow.flow().tokensPerSecond()) {
+            tokenFlow.show(new TokenFlow(rate));
+        }
         for (RackView v : rackViews) {
             model.figures(v.rackId()).ifPresent(v::showFigures);
             v.showOverlays(heatToggle.isSelected() ? model.figures(v.rackId()).orElse(null) : null,
