@@ -41,8 +41,12 @@ public final class EditLoopBench {
 
     private EditLoopBench() {}
 
-    /** One edit's timings, in nanoseconds from the edit. */
-    record Sample(long published, long laidOut, long rendered, long engine) {}
+    /**
+     * One edit's timings, in nanoseconds from the edit, and the CPU time the FX thread and the
+     * renderer thread spent on it (on a loaded machine the wall times grow with the load; the CPU
+     * times much less).
+     */
+    record Sample(long published, long laidOut, long rendered, long engine, long fxCpu, long renderCpu) {}
 
     /** Runs the benchmark; the exit status (2 for a wrong command line). */
     public static int run(List<String> args, PrintStream out, PrintStream err) {
@@ -133,6 +137,11 @@ public final class EditLoopBench {
         private long published;
         private long laidOut;
         private long engine;
+        private long fxCpu0;
+        private long renderCpu0;
+        private final java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        private long fxThread = -1;
+        private long renderThread = -1;
 
         Loop(MainWindow window, Scene scene, int edits, CompletableFuture<List<Sample>> done) {
             this.window = window;
@@ -169,6 +178,13 @@ public final class EditLoopBench {
                 done.complete(samples);
                 return;
             }
+            if (fxThread < 0) {
+                fxThread = Thread.currentThread().threadId();
+                renderThread = Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith("QuantumRenderer"))
+                        .mapToLong(Thread::threadId).findFirst().orElse(-1);
+            }
+            fxCpu0 = threads.getThreadCpuTime(fxThread);
+            renderCpu0 = renderThread < 0 ? 0 : threads.getThreadCpuTime(renderThread);
             t0 = System.nanoTime();
             // the output length back and forth: every number, the curve and the frontier change
             window.workloadModel().setOutputTokens(samples.size() % 2 == 0 ? "1100" : "1024");
@@ -178,7 +194,9 @@ public final class EditLoopBench {
                 afterPulse(true, () -> {
                     laidOut = System.nanoTime() - t0;
                     afterPulse(false, () -> {
-                        samples.add(new Sample(published, laidOut, System.nanoTime() - t0, engine));
+                        long rendered = System.nanoTime() - t0;
+                        long render = renderThread < 0 ? 0 : threads.getThreadCpuTime(renderThread) - renderCpu0;
+                        samples.add(new Sample(published, laidOut, rendered, engine, threads.getThreadCpuTime(fxThread) - fxCpu0, render));
                         pause(this::edit);
                     });
                 });
@@ -216,12 +234,16 @@ public final class EditLoopBench {
         double[] pub = millis(s, Sample::published);
         double[] layout = millis(s, Sample::laidOut);
         double[] eng = millis(s, Sample::engine);
+        double[] fx = millis(s, Sample::fxCpu);
+        double[] render = millis(s, Sample::renderCpu);
         String pipeline = System.getProperty("prism.order", "default");
         int cores = Runtime.getRuntime().availableProcessors();
         if (json) {
             out.printf(Locale.ROOT, "{\"edits\": %d, \"overlays\": %b, \"tokenFlow\": %b, \"prismOrder\": \"%s\", \"cores\": %d, "
-                            + "\"renderedMillis\": %s, \"publishedMillis\": %s, \"laidOutMillis\": %s, \"engineMillis\": %s}%n",
-                    s.size(), overlays, flow, pipeline, cores, stats(total, true), stats(pub, true), stats(layout, true), stats(eng, true));
+                            + "\"renderedMillis\": %s, \"publishedMillis\": %s, \"laidOutMillis\": %s, \"engineMillis\": %s, "
+                            + "\"fxThreadCpuMillis\": %s, \"renderThreadCpuMillis\": %s, \"loadAverage\": %.2f}%n",
+                    s.size(), overlays, flow, pipeline, cores, stats(total, true), stats(pub, true), stats(layout, true), stats(eng, true),
+                    stats(fx, true), stats(render, true), load());
             return;
         }
         out.printf(Locale.ROOT, "edit loop, %d edits, overlays %s, token flow %s, prism.order=%s, %d cores%n", s.size(),
@@ -230,6 +252,13 @@ public final class EditLoopBench {
         out.printf(Locale.ROOT, "  edit -> published    %s%n", stats(pub, false));
         out.printf(Locale.ROOT, "  edit -> laid out     %s%n", stats(layout, false));
         out.printf(Locale.ROOT, "  engine (per edit)    %s%n", stats(eng, false));
+        out.printf(Locale.ROOT, "  FX thread CPU        %s%n", stats(fx, false));
+        out.printf(Locale.ROOT, "  renderer thread CPU  %s%n", stats(render, false));
+        out.printf(Locale.ROOT, "  load average %.2f (wall times grow with it; CPU times much less)%n", load());
+    }
+
+    private static double load() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
     private static double[] millis(List<Sample> s, java.util.function.ToLongFunction<Sample> f) {
