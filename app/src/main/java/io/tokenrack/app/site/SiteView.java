@@ -62,6 +62,13 @@ public final class SiteView extends BorderPane {
     /**
      * @param presetDesigns the preset designs the optimizer may choose from (read when a search starts)
      */
+    /** The floor, power flow and tornado in the colours of {@code palette} (the theme changed). */
+    public void usePalette(ThemePalette palette) {
+        floor.usePalette(palette);
+        flow.usePalette(palette);
+        tornado.usePalette(palette);
+    }
+
     public SiteView(SiteModel model, Dialogs dialogs, ThemePalette palette, Supplier<Map<String, RackDesign>> presetDesigns) {
         this.model = model;
         this.dialogs = dialogs;
