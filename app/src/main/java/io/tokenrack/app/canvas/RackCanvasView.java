@@ -62,6 +62,9 @@ public final class RackCanvasView extends BorderPane {
     private final Label findingsTitle = new Label("Findings");
     /** The column beside the racks: an optional note on top, then the findings. */
     private final VBox findings = new VBox();
+    /** The notes above the findings ({@link #showAside}), in a pane that scrolls when the window is short. */
+    private final VBox asides = new VBox();
+    private final ScrollPane asideScroll = new ScrollPane(asides);
     private final List<RackView> rackViews = new ArrayList<>();
     /** The power heat map over the items (off at start). */
     private final javafx.scene.control.ToggleButton heatToggle = overlayToggle("canvas-overlay-heat",
@@ -95,10 +98,17 @@ public final class RackCanvasView extends BorderPane {
         return model;
     }
 
-    /** Puts {@code note} above the findings, beside the racks (where it costs the racks no height). */
+    /**
+     * Puts {@code note} above the findings, beside the racks (where it costs the racks no height);
+     * the notes scroll when a short window leaves them less than they need, so the toolbar and the
+     * findings keep their place.
+     */
     public void showAside(javafx.scene.Node note) {
-        findings.getChildren().add(0, note);
+        asides.getChildren().add(0, note);
         VBox.setMargin(note, new Insets(0, 0, 6, 0));
+        if (!findings.getChildren().contains(asideScroll)) {
+            findings.getChildren().add(0, asideScroll);
+        }
     }
 
     private void createView() {
@@ -174,6 +184,13 @@ public final class RackCanvasView extends BorderPane {
         ((Label) findingsList.getPlaceholder()).setWrapText(true);
         findingsList.setCellFactory(l -> new FindingCell());
         findings.getChildren().setAll(findingsTitle, findingsList);
+        asideScroll.setId("aside-scroll");
+        asideScroll.setFitToWidth(true);
+        asideScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        asideScroll.getStyleClass().add("edge-to-edge");
+        asideScroll.setMinHeight(48);
+        asides.setFillWidth(true);
+        findingsList.setMinHeight(56);
         findings.setSpacing(4);
         VBox.setVgrow(findingsList, Priority.ALWAYS);
         findings.setPrefWidth(220);
