@@ -189,6 +189,8 @@ public final class RackCanvasView extends BorderPane {
         asideScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         asideScroll.getStyleClass().add("edge-to-edge");
         asideScroll.setMinHeight(48);
+        // as tall as its notes where there is room (the findings list takes what is left); shorter, it scrolls
+        asideScroll.prefViewportHeightProperty().bind(asides.heightProperty());
         asides.setFillWidth(true);
         findingsList.setMinHeight(56);
         findings.setSpacing(4);

@@ -221,7 +221,7 @@ public final class SiteView extends BorderPane {
         VBox tornadoBox = new VBox(2, new HBox(6, new Label("Tornado of"), metric), tornado);
         VBox.setVgrow(tornado, Priority.ALWAYS);
         SplitPane bottom = new SplitPane(tornadoBox, alternatives, compare);
-        bottom.setDividerPositions(0.38, 0.6);
+        bottom.setDividerPositions(0.45, 0.64); // the tornado's labels need about 600 px: whole at 1366 px wide
         SplitPane all = new SplitPane(middle, bottom);
         all.setOrientation(javafx.geometry.Orientation.VERTICAL);
         all.setDividerPositions(0.6);
