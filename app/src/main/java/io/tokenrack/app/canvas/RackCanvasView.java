@@ -193,6 +193,7 @@ public final class RackCanvasView extends BorderPane {
         asideScroll.prefViewportHeightProperty().bind(asides.heightProperty());
         asides.setFillWidth(true);
         findingsList.setMinHeight(56);
+        findingsList.setPrefHeight(120); // grows into the room left; in a short window it shrinks with the notes, not instead of them
         findings.setSpacing(4);
         VBox.setVgrow(findingsList, Priority.ALWAYS);
         findings.setPrefWidth(220);
