@@ -190,7 +190,10 @@ public final class SiteView extends BorderPane {
         middle.setDividerPositions(0.24, 0.72);
 
         alternatives.setId("site-alternatives");
-        alternatives.setPlaceholder(new Label("Optimize to see the five best alternatives"));
+        Label none = new Label("Optimize to see the five best alternatives");
+        none.setWrapText(true); // whole in a narrow pane too
+        none.setPadding(new javafx.geometry.Insets(0, 8, 0, 8));
+        alternatives.setPlaceholder(none);
         alternatives.setCellFactory(v -> new javafx.scene.control.ListCell<>() {
             @Override
             protected void updateItem(String item, boolean empty) {
