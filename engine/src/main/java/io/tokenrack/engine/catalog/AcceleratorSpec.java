@@ -36,7 +36,22 @@ public record AcceleratorSpec(
         Double priceUsdEstimate,
         String priceNote,
         String notes,
-        @JsonProperty(required = true) List<String> sources) implements CatalogItem {
+        @JsonProperty(required = true) List<String> sources,
+        Double computeEfficiencyScale) implements CatalogItem {
+
+    /**
+     * An accelerator whose software reaches its dense peaks as well as the stacks the model's
+     * constants were fitted on ({@link #computeEfficiencyScale()} absent).
+     */
+    public AcceleratorSpec(String id, String name, String vendor, Integer year, Availability availability, String formFactor,
+                           Double bf16DenseTflops, Double fp8DenseTflops, Double fp4DenseTflops, Double int8DenseTops,
+                           double memoryGB, double memBandwidthTBps, Double onChipSramMB, Double tdpWatts, String scaleUpLink,
+                           Double scaleUpGBpsPerDirection, Integer scaleUpDomainSize, CoolingType cooling, Double priceUsdEstimate,
+                           String priceNote, String notes, List<String> sources) {
+        this(id, name, vendor, year, availability, formFactor, bf16DenseTflops, fp8DenseTflops, fp4DenseTflops, int8DenseTops,
+                memoryGB, memBandwidthTBps, onChipSramMB, tdpWatts, scaleUpLink, scaleUpGBpsPerDirection, scaleUpDomainSize, cooling,
+                priceUsdEstimate, priceNote, notes, sources, null);
+    }
 
     public AcceleratorSpec {
         Checks.text("id", id);
@@ -61,6 +76,18 @@ public record AcceleratorSpec(
         Checks.positiveOrAbsent("priceUsdEstimate", priceUsdEstimate);
         Checks.present("cooling", cooling);
         sources = Checks.sources(sources);
+        if (computeEfficiencyScale != null && !(computeEfficiencyScale > 0 && computeEfficiencyScale <= 1)) {
+            throw new InputException("computeEfficiencyScale: must be in (0, 1], was " + computeEfficiencyScale);
+        }
+    }
+
+    /**
+     * The share of its dense peaks this accelerator's software stack reaches relative to the stacks
+     * the model's efficiency constants were fitted on (NVIDIA's TensorRT-LLM); 1 when the catalog
+     * gives none. Its evidence is in the entry's sources and in docs/model.md.
+     */
+    public double computeEfficiency() {
+        return computeEfficiencyScale == null ? 1 : computeEfficiencyScale;
     }
 
     @Override

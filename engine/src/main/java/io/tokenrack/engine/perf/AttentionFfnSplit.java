@@ -102,7 +102,7 @@ public final class AttentionFfnSplit {
             double rows = tokens * moe.expertsPerToken() / Math.max(touched, 1e-9);
             double f = 2 * tokens * moe.expertsPerToken() * shape.expertParams() / chips * k.moeImbalance();
             double b = touched * shape.expertParams() * wb / chips * k.moeImbalance();
-            double tc = f / (peak * k.gemmEfficiency(rows, weights) * k.moeGemmEfficiencyScale());
+            double tc = f / (peak * k.gemmEfficiency(rows, weights) * k.moeGemmEfficiency(rows * moe.expertFfnSize()));
             double tm = b / bw;
             seconds += Math.max(tc, tm);
             computeBound += tc >= tm ? tc : 0;

@@ -29,11 +29,17 @@ public record Device(
         this(id, bf16FlopsPerSecond, fp8FlopsPerSecond, fp4FlopsPerSecond, memBandwidthBytesPerSecond, memoryBytes, tdpWatts, false);
     }
 
+    /**
+     * The accelerator as the model computes with it: its dense peaks times the share its software
+     * reaches ({@link AcceleratorSpec#computeEfficiency()}, 1 for the stacks the constants were
+     * fitted on), its memory bandwidth and capacity as published.
+     */
     public static Device of(AcceleratorSpec a) {
+        double s = a.computeEfficiency();
         return new Device(a.id(),
-                a.bf16DenseTflops() == null ? 0 : a.bf16DenseTflops() * 1e12,
-                a.fp8DenseTflops() == null ? 0 : a.fp8DenseTflops() * 1e12,
-                a.fp4DenseTflops() == null ? 0 : a.fp4DenseTflops() * 1e12,
+                a.bf16DenseTflops() == null ? 0 : a.bf16DenseTflops() * 1e12 * s,
+                a.fp8DenseTflops() == null ? 0 : a.fp8DenseTflops() * 1e12 * s,
+                a.fp4DenseTflops() == null ? 0 : a.fp4DenseTflops() * 1e12 * s,
                 a.memBandwidthBytesPerSecond(),
                 a.memoryBytes(),
                 a.tdpWatts() == null ? Double.NaN : a.tdpWatts(),

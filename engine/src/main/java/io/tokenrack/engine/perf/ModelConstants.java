@@ -32,8 +32,9 @@ package io.tokenrack.engine.perf;
  * @param collectiveLatencyScaleOutSeconds α of one collective across servers (IB/RoCE 15–30 µs).
  * @param linkEfficiency           achieved fraction of link bandwidth (0.7–0.86 of spec for DeepEP on
  *                                 NVL72, 0.7–0.85 in NCCL practice).
- * @param moeGemmEfficiencyScale   grouped (MoE expert) GEMMs relative to dense ones at the same rows per expert:
- *                                 many small GEMMs in one launch, routing gathers and scatters.
+ * @param moeGemmEfficiencyScale   grouped (MoE expert) GEMMs relative to dense ones at the same rows per expert, for
+ *                                 fine-grained experts (many small GEMMs in one launch, routing gathers and scatters):
+ *                                 the floor of {@link #moeGemmEfficiency(double)}.
  * @param moeImbalance             busiest expert rank's load over the mean (power-law routing, AIConfigurator
  *                                 P50 ≈ 1.1–1.3).
  * @param kvMemoryFraction         share of memory left after weights that holds KV cache (TensorRT-LLM's
@@ -44,6 +45,10 @@ package io.tokenrack.engine.perf;
  * @param maxTokensPerStep         token budget of one engine step (chunked prefill; TensorRT-LLM max_num_tokens
  *                                 8192 default in trtllm-bench).
  * @param maxSequencesPerRank      upper bound on sequences one attention rank schedules (engine max batch size).
+ * @param moeDenseGemmElements     size of one expert's GEMM in a step, rows × expert width (output elements of its
+ *                                 up-projection), at and above which a grouped GEMM runs as efficiently as a dense one:
+ *                                 Mixtral's 8 wide experts with thousands of rows each do (MLPerf), the fine-grained
+ *                                 experts of the calibration data, all below 1.3 M elements, do not. docs/model.md, "MoE experts".
  */
 public record ModelConstants(
         double gemmEfficiencyMax,
@@ -64,7 +69,8 @@ public record ModelConstants(
         double kvMemoryFraction,
         double outputResidency,
         int maxTokensPerStep,
-        int maxSequencesPerRank) {
+        int maxSequencesPerRank,
+        double moeDenseGemmElements) {
 
     /**
      * Fitted on the calibration data with {@code tokenrack fit} ({@link io.tokenrack.engine.validate.ConstantsFit}):
@@ -78,7 +84,25 @@ public record ModelConstants(
             0.57, 0.50,
             1.0e-3, 2.0e-6, 22.5e-6,
             8e-6, 25e-6, 0.75,
-            0.25, 1.3, 0.90, 0.81, 8192, 1061);
+            0.25, 1.3, 0.90, 0.81, 8192, 1061,
+            1.0e7);
+
+    /**
+     * The constants with grouped expert GEMMs at {@link #moeGemmEfficiencyScale()} whatever their size
+     * ({@link #moeDenseGemmElements()} infinite): statically scheduled chips, measured hosts and
+     * hand-computed tests.
+     */
+    public ModelConstants(double gemmEfficiencyMax, double fp8EfficiencyScale, double fp4EfficiencyScale, double gemmHalfEfficiencyTokens,
+                          double memoryEfficiency, double attentionComputeEfficiency, double attentionMemoryEfficiency,
+                          double stepOverheadSeconds, double sequenceOverheadSeconds, double layerOverheadSeconds,
+                          double collectiveLatencyScaleUpSeconds, double collectiveLatencyScaleOutSeconds, double linkEfficiency,
+                          double moeGemmEfficiencyScale, double moeImbalance, double kvMemoryFraction, double outputResidency,
+                          int maxTokensPerStep, int maxSequencesPerRank) {
+        this(gemmEfficiencyMax, fp8EfficiencyScale, fp4EfficiencyScale, gemmHalfEfficiencyTokens, memoryEfficiency,
+                attentionComputeEfficiency, attentionMemoryEfficiency, stepOverheadSeconds, sequenceOverheadSeconds, layerOverheadSeconds,
+                collectiveLatencyScaleUpSeconds, collectiveLatencyScaleOutSeconds, linkEfficiency, moeGemmEfficiencyScale, moeImbalance,
+                kvMemoryFraction, outputResidency, maxTokensPerStep, maxSequencesPerRank, Double.POSITIVE_INFINITY);
+    }
 
     public ModelConstants {
         requireFraction("gemmEfficiencyMax", gemmEfficiencyMax);
@@ -102,6 +126,9 @@ public record ModelConstants(
         if (stepOverheadSeconds < 0 || sequenceOverheadSeconds < 0 || layerOverheadSeconds < 0 || collectiveLatencyScaleUpSeconds < 0 || collectiveLatencyScaleOutSeconds < 0) {
             throw new IllegalArgumentException("overheads: must be zero or more");
         }
+        if (!(moeDenseGemmElements > 0)) {
+            throw new IllegalArgumentException("moeDenseGemmElements: must be positive, was " + moeDenseGemmElements);
+        }
         if (maxTokensPerStep <= 0 || maxSequencesPerRank <= 0) {
             throw new IllegalArgumentException("maxTokensPerStep and maxSequencesPerRank: must be positive");
         }
@@ -111,6 +138,16 @@ public record ModelConstants(
         if (!(v > 0 && v <= 1)) {
             throw new IllegalArgumentException(field + ": must be in (0, 1], was " + v);
         }
+    }
+
+    /**
+     * Efficiency of one expert's grouped GEMM relative to a dense GEMM with the same rows, for an
+     * expert problem of {@code elements} = rows × expert width: W / W_dense, at least
+     * {@link #moeGemmEfficiencyScale()} (fine-grained experts) and at most 1 (an expert as big as a
+     * dense layer's GEMM).
+     */
+    public double moeGemmEfficiency(double elements) {
+        return Math.max(moeGemmEfficiencyScale, Math.min(1, elements / moeDenseGemmElements));
     }
 
     /** η_c for a GEMM with {@code m} rows in bf16. */

@@ -372,8 +372,10 @@ public final class StepModel {
         double rowsPerExpert = groupTokens * moe.expertsPerToken() / Math.max(touched, 1e-9);
         double routedFlops = 2 * groupTokens * moe.expertsPerToken() * shape.expertParams() / g * k.moeImbalance();
         double routedBytes = touched * shape.expertParams() * weightBytes / g * k.moeImbalance();
+        // Grouped GEMMs: the dense curve at the rows each expert gets, times the grouped efficiency of an
+        // expert problem of that many rows × the expert's width (fine experts: the floor; coarse ones: dense).
         acc.op(OperatorClass.MOE_FFN, moeLayersPerStage * routedFlops,
-                peakGemm * k.gemmEfficiency(rowsPerExpert, weights) * k.moeGemmEfficiencyScale(),
+                peakGemm * k.gemmEfficiency(rowsPerExpert, weights) * k.moeGemmEfficiency(rowsPerExpert * moe.expertFfnSize()),
                 moeLayersPerStage * routedBytes, bw * k.memoryEfficiency());
         double sharedParams = shape.sharedExpertParamsPerLayer() / tp;
         double router = shape.routerParamsPerLayer();
