@@ -42,10 +42,10 @@ public final class GemmWidth {
             Arrays.sort(times);
             Arrays.sort(cpu);
             double flops = 2.0 * n * n * n;
-            System.out.printf("{\"n\": %d, \"library\": \"tokenrack\", \"path\": \"%s\", \"mr\": %d, \"nr\": %d, "
+            System.out.printf("{\"n\": %d, \"library\": \"tokenrack\", \"path\": \"%s\", \"mr\": %d, \"nr\": %d, \"kc\": %d, "
                             + "\"medianGflops\": %.1f, \"bestGflops\": %.1f, \"medianCpuGflops\": %.1f, "
                             + "\"bestCpuGflops\": %.1f, \"runs\": %d, \"checksum\": %s}%n",
-                    n, VectorSupport.REASON, Gemm.MR, Gemm.NR, flops / times[runs / 2] / 1e9, flops / times[0] / 1e9,
+                    n, VectorSupport.REASON, Gemm.MR, Gemm.NR, Gemm.KC, flops / times[runs / 2] / 1e9, flops / times[0] / 1e9,
                     flops / cpu[runs / 2] / 1e9, flops / cpu[0] / 1e9, runs, c[0]);
         }
     }

@@ -177,6 +177,9 @@ public final class InspectorMetadata {
                 integer(WorkloadField.PP),
                 integer(WorkloadField.EP),
                 integer(WorkloadField.DP),
+                servingChoice(WorkloadField.SERVING, List.of("aggregated", "disaggregated", "afd")),
+                servingChoice(WorkloadField.SPECULATIVE, List.of("off", "mtp:1", "mtp:2", "mtp:3", "mtp:4", "eagle:1", "eagle:2", "eagle:3",
+                        "eagle:4")),
                 PropertyMeta.<Subject.Design>decimal("assume.electricity", "Electricity", ASSUMPTIONS, "$/kWh", 0, 10, "Price of energy at the meter.",
                         s -> s.assumptions().electricityUsdPerKwh(), (s, v, st) -> assume(s, "electricity price", a -> a.withElectricityUsdPerKwh(num(v)))),
                 PropertyMeta.<Subject.Design>decimal("assume.years", "Amortization", ASSUMPTIONS, "years", 0.5, 30, "Years over which hardware capital is recovered.",
@@ -297,6 +300,28 @@ public final class InspectorMetadata {
     }
 
     /** The command that puts {@code value} in a workload field (the field checks it). */
+    /**
+     * A serving word as a choice (auto first), refused with the engine's sentence where the design or
+     * model cannot run it, as the workload bar refuses it.
+     */
+    private PropertyMeta<Subject.Design> servingChoice(WorkloadField<String> f, List<String> words) {
+        List<PropertyMeta.Choice> choices = new java.util.ArrayList<>();
+        choices.add(new PropertyMeta.Choice("", "auto"));
+        words.forEach(w -> choices.add(new PropertyMeta.Choice(w, w.equals("afd") ? "attention–FFN" : w)));
+        return PropertyMeta.<Subject.Design>choice(f.key(), f.name(), WORKLOAD, f.help(), choices,
+                s -> f.read().apply(s.workload()) == null ? "" : f.read().apply(s.workload()),
+                (s, v, st) -> {
+                    String word = choiceId(v).isEmpty() ? "auto" : choiceId(v);
+                    Workload next = f.apply(s.workload(), f.parse(word));
+                    var refused = new io.tokenrack.engine.evaluate.ServingSearch(new io.tokenrack.engine.evaluate.Evaluator(catalog))
+                            .refusal(s.design(), next);
+                    if (refused.isPresent()) {
+                        throw new InputException(f.name() + " " + word + ": " + refused.get());
+                    }
+                    return new Edits.SetWorkload(next, f.undo());
+                });
+    }
+
     private static <V> DesignCommand workload(Subject.Design s, WorkloadField<V> f, V value) {
         return workload(s, f.undo(), w -> f.apply(w, value));
     }

@@ -43,13 +43,23 @@ public final class EngineResults implements ResultsEngine {
             return Results.noWorkload(state);
         }
         Assumptions a = state.assumptions();
-        Evaluation e = evaluator.evaluate(design, w, a);
+        // the serving and speculative decoding the workload asks for (absent: auto), as the CLI's evaluate takes them
+        var serving = io.tokenrack.engine.evaluate.WorkloadServing.options(w);
+        var speculation = io.tokenrack.engine.evaluate.WorkloadServing.speculation(w);
+        Evaluation e;
+        try {
+            e = new io.tokenrack.engine.evaluate.ServingSearch(evaluator).evaluate(design, w, a, Batching.CONTINUOUS, serving, speculation);
+        } catch (io.tokenrack.engine.catalog.InputException x) {
+            // a way of serving this design cannot take (three kinds of accelerator, a pooled mode at a power cap): its sentence
+            e = new Evaluation.Failed(Evaluation.Failed.Failure.INVALID, x.getMessage(), null, w.modelId(), 0, List.of());
+        }
         if (!(e instanceof Evaluation.Ok ok)) {
             return new Results(state, e, e.message(), List.of(), List.of(), System.nanoTime() - t0);
         }
         List<CurvePoint> curve = evaluator.curve(design, w, a, CURVE_POINTS);
         // the frontier over serving configurations, with the operating point on it (dominated points dropped)
-        List<FrontierPoint> frontier = new ArrayList<>(evaluator.frontier(design, w, a, FRONTIER_POINTS));
+        List<FrontierPoint> frontier = new ArrayList<>(new io.tokenrack.engine.evaluate.FrontierSearch(evaluator)
+                .frontier(design, w, a, FRONTIER_POINTS, serving, speculation));
         frontier.add(FrontierPoint.of(ok));
         return new Results(state, ok, "", curve, ok.utilizationSweep(UTILIZATION_STEPS), System.nanoTime() - t0, null,
                 ParetoFrontier.ofPoints(frontier));
@@ -66,8 +76,12 @@ public final class EngineResults implements ResultsEngine {
         }
         RackDesign design = first.input().design();
         long t0 = System.nanoTime();
+        Workload w = design.workload();
+        // the bands re-run the configuration the numbers chose (its way of serving, pools and speculative decoding) at each end
+        // of the ranged figures: the layouts are searched again, not the serving choice, so that 32 evaluations stay cheap
+        var chosen = io.tokenrack.engine.evaluate.ServingConfig.of(ok);
         RangedEvaluation ranges = new RangeEvaluator(evaluator.catalog()).evaluate(ok, RangeEvaluator.ClusterSource.design(design),
-                design.workload(), first.input().assumptions(), Batching.CONTINUOUS);
+                w, first.input().assumptions(), Batching.CONTINUOUS, chosen.speculation(), chosen.options());
         return ranges.ranged() ? first.withRanges(ranges, System.nanoTime() - t0) : null;
     }
 }

@@ -76,13 +76,12 @@ public final class Headline {
                 + "efficiency constants fitted on public measurements";
         PowerBreakdown pw = e.power();
         CostBreakdown c = e.cost();
-        Parallelism p = e.plan().parallelism();
         Throughput t = e.throughput();
         Efficiency eff = e.efficiency();
         List<Card> out = new ArrayList<>();
         out.add(new Card(IDS.get(0), TITLES.get(0), Units.number(t.outputTokensPerSecond()), "tok/s",
-                String.format(Locale.US, "%s per accelerator · %d × %s replicas · %s in flight",
-                        Units.number(t.outputTokensPerSecondPerAccelerator()), e.plan().replicas(), layout(p), Units.number(e.plan().concurrency())),
+                String.format(Locale.US, "%s per accelerator · %s · %s in flight", Units.number(t.outputTokensPerSecondPerAccelerator()),
+                        replicas(e), Units.number(e.plan().concurrency())),
                 model, modelSources));
         out.add(new Card(IDS.get(1), TITLES.get(1), Units.number(t.tokensPerSecondPerUser()), "tok/s",
                 "TPOT " + Units.ms(e.latency().tpotSeconds()) + " · TTFT " + Units.ms(e.latency().ttftSeconds()), model, modelSources));
@@ -175,6 +174,16 @@ public final class Headline {
         String d = s.operatorClass().description();
         int paren = d.indexOf(" (");
         return paren > 0 ? d.substring(0, paren) : d;
+    }
+
+    /** "11 × TP8 replicas"; disaggregated, the pools: "8 prefill × TP1 + 3 decode × TP8 replicas". */
+    private static String replicas(Evaluation.Ok e) {
+        var split = e.plan().split();
+        if (split.disaggregated()) {
+            return String.format(Locale.US, "%d prefill × %s + %d decode × %s replicas", split.prefillReplicas(),
+                    layout(split.prefillParallelism()), split.decodeReplicas(), layout(split.decodeParallelism()));
+        }
+        return String.format(Locale.US, "%d × %s replicas", e.plan().replicas(), layout(e.plan().parallelism()));
     }
 
     static String layout(Parallelism p) {

@@ -17,11 +17,18 @@ final class ServingWhy {
         ServingConfig c = ServingConfig.of(e);
         Parallelism p = c.parallelism();
         StringBuilder sb = new StringBuilder("Served ");
-        sb.append(c.mode() == ServingConfig.Mode.AGGREGATED ? "aggregated (each replica prefills and decodes)" : c.mode().label());
-        sb.append(": ").append(layout(p)).append(", ").append(count(c.replicas(), "replica")).append(" on ")
-                .append(count(c.replicas() * p.tp() * p.pp() * p.dp(), "accelerator")).append(", ")
-                .append(count(c.concurrency(), "request")).append(" in flight, ")
-                .append(ServingConfig.NO_SPECULATION.equals(c.speculative()) ? "no speculative decoding" : "speculative decoding " + c.speculative())
+        if (c.mode() == ServingConfig.Mode.DISAGGREGATED) {
+            // the pools' layouts and link are the steady-step line's; here what the choice is
+            sb.append("disaggregated (").append(c.split().prefillReplicas()).append("P").append(c.split().decodeReplicas())
+                    .append("D: a prefill pool and a decode pool, the KV cache moved between them), ")
+                    .append(count(c.concurrency(), "request")).append(" in flight, ");
+        } else {
+            sb.append(c.mode() == ServingConfig.Mode.AGGREGATED ? "aggregated (each replica prefills and decodes)" : c.mode().label());
+            sb.append(": ").append(layout(p)).append(", ").append(count(c.replicas(), "replica")).append(" on ")
+                    .append(count(c.replicas() * p.tp() * p.pp() * p.dp(), "accelerator")).append(", ")
+                    .append(count(c.concurrency(), "request")).append(" in flight, ");
+        }
+        sb.append(c.speculative().isOff() ? "no speculative decoding" : "speculative decoding " + c.speculative().label())
                 .append(". ");
         sb.append(reason(e, w));
         if (frontier.size() >= 2) {

@@ -52,6 +52,8 @@ public final class SiteView extends BorderPane {
     private final Label payback = card("site-payback");
     private final Label binding = card("site-binding");
     private final Label pue = card("site-pue");
+    private final Label facilityCapex = card("site-facility-capex");
+    private final Label powerMeasures = card("site-power-measures");
     private final TextField envelope = new TextField();
     private final FloorView floor;
     private final PowerFlowView flow;
@@ -126,8 +128,8 @@ public final class SiteView extends BorderPane {
                 return null;
             }
         });
-        basis.setTooltip(new Tooltip("the rack power the site is sized by: provisioned (nameplate), max-p (TDP), or the modelled draw "
-                + "(oversubscribed: needs power capping)"));
+        basis.setTooltip(new Tooltip("the rack power the site is sized by: provisioned (nameplate), max-p (TDP), p90 (the draw the phase "
+                + "mix stays under nine hours in ten) or the modelled draw (p90 and modelled are oversubscribed: they need power capping)"));
         basis.setOnAction(e -> {
             if (basis.getValue() != null && model.site() != null && basis.getValue() != model.site().rackPowerBasis()) {
                 model.update(x -> x.withRackPowerBasis(basis.getValue()));
@@ -172,12 +174,14 @@ public final class SiteView extends BorderPane {
         cards.setHgap(12);
         cards.setVgap(4);
         cards.setPadding(new Insets(8));
-        String[] titles = {"Racks", "Accelerators", "Output tokens/s", "Tokens/s per MW", "Revenue a year", "Capex", "$ per M output tokens",
-            "Payback", "Binding limit", "PUE"};
-        Label[] values = {racks, accelerators, tokens, tokensPerMw, revenue, capex, usdPerM, payback, binding, pue};
+        String[] titles = {"Racks", "Accelerators", "Output tokens/s", "Tokens/s per MW", "Revenue a year", "Capex (hardware)", "Facility capex",
+            "$ per M output tokens", "Payback", "Binding limit", "PUE", "IT power (MW)"};
+        Label[] values = {racks, accelerators, tokens, tokensPerMw, revenue, capex, facilityCapex, usdPerM, payback, binding, pue, powerMeasures};
         for (int i = 0; i < titles.length; i++) {
             Label t = new Label(titles[i]);
             t.getStyleClass().add("text-muted");
+            t.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // the title stays whole; a long value wraps instead
+            values[i].setWrapText(true);
             cards.add(t, 0, i);
             cards.add(values[i], 1, i);
         }
@@ -279,6 +283,22 @@ public final class SiteView extends BorderPane {
         capex.setText(big(p.capexUsd()));
         usdPerM.setText(money(p.usdPerMillionOutputTokens(), 3));
         payback.setText(years(p.paybackYears()));
+        payback.setTooltip(new Tooltip(String.format(Locale.ROOT, "hardware and facility build over revenue less energy: %s (%s–%s over the "
+                        + "facility's cost range)%na tenant's: hardware alone over revenue less energy and the facility's rent: %s",
+                years(p.paybackYears()), years(p.facility().paybackYearsLow()), years(p.facility().paybackYearsHigh()),
+                years(p.facility().hardwarePaybackYears()))));
+        facilityCapex.setText(String.format(Locale.ROOT, "%s (%s)", big(p.facility().usd()), range(p.facility().lowUsd(), p.facility().highUsd())));
+        facilityCapex.setTooltip(new Tooltip(String.format(Locale.ROOT, "power chain, cooling plant and building at %s per MW of sized IT load "
+                + "(Cushman & Wakefield 2025: $9.3–15.0 M per MW over 19 US markets); hardware + facility %s", big(p.facility().usdPerMegawatt()),
+                big(p.facility().totalCapexUsd()))));
+        SitePlan.Powers w = p.powers();
+        powerMeasures.setText(String.format(Locale.ROOT, "Max-P %.1f · P90 %.1f · modelled %.1f", w.maxPItWatts() / 1e6,
+                w.p90ItWatts() / 1e6, w.busyItWatts() / 1e6));
+        powerMeasures.setTooltip(new Tooltip(String.format(Locale.ROOT, "IT power of the racks built, MW: provisioned (nameplate) %.1f, Max-P "
+                        + "%.1f, P90 of the phase mix %.1f, modelled busy draw %.1f, mean over all hours (idle included) %.1f%n"
+                        + "sized by %s: a unit draws more than it is sized for %.0f%% of the hours (modelled)%nrisk: %s",
+                w.provisionedItWatts() / 1e6, w.maxPItWatts() / 1e6, w.p90ItWatts() / 1e6, w.busyItWatts() / 1e6, w.meanItWatts() / 1e6,
+                p.rackPowerBasis().label(), w.exceedanceShare() * 100, p.risk())));
         binding.setText(p.bindingLimit().label());
         pue.setText(String.format(Locale.ROOT, "%.3f", p.facilityPerItWatt()));
         floor.show(p);
@@ -297,8 +317,10 @@ public final class SiteView extends BorderPane {
         for (SiteOptimizer.Alternative a : r.alternatives()) {
             SitePlan p = a.plan();
             shownAlternatives.add(p);
-            alternatives.getItems().add(String.format(Locale.ROOT, "%d. %s — %,d racks, %,.0f tokens/s per MW, %s/yr, payback %s", i++,
-                    String.join(" + ", a.designs()), p.racks(), p.outputTokensPerSecondPerMegawatt(), big(p.annualRevenueUsd()), years(p.paybackYears())));
+            alternatives.getItems().add(String.format(Locale.ROOT, "%d. %s — %,d racks, %,.0f tokens/s per MW, %s/yr, payback %s; serving %s", i++,
+                    String.join(" + ", a.designs()), p.racks(), p.outputTokensPerSecondPerMegawatt(), big(p.annualRevenueUsd()), years(p.paybackYears()),
+                    String.join(", ", a.servingChoices().stream().map(c -> c.workload() + " " + c.mode()
+                            + (c.speculative().equals("off") ? "" : " " + c.speculative())).distinct().toList())));
         }
         alternatives.getItems().add("Why: " + r.why());
     }
@@ -308,6 +330,15 @@ public final class SiteView extends BorderPane {
         c.setCellValueFactory(d -> new ReadOnlyStringWrapper(f.apply(d.getValue())));
         c.setSortable(false);
         return c;
+    }
+
+    /** "$0.83–1.34 B" or "$83.4–134.5 M": a range in one unit. */
+    private static String range(double low, double high) {
+        if (!Double.isFinite(low) || !Double.isFinite(high)) {
+            return "unknown";
+        }
+        return high >= 1e9 ? String.format(Locale.ROOT, "$%.2f–%.2f B", low / 1e9, high / 1e9)
+                : String.format(Locale.ROOT, "$%.1f–%.1f M", low / 1e6, high / 1e6);
     }
 
     private static Label card(String id) {

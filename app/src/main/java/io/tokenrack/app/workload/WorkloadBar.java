@@ -47,6 +47,8 @@ public final class WorkloadBar extends VBox {
     private final TextField pp = field("workload-pp", "Pipeline parallel degree", 34);
     private final TextField ep = field("workload-ep", "Expert parallel degree", 34);
     private final TextField dp = field("workload-dp", "Attention data parallel degree", 34);
+    private final ComboBox<String> servingBox = new ComboBox<>();
+    private final ComboBox<String> speculativeBox = new ComboBox<>();
     private final TextField price = field("assume-electricity", "Electricity price in USD per kWh", 62);
     private final TextField years = field("assume-years", "Amortization in years", 44);
     private final TextField utilization = field("assume-utilization", "Utilization in percent of hours", 48);
@@ -110,6 +112,8 @@ public final class WorkloadBar extends VBox {
         auto.setAccessibleText("Let the engine choose the parallelism");
         auto.setTooltip(new Tooltip("Let the engine choose TP, PP, EP and DP for the best throughput within the limits"));
         price.setPromptText("$/kWh");
+        choices(servingBox, "workload-serving", WorkloadField.SERVING, SERVING_CHOICES);
+        choices(speculativeBox, "workload-speculative", WorkloadField.SPECULATIVE, SPECULATIVE_CHOICES);
 
         FlowPane row = new FlowPane(9, 6);
         row.setAlignment(Pos.CENTER_LEFT);
@@ -124,6 +128,7 @@ public final class WorkloadBar extends VBox {
                 group(label("speed ≥"), minSpeed, unit("tok/s/user")),
                 new Separator(javafx.geometry.Orientation.VERTICAL),
                 group(label("parallel"), auto, label("TP"), tp, label("PP"), pp, label("EP"), ep, label("DP"), dp),
+                group(label("serving"), servingBox, label("speculative"), speculativeBox),
                 new Separator(javafx.geometry.Orientation.VERTICAL),
                 group(label("$"), price, unit("/kWh")),
                 group(years, unit("years")),
@@ -160,6 +165,16 @@ public final class WorkloadBar extends VBox {
                 commit(f.getKey(), t -> model.setText(f.getValue(), t));
             }
         }
+        servingBox.valueProperty().addListener((obs, a, b) -> {
+            if (!refreshing && b != null && !b.equals(WorkloadField.SERVING.format(model.workload())) && !model.setServing(b)) {
+                refresh(); // refused: back to what the document says
+            }
+        });
+        speculativeBox.valueProperty().addListener((obs, a, b) -> {
+            if (!refreshing && b != null && !b.equals(WorkloadField.SPECULATIVE.format(model.workload())) && !model.setSpeculative(b)) {
+                refresh();
+            }
+        });
         commit(price, model::setElectricityUsdPerKwh);
         commit(years, model::setAmortizationYears);
         commit(utilization, model::setUtilizationPercent);
@@ -238,6 +253,8 @@ public final class WorkloadBar extends VBox {
             Workload w = model.workload();
             modelBox.setValue(model.models().stream().filter(m -> m.id().equals(w.modelId())).findFirst().orElse(null));
             precisionBox.setValue(w.precision());
+            select(speculativeBox, WorkloadField.SPECULATIVE.format(w), SPECULATIVE_CHOICES);
+            select(servingBox, WorkloadField.SERVING.format(w), SERVING_CHOICES);
             boolean isAuto = w.parallelism().isAuto();
             auto.setSelected(isAuto);
             for (TextField f : new TextField[] {input, output, concurrency, ttft, tpot, minSpeed, tp, pp, ep, dp, price, years, utilization}) {
@@ -251,6 +268,59 @@ public final class WorkloadBar extends VBox {
         } finally {
             refreshing = false;
         }
+    }
+
+    /** The serving modes the bar offers (the engine's words; afd shows as attention–FFN). */
+    static final List<String> SERVING_CHOICES = List.of("auto", "aggregated", "disaggregated", "afd");
+    /** The speculative decodings the bar offers; a design file may name another (draft:MODEL_ID:K, a deeper draft), shown as well. */
+    static final List<String> SPECULATIVE_CHOICES = List.of("auto", "off", "mtp:1", "mtp:2", "mtp:3", "mtp:4", "eagle:1", "eagle:2",
+            "eagle:3", "eagle:4");
+
+    /**
+     * A choice box over a workload word: what the engine would refuse for this design and model is
+     * greyed out, its sentence the tooltip.
+     */
+    private void choices(ComboBox<String> box, String id, WorkloadField<String> field, List<String> items) {
+        box.setId(id);
+        box.setAccessibleText(field.name());
+        box.setTooltip(new Tooltip(field.help()));
+        box.getItems().setAll(items);
+        box.setVisibleRowCount(items.size());
+        box.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(String word) {
+                return word == null ? "" : shownWord(word);
+            }
+
+            @Override
+            public String fromString(String s) {
+                return s;
+            }
+        });
+        box.setCellFactory(l -> new ListCell<>() {
+            @Override
+            protected void updateItem(String word, boolean empty) {
+                super.updateItem(word, empty);
+                setText(empty || word == null ? null : shownWord(word));
+                var refused = empty || word == null ? java.util.Optional.<String>empty() : model.refusal(field, word);
+                setDisable(refused.isPresent());
+                setTooltip(refused.map(Tooltip::new).orElse(null));
+            }
+        });
+    }
+
+    private static String shownWord(String word) {
+        return word.equals("afd") ? "attention–FFN" : word;
+    }
+
+    /** Shows {@code word} in {@code box}, adding it to the choices when the document names one the bar does not offer. */
+    private static void select(ComboBox<String> box, String word, List<String> offered) {
+        if (!box.getItems().contains(word)) {
+            List<String> items = new java.util.ArrayList<>(offered);
+            items.add(word);
+            box.getItems().setAll(items);
+        }
+        box.setValue(word);
     }
 
     private static String num(double v) {

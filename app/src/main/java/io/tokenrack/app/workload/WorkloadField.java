@@ -17,7 +17,7 @@ import java.util.function.Function;
  * so a range or a rule cannot differ between two views.
  *
  * @param key    stable id (the inspector's property key)
- * @param type   Integer, Double or Precision
+ * @param type   Integer, Double, Precision or String (a word: serving and speculative decoding)
  * @param min    smallest allowed number (numbers only)
  * @param max    largest allowed number (numbers only)
  * @param none   how the bar shows no value (null): "max", "auto" or empty; null when a value is required
@@ -79,9 +79,23 @@ public record WorkloadField<V>(
     public static final WorkloadField<Integer> DP = degree("dp", "DP", "Attention data parallel degree",
             Parallelism::dp, (p, n) -> new Parallelism(p.tp(), p.pp(), p.ep(), n));
 
+    /** How prefill and decode share the accelerators; saved in the design's workload only when not auto. */
+    public static final WorkloadField<String> SERVING = new WorkloadField<>("workload.serving", "Serving", "", String.class, null, null,
+            "auto", "serving mode",
+            "Aggregated: every replica prefills and decodes. Disaggregated: a prefill pool and a decode pool, the KV cache moved between"
+                    + " them. Attention–FFN: attention on one kind of accelerator, the experts on another (a design with two kinds)."
+                    + " Auto: whichever serves the operating point best.",
+            Workload::serving, Workload::withServing);
+    /** The speculative decoding; saved in the design's workload only when not auto. */
+    public static final WorkloadField<String> SPECULATIVE = new WorkloadField<>("workload.speculative", "Speculative", "", String.class,
+            null, null, "auto", "speculative decoding",
+            "Off; mtp:K, the model's own multi-token-prediction modules drafting K tokens (models that ship them); eagle:K, an"
+                    + " EAGLE-style draft head; auto: off or MTP at 1–4 tokens, whichever serves best.",
+            Workload::speculative, Workload::withSpeculative);
+
     /** Every field, in the order the views show them. */
     public static final List<WorkloadField<?>> ALL = List.of(PRECISION, KV_PRECISION, INPUT_TOKENS, OUTPUT_TOKENS, CONCURRENCY,
-            TTFT_LIMIT_MS, TPOT_LIMIT_MS, MIN_USER_SPEED, PREFIX_HIT, TP, PP, EP, DP);
+            TTFT_LIMIT_MS, TPOT_LIMIT_MS, MIN_USER_SPEED, PREFIX_HIT, TP, PP, EP, DP, SERVING, SPECULATIVE);
 
     public WorkloadField {
         Objects.requireNonNull(key, "key");
@@ -152,6 +166,8 @@ public record WorkloadField<V>(
                 v = type.cast(Double.valueOf(n));
             } else if (type == Precision.class) {
                 v = type.cast(precision(t));
+            } else if (type == String.class) {
+                v = type.cast(word(t));
             } else {
                 throw new IllegalStateException(key + ": no parser for " + type.getSimpleName());
             }
@@ -159,6 +175,16 @@ public record WorkloadField<V>(
             return v;
         } catch (NumberFormatException e) {
             throw new InputException(name + ": enter " + expected() + " (was \"" + t + "\").");
+        }
+    }
+
+    /** A serving or speculative word, as the engine's workload takes it (auto is none). */
+    private String word(String text) {
+        try {
+            return key.equals("workload.serving") ? io.tokenrack.engine.workload.ServingChoice.serving(text)
+                    : io.tokenrack.engine.workload.ServingChoice.speculative(text);
+        } catch (InputException e) {
+            throw new InputException(name + ": " + e.getMessage().replaceFirst("^[a-z]+: ", ""), e);
         }
     }
 
@@ -183,7 +209,7 @@ public record WorkloadField<V>(
     }
 
     private String expected() {
-        String what = type == Integer.class ? "a whole number" : type == Double.class ? "a number" : "a precision";
+        String what = type == Integer.class ? "a whole number" : type == Double.class ? "a number" : type == String.class ? "a word" : "a precision";
         if (min != null) {
             what += " from " + fmt(min) + " to " + fmt(max) + (unit.isEmpty() ? "" : " " + unit);
         }

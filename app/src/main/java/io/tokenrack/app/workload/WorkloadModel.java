@@ -134,6 +134,44 @@ public final class WorkloadModel {
         return setText(WorkloadField.TPOT_LIMIT_MS, text);
     }
 
+    /**
+     * How the design serves ({@code auto}, {@code aggregated}, {@code disaggregated} or {@code afd}):
+     * one undoable edit, or refused with the engine's sentence when the design cannot serve that way.
+     */
+    public boolean setServing(String word) {
+        return setChoice(WorkloadField.SERVING, word);
+    }
+
+    /**
+     * The speculative decoding ({@code auto}, {@code off}, {@code mtp:K}, {@code eagle:K} or
+     * {@code draft:MODEL_ID:K}): one undoable edit, or refused with the engine's sentence when the
+     * model cannot run it (MTP for a model without MTP modules).
+     */
+    public boolean setSpeculative(String word) {
+        return setChoice(WorkloadField.SPECULATIVE, word);
+    }
+
+    /** The engine's sentence refusing {@code word} in {@code field} for the open design and its workload, or empty when allowed. */
+    public java.util.Optional<String> refusal(WorkloadField<String> field, String word) {
+        Workload next;
+        try {
+            next = field.apply(effective(), field.parse(word));
+        } catch (InputException e) {
+            return java.util.Optional.of(e.getMessage());
+        }
+        return new io.tokenrack.engine.evaluate.ServingSearch(new io.tokenrack.engine.evaluate.Evaluator(catalog))
+                .refusal(document.design(), next);
+    }
+
+    private boolean setChoice(WorkloadField<String> field, String word) {
+        var refused = refusal(field, word);
+        if (refused.isPresent()) {
+            String why = refused.get();
+            return fail(why.startsWith(field.name()) ? why : field.name() + " " + word + ": " + why);
+        }
+        return setText(field, word);
+    }
+
     public boolean setParallelismAuto() {
         return edit("parallelism", w -> w.withParallelism(Parallelism.AUTO));
     }

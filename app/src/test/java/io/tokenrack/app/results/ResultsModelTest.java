@@ -122,7 +122,11 @@ class ResultsModelTest {
         DocState s = Fixtures.exampleState();
         var evaluator = new io.tokenrack.engine.evaluate.Evaluator(Fixtures.catalog());
         for (io.tokenrack.engine.evaluate.UtilizationPoint p : r.utilizationSweep()) {
-            var e = evaluator.evaluate(s.design(), s.design().workload(), s.assumptions().withUtilization(p.utilization()));
+            var w = s.design().workload();
+            // what the app evaluates: the design's workload under its serving choice (auto here), as the CLI's evaluate
+            var e = new io.tokenrack.engine.evaluate.ServingSearch(evaluator).evaluate(s.design(), w, s.assumptions().withUtilization(p.utilization()),
+                    io.tokenrack.engine.perf.Batching.CONTINUOUS, io.tokenrack.engine.evaluate.WorkloadServing.options(w),
+                    io.tokenrack.engine.evaluate.WorkloadServing.speculation(w));
             double full = ((io.tokenrack.engine.evaluate.Evaluation.Ok) e).cost().usdPerMillionOutputTokens();
             assertEquals(full, p.usdPerMillionOutputTokens(), 1e-9 * full, "at utilization " + p.utilization());
         }

@@ -111,10 +111,19 @@ class SiteViewTest {
 
         // sized by the modelled draw instead of Max-P: more racks in the same envelope, and the file keeps the choice
         long racksMaxP = number(robot, "#site-racks");
+        assertTrue(text(robot, "#site-facility-capex").startsWith("$"), text(robot, "#site-facility-capex"));
+        // sized by the P90 draw of the phase mix: between Max-P and the modelled draw, and the card shows every measure
+        robot.clickOn("#site-basis").clickOn("size by p90");
+        waitFor("the plan sized by the P90 draw", () -> model.plan().rackPowerBasis() == io.tokenrack.engine.site.RackPowerBasis.P90 && idle());
+        long racksP90 = number(robot, "#site-racks");
+        assertTrue(racksP90 >= racksMaxP, racksP90 + " vs " + racksMaxP);
+        assertTrue(text(robot, "#site-power-measures").contains("P90") && text(robot, "#site-power-measures").contains("Max-P"),
+                text(robot, "#site-power-measures"));
         robot.clickOn("#site-basis").clickOn("size by modelled");
         waitFor("the plan sized by the modelled draw", () -> model.plan().rackPowerBasis() == io.tokenrack.engine.site.RackPowerBasis.MODELLED
                 && idle());
-        assertTrue(number(robot, "#site-racks") > racksMaxP, number(robot, "#site-racks") + " vs " + racksMaxP);
+        assertTrue(number(robot, "#site-racks") > racksMaxP && number(robot, "#site-racks") >= racksP90,
+                number(robot, "#site-racks") + " vs " + racksMaxP + " (max-p), " + racksP90 + " (p90)");
 
         Path saved = dir.resolve("two-designs.json");
         dialogs.saveAnswers.add(saved);

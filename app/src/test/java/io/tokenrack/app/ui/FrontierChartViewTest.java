@@ -1,11 +1,15 @@
 package io.tokenrack.app.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tokenrack.engine.evaluate.Evaluation;
 import io.tokenrack.engine.evaluate.FrontierPoint;
+import io.tokenrack.engine.evaluate.ServingConfig;
+import javafx.scene.control.ListCell;
 import io.tokenrack.engine.workload.Parallelism;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -81,7 +85,7 @@ class FrontierChartViewTest {
         String tip = tips.generateToolTip(plot(robot).getDataset(), 0, 0);
         assertTrue(tip.contains(automatic.getFirst().config().describe()), "hover shows the configuration: " + tip);
         String why = AppHarness.text(robot, "#why-serving");
-        assertTrue(why.startsWith("Served aggregated") && why.contains("in flight"), why);
+        assertTrue(why.startsWith("Served ") && why.contains("in flight"), why);
 
         // pin the layout: untick "auto" (the chosen layout is kept) and the frontier has that layout only
         Parallelism pinned = ((Evaluation.Ok) app.window.results().resultsProperty().get().evaluation()).plan().parallelism();
@@ -105,6 +109,88 @@ class FrontierChartViewTest {
         app.settle();
         assertTrue(currentPointOnFrontier(robot), "16 requests in flight are still on the frontier");
         assertTrue(AppHarness.text(robot, "#why-serving").contains("16 requests"), AppHarness.text(robot, "#why-serving"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static javafx.scene.control.ComboBox<String> box(FxRobot robot, String query) {
+        return robot.lookup(query).queryAs(javafx.scene.control.ComboBox.class);
+    }
+
+    private Set<ServingConfig.Mode> modes() {
+        return app.window.charts().shownFrontier().stream().map(p -> p.config().mode()).collect(Collectors.toSet());
+    }
+
+    /** Opens the choice box {@code box} and clicks the entry showing {@code text}, as a user does. */
+    private static void choose(FxRobot robot, String box, String text) {
+        robot.clickOn(box);
+        AppHarness.waitUntil("the list of " + box + " to show " + text, () -> cell(robot, text) != null);
+        robot.clickOn(cell(robot, text));
+    }
+
+    private static ListCell<?> cell(FxRobot robot, String text) {
+        return robot.lookup(".list-cell").queryAllAs(ListCell.class).stream()
+                .filter(c -> text.equals(c.getText()) && c.isVisible() && c.getScene() != null && c.getScene().getWindow().isShowing())
+                .findFirst().orElse(null);
+    }
+
+    @Test
+    void theFrontierFollowsAChangeOfServingModeWhichIsSavedUndoneAndRefusedWhereTheDesignCannotServe(FxRobot robot) {
+        app.settle();
+        // the example: 32 × H100, Llama-3.1-70B; auto weighs aggregated layouts and disaggregated splits
+        assertEquals("auto", box(robot, "#workload-serving").getValue());
+        assertNull(app.window.document().design().workload().serving(), "auto is not written into the design");
+
+        choose(robot, "#workload-serving", "aggregated");
+        AppHarness.waitUntil("a frontier of aggregated configurations only",
+                () -> !app.window.charts().shownFrontier().isEmpty() && modes().equals(Set.of(ServingConfig.Mode.AGGREGATED)));
+        app.settle();
+        assertEquals("aggregated", app.window.document().design().workload().serving(), "the choice is the design's");
+        assertTrue(currentPointOnFrontier(robot), "the operating point is on the aggregated frontier");
+        List<double[]> aggregated = points(robot, 0);
+        assertTrue(AppHarness.text(robot, "#why-serving").startsWith("Served aggregated"), AppHarness.text(robot, "#why-serving"));
+
+        choose(robot, "#workload-serving", "disaggregated");
+        AppHarness.waitUntil("a frontier of disaggregated configurations only",
+                () -> !app.window.charts().shownFrontier().isEmpty() && modes().equals(Set.of(ServingConfig.Mode.DISAGGREGATED)));
+        app.settle();
+        List<double[]> apart = points(robot, 0);
+        assertFalse(sameSeries(aggregated, apart), "the chart's frontier series changed with the serving mode");
+        assertTrue(currentPointOnFrontier(robot), "the operating point is on the disaggregated frontier");
+        Evaluation.Ok now = (Evaluation.Ok) app.window.results().resultsProperty().get().evaluation();
+        assertTrue(now.plan().split().disaggregated(), "the evaluation follows: " + now.plan().split().words(now.acceleratorId()));
+        String tip = plot(robot).getRenderer().getToolTipGenerator(0, 0).generateToolTip(plot(robot).getDataset(), 0, 0);
+        assertTrue(tip.contains("disaggregated ") && tip.contains("P") && tip.contains("D ("), "hover says the split: " + tip);
+        assertTrue(AppHarness.text(robot, "#why-serving").startsWith("Served disaggregated ("), AppHarness.text(robot, "#why-serving"));
+        String saved = io.tokenrack.engine.catalog.StrictJson.mapper().valueToTree(app.window.document().design()).get("workload").toString();
+        assertTrue(saved.contains("\"serving\":\"disaggregated\""), "saved in the design's workload: " + saved);
+
+        // undone like every edit: back to the aggregated frontier
+        robot.interact(() -> app.window.document().undo());
+        AppHarness.waitUntil("the aggregated frontier again", () -> modes().equals(Set.of(ServingConfig.Mode.AGGREGATED)));
+        app.settle();
+        assertEquals("aggregated", box(robot, "#workload-serving").getValue());
+
+        // what this design or model cannot run is refused with the engine's sentence, and nothing changes
+        robot.interact(() -> box(robot, "#workload-serving").setValue("afd"));
+        AppHarness.waitUntil("the engine's refusal", () -> AppHarness.text(robot, "#workload-error")
+                .contains("attention–FFN disaggregation needs a design with two kinds of accelerators"));
+        assertEquals("aggregated", app.window.document().design().workload().serving());
+        assertEquals("aggregated", box(robot, "#workload-serving").getValue(), "the box shows what the design says");
+        robot.interact(() -> box(robot, "#workload-speculative").setValue("mtp:2"));
+        AppHarness.waitUntil("the engine's refusal of MTP", () -> AppHarness.text(robot, "#workload-error").contains("ships no MTP modules"));
+        assertNull(app.window.document().design().workload().speculative());
+    }
+
+    private static boolean sameSeries(List<double[]> a, List<double[]> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            if (!java.util.Arrays.equals(a.get(i), b.get(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Test

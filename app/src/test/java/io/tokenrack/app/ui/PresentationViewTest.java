@@ -3,6 +3,7 @@ package io.tokenrack.app.ui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tokenrack.app.present.PresentationView;
 import io.tokenrack.app.present.PresentationWindow;
@@ -66,7 +67,10 @@ class PresentationViewTest {
             assertNotNull(e, "slide " + (i + 1) + " has numbers: " + view.model().results().get(i).message());
             assertEquals(Units.number(e.efficiency().outputTokensPerJoule()), text(robot, "present-value-tokens-per-joule"),
                     "the large number is the slide's own evaluation");
-            assertEquals(50, e.throughput().tokensPerSecondPerUser(), 1.5, "every slide at the deck's service level");
+            // at least the deck's service level: the serving search keeps the floor (a disaggregated split whose prefill pool
+            // sets the rate serves each user faster than the floor, as the CLI's evaluate does)
+            assertTrue(e.throughput().tokensPerSecondPerUser() >= 50 - 1.5, "every slide at the deck's service level: "
+                    + e.throughput().tokensPerSecondPerUser());
             int bars = i + 1;
             BarChart<?, ?> chart = robot.lookup("#present-chart").queryAs(BarChart.class);
             assertEquals(bars, chart.getData().getFirst().getData().size(), "the chart compares the slides so far");

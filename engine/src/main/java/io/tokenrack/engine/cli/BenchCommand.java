@@ -12,6 +12,8 @@ import io.tokenrack.engine.evaluate.Evaluation;
 import io.tokenrack.engine.evaluate.Evaluator;
 import io.tokenrack.engine.evaluate.ServingOptions;
 import io.tokenrack.engine.evaluate.ServingSearch;
+import io.tokenrack.engine.evaluate.FrontierSearch;
+import io.tokenrack.engine.evaluate.SpeculationRequest;
 import io.tokenrack.engine.perf.Batching;
 import io.tokenrack.engine.workload.Parallelism;
 import io.tokenrack.engine.workload.Precision;
@@ -56,6 +58,8 @@ public final class BenchCommand implements Callable<Integer> {
         Workload[] ws = {w256, w256.withConcurrency(257)};
         Assumptions a = Assumptions.defaults(catalog.facility());
         ServingSearch search = new ServingSearch(evaluator);
+        // the frontier over every way of serving: aggregated layouts and disaggregated splits, each draft depth
+        FrontierSearch frontiers = new FrontierSearch(evaluator);
         // Warm-up: let the JIT compile the hot paths.
         long until = System.nanoTime() + 2_000_000_000L;
         for (int i = 0; System.nanoTime() < until; i++) {
@@ -63,7 +67,7 @@ public final class BenchCommand implements Callable<Integer> {
             sink += outputTokensPerSecond(evaluator.evaluate(cluster, w, a));
             sink += evaluator.curve(cluster, w, a, 64).size();
             sink += outputTokensPerSecond(search.evaluate(cluster, w, a, Batching.CONTINUOUS, ServingOptions.AUTO));
-            sink += evaluator.frontier(cluster, w, a, 64, Batching.CONTINUOUS).size();
+            sink += frontiers.frontier(cluster, w, a, 64, Batching.CONTINUOUS, ServingOptions.AUTO, SpeculationRequest.AUTO).size();
         }
         double[] point = new double[runs];
         double[] auto = new double[runs];
@@ -76,7 +80,7 @@ public final class BenchCommand implements Callable<Integer> {
             long t1 = System.nanoTime();
             sink += evaluator.curve(cluster, w, a, 64).size();
             long t2 = System.nanoTime();
-            sink += evaluator.frontier(cluster, w, a, 64, Batching.CONTINUOUS).size();
+            sink += frontiers.frontier(cluster, w, a, 64, Batching.CONTINUOUS, ServingOptions.AUTO, SpeculationRequest.AUTO).size();
             long t3 = System.nanoTime();
             point[i] = (t1 - t0) / 1e3;
             curve[i] = (t2 - t1) / 1e6;
@@ -100,7 +104,7 @@ public final class BenchCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "single evaluate (32 × h100-sxm, llama-3.1-70b fp8, concurrency 256, auto parallelism): median %.1f µs%n", p);
             out.printf(Locale.ROOT, "single evaluate, serving auto (aggregated or disaggregated searched): median %.1f µs%n", median(auto));
             out.printf(Locale.ROOT, "64-point concurrency curve: median %.2f ms%n", c);
-            out.printf(Locale.ROOT, "64-point serving frontier (layouts × concurrency): median %.2f ms (%d runs each after 2 s warm-up)%n",
+            out.printf(Locale.ROOT, "64-point serving frontier (aggregated layouts × concurrency and disaggregated splits): median %.2f ms (%d runs each after 2 s warm-up)%n",
                     fr, runs);
         }
         out.flush();

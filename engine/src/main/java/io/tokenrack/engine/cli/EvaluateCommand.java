@@ -56,8 +56,8 @@ public final class EvaluateCommand implements Callable<Integer> {
         Catalog catalog = o.catalog();
         Evaluator evaluator = power.apply(o.evaluator());
         Workload w = o.workload();
-        SpeculationRequest asked = speculation.request();
-        var servingOptions = serving.options(catalog, o.batching() == Batching.STATIC, o.target.design != null);
+        SpeculationRequest asked = speculation.request(w.speculative());
+        var servingOptions = serving.options(catalog, o.batching() == Batching.STATIC, o.target.design != null, w.serving());
         ServingSearch search = new ServingSearch(evaluator);
         Evaluation result = o.target.design != null
                 ? search.evaluate(o.design(), w, Assumptions.defaults(catalog.facility()), o.batching(), servingOptions, asked)

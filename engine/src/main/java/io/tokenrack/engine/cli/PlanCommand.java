@@ -96,7 +96,7 @@ public final class PlanCommand implements Callable<Integer> {
     boolean dc800v;
 
     @Option(names = "--rack-power-basis", paramLabel = "B",
-            description = "size racks by provisioned, max-p or modelled power (default: the site file's, else max-p)")
+            description = "size racks by provisioned, max-p, p90 or modelled power (default: the site file's, else max-p)")
     String basis;
 
     @Option(names = "--optimize", description = "search every preset design and catalog server for the best site; adds alternatives")
@@ -118,6 +118,9 @@ public final class PlanCommand implements Callable<Integer> {
     @Mixin
     PresetsOption presets;
 
+    @Mixin
+    PowerOptions power;
+
     @Override
     public Integer call() throws Exception {
         SiteDocument doc = site != null ? readSite() : commandLineSite();
@@ -134,7 +137,7 @@ public final class PlanCommand implements Callable<Integer> {
                 throw new InputException("--site-mw: " + e.getMessage().replaceFirst("^utilityMegawatts: ", ""), e);
             }
         }
-        Evaluator evaluator = presets.evaluator();
+        Evaluator evaluator = power.apply(presets.evaluator());
         SitePlanner planner = new SitePlanner(evaluator, Assumptions.defaults(presets.catalog().facility()));
         if (bench != null) {
             return bench(doc, planner);
@@ -274,7 +277,7 @@ public final class PlanCommand implements Callable<Integer> {
 
     private RackPowerBasis basis() {
         return Arrays.stream(RackPowerBasis.values()).filter(x -> x.label().equals(basis)).findFirst()
-                .orElseThrow(() -> new InputException("--rack-power-basis: provisioned, max-p or modelled, was '" + basis + "'"));
+                .orElseThrow(() -> new InputException("--rack-power-basis: provisioned, max-p, p90 or modelled, was '" + basis + "'"));
     }
 
     /** The preset designs (presets/designs/*.json that read), by their path as the user would name them. */

@@ -5,10 +5,11 @@ import io.tokenrack.engine.evaluate.Evaluator;
 import io.tokenrack.engine.power.OperatingPoint;
 import picocli.CommandLine.Option;
 
-/** {@code --operating-point max-p|max-q} or {@code --power-cap-watts W}: how hard every accelerator may run. */
+/** {@code --operating-point max-p|max-q|clock:F} or {@code --power-cap-watts W}: how hard every accelerator may run. */
 final class PowerOptions {
-    @Option(names = "--operating-point", paramLabel = "max-p|max-q",
-            description = "per accelerator: max-p (its TDP, default) or max-q (the power-optimised limit, 5/7 of TDP as on H200's 500 W)")
+    @Option(names = "--operating-point", paramLabel = "max-p|max-q|clock:F",
+            description = "per accelerator: max-p (its TDP, default), max-q (the power-optimised limit, 5/7 of TDP as on H200's 500 W) "
+                    + "or clock:F (core clock locked at F of the Max-P clock, 0.5 to 1: memory-bound decode barely slows, its power falls)")
     String operatingPoint;
 
     @Option(names = "--power-cap-watts", paramLabel = "W",
@@ -32,7 +33,7 @@ final class PowerOptions {
         try {
             return OperatingPoint.parse(operatingPoint);
         } catch (IllegalArgumentException e) {
-            throw new InputException("--operating-point: must be max-p or max-q, was '" + operatingPoint + "'");
+            throw new InputException("--operating-point: " + e.getMessage().replaceFirst("^(operating point|locked clock): ", ""));
         }
     }
 

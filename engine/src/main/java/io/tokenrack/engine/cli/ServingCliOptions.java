@@ -9,10 +9,10 @@ import picocli.CommandLine.Option;
 
 /** {@code --serving}, {@code --prefill-count}, {@code --decode-count} and {@code --prefill-accelerator}. */
 final class ServingCliOptions {
-    @Option(names = "--serving", defaultValue = "auto",
+    @Option(names = "--serving",
             description = "aggregated (every replica prefills and decodes), disaggregated (a prefill and a decode pool), "
                     + "afd (attention–FFN disaggregation: a design with two kinds of accelerator, attention and the KV cache on one, "
-                    + "the FFN on the other) or auto (whichever serves the operating point better); default ${DEFAULT-VALUE}")
+                    + "the FFN on the other) or auto (whichever serves the operating point better); default: the design's workload, else auto")
     String serving;
 
     @Option(names = "--prefill-count", description = "accelerators in the prefill pool (disaggregated; default: searched)", paramLabel = "N")
@@ -28,6 +28,12 @@ final class ServingCliOptions {
 
     /** The options as the engine takes them; a bad combination is one line naming the options. */
     ServingOptions options(Catalog catalog, boolean staticBatching, boolean design) {
+        return options(catalog, staticBatching, design, null);
+    }
+
+    /** As above; without {@code --serving}, the design workload's {@code serving} ({@code fallback}, null for auto). */
+    ServingOptions options(Catalog catalog, boolean staticBatching, boolean design, String fallback) {
+        String serving = this.serving != null ? this.serving : fallback != null ? fallback : "auto";
         ServingMode mode;
         try {
             mode = ServingMode.parse(serving);

@@ -51,6 +51,26 @@ final class SiteJson {
         num(o, "usdPerMillionOutputTokens", p.usdPerMillionOutputTokens());
         num(o, "paybackYears", p.paybackYears());
         o.put("bindingLimit", p.bindingLimit().label());
+        SitePlan.Powers pw = p.powers();
+        ObjectNode powers = o.putObject("itPowerByMeasureWatts");
+        num(powers, "provisioned", pw.provisionedItWatts());
+        num(powers, "maxP", pw.maxPItWatts());
+        num(powers, "p90", pw.p90ItWatts());
+        num(powers, "modelledBusy", pw.busyItWatts());
+        num(powers, "meanOverAllHours", pw.meanItWatts());
+        num(o, "p90ItPowerWatts", pw.p90ItWatts());
+        num(o, "exceedanceShareOfHours", pw.exceedanceShare());
+        SitePlan.FacilityCost fc = p.facility();
+        num(o, "facilityCapexUsd", fc.usd());
+        num(o, "facilityCapexUsdPerMegawatt", fc.usdPerMegawatt());
+        ObjectNode fr = o.putObject("facilityCapexRangeUsd");
+        num(fr, "low", fc.lowUsd());
+        num(fr, "high", fc.highUsd());
+        num(o, "totalCapexUsd", fc.totalCapexUsd());
+        num(o, "hardwarePaybackYears", fc.hardwarePaybackYears());
+        ObjectNode pr = o.putObject("paybackYearsRange");
+        num(pr, "low", fc.paybackYearsLow());
+        num(pr, "high", fc.paybackYearsHigh());
         ArrayNode ds = o.putArray("designs");
         for (SitePlan.DesignLine d : p.designs()) {
             ObjectNode n = ds.addObject();
@@ -63,6 +83,7 @@ final class SiteJson {
             num(n, "modelledItWattsPerUnit", d.modelledItWattsPerUnit());
             num(n, "outputTokensPerSecond", d.outputTokensPerSecond());
             num(n, "capexUsd", d.capexUsd());
+            num(n, "p90ItWattsPerUnit", d.p90ItWattsPerUnit());
             ArrayNode served = n.putArray("serves");
             d.served().forEach(served::add);
         }
@@ -103,11 +124,24 @@ final class SiteJson {
             num(n, "outputTokensPerSecondPerMegawatt", p.outputTokensPerSecondPerMegawatt());
             num(n, "annualRevenueUsd", p.annualRevenueUsd());
             num(n, "capexUsd", p.capexUsd());
+            num(n, "totalCapexUsd", p.facility().totalCapexUsd());
             num(n, "usdPerMillionOutputTokens", p.usdPerMillionOutputTokens());
             num(n, "paybackYears", p.paybackYears());
             n.put("bindingLimit", p.bindingLimit().label());
             ArrayNode s = n.putArray("serving");
             a.serving().forEach(s::add);
+            ArrayNode configs = n.putArray("servingConfigurations");
+            for (io.tokenrack.engine.site.ServingChoice c : a.servingChoices()) {
+                ObjectNode x = configs.addObject();
+                x.put("workload", c.workload());
+                x.put("design", c.design());
+                x.put("mode", c.mode());
+                x.put("layout", c.layout());
+                x.put("speculative", c.speculative());
+                num(x, "acceptanceLength", c.acceptanceLength());
+                num(x, "requestsInFlightPerUnit", c.requestsInFlight());
+                num(x, "tokensPerSecondPerUser", c.tokensPerSecondPerUser());
+            }
         }
     }
 

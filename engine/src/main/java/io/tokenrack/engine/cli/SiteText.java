@@ -29,6 +29,10 @@ final class SiteText {
                 mw(f.facilityWatts()));
         out.printf(Locale.ROOT, "  sized / provisioned IT   %s / %s MW (oversubscription %.2f×): risk %s%n", mw(p.sizedItWatts()),
                 mw(p.provisionedItWatts()), p.oversubscription(), p.risk());
+        SitePlan.Powers pw = p.powers();
+        out.printf(Locale.ROOT, "  IT power by measure, MW  provisioned %s, Max-P %s, P90 %s, modelled busy %s, mean over all hours %s; "
+                        + "above the sized power %s of the hours%n", mw(pw.provisionedItWatts()), mw(pw.maxPItWatts()), mw(pw.p90ItWatts()),
+                mw(pw.busyItWatts()), mw(pw.meanItWatts()), Text.percent(pw.exceedanceShare()));
         for (SitePlan.WorkloadLine w : p.workloads()) {
             out.printf(Locale.ROOT, "  %-24s %s tokens/s, %s M tokens a year at $%s/M = %s a year%n", w.name() + (w.tier() == null ? "" : " (" + w.tier() + ")"),
                     Text.count(w.outputTokensPerSecond()), Text.count(w.annualOutputTokens() / 1e6), plain(w.priceUsdPerMillionOutputTokens()),
@@ -37,14 +41,22 @@ final class SiteText {
         out.printf(Locale.ROOT, "  revenue / capex          %s a year / %s (capital %s, energy %s, facility %s a year; utilization %s)%n",
                 money(p.annualRevenueUsd()), money(p.capexUsd()), money(p.capitalUsdPerYear()), money(p.energyUsdPerYear()),
                 money(p.facilityUsdPerYear()), Text.percent(p.utilization()));
+        SitePlan.FacilityCost fc = p.facility();
+        out.printf(Locale.ROOT, "  facility capex           %s (%s per MW of sized IT load; %s–%s over the survey's markets); hardware + facility %s%n",
+                money(fc.usd()), money(fc.usdPerMegawatt()), money(fc.lowUsd()), money(fc.highUsd()), money(fc.totalCapexUsd()));
         out.printf(Locale.ROOT, "  $ per M output tokens    %s%n", Double.isFinite(p.usdPerMillionOutputTokens())
                 ? "$" + Text.fixed(p.usdPerMillionOutputTokens(), 3) : Text.UNKNOWN);
-        out.printf(Locale.ROOT, "  payback                  %s%n", Double.isNaN(p.paybackYears()) ? Text.UNKNOWN
-                : Double.isInfinite(p.paybackYears()) ? "never (revenue does not cover energy and facility)" : Text.fixed(p.paybackYears(), 2) + " years");
+        out.printf(Locale.ROOT, "  payback                  %s, hardware and facility build over revenue less energy (%s–%s with the facility's range);"
+                        + " hardware alone with the facility rented %s%n", years(p.paybackYears()), years(fc.paybackYearsLow()),
+                years(fc.paybackYearsHigh()), years(fc.hardwarePaybackYears()));
         out.printf(Locale.ROOT, "  binding limit            %s%n", p.bindingLimit().label());
         for (String n : p.notes()) {
             out.println("  note: " + n);
         }
+    }
+
+    private static String years(double y) {
+        return Double.isNaN(y) ? Text.UNKNOWN : Double.isInfinite(y) ? "never" : Text.fixed(y, 2) + " years";
     }
 
     static void alternatives(PrintWriter out, SiteOptimizer.Result r) {

@@ -6,10 +6,10 @@ import picocli.CommandLine.Option;
 
 /** {@code --speculative} and {@code --acceptance-length}: the speculative decoding asked for. */
 final class SpeculationOptions {
-    @Option(names = "--speculative", defaultValue = "auto", paramLabel = "off|auto|mtp:K|eagle:K|draft:MODEL_ID:K",
+    @Option(names = "--speculative", paramLabel = "off|auto|mtp:K|eagle:K|draft:MODEL_ID:K",
             description = "speculative decoding: off; auto (off or the model's MTP modules at 1-4 draft tokens, whichever serves best);"
                     + " mtp:K (the model's MTP modules, K draft tokens); eagle:K (an EAGLE-style draft head); draft:MODEL_ID:K"
-                    + " (a smaller catalog model with the same vocabulary); default ${DEFAULT-VALUE}")
+                    + " (a smaller catalog model with the same vocabulary); default: the design's workload, else auto")
     String speculative;
 
     @Option(names = "--acceptance-length", paramLabel = "X",
@@ -19,6 +19,12 @@ final class SpeculationOptions {
 
     /** @throws InputException naming the option and what is wrong */
     SpeculationRequest request() {
+        return request(null);
+    }
+
+    /** As above; without {@code --speculative}, the design workload's {@code speculative} ({@code fallback}, null for auto). */
+    SpeculationRequest request(String fallback) {
+        String speculative = this.speculative != null ? this.speculative : fallback != null ? fallback : "auto";
         SpeculationRequest r;
         try {
             r = SpeculationRequest.parse(speculative);

@@ -9,6 +9,7 @@ import io.tokenrack.engine.evaluate.Evaluation;
 import io.tokenrack.engine.evaluate.Evaluator;
 import io.tokenrack.engine.evaluate.FrontierPoint;
 import io.tokenrack.engine.evaluate.ServingConfig;
+import io.tokenrack.engine.evaluate.FrontierSearch;
 import io.tokenrack.engine.workload.Workload;
 import java.io.PrintWriter;
 import java.util.Locale;
@@ -42,6 +43,12 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--points", defaultValue = "32", description = "at most this many points (default ${DEFAULT-VALUE})")
     int points;
 
+    @Mixin
+    ServingCliOptions serving;
+
+    @Mixin
+    SpeculationOptions speculation;
+
     @Option(names = "--curve", description = "the concurrency curve (one row a concurrency, each on its best layout) instead of the frontier")
     boolean curveOnly;
 
@@ -72,9 +79,13 @@ public final class SweepCommand implements Callable<Integer> {
         } else {
             out.println(FRONTIER_HEADER);
             // in increasing concurrency, as the curve: the most tokens/s per user first
-            for (FrontierPoint f : evaluator.frontier(cluster, w, a, points, o.batching()).reversed()) {
+            // the ways of serving asked (--serving, else the design's workload, else auto: aggregated and disaggregated)
+            var options = serving.options(catalog, o.batching() == io.tokenrack.engine.perf.Batching.STATIC, o.target.design != null,
+                    w.serving());
+            for (FrontierPoint f : new FrontierSearch(evaluator).frontier(cluster, w, a, points, o.batching(), options,
+                    speculation.request(w.speculative())).reversed()) {
                 ServingConfig c = f.config();
-                out.println(row(f.point()) + "," + c.replicas() + "," + c.mode().label() + "," + c.speculative() + ",\""
+                out.println(row(f.point()) + "," + c.replicas() + "," + c.mode().label() + "," + c.speculative().label() + ",\""
                         + c.describe() + "\"");
             }
         }

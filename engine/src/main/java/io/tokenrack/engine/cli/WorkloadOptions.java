@@ -145,7 +145,8 @@ final class WorkloadOptions {
                     tpotMs != null ? tpotMs : base == null ? null : base.tpotLimitMs(),
                     minTokensPerSecondPerUser != null ? minTokensPerSecondPerUser : base == null ? null : base.minTokensPerSecondPerUser(),
                     new Parallelism(tp != null ? tp : bp.tp(), pp != null ? pp : bp.pp(), ep != null ? ep : bp.ep(), dp != null ? dp : bp.dp()),
-                    prefixHitRate != null ? prefixHitRate : base == null ? null : base.prefixHitRate());
+                    prefixHitRate != null ? prefixHitRate : base == null ? null : base.prefixHitRate(),
+                    base == null ? null : base.serving(), base == null ? null : base.speculative());
         } catch (InputException e) {
             throw new InputException(asOption(e.getMessage()), e);
         }

@@ -37,7 +37,12 @@ final class DisaggregatedEvaluator {
 
     /** The decode pool is {@code cluster}; the prefill pool is {@code prefill}, accelerators of another kind. */
     Evaluation evaluate(Cluster cluster, Cluster prefill, Workload w, Assumptions a) {
-        return search(cluster, w, a, new Pools(prefill, cluster, true, false, cluster.scaleUpDomain()), 0);
+        return evaluate(cluster, prefill, w, a, SpeculationRequest.OFF);
+    }
+
+    /** As above, the decode pool running the speculative decoding asked for ({@code auto}: off or each draft depth, the best). */
+    Evaluation evaluate(Cluster cluster, Cluster prefill, Workload w, Assumptions a, SpeculationRequest speculation) {
+        return search(cluster, w, a, new Pools(prefill, cluster, true, false, cluster.scaleUpDomain()), 0, speculation);
     }
 
     /**
@@ -45,7 +50,7 @@ final class DisaggregatedEvaluator {
      * (one may be null: the rest of the cluster), else the best split searched.
      */
     Evaluation evaluate(Cluster cluster, Integer prefillCount, Integer decodeCount, Workload w, Assumptions a) {
-        return evaluate(cluster, prefillCount, decodeCount, w, a, 0);
+        return evaluate(cluster, prefillCount, decodeCount, w, a, 0, SpeculationRequest.OFF);
     }
 
     /**
@@ -54,12 +59,18 @@ final class DisaggregatedEvaluator {
      * beat it are skipped (what comes back is then the best of the rest, possibly below the floor).
      */
     Evaluation evaluate(Cluster cluster, Integer prefillCount, Integer decodeCount, Workload w, Assumptions a, double floor) {
+        return evaluate(cluster, prefillCount, decodeCount, w, a, floor, SpeculationRequest.OFF);
+    }
+
+    /** As above, the decode pool running the speculative decoding asked for ({@code auto}: off or each draft depth, the best). */
+    Evaluation evaluate(Cluster cluster, Integer prefillCount, Integer decodeCount, Workload w, Assumptions a, double floor,
+                        SpeculationRequest speculation) {
         int n = cluster.accelerators();
         if (n < 2) {
             throw new EvaluationException("disaggregated serving needs at least 2 accelerators (a prefill and a decode pool); the design has 1");
         }
         if (prefillCount == null && decodeCount == null) {
-            return search(cluster, w, a, new Pools(cluster, cluster, false, true, cluster.scaleUpDomain()), floor);
+            return search(cluster, w, a, new Pools(cluster, cluster, false, true, cluster.scaleUpDomain()), floor, speculation);
         }
         int p = prefillCount != null ? prefillCount : n - decodeCount;
         int d = decodeCount != null ? decodeCount : n - prefillCount;
@@ -68,7 +79,7 @@ final class DisaggregatedEvaluator {
                     "the prefill and decode pools need at least 1 accelerator each and %d in all at most; asked %d prefill + %d decode",
                     n, p, d));
         }
-        return search(cluster, w, a, new Pools(pool(cluster, p), pool(cluster, d), false, false, cluster.scaleUpDomain()), 0);
+        return search(cluster, w, a, new Pools(pool(cluster, p), pool(cluster, d), false, false, cluster.scaleUpDomain()), 0, speculation);
     }
 
     /**
@@ -110,12 +121,12 @@ final class DisaggregatedEvaluator {
         }
     }
 
-    private Evaluation search(Cluster cluster, Workload w, Assumptions a, Pools pools, double floor) {
+    private Evaluation search(Cluster cluster, Workload w, Assumptions a, Pools pools, double floor, SpeculationRequest speculation) {
         ModelConstants k = a.constants();
         ModelSpec model;
         ModelShape shape;
         List<Plan> prefillPlans;
-        List<Plan> decodePlans;
+        List<List<Plan>> decodePlans;
         try {
             if (w.precision() == io.tokenrack.engine.workload.Precision.FP32) {
                 throw new EvaluationException("fp32 is modelled only for a measured CPU host, which is not served disaggregated");
@@ -127,9 +138,11 @@ final class DisaggregatedEvaluator {
             }
             shape = ModelShape.of(model);
             List<Plan> decodeLayouts = ParallelismPlanner.plans(pools.decode, model, shape, w, k, Batching.CONTINUOUS);
-            decodePlans = withTwoBatchOverlap(decodeLayouts);
-            prefillPlans = pools.shared ? decodePlans
+            List<Plan> plainDecode = withTwoBatchOverlap(decodeLayouts);
+            // the prefill pool does not draft: its layouts are the plain ones
+            prefillPlans = pools.shared ? plainDecode
                     : withTwoBatchOverlap(ParallelismPlanner.plans(pools.prefill, model, shape, w, k, Batching.CONTINUOUS));
+            decodePlans = speculative(plainDecode, model, speculation);
         } catch (InputException e) {
             return new Evaluation.Failed(Evaluation.Failed.Failure.INVALID, e.getMessage(), cluster.accelerator().id(), w.modelId(),
                     cluster.accelerators(), cluster.provenance());
@@ -137,7 +150,11 @@ final class DisaggregatedEvaluator {
         Choice best = null;
         String why = null;
         for (PrefillLayout pl : prefillCandidates(prefillPlans, w, k)) {
-            for (Plan dp : decodePlans) {
+            for (List<Plan> layout : decodePlans) {
+            // one decode layout, speculation off first, then deeper and deeper drafts: once a draft token
+            // more stops paying, a deeper draft does not pay either (as the aggregated search)
+            Choice previous = null;
+            for (Plan dp : layout) {
                 if (pools.shared) {
                     // no split of this pair beats the bound: min(most prefill with one decode replica, most decode)
                     double bound = upperBound(pools, pl, dp, w, k);
@@ -145,6 +162,7 @@ final class DisaggregatedEvaluator {
                         continue;
                     }
                 }
+                Choice local = null;
                 for (int[] xy : replicas(pools, pl, dp, w, k)) {
                     int x = xy[0];
                     int y = xy[1];
@@ -158,15 +176,26 @@ final class DisaggregatedEvaluator {
                     }
                     KvTransfer kv = KvTransfer.of(pl.plan.step(), dp.step(), w.inputTokens(), link.fabric, link.name, k.linkEfficiency());
                     DisaggregatedServing ds = new DisaggregatedServing(pl.plan.step(), x, dp.step(), y, k,
-                            w.inputTokens(), w.outputTokens(), w.effectivePrefixHitRate(), kv.seconds());
+                            w.inputTokens(), w.outputTokens(), w.effectivePrefixHitRate(), kv.seconds(),
+                            dp.serving().speculation(), dp.serving().drafter());
                     if (!ds.fits()) {
                         continue;
                     }
                     Choice c = operatingPoint(pools, pl.plan, x, dp, y, ds, kv, w);
-                    if (c != null && (best == null || c.better(best))) {
-                        best = c;
+                    if (c != null && (local == null || c.better(local))) {
+                        local = c;
                     }
                 }
+                if (local != null && (best == null || local.better(best))) {
+                    best = local;
+                }
+                if (local != null && previous != null && !local.better(previous)) {
+                    break;
+                }
+                if (local != null) {
+                    previous = local;
+                }
+            }
             }
         }
         if (best == null) {
@@ -178,7 +207,43 @@ final class DisaggregatedEvaluator {
             return new Evaluation.Failed(Evaluation.Failed.Failure.DOES_NOT_FIT, msg, cluster.accelerator().id(), model.id(),
                     cluster.accelerators(), cluster.provenance());
         }
-        return build(cluster, best, model, w, a);
+        return build(cluster, best, model, w, a, speculation);
+    }
+
+    /**
+     * Per decode layout, the layout once per speculation to try (off first): each a plan whose serving model
+     * drafts, so that its memory holds the draft beside the target. A draft that does not fit leaves
+     * a plan with no concurrency, skipped by the search.
+     */
+    private List<List<Plan>> speculative(List<Plan> plans, ModelSpec model, SpeculationRequest request) {
+        List<io.tokenrack.engine.perf.Speculation> candidates = request.candidates(model, catalog);
+        List<List<Plan>> out = new ArrayList<>(plans.size());
+        if (candidates.size() == 1 && candidates.getFirst().isOff()) {
+            plans.forEach(p -> out.add(List.of(p)));
+            return out;
+        }
+        ModelSpec draftModel = request.draftModelId() == null ? null : catalog.model(request.draftModelId());
+        for (Plan p : plans) {
+            List<Plan> group = new ArrayList<>(candidates.size());
+            io.tokenrack.engine.perf.Drafter drafter = null;
+            for (var s : candidates) {
+                if (!s.isOff() && drafter == null) {
+                    drafter = io.tokenrack.engine.perf.Drafter.of(s.method(), p.step(), draftModel);
+                }
+                group.add(s.isOff() ? p : new Plan(p.step(), p.serving().withSpeculation(s, drafter), p.replicas()));
+            }
+            out.add(group);
+        }
+        return out;
+    }
+
+    /** TPOT of a decode replica of {@code dp} holding {@code perReplica} sequences: pure decode steps, speculative when it drafts. */
+    private static double decodeTpot(Plan dp, double perReplica, Workload w) {
+        StepModel d = dp.step();
+        var s = dp.serving().speculation();
+        double in = w.inputTokens();
+        return d.pp() * DisaggregatedServing.decodeStep(d, s, dp.serving().drafter(), perReplica, in, w.outputTokens(),
+                w.effectivePrefixHitRate() * in).seconds() / s.acceptanceLength();
     }
 
     /**
@@ -259,15 +324,11 @@ final class DisaggregatedEvaluator {
         if (yMax < 1 || perReplicaMax < 1) {
             return List.of();
         }
-        StepModel d = dp.step();
-        double in = w.inputTokens();
         double out = w.outputTokens();
-        double cached = w.effectivePrefixHitRate() * in;
         // The decode pool's rate with y replicas: N/y requests each (fixed N), or full replicas (max).
         java.util.function.IntToDoubleFunction decodeRate = y -> {
             double c = w.isMaxConcurrency() ? perReplicaMax : Math.min((double) w.concurrency() / y, perReplicaMax);
-            double tpot = d.pp() * d.stage(c / d.dp() / d.pp(), in + out / 2, 0, in, cached).seconds();
-            return y * c / tpot / out;
+            return y * c / decodeTpot(dp, c, w) / out;
         };
         java.util.function.IntToDoubleFunction prefillRate = y -> (double) ((n - y * gd) / gp) * pl.requestsPerSecond;
         int lo = 1;
@@ -310,12 +371,9 @@ final class DisaggregatedEvaluator {
         if (yMax < 1 || perReplicaMax < 1) {
             return 0;
         }
-        StepModel d = dp.step();
-        double in = w.inputTokens();
         double out = w.outputTokens();
         double c = w.isMaxConcurrency() ? perReplicaMax : Math.min((double) w.concurrency() / yMax, perReplicaMax);
-        double tpot = d.pp() * d.stage(c / d.dp() / d.pp(), in + out / 2, 0, in, w.effectivePrefixHitRate() * in).seconds();
-        double decode = yMax * c / tpot;
+        double decode = yMax * c / decodeTpot(dp, c, w);
         double prefill = (double) ((n - gd) / gp) * pl.requestsPerSecond * out;
         return Math.min(decode, prefill);
     }
@@ -390,7 +448,7 @@ final class DisaggregatedEvaluator {
         return new Parallelism(s.tp(), s.pp(), m.moe() == null ? 1 : s.tp() * s.dp(), s.dp());
     }
 
-    private Evaluation.Ok build(Cluster cluster, Choice ch, ModelSpec model, Workload w, Assumptions a) {
+    private Evaluation.Ok build(Cluster cluster, Choice ch, ModelSpec model, Workload w, Assumptions a, SpeculationRequest request) {
         Pools s = ch.pools;
         DisaggregatedServing.Point pt = ch.point;
         StepModel ps = ch.prefillPlan.step();
@@ -484,6 +542,10 @@ final class DisaggregatedEvaluator {
                 Provenance.Kind.MODELLED, "fitted on public TensorRT-LLM and Gaudi measurements; see docs/model.md"));
         prov.add(new Provenance(model.name(), String.format(Locale.ROOT, "%.1fB parameters, %d layers", model.totalParamsB(), model.layers()),
                 Provenance.Kind.DATASHEET, String.join("; ", model.sources())));
+        io.tokenrack.engine.perf.Speculation spec = ch.decodePlan.serving().speculation();
+        if (!spec.isOff()) {
+            prov.add(Evaluator.acceptance(model, spec, request.acceptanceLength() != null));
+        }
         prov.add(new Provenance("KV cache transfer", String.format(Locale.ROOT, "%.1f MB per accelerator per request over %s at %.0f GB/s",
                 ch.kv.bytesPerAccelerator() / 1e6, ch.kv.linkName(), ch.kv.link().bytesPerSecondPerDirection() / 1e9),
                 Provenance.Kind.MODELLED, "disaggregated serving; see docs/model.md"));
@@ -494,7 +556,7 @@ final class DisaggregatedEvaluator {
                 ch.x, ch.y, s.apart ? s.prefill.accelerator().id() : null, ch.kv.seconds(),
                 ch.kv.linkName(), ps.twoBatchOverlap(), ds.twoBatchOverlap());
         ServingPlan plan = new ServingPlan(layout(ds, model), ch.x + ch.y, prefillUsed + decodeUsed,
-                pt.decodeConcurrency(), ch.serving.maxConcurrency(), io.tokenrack.engine.perf.Speculation.OFF, split);
+                pt.decodeConcurrency(), ch.serving.maxConcurrency(), spec, split);
         double provisionedMw = provisioned * pue / 1e6;
         List<PhaseBreakdown> phases = List.of(
                 PhaseBreakdown.of(Phase.PREFILL, pstep),

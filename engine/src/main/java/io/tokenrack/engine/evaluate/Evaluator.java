@@ -275,11 +275,21 @@ public final class Evaluator {
      * Latency limits are left out so the whole frontier shows; empty when the model does not fit.
      */
     public List<FrontierPoint> frontier(Cluster cluster, Workload w, Assumptions assumptions, int points, Batching batching) {
+        return frontier(cluster, w, assumptions, points, batching, SpeculationRequest.AUTO);
+    }
+
+    /**
+     * As {@link #frontier(Cluster, Workload, Assumptions, int, Batching)}, over the speculative decoding
+     * asked for ({@link SpeculationRequest#AUTO}: off and each draft depth the model supports, each a
+     * configuration of its own). Empty when the model does not fit or cannot run what was asked.
+     */
+    public List<FrontierPoint> frontier(Cluster cluster, Workload w, Assumptions assumptions, int points, Batching batching,
+                                        SpeculationRequest speculation) {
         if (points < 1) {
             throw new IllegalArgumentException("points must be at least 1, was " + points);
         }
         Workload open = w.withConcurrency(null).withoutLimits();
-        if (!(evaluate(cluster, open, assumptions, batching) instanceof Evaluation.Ok)) {
+        if (!(evaluate(cluster, open, assumptions, batching, speculation) instanceof Evaluation.Ok)) {
             return List.of();
         }
         ModelConstants measured = measuredConstants.get(cluster.accelerator().id());
@@ -292,7 +302,7 @@ public final class Evaluator {
         List<Plan> layouts = ParallelismPlanner.plans(cluster, model, shape, open, a.constants(), batching, operatingPoint.clockFraction(tdp));
         // every layout once per speculation auto tries (off first): a speculative point is a configuration of its own
         List<Plan> plans = new ArrayList<>();
-        speculative(layouts, model, SpeculationRequest.AUTO).forEach(plans::addAll);
+        speculative(layouts, model, speculation).forEach(plans::addAll);
         // a coarse pass over every layout, then the layouts on its frontier at the full resolution
         List<ServingConfigs.Candidate> coarse = ServingFrontier.pareto(ServingConfigs.aggregated(plans, cluster.accelerators(), moe,
                 FRONTIER_COARSE_POINTS));
@@ -414,13 +424,13 @@ public final class Evaluator {
     }
 
     /** One busy accelerator's board power over {@code capped} at the operating point, from the same step at Max-P, W. */
-    private static double boardWatts(Device d, Workload w, StepTime full, StepTime capped, double clock, double limit) {
+    private static double boardWatts(Device d, Workload w, StepTime full, StepTime capped, double clock, double limit, double floor) {
         double p0 = maxPWatts(d, w, full);
         if (clock >= 1) {
             return Math.min(limit, p0);
         }
         return PowerModel.cappedWatts(d.tdpWatts(), p0, full.memoryUtilization(d.memBandwidthBytesPerSecond()), clock,
-                capped.seconds() / full.seconds(), limit);
+                capped.seconds() / full.seconds(), limit, floor);
     }
 
     private static Metrics metrics(Cluster c, Workload w, Assumptions a, Plan plan, int active, ServingPoint sp, OperatingPoint op,
@@ -431,7 +441,8 @@ public final class Evaluator {
         ServingPoint full = f.point();
         double limit = op.limitWatts(d.tdpWatts());
         double clock = op.clockFraction(d.tdpWatts());
-        double steady = boardWatts(d, w, full.step(), sp.step(), clock, limit);
+        double floor = op.floorFraction();
+        double steady = boardWatts(d, w, full.step(), sp.step(), clock, limit, floor);
         double idle = Math.min(limit, PowerModel.idleAcceleratorWatts(d.tdpWatts()));
         int used = active * plan.step().groupSize();
         double accW = used * steady + (c.accelerators() - used) * idle;
@@ -440,8 +451,8 @@ public final class Evaluator {
         double hostW = host.totalWatts();
         double it = accW + hostW + c.networkWatts();
         double facility = it * c.pue();
-        PowerDetail detail = new PowerDetail(op, limit, clock, boardWatts(d, w, full.prefillOnly(), sp.prefillOnly(), clock, limit),
-                boardWatts(d, w, full.decodeOnly(), sp.decodeOnly(), clock, limit), steady, idle, host, accW + hostW);
+        PowerDetail detail = new PowerDetail(op, limit, clock, boardWatts(d, w, full.prefillOnly(), sp.prefillOnly(), clock, limit, floor),
+                boardWatts(d, w, full.decodeOnly(), sp.decodeOnly(), clock, limit, floor), steady, idle, host, accW + hostW);
         PowerBreakdown power = new PowerBreakdown(accW, hostW, c.networkWatts(), it, facility - it, facility, c.pue(),
                 c.provisionedItWatts(), detail);
 
@@ -540,7 +551,7 @@ public final class Evaluator {
     }
 
     /** Where the acceptance length of the chosen speculation comes from. */
-    private static Provenance acceptance(ModelSpec model, io.tokenrack.engine.perf.Speculation s, boolean given) {
+    static Provenance acceptance(ModelSpec model, io.tokenrack.engine.perf.Speculation s, boolean given) {
         String value = fmt("%s: %.2f tokens per step per user", s.label(), s.acceptanceLength());
         if (given) {
             return new Provenance("acceptance length", value, Provenance.Kind.ASSUMPTION, "given by the user");

@@ -62,7 +62,7 @@ final class ServingConfigs {
             }
             ServingPoint sp = plan.serving().at(c);
             out.add(new Candidate(new ServingConfig(ServingConfig.Mode.AGGREGATED, p, plan.replicas(), (int) total,
-                    plan.serving().speculation().label()), sp.tokensPerSecondPerUser(), sp.outputTokensPerSecond() * plan.replicas() / accelerators,
+                    plan.serving().speculation()), sp.tokensPerSecondPerUser(), sp.outputTokensPerSecond() * plan.replicas() / accelerators,
                     plan, c));
         }
     }

@@ -32,20 +32,19 @@ public final class ServingSearch {
     public Evaluation evaluate(io.tokenrack.engine.design.RackDesign design, Workload w, Assumptions a, Batching batching,
                                ServingOptions options, SpeculationRequest speculation) {
         java.util.List<String> kinds = DesignPools.kinds(design, evaluator.catalog());
-        if (options.mode() == ServingMode.AFD && kinds.size() != 2) {
-            throw new EvaluationException("attention–FFN disaggregation needs a design with two kinds of accelerators (attention and the "
-                    + "KV cache on one, the FFN on the other); this one holds " + String.join(", ", kinds));
+        String refused = refusal(kinds, options.mode(), batching);
+        if (refused != null) {
+            throw new EvaluationException(refused);
         }
         if (kinds.size() <= 1) {
-            return evaluate(evaluator.clusters().fromDesign(design), w, a, batching, options, speculation);
-        }
-        if (kinds.size() > 2) {
-            throw new EvaluationException("the design holds " + kinds.size() + " kinds of accelerator (" + String.join(", ", kinds)
-                    + "); disaggregated serving takes two, one for the prefill pool and one for the decode pool");
-        }
-        if (options.mode() == ServingMode.AGGREGATED || batching == Batching.STATIC) {
-            throw new EvaluationException("the design mixes accelerators (" + kinds.get(0) + " and " + kinds.get(1)
-                    + "): it serves only as two pools (continuous batching): attention and FFN (afd) or prefill and decode (disaggregated)");
+            Cluster cluster;
+            try {
+                cluster = evaluator.clusters().fromDesign(design);
+            } catch (io.tokenrack.engine.catalog.InputException e) {
+                // a design that does not resolve (no accelerators, an unknown item) fails as Evaluator.evaluate(design) does
+                return new Evaluation.Failed(Evaluation.Failed.Failure.INVALID, e.getMessage(), null, w.modelId(), 0, java.util.List.of());
+            }
+            return evaluate(cluster, w, a, batching, options, speculation);
         }
         boolean joined = DesignPools.hasSwitch(design, evaluator.catalog());
         if (options.mode() == ServingMode.AFD) {
@@ -67,7 +66,7 @@ public final class ServingSearch {
             Cluster p = evaluator.clusters().fromDesign(DesignPools.racksOf(design, evaluator.catalog(), prefill, false));
             Cluster d = evaluator.clusters().fromDesign(DesignPools.racksOf(design, evaluator.catalog(), decode, true));
             Evaluation e = joined
-                    ? disaggregated.evaluate(withNic(d), withNic(p), w, a)
+                    ? disaggregated.evaluate(withNic(d), withNic(p), w, a, speculation)
                     : new Evaluation.Failed(Evaluation.Failed.Failure.DOES_NOT_FIT, "the design's " + prefill + " and " + decode
                             + " racks have no switch between them to move the KV cache", d.accelerator().id(), w.modelId(),
                             p.accelerators() + d.accelerators(), d.provenance());
@@ -86,6 +85,58 @@ public final class ServingSearch {
         return best;
     }
 
+    /** Why a design with these kinds of accelerator cannot be served in {@code mode}, or null when it can be tried. */
+    private static String refusal(java.util.List<String> kinds, ServingMode mode, Batching batching) {
+        if (mode == ServingMode.AFD && kinds.size() != 2) {
+            return "attention–FFN disaggregation needs a design with two kinds of accelerators (attention and the "
+                    + "KV cache on one, the FFN on the other); this one holds " + String.join(", ", kinds);
+        }
+        if (kinds.size() > 2) {
+            return "the design holds " + kinds.size() + " kinds of accelerator (" + String.join(", ", kinds)
+                    + "); disaggregated serving takes two, one for the prefill pool and one for the decode pool";
+        }
+        if (kinds.size() == 2 && (mode == ServingMode.AGGREGATED || batching == Batching.STATIC)) {
+            return "the design mixes accelerators (" + kinds.get(0) + " and " + kinds.get(1)
+                    + "): it serves only as two pools (continuous batching): attention and FFN (afd) or prefill and decode (disaggregated)";
+        }
+        return null;
+    }
+
+    /**
+     * The engine's sentence refusing the serving and speculative decoding a workload asks of a design
+     * (attention–FFN on one kind of accelerator, aggregated serving of two kinds, disaggregated serving
+     * of one accelerator, MTP for a model without MTP modules, a draft model that cannot draft for
+     * it), or empty when the evaluation can try it. Cheap: nothing is evaluated. What the app asks
+     * before it accepts a change of serving, so that a refused choice is never stored.
+     */
+    public java.util.Optional<String> refusal(io.tokenrack.engine.design.RackDesign design, Workload w) {
+        try {
+            ServingOptions options = WorkloadServing.options(w);
+            SpeculationRequest speculation = WorkloadServing.speculation(w);
+            java.util.List<String> kinds = DesignPools.kinds(design, evaluator.catalog());
+            String refused = refusal(kinds, options.mode(), Batching.CONTINUOUS);
+            if (refused == null && kinds.size() == 1 && options.mode() == ServingMode.DISAGGREGATED && accelerators(design) < 2) {
+                refused = "disaggregated serving needs at least 2 accelerators (a prefill and a decode pool); the design has 1";
+            }
+            if (refused != null) {
+                return java.util.Optional.of(refused);
+            }
+            speculation.candidates(evaluator.catalog().model(w.modelId()), evaluator.catalog());
+            return java.util.Optional.empty();
+        } catch (io.tokenrack.engine.catalog.InputException e) {
+            return java.util.Optional.of(e.getMessage());
+        }
+    }
+
+    /** The design's accelerators; when it cannot be resolved, 2 (nothing refused here: its evaluation says why). */
+    private int accelerators(io.tokenrack.engine.design.RackDesign design) {
+        try {
+            return evaluator.clusters().fromDesign(design).accelerators();
+        } catch (io.tokenrack.engine.catalog.InputException e) {
+            return 2;
+        }
+    }
+
     /** Two kinds of accelerators in racks no switch joins: neither attention–FFN nor prefill–decode pools can talk. */
     private Evaluation unjoined(io.tokenrack.engine.design.RackDesign design, java.util.List<String> kinds, Workload w) {
         return new Evaluation.Failed(Evaluation.Failed.Failure.DOES_NOT_FIT, "the design's " + kinds.get(0) + " and " + kinds.get(1)
@@ -101,8 +152,8 @@ public final class ServingSearch {
     }
 
     /**
-     * As above, aggregated serving with the speculative decoding asked for (the disaggregated pools
-     * are modelled without speculation).
+     * As above, with the speculative decoding asked for: aggregated replicas and the disaggregated
+     * decode pool run it (the prefill pool does not draft); {@code auto} tries off and each draft depth.
      */
     public Evaluation evaluate(Cluster cluster, Workload w, Assumptions a, Batching batching, ServingOptions options,
                                SpeculationRequest speculation) {
@@ -128,7 +179,7 @@ public final class ServingSearch {
             return evaluator.evaluate(cluster, w, a, batching, speculation);
         }
         if (mode == ServingMode.DISAGGREGATED) {
-            return disaggregated(cluster, w, a, options);
+            return disaggregated(cluster, w, a, options, speculation);
         }
         Evaluation together = evaluator.evaluate(cluster, w, a, batching, speculation);
         if (together instanceof Evaluation.Failed f && f.failure() == Evaluation.Failed.Failure.INVALID || cluster.accelerators() < 2) {
@@ -137,11 +188,11 @@ public final class ServingSearch {
         // splits that cannot beat aggregated serving within the limits are not worth evaluating
         double floor = together instanceof Evaluation.Ok t && t.notes().stream().noneMatch(n -> n instanceof Note.LimitsNotMet)
                 ? t.throughput().outputTokensPerSecond() : 0;
-        Evaluation apart = disaggregated.evaluate(cluster, null, null, w, a, floor);
+        Evaluation apart = disaggregated.evaluate(cluster, null, null, w, a, floor, speculation);
         return better(apart, together) ? apart : together;
     }
 
-    private Evaluation disaggregated(Cluster cluster, Workload w, Assumptions a, ServingOptions o) {
+    private Evaluation disaggregated(Cluster cluster, Workload w, Assumptions a, ServingOptions o, SpeculationRequest speculation) {
         if (o.prefillAcceleratorId() != null) {
             if (o.prefillCount() == null) {
                 throw new EvaluationException("a prefill accelerator beside the design's needs a prefill count (how many of "
@@ -154,9 +205,9 @@ public final class ServingSearch {
             Cluster prefill = evaluator.clusters().standard(o.prefillAcceleratorId(), o.prefillCount());
             // the design's accelerators meet the other pool through their NICs, even when they fill one domain
             Cluster decode = cluster.accelerators() <= cluster.scaleUpDomain() ? withNic(cluster) : cluster;
-            return disaggregated.evaluate(decode, withNic(prefill), w, a);
+            return disaggregated.evaluate(decode, withNic(prefill), w, a, speculation);
         }
-        return disaggregated.evaluate(cluster, o.prefillCount(), o.decodeCount(), w, a);
+        return disaggregated.evaluate(cluster, o.prefillCount(), o.decodeCount(), w, a, 0, speculation);
     }
 
     /** A pool of another kind reaches the design only through its NICs, even when it fits one scale-up domain. */
@@ -176,11 +227,17 @@ public final class ServingSearch {
      * Each point's {@code plan().split()} says its configuration. Empty when no split fits.
      */
     public java.util.List<Evaluation.Ok> disaggregatedSweep(Cluster cluster, Workload w, Assumptions a, int points) {
+        return disaggregatedSweep(cluster, w, a, points, SpeculationRequest.OFF);
+    }
+
+    /** As above, the decode pool running the speculative decoding asked for. */
+    public java.util.List<Evaluation.Ok> disaggregatedSweep(Cluster cluster, Workload w, Assumptions a, int points,
+                                                            SpeculationRequest speculation) {
         if (cluster.accelerators() < 2 || points < 1) {
             return java.util.List.of();
         }
         Workload open = w.withConcurrency(null).withoutLimits();
-        if (!(disaggregated.evaluate(cluster, null, null, open, a) instanceof Evaluation.Ok top)) {
+        if (!(disaggregated.evaluate(cluster, null, null, open, a, 0, speculation) instanceof Evaluation.Ok top)) {
             return java.util.List.of();
         }
         int max = (int) Math.clamp(Math.round(top.plan().concurrency()), 1, Integer.MAX_VALUE);
@@ -193,7 +250,7 @@ public final class ServingSearch {
                 break;
             }
             last = c;
-            if (disaggregated.evaluate(cluster, null, null, open.withConcurrency(c), a) instanceof Evaluation.Ok e) {
+            if (disaggregated.evaluate(cluster, null, null, open.withConcurrency(c), a, 0, speculation) instanceof Evaluation.Ok e) {
                 out.add(e);
             }
         }

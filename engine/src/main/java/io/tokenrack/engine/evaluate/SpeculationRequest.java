@@ -81,6 +81,14 @@ public record SpeculationRequest(SpeculativeMethod method, int draftTokens, Stri
         return n;
     }
 
+    /**
+     * The request for exactly {@code s} (off, or its method and depth; the acceptance length then
+     * comes from the published curve again, as it did when {@code s} was chosen).
+     */
+    public static SpeculationRequest of(Speculation s) {
+        return s == null || s.isOff() ? OFF : new SpeculationRequest(s.method(), s.draftTokens(), s.draftModelId(), null);
+    }
+
     /** The same request with the user's acceptance length (a fixed method and depth only; null: the published curve). */
     public SpeculationRequest withAcceptanceLength(Double al) {
         if (al == null) {

@@ -3,9 +3,11 @@ package io.tokenrack.engine.kernels;
 /**
  * Blocked fp32 GEMM {@code C (M x N) = A (M x K) * B (K x N)}, all row-major, B pre-packed in a
  * {@link PackedB}. BLIS-style loops: K in blocks of {@link #KC}, rows in blocks of {@link #MC}
- * (the A block stays in L2), then one B micro-panel (KC x NR, in L1) against every MR-row tile of
+ * (the A block stays in L2), then one B micro-panel (KC x NR) against every MR-row tile of
  * the A block, through a register-blocked MR x NR micro-kernel whose tile fits the vector register
- * file ({@link #rowsFor}, {@link #columnsFor}). Threads split the column strips.
+ * file ({@link #rowsFor}, {@link #columnsFor}); the K block is sized per tile ({@link #depthFor})
+ * and each tile reads the next tile's C lines ahead ({@link #touch}).
+ * Threads split the column strips.
  */
 public final class Gemm {
     private static final boolean VECTOR = VectorSupport.ENABLED;
@@ -19,9 +21,17 @@ public final class Gemm {
      * three with 16 (16 on the scalar path). See {@link #columnsFor}.
      */
     public static final int NR = columnsFor(MR);
-    /** K block: one B micro-panel of KC x NR floats is 32 KiB with 512-bit vectors, 24 KiB with AVX2's 3 x 3 tile. */
-    public static final int KC = 256;
-    /** Row block: an MC x KC block of A (144 KiB) stays in L2. */
+    /**
+     * K block of the tile chosen here ({@link #depthFor}): 256 for the 6-row tile (its B
+     * micro-panel, 256 x NR floats, is 32 KiB with 512-bit vectors and stays in L1), 512 for
+     * AVX2's 3 x 3 tile (C is read and written once per K block; halving those passes was worth
+     * more at 256 bits than keeping the 48 KiB micro-panel in L1, docs/kernel-lab.md).
+     */
+    public static final int KC = depthFor(MR);
+    /**
+     * Row block: an MC x KC block of A stays in L2 (144 KiB for the 6-row tile, 288 KiB for the
+     * 3-row tile's 512-deep block; 96 rows were no faster there).
+     */
     public static final int MC = 144;
 
     private Gemm() {}
@@ -40,7 +50,7 @@ public final class Gemm {
 
     /**
      * Columns of the tile {@code mr} rows high, which fixes the strip width of B's packing: 3
-     * vectors for the 3-row tile, 2 for the 4- and 6-row tiles (16 floats on the scalar path).
+     * vectors for the 3-row tile, 2 for the 6-row tile (16 floats on the scalar path).
      */
     static int columnsFor(int mr) {
         if (!VECTOR) {
@@ -49,18 +59,26 @@ public final class Gemm {
         return (mr == 3 ? 3 : 2) * VectorSupport.FLOAT_LANES;
     }
 
+    /**
+     * K block for the tile {@code mr} rows high: 512 for the 3-row tile (16 registers, 256-bit
+     * vectors), 256 for the others. See {@link #KC}.
+     */
+    static int depthFor(int mr) {
+        return mr == 3 ? 512 : 256;
+    }
+
     /** C = A * B over the column strips [stripFrom, stripTo) of B; rows of C outside are untouched. */
     public static void multiply(float[] a, int m, PackedB b, float[] c, int stripFrom, int stripTo) {
         multiply(a, m, b, c, stripFrom, stripTo, MR);
     }
 
     /**
-     * The same with an explicit tile height (3, 4 or 6; B packed for it, {@link #columnsFor}), so
+     * The same with an explicit tile height (3 or 6; B packed for it, {@link #columnsFor}), so
      * tests cover every tile on any machine.
      */
     static void multiply(float[] a, int m, PackedB b, float[] c, int stripFrom, int stripTo, int mr) {
-        if (mr != 3 && mr != 4 && mr != 6) {
-            throw new IllegalArgumentException("mr: must be 3, 4 or 6, was " + mr);
+        if (mr != 3 && mr != 6) {
+            throw new IllegalArgumentException("mr: must be 3 or 6, was " + mr);
         }
         int nr = b.nr;
         if (nr != columnsFor(mr)) {
@@ -73,8 +91,11 @@ public final class Gemm {
             throw new IllegalArgumentException("a or c too small for m=" + m + ", k=" + k + ", n=" + n);
         }
         float[] ap = PACKED_A.get();
-        for (int pc = 0; pc < k; pc += KC) {
-            int kc = Math.min(KC, k - pc);
+        int kcMax = depthFor(mr);
+        float touched = 0;
+        boolean readAhead = nr >= LINE_FLOATS;
+        for (int pc = 0; pc < k; pc += kcMax) {
+            int kc = Math.min(kcMax, k - pc);
             boolean overwrite = pc == 0;
             for (int ic = 0; ic < m; ic += MC) {
                 int mc = Math.min(MC, m - ic);
@@ -87,16 +108,21 @@ public final class Gemm {
                         int row0 = ic + ir;
                         int rows = Math.min(mr, m - row0);
                         int aOff = ir * kc;
+                        int cOff = row0 * n + col0;
+                        // C is read from the second K block on: bring the next tile's lines in (the
+                        // next row tile of this strip, or the first of the next strip)
+                        if (readAhead && !overwrite && ir + mr < mc) {
+                            touched += touch(c, cOff + mr * n, n, Math.min(mr, mc - ir - mr), width);
+                        } else if (readAhead && !overwrite && s + 1 < stripTo) {
+                            touched += touch(c, ic * n + col0 + nr, n, Math.min(mr, mc), Math.min(nr, n - col0 - nr));
+                        }
                         if (VECTOR && mr == 6) {
                             VectorGemm.kernel6(ap, aOff, b.data, bOff, kc, ap, TILE);
-                        } else if (VECTOR && mr == 3) {
-                            VectorGemm.kernel3(ap, aOff, b.data, bOff, kc, ap, TILE);
                         } else if (VECTOR) {
-                            VectorGemm.kernel4(ap, aOff, b.data, bOff, kc, ap, TILE);
+                            VectorGemm.kernel3(ap, aOff, b.data, bOff, kc, ap, TILE);
                         } else {
                             scalarKernel(ap, aOff, b.data, bOff, kc, ap, TILE, mr, nr);
                         }
-                        int cOff = row0 * n + col0;
                         if (VECTOR && rows == mr && width == nr && mr == 3) {
                             VectorGemm.storeFull3(ap, TILE, c, cOff, n, overwrite);
                         } else if (VECTOR && rows == mr && width == nr) {
@@ -108,13 +134,40 @@ public final class Gemm {
                 }
             }
         }
+        ap[SINK] = touched;
     }
 
-    /** Where the micro-kernel's MR x NR result tile sits in the per-thread workspace. */
-    private static final int TILE = MC * KC;
-    /** Each thread's workspace: one packed MC x KC block of A (144 KiB) and a result tile (up to 18 vectors), reused across calls. */
-    private static final ThreadLocal<float[]> PACKED_A = ThreadLocal.withInitial(
-            () -> new float[MC * KC + 6 * Math.max(columnsFor(6), columnsFor(3))]);
+    /** Floats in a 64-byte cache line. */
+    static final int LINE_FLOATS = 16;
+
+    /**
+     * Reads the cache lines of the next tile's C rows (one float per 64 bytes, and the last) while
+     * this tile's K loop runs, so the epilogue that adds into them finds them in L1. The JDK has
+     * no prefetch instruction to call; without this, the C rows (a stride of N floats apart, not a
+     * pattern the hardware prefetchers follow) missed the caches at every tile once C outgrew L2:
+     * at 256 bits, 2048³, it was worth about a sixth of the time (docs/kernel-lab.md). Only for
+     * tiles whose rows span a line or more ({@code NR >= 16}): at 128 bits two strips share each
+     * line, the previous strip has already brought it in, and the reads only cost time. Returns
+     * their sum, which the caller keeps, so the reads are not dropped.
+     */
+    static float touch(float[] c, int cOff, int ldc, int rows, int width) {
+        float t = 0;
+        for (int i = 0; i < rows; i++) {
+            int o = cOff + i * ldc;
+            for (int j = 0; j < width; j += LINE_FLOATS) {
+                t += c[o + j];
+            }
+            t += c[o + width - 1];
+        }
+        return t;
+    }
+
+    /** Where the micro-kernel's MR x NR result tile sits in the per-thread workspace: after the largest A block. */
+    private static final int TILE = MC * Math.max(depthFor(6), depthFor(3));
+    /** Where the sum of the touched C values is kept (so the JIT cannot drop the reads). */
+    private static final int SINK = TILE + 6 * Math.max(columnsFor(6), columnsFor(3));
+    /** Each thread's workspace: one packed A block (up to 288 KiB), a result tile (up to 18 vectors) and the sink, reused across calls. */
+    private static final ThreadLocal<float[]> PACKED_A = ThreadLocal.withInitial(() -> new float[SINK + 1]);
 
     static void storeEdge(float[] tile, int tOff, float[] c, int cOff, int ldc, int rows, int width, boolean overwrite, int nr) {
         for (int i = 0; i < rows; i++) {
@@ -147,29 +200,20 @@ public final class Gemm {
                 continue;
             }
             if (rows == mr) {
-                // a whole tile: written in order, from its rows side by side
+                // a whole 6-row tile: written in order, from its rows side by side
                 int s0 = (row0 + ir) * lda + k0;
                 int s1 = s0 + lda;
                 int s2 = s1 + lda;
                 int s3 = s2 + lda;
-                if (mr == 4) {
-                    for (int kk = 0; kk < kc; kk++, dst += 4) {
-                        ap[dst] = a[s0 + kk];
-                        ap[dst + 1] = a[s1 + kk];
-                        ap[dst + 2] = a[s2 + kk];
-                        ap[dst + 3] = a[s3 + kk];
-                    }
-                } else {
-                    int s4 = s3 + lda;
-                    int s5 = s4 + lda;
-                    for (int kk = 0; kk < kc; kk++, dst += 6) {
-                        ap[dst] = a[s0 + kk];
-                        ap[dst + 1] = a[s1 + kk];
-                        ap[dst + 2] = a[s2 + kk];
-                        ap[dst + 3] = a[s3 + kk];
-                        ap[dst + 4] = a[s4 + kk];
-                        ap[dst + 5] = a[s5 + kk];
-                    }
+                int s4 = s3 + lda;
+                int s5 = s4 + lda;
+                for (int kk = 0; kk < kc; kk++, dst += 6) {
+                    ap[dst] = a[s0 + kk];
+                    ap[dst + 1] = a[s1 + kk];
+                    ap[dst + 2] = a[s2 + kk];
+                    ap[dst + 3] = a[s3 + kk];
+                    ap[dst + 4] = a[s4 + kk];
+                    ap[dst + 5] = a[s5 + kk];
                 }
                 continue;
             }

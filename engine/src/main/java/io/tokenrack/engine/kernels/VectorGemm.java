@@ -8,8 +8,8 @@ import jdk.incubator.vector.VectorSpecies;
  * registers across the K loop; each step loads the NR vectors of the packed B micro-panel and
  * broadcasts one element of each of the MR rows of the packed A tile. {@link #kernel6} (6 x 2,
  * 12 accumulators) is for a file of 32 vector registers (AVX-512, NEON), {@link #kernel3} (3 x 3,
- * 9 accumulators) for 16 (AVX2), where the 6-row tile spills ({@link Gemm#rowsFor});
- * {@link #kernel4} (4 x 2) is the 16-register tile it replaced, kept for comparison. The kernel writes its tile to a scratch buffer;
+ * 9 accumulators) for 16 (AVX2), where the 6-row tile spills ({@link Gemm#rowsFor}). The kernel
+ * writes its tile to a scratch buffer;
  * separate, small epilogues add it into C (edge tiles go through the scalar epilogue).
  */
 final class VectorGemm {
@@ -68,47 +68,13 @@ final class VectorGemm {
         c51.intoArray(tile, tOff + 5 * NR + L);
     }
 
-    /** The 4 x 2-vector tile, as {@link #kernel6}: 8 accumulators, 14 registers a step. */
-    static void kernel4(float[] ap, int aOff, float[] bp, int bOff, int kc, float[] tile, int tOff) {
-        FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S);
-        FloatVector c10 = FloatVector.zero(S), c11 = FloatVector.zero(S);
-        FloatVector c20 = FloatVector.zero(S), c21 = FloatVector.zero(S);
-        FloatVector c30 = FloatVector.zero(S), c31 = FloatVector.zero(S);
-        for (int k = 0; k < kc; k++) {
-            int b = bOff + k * NR;
-            int a = aOff + k * 4;
-            FloatVector b0 = FloatVector.fromArray(S, bp, b);
-            FloatVector b1 = FloatVector.fromArray(S, bp, b + L);
-            FloatVector x = FloatVector.broadcast(S, ap[a]);
-            c00 = x.fma(b0, c00);
-            c01 = x.fma(b1, c01);
-            x = FloatVector.broadcast(S, ap[a + 1]);
-            c10 = x.fma(b0, c10);
-            c11 = x.fma(b1, c11);
-            x = FloatVector.broadcast(S, ap[a + 2]);
-            c20 = x.fma(b0, c20);
-            c21 = x.fma(b1, c21);
-            x = FloatVector.broadcast(S, ap[a + 3]);
-            c30 = x.fma(b0, c30);
-            c31 = x.fma(b1, c31);
-        }
-        c00.intoArray(tile, tOff);
-        c01.intoArray(tile, tOff + L);
-        c10.intoArray(tile, tOff + NR);
-        c11.intoArray(tile, tOff + NR + L);
-        c20.intoArray(tile, tOff + 2 * NR);
-        c21.intoArray(tile, tOff + 2 * NR + L);
-        c30.intoArray(tile, tOff + 3 * NR);
-        c31.intoArray(tile, tOff + 3 * NR + L);
-    }
-
     /** Columns of the 3 x 3-vector tile. */
     static final int NR3 = 3 * L;
 
     /**
      * The 3 x 3-vector tile for 16 registers: 9 accumulators, 3 B loads and 3 broadcasts, 15
-     * registers a step; 9 FMAs for 6 loads (the 4 x 2 tile: 8 for 6) and 3 A floats a step
-     * instead of 4, so less of A to bring from L2 per FMA. The B micro-panel is 3 vectors wide.
+     * registers a step; 9 FMAs for 6 loads (a 4 x 2 tile, which it replaced: 8 for 6) and 3 A
+     * floats a step instead of 4, so less of A to bring from L2 per FMA. The B micro-panel is 3 vectors wide.
      */
     static void kernel3(float[] ap, int aOff, float[] bp, int bOff, int kc, float[] tile, int tOff) {
         FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S), c02 = FloatVector.zero(S);

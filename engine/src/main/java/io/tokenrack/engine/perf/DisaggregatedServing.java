@@ -18,6 +18,12 @@ package io.tokenrack.engine.perf;
  * requests beyond wait for prefill (Little's law: queue = waiting / R). The first token is sampled by
  * the prefill pool, so TTFT has no half decode step.
  *
+ * <p>Speculative decoding on the decode pool ({@link Speculation}, k draft tokens, acceptance length
+ * AL): each decode step verifies k + 1 tokens per sequence and runs the draft's k passes, exactly as
+ * an aggregated step without its prefill chunks; each sequence gains AL tokens a step, so
+ * TPOT = pp · t_d,spec(c) / AL. The draft's weights and KV cache take room from the decode pool's
+ * KV cache; the prefill pool does not draft.
+ *
  * <p>Immutable; built once per split and called many times while an operating point is searched.
  */
 public final class DisaggregatedServing {
@@ -36,6 +42,9 @@ public final class DisaggregatedServing {
     private final double budget;
     private final StepTime fullPrefillStep;
     private final double prefillRequestsPerSecond;
+    private final Speculation speculation;
+    /** The decode pool's draft; null without speculation. */
+    private final Drafter drafter;
 
     /**
      * @param prefixHitRate      share of each prompt found in the prefix cache, in [0, 1)
@@ -43,6 +52,22 @@ public final class DisaggregatedServing {
      */
     public DisaggregatedServing(StepModel prefill, int prefillReplicas, StepModel decode, int decodeReplicas, ModelConstants k,
                                 int inputTokens, int outputTokens, double prefixHitRate, double kvTransferSeconds) {
+        this(prefill, prefillReplicas, decode, decodeReplicas, k, inputTokens, outputTokens, prefixHitRate, kvTransferSeconds,
+                Speculation.OFF, null);
+    }
+
+    /**
+     * As above, the decode pool running speculative decoding.
+     *
+     * @param speculation the decode pool's speculative decoding ({@link Speculation#OFF} for none)
+     * @param drafter     its draft's cost and memory on a decode replica; null exactly when speculation is off
+     */
+    public DisaggregatedServing(StepModel prefill, int prefillReplicas, StepModel decode, int decodeReplicas, ModelConstants k,
+                                int inputTokens, int outputTokens, double prefixHitRate, double kvTransferSeconds,
+                                Speculation speculation, Drafter drafter) {
+        if (speculation == null || speculation.isOff() != (drafter == null)) {
+            throw new IllegalArgumentException("a drafter goes with speculation, and only with it");
+        }
         if (prefillReplicas < 1 || decodeReplicas < 1) {
             throw new IllegalArgumentException("each pool needs a replica: prefill " + prefillReplicas + ", decode " + decodeReplicas);
         }
@@ -61,7 +86,12 @@ public final class DisaggregatedServing {
         this.cachedTokens = prefixHitRate * inputTokens;
         this.uncachedTokens = inputTokens - cachedTokens;
         this.kvTransferSeconds = kvTransferSeconds;
-        this.maxPerDecodeReplica = decode.maxSequencesPerRank(inputTokens + k.outputResidency() * outputTokens) * decode.dp();
+        this.speculation = speculation;
+        this.drafter = drafter;
+        double held = inputTokens + k.outputResidency() * outputTokens;
+        this.maxPerDecodeReplica = (drafter == null ? decode.maxSequencesPerRank(held)
+                : decode.maxSequencesPerRank(held, drafter.weightBytesPerAccelerator(), drafter.kvBytesPerSequencePerAccelerator(held)))
+                * decode.dp();
         // A prefill rank holds the KV of the prompts it is working on until they are sent.
         this.prefillFits = prefill.maxSequencesPerRank(inputTokens) >= 1;
         this.budget = k.maxTokensPerStep();
@@ -104,17 +134,38 @@ public final class DisaggregatedServing {
         return kvTransferSeconds;
     }
 
+    /** The decode pool's speculative decoding ({@link Speculation#OFF} for none). */
+    public Speculation speculation() {
+        return speculation;
+    }
+
     /** Decode-pool requests per second with {@code perReplica} sequences on each decode replica. */
     public double decodeRequestsPerSecond(double perReplica) {
         return decodeReplicas * perReplica / tpot(perReplica) / outputTokens;
     }
 
     private StepTime decodeStep(double perReplica) {
-        return decode.stage(perReplica / decode.dp() / decode.pp(), inputTokens + outputTokens / 2, 0, inputTokens, cachedTokens);
+        return decodeStep(decode, speculation, drafter, perReplica, inputTokens, outputTokens, cachedTokens);
     }
 
     private double tpot(double perReplica) {
-        return decode.pp() * decodeStep(perReplica).seconds();
+        return decode.pp() * decodeStep(perReplica).seconds() / speculation.acceptanceLength();
+    }
+
+    /**
+     * One pure decode step of a decode replica holding {@code perReplica} sequences (split over its dp
+     * ranks and pp micro-batches): verify k + 1 tokens per sequence and the draft's k passes when
+     * speculating, one token per sequence otherwise. TPOT is pp times this over AL.
+     */
+    public static StepTime decodeStep(StepModel decode, Speculation s, Drafter d, double perReplica, double inputTokens,
+                                      double outputTokens, double cachedTokens) {
+        double micro = perReplica / decode.dp() / decode.pp();
+        double context = inputTokens + outputTokens / 2;
+        if (s.isOff()) {
+            return decode.stage(micro, context, 0, inputTokens, cachedTokens);
+        }
+        StepTime verify = decode.stage(micro, s.queriesPerSequence(), context, 0, inputTokens, cachedTokens);
+        return micro == 0 ? verify : verify.plus(d.passes(s.draftTokens(), micro, context), 1);
     }
 
     /**
@@ -184,7 +235,7 @@ public final class DisaggregatedServing {
         StepTime prefillStep = prefill.stage(0, 0, stepTokens, inputTokens, cachedTokens);
         double prefillSeconds = Math.ceil(uncachedTokens / stepTokens) * prefill.pp() * prefillStep.seconds();
         StepTime decodeStep = decodeStep(perReplica);
-        double tpot = decode.pp() * decodeStep.seconds();
+        double tpot = decode.pp() * decodeStep.seconds() / speculation.acceptanceLength();
         double inDecode = perReplica * decodeReplicas;
         double inPrefill = rate * (prefillSeconds + kvTransferSeconds);
         double queued = noQueue ? 0 : Math.max(0, asked - inDecode - inPrefill);
@@ -206,7 +257,7 @@ public final class DisaggregatedServing {
     public record Point(double decodeConcurrency, double queuedRequests, double outputTokensPerSecond, double inputTokensPerSecond,
                         double ttftSeconds, double tpotSeconds, double prefillUtilization, double prefillSeconds,
                         StepTime prefillStep, StepTime decodeStep) {
-        /** Each user's output tokens per second: 1/TPOT under continuous batching. */
+        /** Each user's output tokens per second: 1/TPOT under continuous batching (TPOT already divided by AL). */
         public double tokensPerSecondPerUser() {
             return 1 / tpotSeconds;
         }

@@ -92,6 +92,11 @@ public final class ServingModel {
         return speculation;
     }
 
+    /** The draft's cost and memory; null without speculation. */
+    public Drafter drafter() {
+        return drafter;
+    }
+
     /** One step of {@code micro} decoding sequences on a stage: verify (k + 1 tokens each) and the draft's k passes. */
     private StepTime speculativeStep(double micro, double decodeContext, double prefillTokens) {
         StepTime verify = step.stage(micro, speculation.queriesPerSequence(), decodeContext, prefillTokens, inputTokens, cachedTokens);

@@ -90,10 +90,22 @@ public final class PowerModel {
      */
     public static double cappedWatts(double tdpWatts, double maxPWatts, double maxPMemoryUtilization, double clock, double stretch,
             double limitWatts) {
+        return cappedWatts(tdpWatts, maxPWatts, maxPMemoryUtilization, clock, stretch, limitWatts, STATIC_FRACTION);
+    }
+
+    /**
+     * As {@link #cappedWatts(double, double, double, double, double, double)}, with the engine-active
+     * floor at the operating point ({@code floorFraction} of TDP; {@link OperatingPoint#floorFraction}):
+     * the Max-P figure is split into floor, memory and compute with the Max-P floor
+     * {@link #STATIC_FRACTION}, and the floor then drawn at its own level, not spread over the stretch
+     * (it is drawn for as long as the step runs).
+     */
+    public static double cappedWatts(double tdpWatts, double maxPWatts, double maxPMemoryUtilization, double clock, double stretch,
+            double limitWatts, double floorFraction) {
         double floor = STATIC_FRACTION * tdpWatts;
         double memory = Math.min(Math.max(0, maxPWatts - floor), MEMORY_FRACTION * maxPMemoryUtilization * tdpWatts);
         double compute = Math.max(0, maxPWatts - floor - memory);
-        double w = floor + (memory + compute * Math.pow(clock, DVFS_EXPONENT - 1)) / Math.max(1, stretch);
+        double w = Math.min(floor, floorFraction * tdpWatts) + (memory + compute * Math.pow(clock, DVFS_EXPONENT - 1)) / Math.max(1, stretch);
         return Math.min(limitWatts, Math.min(maxPWatts, w));
     }
 

@@ -13,13 +13,24 @@ public record SiteFinance(
         Double amortizationYears,
         Double costOfCapital,
         Double utilization,
-        Double hardwarePriceFactor) {
+        Double hardwarePriceFactor,
+        Double facilityCapexUsdPerMegawatt) {
 
-    public static final SiteFinance DEFAULTS = new SiteFinance(null, null, null, null, null, null);
+    public static final SiteFinance DEFAULTS = new SiteFinance(null, null, null, null, null, null, null);
+
+    /** The six finance fields of sites before facility capex; the facility then costs {@link FacilityCapex#CENTRAL_USD_PER_MW}. */
+    public SiteFinance(Double electricityUsdPerKwh, Double facilityUsdPerKwMonth, Double amortizationYears, Double costOfCapital,
+                       Double utilization, Double hardwarePriceFactor) {
+        this(electricityUsdPerKwh, facilityUsdPerKwMonth, amortizationYears, costOfCapital, utilization, hardwarePriceFactor, null);
+    }
 
     public SiteFinance {
         if (hardwarePriceFactor != null && !(hardwarePriceFactor > 0 && Double.isFinite(hardwarePriceFactor))) {
             throw new InputException("finance.hardwarePriceFactor: must be positive, was " + hardwarePriceFactor);
+        }
+        if (facilityCapexUsdPerMegawatt != null && !(facilityCapexUsdPerMegawatt >= 0 && facilityCapexUsdPerMegawatt <= 1e9)) {
+            throw new InputException("finance.facilityCapexUsdPerMegawatt: must be from 0 to 1,000,000,000 (US dollars per MW of IT load), was "
+                    + facilityCapexUsdPerMegawatt);
         }
     }
 
@@ -52,11 +63,22 @@ public record SiteFinance(
         return hardwarePriceFactor == null ? 1 : hardwarePriceFactor;
     }
 
+    /** Facility capex per MW of IT load: the site's, else {@link FacilityCapex#CENTRAL_USD_PER_MW}. */
+    public double facilityCapexPerMegawatt() {
+        return facilityCapexUsdPerMegawatt == null ? FacilityCapex.CENTRAL_USD_PER_MW : facilityCapexUsdPerMegawatt;
+    }
+
     public SiteFinance withElectricityUsdPerKwh(double v) {
-        return new SiteFinance(v, facilityUsdPerKwMonth, amortizationYears, costOfCapital, utilization, hardwarePriceFactor);
+        return new SiteFinance(v, facilityUsdPerKwMonth, amortizationYears, costOfCapital, utilization, hardwarePriceFactor,
+                facilityCapexUsdPerMegawatt);
     }
 
     public SiteFinance withUtilization(double v) {
-        return new SiteFinance(electricityUsdPerKwh, facilityUsdPerKwMonth, amortizationYears, costOfCapital, v, hardwarePriceFactor);
+        return new SiteFinance(electricityUsdPerKwh, facilityUsdPerKwMonth, amortizationYears, costOfCapital, v, hardwarePriceFactor,
+                facilityCapexUsdPerMegawatt);
+    }
+
+    public SiteFinance withFacilityCapexUsdPerMegawatt(double v) {
+        return new SiteFinance(electricityUsdPerKwh, facilityUsdPerKwMonth, amortizationYears, costOfCapital, utilization, hardwarePriceFactor, v);
     }
 }

@@ -46,13 +46,19 @@ public final class SiteOptimizer {
     /**
      * One way to build the site.
      *
-     * @param serving for each workload the unit serves: its parallel layout and requests in flight
+     * @param servingChoices for each workload each design serves: the serving configuration the engine chose at the
+     *                       workload's SLO (mode, layout, speculative decoding) and requests in flight
      */
-    public record Alternative(List<String> designs, SitePlan plan, List<String> serving, List<UnitEvaluation> units) {
+    public record Alternative(List<String> designs, SitePlan plan, List<ServingChoice> servingChoices, List<UnitEvaluation> units) {
         public Alternative {
             designs = List.copyOf(designs);
-            serving = List.copyOf(serving);
+            servingChoices = List.copyOf(servingChoices);
             units = List.copyOf(units);
+        }
+
+        /** For each workload each design serves: its serving configuration in words. */
+        public List<String> serving() {
+            return servingChoices.stream().map(ServingChoice::words).toList();
         }
 
         /** The site built this way: the given site with this alternative's designs. */
@@ -162,22 +168,23 @@ public final class SiteOptimizer {
     public Result optimize(SiteDocument site, List<Candidate> candidates, Objective objective, DoubleConsumer progress,
                            BooleanSupplier cancelled) {
         Assumptions a = site.finance().apply(Assumptions.defaults(planner.evaluator().catalog().facility()));
-        List<UnitEvaluation> units = new ArrayList<>();
-        int i = 0;
-        for (Candidate c : candidates) {
+        // candidates are evaluated in parallel (the engine is pure); each one's serving search is the costly part
+        int[] done = {0};
+        List<UnitEvaluation> units = candidates.parallelStream().map(c -> {
             if (cancelled.getAsBoolean()) {
                 throw new CancellationException("search cancelled");
             }
+            UnitEvaluation u = null;
             try {
-                UnitEvaluation u = planner.evaluateUnit(c.entry(), c.design(), site.workloads(), a);
-                if (u.servesAny()) {
-                    units.add(u);
-                }
+                u = planner.evaluateUnit(c.entry(), c.design(), site.workloads(), a);
             } catch (InputException e) {
                 // a candidate that cannot be built (no power figure, an unknown part) is simply not a candidate
             }
-            progress.accept(++i / (double) (candidates.size() + 1));
-        }
+            synchronized (done) {
+                progress.accept(++done[0] / (double) (candidates.size() + 1));
+            }
+            return u;
+        }).filter(u -> u != null && u.servesAny()).toList();
         Map<String, Alternative> found = new LinkedHashMap<>();
         for (UnitEvaluation u : units) {
             SiteDesign whole = u.entry().withShare(1);
@@ -213,14 +220,11 @@ public final class SiteOptimizer {
             return; // an alternative serves the whole mix
         }
         List<String> names = units.stream().map(u -> units.size() == 1 ? u.label() : u.label() + " " + pct(u.entry().share())).toList();
-        List<String> serving = new ArrayList<>();
+        List<ServingChoice> serving = new ArrayList<>();
         for (UnitEvaluation u : units) {
             for (int j = 0; j < u.results().size(); j++) {
                 if (u.results().get(j) instanceof Evaluation.Ok e) {
-                    var p = e.plan().parallelism();
-                    serving.add(String.format(Locale.ROOT, "%s on %s: tp %d, pp %d, ep %d, dp %d; %,.0f requests in flight per unit, %.1f tokens/s per user",
-                            site.workloads().get(j).name(), u.label(), p.tp(), p.pp(), p.ep(), p.dp(), e.plan().concurrency(),
-                            e.throughput().tokensPerSecondPerUser()));
+                    serving.add(ServingChoice.of(site.workloads().get(j).name(), u.label(), e));
                 }
             }
         }
@@ -247,7 +251,7 @@ public final class SiteOptimizer {
         SitePlan w = top.getFirst().plan();
         String winner = String.join(" + ", top.getFirst().designs());
         if (top.size() == 1) {
-            return winner + " is the only candidate that serves the workloads";
+            return winner + " is the only candidate that serves the workloads; it serves " + modes(top.getFirst());
         }
         SitePlan r = top.get(1).plan();
         String runner = String.join(" + ", top.get(1).designs());
@@ -265,7 +269,13 @@ public final class SiteOptimizer {
                 plain(w.outputTokensPerSecondPerItMegawatt() / 1e6), plain(r.outputTokensPerSecondPerItMegawatt() / 1e6),
                 w.facilityPerItWatt(), r.facilityPerItWatt(), w.accelerators(), r.accelerators(),
                 w.bindingLimit() == r.bindingLimit() ? w.bindingLimit().label() + " both"
-                        : w.bindingLimit().label() + " (the other: " + r.bindingLimit().label() + ")");
+                        : w.bindingLimit().label() + " (the other: " + r.bindingLimit().label() + ")") + "; the winner serves " + modes(top.getFirst());
+    }
+
+    /** "chat disaggregated, agentic coding aggregated with mtp:1": how an alternative serves each workload. */
+    static String modes(Alternative a) {
+        return String.join(", ", a.servingChoices().stream().map(c -> c.workload() + " " + c.mode()
+                + (c.speculative().equals("off") ? "" : " with " + c.speculative())).distinct().toList());
     }
 
     private static String pct(double f) {

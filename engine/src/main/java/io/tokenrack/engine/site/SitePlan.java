@@ -10,6 +10,11 @@ import java.util.List;
  * @param facilityPerItWatt  facility watts per IT watt: the site's PUE (chain losses plus cooling)
  * @param sizedItWatts       IT power the racks are sized for (units × the basis's watts): what the envelope holds
  * @param oversubscription   provisioned IT power over the sized IT power (1 when sized by provisioned power)
+ * @param capexUsd           the hardware (IT equipment); the facility's build is in {@code facility}
+ * @param paybackYears       the whole investment, hardware and facility build, over revenue less energy
+ *                           ({@link FacilityCost#hardwarePaybackYears} is the hardware alone with the facility rented)
+ * @param powers             the site's IT power by each measure, side by side
+ * @param facility           the facility's build cost, its range and the paybacks at its ends
  */
 public record SitePlan(
         String name,
@@ -39,7 +44,9 @@ public record SitePlan(
         double paybackYears,
         BindingLimit bindingLimit,
         double utilization,
-        List<String> notes) {
+        List<String> notes,
+        Powers powers,
+        FacilityCost facility) {
 
     public SitePlan {
         designs = List.copyOf(designs);
@@ -68,6 +75,31 @@ public record SitePlan(
     }
 
     /**
+     * The built units' IT power by each measure, W: provisioned (nameplate of their power supplies),
+     * Max-P (accelerators at TDP, hosts and network at nameplate), the P90 of the phase mix, the
+     * modelled busy draw, and the mean over all hours (idle time at the utilization included).
+     *
+     * @param exceedanceShare the share of the hours a unit draws more than it is sized for (the worst design): 0 sized by
+     *                        provisioned or Max-P power, about 0.1 by P90, more by the modelled busy draw
+     */
+    public record Powers(double provisionedItWatts, double maxPItWatts, double p90ItWatts, double busyItWatts, double meanItWatts,
+                         double exceedanceShare) {}
+
+    /**
+     * The facility's build (power chain, cooling plant, building) as capex: sized IT MW × $ per MW.
+     *
+     * @param usdPerMegawatt        the rate used (the site's, else the survey's central figure)
+     * @param lowUsd                at the survey's cheapest market
+     * @param highUsd               at its dearest
+     * @param totalCapexUsd         hardware + facility
+     * @param hardwarePaybackYears  hardware capex over revenue less energy and the facility's rent ($ per kW-month): a tenant's payback
+     * @param paybackYearsLow       the owner's payback with the facility at {@code lowUsd}
+     * @param paybackYearsHigh      … at {@code highUsd}
+     */
+    public record FacilityCost(double usdPerMegawatt, double usd, double lowUsd, double highUsd, double totalCapexUsd,
+                               double hardwarePaybackYears, double paybackYearsLow, double paybackYearsHigh) {}
+
+    /**
      * One design's part of the site.
      *
      * @param sizedWattsPerUnit      the rack power one unit is sized by (the site's basis)
@@ -75,9 +107,16 @@ public record SitePlan(
      * @param outputTokensPerSecond  all its units together
      */
     public record DesignLine(String label, String acceleratorId, int units, int racks, int accelerators, double sizedWattsPerUnit,
-                             double modelledItWattsPerUnit, double outputTokensPerSecond, double capexUsd, List<String> served) {
+                             double modelledItWattsPerUnit, double outputTokensPerSecond, double capexUsd, List<String> served,
+                             double p90ItWattsPerUnit) {
         public DesignLine {
             served = List.copyOf(served);
+        }
+
+        public DesignLine(String label, String acceleratorId, int units, int racks, int accelerators, double sizedWattsPerUnit,
+                          double modelledItWattsPerUnit, double outputTokensPerSecond, double capexUsd, List<String> served) {
+            this(label, acceleratorId, units, racks, accelerators, sizedWattsPerUnit, modelledItWattsPerUnit, outputTokensPerSecond, capexUsd,
+                    served, Double.NaN);
         }
     }
 

@@ -5,9 +5,12 @@ import io.tokenrack.engine.catalog.InputException;
 import io.tokenrack.engine.cost.CostModel;
 import io.tokenrack.engine.design.RackDesign;
 import io.tokenrack.engine.evaluate.Assumptions;
-import io.tokenrack.engine.evaluate.Cluster;
 import io.tokenrack.engine.evaluate.Evaluation;
 import io.tokenrack.engine.evaluate.Evaluator;
+import io.tokenrack.engine.evaluate.ServingOptions;
+import io.tokenrack.engine.evaluate.ServingSearch;
+import io.tokenrack.engine.evaluate.SpeculationRequest;
+import io.tokenrack.engine.perf.Batching;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -62,36 +65,54 @@ public final class SitePlanner {
         return out;
     }
 
-    /** One unit evaluated on each workload of {@code mix}. */
+    /** One unit evaluated on each workload of {@code mix}, each served by the engine's best serving configuration. */
     public UnitEvaluation evaluateUnit(SiteDesign entry, RackDesign design, List<MixEntry> mix, Assumptions a) {
-        Cluster c;
-        double positions;
-        String label;
+        return evaluateUnit(entry, design, mix, a, j -> SpeculationRequest.AUTO);
+    }
+
+    /**
+     * As {@link #evaluateUnit(SiteDesign, RackDesign, List, Assumptions)}, with the speculative
+     * decoding asked for per workload (index into {@code mix}): the tornado fixes the acceptance length.
+     * Each workload is served the way {@code evaluate} serves it: {@link ServingSearch} with the
+     * workload's own {@code serving} and {@code speculative} when it names them, else auto
+     * (aggregated, prefill/decode pools or, for a design with two kinds of accelerators,
+     * attention–FFN or prefill/decode pools, whichever serves the SLO better; speculation auto).
+     */
+    public UnitEvaluation evaluateUnit(SiteDesign entry, RackDesign design, List<MixEntry> mix, Assumptions a,
+                                       java.util.function.IntFunction<SpeculationRequest> speculation) {
+        UnitHardware hw;
         try {
-            if (design != null) {
-                c = evaluator.clusters().fromDesign(design);
-                positions = Math.max(1, design.racks().size());
-                label = design.name();
-            } else {
-                c = evaluator.clusters().standard(entry.accelerator(), entry.acceleratorsPerUnit());
-                double rackW = c.accelerator().cooling() == CoolingType.LIQUID || c.accelerator().cooling() == CoolingType.IMMERSION
-                        ? LIQUID_RACK_WATTS : AIR_RACK_WATTS;
-                // a unit of compute trays is one scale-up domain: one rack (as NVL72); servers share racks up to a rack's power
-                positions = c.scaleUpDomain() == c.accelerators() && c.accelerators() > 8 ? 1
-                        : Double.isFinite(c.provisionedItWatts()) ? c.provisionedItWatts() / rackW : 1;
-                label = entry.label();
-            }
+            hw = UnitHardware.of(evaluator, entry, design);
         } catch (InputException e) {
             throw new InputException("designs: " + entry.label() + ": " + e.getMessage(), e);
         }
-        List<Evaluation> results = new ArrayList<>();
-        for (MixEntry m : mix) {
-            results.add(evaluator.evaluate(c, m.workload(), a));
-        }
-        double tdp = c.accelerator().tdpWatts() == null ? Double.NaN : c.accelerator().tdpWatts();
-        double maxP = c.accelerators() * tdp + c.hostNameplateWatts() + c.networkWatts();
-        return new UnitEvaluation(entry, design, label, c.accelerator().id(), c.accelerators(), positions, c.provisionedItWatts(), maxP,
-                entry.unitPriceUsd() != null ? entry.unitPriceUsd() : c.capexUsd() == null ? Double.NaN : c.capexUsd(), results);
+        ServingSearch search = new ServingSearch(evaluator);
+        // the workloads in parallel (the engine is pure): a design with two kinds searches its pools for seconds
+        List<Evaluation> results = java.util.stream.IntStream.range(0, mix.size()).parallel().mapToObj(j -> {
+            MixEntry m = mix.get(j);
+            try {
+                // a workload may name its serving mode and speculative decoding (as a design's workload does for evaluate)
+                ServingOptions options = m.workload().serving() == null ? ServingOptions.AUTO
+                        : new ServingOptions(io.tokenrack.engine.evaluate.ServingMode.parse(m.workload().serving()), null, null, null);
+                SpeculationRequest spec = speculation.apply(j);
+                if (spec.isAuto() && m.workload().speculative() != null) {
+                    spec = SpeculationRequest.parse(m.workload().speculative());
+                }
+                return hw.cluster() != null
+                        ? search.evaluate(hw.cluster(), m.workload(), a, Batching.CONTINUOUS, options, spec)
+                        : search.evaluate(design, m.workload(), a, Batching.CONTINUOUS, options, spec);
+            } catch (InputException ex) {
+                return (Evaluation) new Evaluation.Failed(Evaluation.Failed.Failure.INVALID, ex.getMessage(), hw.acceleratorId(),
+                        m.workload().modelId(), hw.accelerators(), List.of());
+            }
+        }).toList();
+        return new UnitEvaluation(entry, design, hw.label(), hw.acceleratorId(), hw.accelerators(), hw.positions(), hw.provisionedWatts(),
+                hw.maxPWatts(), entry.unitPriceUsd() != null ? entry.unitPriceUsd() : hw.capexUsd(), results);
+    }
+
+    /** The site's assumptions: the catalog's with the site's finance put in. */
+    public Assumptions assumptions(SiteDocument site) {
+        return site.finance().apply(base);
     }
 
     /** The units re-evaluated on a changed mix (the tornado's prefix-hit rate). */
@@ -120,11 +141,12 @@ public final class SitePlanner {
         double[] sized = new double[n];
         for (int i = 0; i < n; i++) {
             UnitEvaluation u = units.get(i);
-            mixed[i] = mixed(u, mix, knobs.throughputScale());
+            mixed[i] = mixed(u, mix, knobs.throughputScale(), a.utilization());
             sized[i] = switch (site.rackPowerBasis()) {
                 case PROVISIONED -> u.provisionedWatts();
                 case MAX_P -> u.maxPWatts();
                 case MODELLED -> mixed[i].power.itWatts();
+                case P90 -> mixed[i].phases.percentile(PhaseMixPower.P90);
             };
             if (site.rackPowerBasis() == RackPowerBasis.MAX_P && !(sized[i] > 0) && u.provisionedWatts() > 0 && u.servesAny()) {
                 sized[i] = u.provisionedWatts();
@@ -192,6 +214,9 @@ public final class SitePlanner {
         double provisioned = 0;
         double maxP = 0;
         double totalCapex = 0;
+        double p90 = 0;
+        double meanIt = 0;
+        double exceedance = 0;
         for (int i = 0; i < n; i++) {
             UnitEvaluation u = units.get(i);
             int count = (int) Math.floor(units0[i] * scale + 1e-9);
@@ -205,12 +230,16 @@ public final class SitePlanner {
                 }
             }
             lines.add(new SitePlan.DesignLine(u.label(), u.acceleratorId(), count, (int) Math.ceil(count * u.rackPositions() - 1e-9),
-                    count * u.accelerators(), sized[i], m.power.itWatts(), count * m.tokens, count * unitCapex, served));
+                    count * u.accelerators(), sized[i], m.power.itWatts(), count * m.tokens, count * unitCapex, served,
+                    m.phases.percentile(PhaseMixPower.P90)));
             power = power.plus(m.power.times(count));
             tokens += count * m.tokens;
             rackPositions += count * u.rackPositions();
             accelerators += count * u.accelerators();
             if (count > 0) {
+                p90 += count * m.phases.percentile(PhaseMixPower.P90);
+                meanIt += count * m.phases.meanWatts();
+                exceedance = Math.max(exceedance, m.phases.shareAbove(sized[i]));
                 sizedIt += count * sized[i];
                 provisioned += count * u.provisionedWatts();
                 maxP += count * u.maxPWatts();
@@ -241,7 +270,17 @@ public final class SitePlanner {
         double facilityCost = CostModel.facilityUsdPerHour(sizedIt, a.colocationUsdPerKwMonth()) * CostModel.HOURS_PER_YEAR;
         double usdPerM = (capital + energy + facilityCost) / annualTokens * 1e6;
         double margin = revenue - energy - facilityCost;
-        double payback = margin > 0 ? totalCapex / margin : Double.POSITIVE_INFINITY;
+        double hardwarePayback = margin > 0 ? totalCapex / margin : Double.POSITIVE_INFINITY;
+        // the owner builds the facility: its capex counts, its rent does not
+        double facilityRate = site.finance().facilityCapexPerMegawatt();
+        double facilityCapex = sizedIt / 1e6 * facilityRate;
+        double ownerMargin = revenue - energy;
+        double payback = ownerMargin > 0 ? (totalCapex + facilityCapex) / ownerMargin : Double.POSITIVE_INFINITY;
+        double low = sizedIt / 1e6 * Math.min(facilityRate, FacilityCapex.LOW_USD_PER_MW);
+        double high = sizedIt / 1e6 * Math.max(facilityRate, FacilityCapex.HIGH_USD_PER_MW);
+        SitePlan.FacilityCost facilityCost2 = new SitePlan.FacilityCost(facilityRate, facilityCapex, low, high, totalCapex + facilityCapex,
+                hardwarePayback, ownerMargin > 0 ? (totalCapex + low) / ownerMargin : Double.POSITIVE_INFINITY,
+                ownerMargin > 0 ? (totalCapex + high) / ownerMargin : Double.POSITIVE_INFINITY);
         if (Double.isNaN(totalCapex)) {
             notes.add("a design has no price in the catalog: capex, $ per million tokens and payback are unknown");
         }
@@ -255,25 +294,26 @@ public final class SitePlanner {
                 }
             }
         }
-        if (site.rackPowerBasis() == RackPowerBasis.MODELLED) {
-            notes.add("oversubscribed: racks " + site.rackPowerBasis().risk());
+        if (site.rackPowerBasis() == RackPowerBasis.MODELLED || site.rackPowerBasis() == RackPowerBasis.P90) {
+            notes.add(String.format(Locale.ROOT, "oversubscribed: racks %s (modelled: a unit draws more than it is sized for %.0f%% of the hours)",
+                    site.rackPowerBasis().risk(), exceedance * 100));
         }
         double oversubscription = provisioned / sizedIt;
         return new SitePlan(site.name(), site.utilityMegawatts(), site.rackPowerBasis(), chain.efficiency(), coolingPerIt, f, lines, wl,
                 (int) Math.ceil(rackPositions - 1e-9), accelerators, tokens, flow, sizedIt, provisioned, maxP, oversubscription,
                 site.rackPowerBasis().risk(), annualTokens, revenue, totalCapex, capital, energy, facilityCost, usdPerM, payback, binding,
-                utilization, notes);
+                utilization, notes, new SitePlan.Powers(provisioned, maxP, p90, it, meanIt, exceedance), facilityCost2);
     }
 
     /** A unit serving the mix: its output tokens/s (in all, and per workload) and its mean draw. */
-    private record Mixed(double tokens, double[] tokensPerWorkload, UnitPower power) {}
+    private record Mixed(double tokens, double[] tokensPerWorkload, UnitPower power, PhaseMixPower phases) {}
 
     /**
      * The unit serves each workload it can in proportion to the workload's share of tokens: a token of
      * workload j takes 1/tps_j of the unit's time, so tokens/s = 1 / Σ (w_j / tps_j) over the served
      * workloads (shares renormalised), and the draw is the time-weighted mean of each workload's draw.
      */
-    private static Mixed mixed(UnitEvaluation u, List<MixEntry> mix, double throughputScale) {
+    private static Mixed mixed(UnitEvaluation u, List<MixEntry> mix, double throughputScale, double utilization) {
         double served = 0;
         for (int j = 0; j < mix.size(); j++) {
             if (u.results().get(j) instanceof Evaluation.Ok) {
@@ -282,7 +322,7 @@ public final class SitePlanner {
         }
         double[] per = new double[mix.size()];
         if (served == 0) {
-            return new Mixed(0, per, UnitPower.ZERO);
+            return new Mixed(0, per, UnitPower.ZERO, new PhaseMixPower(List.of()));
         }
         double secondsPerToken = 0;
         for (int j = 0; j < mix.size(); j++) {
@@ -292,15 +332,18 @@ public final class SitePlanner {
         }
         double tokens = 1 / secondsPerToken;
         UnitPower p = UnitPower.ZERO;
+        double[] times = new double[mix.size()];
         for (int j = 0; j < mix.size(); j++) {
             if (u.results().get(j) instanceof Evaluation.Ok e) {
                 double w = mix.get(j).share() / served;
                 per[j] = tokens * w;
                 double time = w / (e.throughput().outputTokensPerSecond() * throughputScale) * tokens;
+                times[j] = time;
                 p = p.plus(UnitPower.of(e).times(time));
             }
         }
-        return new Mixed(tokens, per, p);
+        PhaseMixPower phases = PhaseMixPower.of(mix.stream().map(MixEntry::name).toList(), u.results(), times, utilization);
+        return new Mixed(tokens, per, p, phases);
     }
 
     static String fmt(String f, Object... args) {

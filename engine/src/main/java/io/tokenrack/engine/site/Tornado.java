@@ -1,6 +1,9 @@
 package io.tokenrack.engine.site;
 
 import io.tokenrack.engine.design.RackDesign;
+import io.tokenrack.engine.evaluate.Evaluation;
+import io.tokenrack.engine.evaluate.SpeculationRequest;
+import io.tokenrack.engine.perf.Speculation;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -21,6 +24,12 @@ public final class Tornado {
     /** Hardware price from 80% to 130% of the catalog's (street prices are estimates). */
     public static final double HARDWARE_LOW = 0.8;
     public static final double HARDWARE_HIGH = 1.3;
+    /**
+     * Acceptance length ± this share of the chosen one (kept within 1 and k + 1): 15%, the spread of
+     * published MTP acceptance lengths of different models around one curve (docs/model.md,
+     * Speculative decoding: rms of ln 15%); the same model's AL moves with the prompts as much.
+     */
+    public static final double ACCEPTANCE_SPAN = 0.15;
     /** Prefix-hit rate ± this much around each workload's (kept in [0, 0.95]). */
     public static final double PREFIX_SPAN = 0.3;
     /**
@@ -91,8 +100,14 @@ public final class Tornado {
         bars.add(bar("hardware price", pct(HARDWARE_LOW), pct(HARDWARE_HIGH),
                 planner.plan(site, units, new SitePlanner.Knobs(HARDWARE_LOW, 1, null)),
                 planner.plan(site, units, new SitePlanner.Knobs(HARDWARE_HIGH, 1, null))));
-        bars.add(new Bar("acceptance length", "–", "–", base, base, false,
-                "the site's workloads use no speculative decoding in this build: nothing to vary"));
+        bars.add(acceptance(planner, site, units, base));
+        SiteFinance fin = site.finance();
+        double rate = fin.facilityCapexPerMegawatt();
+        double rateLow = Math.min(rate, FacilityCapex.LOW_USD_PER_MW);
+        double rateHigh = Math.max(rate, FacilityCapex.HIGH_USD_PER_MW);
+        bars.add(bar("facility capex", "$" + round(rateLow / 1e6, 1) + " M/MW", "$" + round(rateHigh / 1e6, 1) + " M/MW",
+                planner.plan(financed(site, fin.withFacilityCapexUsdPerMegawatt(rateLow)), units),
+                planner.plan(financed(site, fin.withFacilityCapexUsdPerMegawatt(rateHigh)), units)));
         List<MixEntry> low = new ArrayList<>();
         List<MixEntry> high = new ArrayList<>();
         for (MixEntry m : site.workloads()) {
@@ -102,14 +117,72 @@ public final class Tornado {
         }
         SiteDocument lowSite = site.withWorkloads(low);
         SiteDocument highSite = site.withWorkloads(high);
-        bars.add(bar("prefix-hit rate", "−" + pct(PREFIX_SPAN), "+" + pct(PREFIX_SPAN),
+        bars.add(bar("prefix-hit rate", hits(low), hits(high),
                 planner.plan(lowSite, evaluate.apply(lowSite)),
                 planner.plan(highSite, evaluate.apply(highSite))));
-        bars.add(bar("model accuracy band", "−" + pct(MODEL_ACCURACY_BAND), "+" + pct(MODEL_ACCURACY_BAND),
+        bars.add(bar("model accuracy band", "throughput −" + pct(MODEL_ACCURACY_BAND), "throughput +" + pct(MODEL_ACCURACY_BAND),
                 planner.plan(site, units, new SitePlanner.Knobs(1, 1 - MODEL_ACCURACY_BAND, null)),
                 planner.plan(site, units, new SitePlanner.Knobs(1, 1 + MODEL_ACCURACY_BAND, null))));
         bars.sort(Comparator.comparingDouble((Bar b) -> -b.swing(base)));
         return new Result(base, bars);
+    }
+
+    /** Each workload's prefix-hit rate: "chat 0%, agentic coding 50%". */
+    private static String hits(List<MixEntry> mix) {
+        return String.join(", ", mix.stream().map(m -> m.name() + " " + pct(m.workload().effectivePrefixHitRate())).toList());
+    }
+
+    /**
+     * The acceptance length of every speculating workload ± {@link #ACCEPTANCE_SPAN}, its method and
+     * depth held; the designs re-evaluated (the serving search may then pick another mode). Not
+     * available when no design speculates on any workload.
+     */
+    private static Bar acceptance(SitePlanner planner, SiteDocument site, List<UnitEvaluation> units, Headline base) {
+        List<String> lowLabels = new ArrayList<>();
+        List<String> highLabels = new ArrayList<>();
+        List<UnitEvaluation> low = new ArrayList<>();
+        List<UnitEvaluation> high = new ArrayList<>();
+        io.tokenrack.engine.evaluate.Assumptions a = planner.assumptions(site);
+        for (UnitEvaluation u : units) {
+            SpeculationRequest[] lo = new SpeculationRequest[u.results().size()];
+            SpeculationRequest[] hi = new SpeculationRequest[u.results().size()];
+            boolean any = false;
+            for (int j = 0; j < lo.length; j++) {
+                lo[j] = SpeculationRequest.AUTO;
+                hi[j] = SpeculationRequest.AUTO;
+                if (u.results().get(j) instanceof Evaluation.Ok e && !e.plan().speculation().isOff()) {
+                    Speculation s = e.plan().speculation();
+                    int k = s.draftTokens();
+                    double l = Math.clamp(s.acceptanceLength() * (1 - ACCEPTANCE_SPAN), 1, k + 1);
+                    double h = Math.clamp(s.acceptanceLength() * (1 + ACCEPTANCE_SPAN), 1, k + 1);
+                    SpeculationRequest fixed = new SpeculationRequest(s.method(), k, s.draftModelId(), null);
+                    lo[j] = fixed.withAcceptanceLength(l);
+                    hi[j] = fixed.withAcceptanceLength(h);
+                    addOnce(lowLabels, s.label() + " AL " + round(l, 2));
+                    addOnce(highLabels, s.label() + " AL " + round(h, 2));
+                    any = true;
+                }
+            }
+            if (!any) {
+                low.add(u);
+                high.add(u);
+                continue;
+            }
+            low.add(planner.evaluateUnit(u.entry(), u.design(), site.workloads(), a, j -> lo[j]));
+            high.add(planner.evaluateUnit(u.entry(), u.design(), site.workloads(), a, j -> hi[j]));
+        }
+        if (lowLabels.isEmpty()) {
+            return new Bar("acceptance length", "–", "–", base, base, false,
+                    "no design speculates on any workload at its SLO (speculation off is best, or the model ships no draft): nothing to vary");
+        }
+        return bar("acceptance length", String.join(", ", lowLabels), String.join(", ", highLabels), planner.plan(site, low),
+                planner.plan(site, high));
+    }
+
+    private static void addOnce(List<String> labels, String label) {
+        if (!labels.contains(label)) {
+            labels.add(label);
+        }
     }
 
     private static SiteDocument financed(SiteDocument site, SiteFinance f) {

@@ -5,10 +5,18 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads the calibration CSV (RFC 4180 quoting); errors name the file, line and column. */
+/**
+ * Reads the calibration CSV (RFC 4180 quoting); errors name the file, line and column. An optional
+ * last column, {@value #SPECULATIVE}, says the speculative decoding a measurement ran (off, mtp:K,
+ * eagle:K, draft:MODEL_ID:K or auto); files without it stay valid, and with it a row may leave the
+ * cell out (the mode's default).
+ */
 public final class CalibrationCsv {
     public static final List<String> HEADER = List.of("id", "source_url", "model", "precision", "accelerator", "count", "tp", "dp",
             "ep", "isl", "osl", "mode", "limit", "metric", "value", "unit", "notes");
+
+    /** The optional last column: the speculative decoding the measurement ran. */
+    public static final String SPECULATIVE = "speculative";
 
     private CalibrationCsv() {}
 
@@ -21,8 +29,10 @@ public final class CalibrationCsv {
             throw new PresetException(name, "", "the file is empty");
         }
         List<String> header = split(lines.get(0), name, 1);
-        if (!header.equals(HEADER)) {
-            throw new PresetException(name, 1, 1, "header", "expected columns " + String.join(",", HEADER));
+        boolean speculative = header.size() == HEADER.size() + 1 && header.getLast().equals(SPECULATIVE);
+        if (!header.equals(HEADER) && !(speculative && header.subList(0, HEADER.size()).equals(HEADER))) {
+            throw new PresetException(name, 1, 1, "header", "expected columns " + String.join(",", HEADER) + " (and optionally " + SPECULATIVE
+                    + " last)");
         }
         List<CalibrationRow> rows = new ArrayList<>();
         for (int i = 1; i < lines.size(); i++) {
@@ -32,8 +42,9 @@ public final class CalibrationCsv {
             }
             int n = i + 1;
             List<String> f = split(line, name, n);
-            if (f.size() != HEADER.size()) {
-                throw new PresetException(name, n, 1, "", "expected " + HEADER.size() + " columns, found " + f.size());
+            if (f.size() != HEADER.size() && !(speculative && f.size() == HEADER.size() + 1)) {
+                throw new PresetException(name, n, 1, "", "expected " + HEADER.size() + (speculative ? " or " + (HEADER.size() + 1) : "")
+                        + " columns, found " + f.size());
             }
             rows.add(row(f, name, n));
         }
@@ -80,7 +91,22 @@ public final class CalibrationCsv {
         }
         return new CalibrationRow(f.get(0), f.get(1), f.get(2), f.get(3), f.get(4),
                 integer(f, 5, name, n), optionalInteger(f, 6, name, n), optionalInteger(f, 7, name, n), optionalInteger(f, 8, name, n),
-                integer(f, 9, name, n), integer(f, 10, name, n), modeText, limit, f.get(13).trim(), number(f, 14, name, n), ttft, tpot);
+                integer(f, 9, name, n), integer(f, 10, name, n), modeText, limit, f.get(13).trim(), number(f, 14, name, n), ttft, tpot,
+                speculative(f, name, n));
+    }
+
+    /** The optional last cell: null when absent or empty, else checked as {@code --speculative} takes it. */
+    private static String speculative(List<String> f, String file, int line) {
+        if (f.size() <= HEADER.size() || f.get(HEADER.size()).isBlank()) {
+            return null;
+        }
+        String text = f.get(HEADER.size()).strip();
+        try {
+            io.tokenrack.engine.evaluate.SpeculationRequest.parse(text);
+        } catch (io.tokenrack.engine.catalog.InputException e) {
+            throw new PresetException(file, line, HEADER.size() + 1, SPECULATIVE, e.getMessage());
+        }
+        return text;
     }
 
     private static double limitPart(String part, String what, String limitText, String file, int line) {

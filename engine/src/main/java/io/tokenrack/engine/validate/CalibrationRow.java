@@ -14,11 +14,21 @@ package io.tokenrack.engine.validate;
  * @param metric      the field of {@code evaluate --json} the row measures, e.g. outputTokensPerSecondPerAccelerator
  * @param ttftLimitMs latency-limits rows: the TTFT limit in ms, else null
  * @param tpotLimitMs latency-limits rows: the TPOT limit in ms, else null
+ * @param speculative the speculative decoding the measurement ran ({@code off}, {@code mtp:K}, {@code eagle:K},
+ *                    {@code draft:MODEL_ID:K} or {@code auto}); null (no column, or an empty cell) for the mode's default
  */
 public record CalibrationRow(
         String id, String sourceUrl, String model, String precision, String accelerator, int count,
         Integer tp, Integer dp, Integer ep, int isl, int osl, String mode, Double limit, String metric, double value,
-        Double ttftLimitMs, Double tpotLimitMs) {
+        Double ttftLimitMs, Double tpotLimitMs, String speculative) {
+
+    /** A row without a speculative-decoding cell: the mode's default. */
+    public CalibrationRow(String id, String sourceUrl, String model, String precision, String accelerator, int count,
+            Integer tp, Integer dp, Integer ep, int isl, int osl, String mode, Double limit, String metric, double value,
+            Double ttftLimitMs, Double tpotLimitMs) {
+        this(id, sourceUrl, model, precision, accelerator, count, tp, dp, ep, isl, osl, mode, limit, metric, value, ttftLimitMs,
+                tpotLimitMs, null);
+    }
 
     /** A row without latency limits (every mode but latency-limits). */
     public CalibrationRow(String id, String sourceUrl, String model, String precision, String accelerator, int count,

@@ -83,8 +83,8 @@ public final class Validation {
         }
         // a disaggregated row: prefill and decode on two pools of the row's accelerators, the split searched
         Evaluation e = mode == ValidationMode.DISAGGREGATED
-                ? disaggregated(cluster, w)
-                : evaluator.evaluate(cluster, w, assumptions, batching, speculation(mode));
+                ? disaggregated(cluster, w, r)
+                : evaluator.evaluate(cluster, w, assumptions, batching, speculation(r, mode));
         if (!(e instanceof Evaluation.Ok ok)) {
             return new Result(r, Double.NaN, e.message());
         }
@@ -104,10 +104,10 @@ public final class Validation {
      * A disaggregated row: the row's accelerators split into a prefill and a decode pool, the split
      * and both layouts searched ({@link ServingSearch}); a split the engine refuses is the row's error.
      */
-    private Evaluation disaggregated(Cluster cluster, Workload w) {
+    private Evaluation disaggregated(Cluster cluster, Workload w, CalibrationRow r) {
         try {
             return new ServingSearch(evaluator).evaluate(cluster, w, assumptions, Batching.CONTINUOUS,
-                    new ServingOptions(ServingMode.DISAGGREGATED, null, null, null), speculation(ValidationMode.DISAGGREGATED));
+                    new ServingOptions(ServingMode.DISAGGREGATED, null, null, null), speculation(r, ValidationMode.DISAGGREGATED));
         } catch (InputException e) {
             return new Evaluation.Failed(Evaluation.Failed.Failure.INVALID, e.getMessage(), cluster.accelerator().id(), w.modelId(),
                     cluster.accelerators(), java.util.List.of());
@@ -120,6 +120,11 @@ public final class Validation {
      * off. A row at an interactivity target is the best configuration its system found for that
      * target, speculation included, which is what {@code auto} searches.
      */
+    static SpeculationRequest speculation(CalibrationRow r, ValidationMode mode) {
+        // the row's own speculative cell says what the measurement ran (checked when the file was read)
+        return r.speculative() != null ? SpeculationRequest.parse(r.speculative()) : speculation(mode);
+    }
+
     static SpeculationRequest speculation(ValidationMode mode) {
         return switch (mode) {
             case MAX_THROUGHPUT, CONCURRENCY -> SpeculationRequest.OFF;

@@ -12,6 +12,8 @@ import io.tokenrack.engine.catalog.InputException;
  * @param tpotLimitMs                optional limit on time per output token, milliseconds
  * @param minTokensPerSecondPerUser  optional floor on each user's output tokens/s
  * @param prefixHitRate              optional share of each prompt found in the prefix cache, in [0, 1); null means 0
+ * @param serving                    optional way of serving: aggregated, disaggregated or afd; null means auto (the engine chooses)
+ * @param speculative                optional speculative decoding: off, mtp:K, eagle:K or draft:MODEL_ID:K; null means auto
  */
 public record Workload(
         @JsonProperty(required = true) String modelId,
@@ -24,7 +26,9 @@ public record Workload(
         Double tpotLimitMs,
         Double minTokensPerSecondPerUser,
         Parallelism parallelism,
-        Double prefixHitRate) {
+        Double prefixHitRate,
+        String serving,
+        String speculative) {
 
     public Workload {
         if (modelId == null || modelId.isBlank()) {
@@ -50,6 +54,16 @@ public record Workload(
         if (prefixHitRate != null && !(prefixHitRate >= 0 && prefixHitRate < 1)) {
             throw new InputException("prefixHitRate: must be at least 0 and below 1 (a share of the prompt), was " + prefixHitRate);
         }
+        serving = ServingChoice.serving(serving);
+        speculative = ServingChoice.speculative(speculative);
+    }
+
+    /** A workload served as the engine chooses (serving and speculative decoding auto). */
+    public Workload(String modelId, Precision precision, Precision kvPrecision, int inputTokens, int outputTokens,
+                    Integer concurrency, Double ttftLimitMs, Double tpotLimitMs, Double minTokensPerSecondPerUser,
+                    Parallelism parallelism, Double prefixHitRate) {
+        this(modelId, precision, kvPrecision, inputTokens, outputTokens, concurrency, ttftLimitMs, tpotLimitMs,
+                minTokensPerSecondPerUser, parallelism, prefixHitRate, null, null);
     }
 
     /** A workload with no prefix caching. */
@@ -86,58 +100,68 @@ public record Workload(
     // With-methods: a copy with one field changed, validated like any workload.
 
     public Workload withModel(String id) {
-        return new Workload(id, precision, kvPrecision, inputTokens, outputTokens, concurrency, ttftLimitMs, tpotLimitMs, minTokensPerSecondPerUser, parallelism, prefixHitRate);
+        return new Workload(id, precision, kvPrecision, inputTokens, outputTokens, concurrency, ttftLimitMs, tpotLimitMs, minTokensPerSecondPerUser, parallelism, prefixHitRate, serving, speculative);
     }
 
     public Workload withPrecision(Precision p) {
-        return new Workload(modelId, p, kvPrecision, inputTokens, outputTokens, concurrency, ttftLimitMs, tpotLimitMs, minTokensPerSecondPerUser, parallelism, prefixHitRate);
+        return new Workload(modelId, p, kvPrecision, inputTokens, outputTokens, concurrency, ttftLimitMs, tpotLimitMs, minTokensPerSecondPerUser, parallelism, prefixHitRate, serving, speculative);
     }
 
     /** @param kv the KV-cache format; null for the default that follows {@link #precision()} */
     public Workload withKvPrecision(Precision kv) {
-        return new Workload(modelId, precision, kv, inputTokens, outputTokens, concurrency, ttftLimitMs, tpotLimitMs, minTokensPerSecondPerUser, parallelism, prefixHitRate);
+        return new Workload(modelId, precision, kv, inputTokens, outputTokens, concurrency, ttftLimitMs, tpotLimitMs, minTokensPerSecondPerUser, parallelism, prefixHitRate, serving, speculative);
     }
 
     public Workload withInputTokens(int n) {
-        return new Workload(modelId, precision, kvPrecision, n, outputTokens, concurrency, ttftLimitMs, tpotLimitMs, minTokensPerSecondPerUser, parallelism, prefixHitRate);
+        return new Workload(modelId, precision, kvPrecision, n, outputTokens, concurrency, ttftLimitMs, tpotLimitMs, minTokensPerSecondPerUser, parallelism, prefixHitRate, serving, speculative);
     }
 
     public Workload withOutputTokens(int n) {
-        return new Workload(modelId, precision, kvPrecision, inputTokens, n, concurrency, ttftLimitMs, tpotLimitMs, minTokensPerSecondPerUser, parallelism, prefixHitRate);
+        return new Workload(modelId, precision, kvPrecision, inputTokens, n, concurrency, ttftLimitMs, tpotLimitMs, minTokensPerSecondPerUser, parallelism, prefixHitRate, serving, speculative);
     }
 
     /** @param c requests in flight; null for "max" */
     public Workload withConcurrency(Integer c) {
-        return new Workload(modelId, precision, kvPrecision, inputTokens, outputTokens, c, ttftLimitMs, tpotLimitMs, minTokensPerSecondPerUser, parallelism, prefixHitRate);
+        return new Workload(modelId, precision, kvPrecision, inputTokens, outputTokens, c, ttftLimitMs, tpotLimitMs, minTokensPerSecondPerUser, parallelism, prefixHitRate, serving, speculative);
     }
 
     /** @param ms the limit; null for none */
     public Workload withTtftLimitMs(Double ms) {
-        return new Workload(modelId, precision, kvPrecision, inputTokens, outputTokens, concurrency, ms, tpotLimitMs, minTokensPerSecondPerUser, parallelism, prefixHitRate);
+        return new Workload(modelId, precision, kvPrecision, inputTokens, outputTokens, concurrency, ms, tpotLimitMs, minTokensPerSecondPerUser, parallelism, prefixHitRate, serving, speculative);
     }
 
     /** @param ms the limit; null for none */
     public Workload withTpotLimitMs(Double ms) {
-        return new Workload(modelId, precision, kvPrecision, inputTokens, outputTokens, concurrency, ttftLimitMs, ms, minTokensPerSecondPerUser, parallelism, prefixHitRate);
+        return new Workload(modelId, precision, kvPrecision, inputTokens, outputTokens, concurrency, ttftLimitMs, ms, minTokensPerSecondPerUser, parallelism, prefixHitRate, serving, speculative);
     }
 
     /** @param tps the floor; null for none */
     public Workload withMinTokensPerSecondPerUser(Double tps) {
-        return new Workload(modelId, precision, kvPrecision, inputTokens, outputTokens, concurrency, ttftLimitMs, tpotLimitMs, tps, parallelism, prefixHitRate);
+        return new Workload(modelId, precision, kvPrecision, inputTokens, outputTokens, concurrency, ttftLimitMs, tpotLimitMs, tps, parallelism, prefixHitRate, serving, speculative);
     }
 
     /** @param p the layout; null for {@link Parallelism#AUTO} */
     public Workload withParallelism(Parallelism p) {
-        return new Workload(modelId, precision, kvPrecision, inputTokens, outputTokens, concurrency, ttftLimitMs, tpotLimitMs, minTokensPerSecondPerUser, p, prefixHitRate);
+        return new Workload(modelId, precision, kvPrecision, inputTokens, outputTokens, concurrency, ttftLimitMs, tpotLimitMs, minTokensPerSecondPerUser, p, prefixHitRate, serving, speculative);
     }
 
     /** @param h the share of each prompt found in the prefix cache, in [0, 1); null for none */
     public Workload withPrefixHitRate(Double h) {
-        return new Workload(modelId, precision, kvPrecision, inputTokens, outputTokens, concurrency, ttftLimitMs, tpotLimitMs, minTokensPerSecondPerUser, parallelism, h);
+        return new Workload(modelId, precision, kvPrecision, inputTokens, outputTokens, concurrency, ttftLimitMs, tpotLimitMs, minTokensPerSecondPerUser, parallelism, h, serving, speculative);
+    }
+
+    /** @param s aggregated, disaggregated or afd; null (or auto) for the engine's choice */
+    public Workload withServing(String s) {
+        return new Workload(modelId, precision, kvPrecision, inputTokens, outputTokens, concurrency, ttftLimitMs, tpotLimitMs, minTokensPerSecondPerUser, parallelism, prefixHitRate, s, speculative);
+    }
+
+    /** @param s off, mtp:K, eagle:K or draft:MODEL_ID:K; null (or auto) for the engine's choice */
+    public Workload withSpeculative(String s) {
+        return new Workload(modelId, precision, kvPrecision, inputTokens, outputTokens, concurrency, ttftLimitMs, tpotLimitMs, minTokensPerSecondPerUser, parallelism, prefixHitRate, serving, s);
     }
 
     /** The same workload with no latency limits and no speed floor. */
     public Workload withoutLimits() {
-        return new Workload(modelId, precision, kvPrecision, inputTokens, outputTokens, concurrency, null, null, null, parallelism, prefixHitRate);
+        return new Workload(modelId, precision, kvPrecision, inputTokens, outputTokens, concurrency, null, null, null, parallelism, prefixHitRate, serving, speculative);
     }
 }

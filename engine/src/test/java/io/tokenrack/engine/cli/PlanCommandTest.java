@@ -25,6 +25,21 @@ class PlanCommandTest {
     }
 
     @Test
+    void clockLockedRacksSizedByP90DrawLessAndFitMore() throws Exception {
+        JsonNode full = StrictJson.mapper().readTree(CliRun.of("plan", "--site", SITE, "--rack-power-basis", "p90", "--json").out());
+        CliRun r = CliRun.of("plan", "--site", SITE, "--rack-power-basis", "p90", "--operating-point", "clock:0.6", "--json");
+        assertEquals(0, r.exitCode(), r.err());
+        JsonNode locked = StrictJson.mapper().readTree(r.out());
+        assertEquals("p90", locked.get("rackPowerBasis").asText());
+        assertTrue(locked.get("racks").asInt() > full.get("racks").asInt());
+        assertTrue(locked.get("designs").get(0).get("modelledItWattsPerUnit").asDouble()
+                < full.get("designs").get(0).get("modelledItWattsPerUnit").asDouble(), "a locked rack draws less");
+        CliRun bad = CliRun.of("plan", "--site", SITE, "--operating-point", "clock:2");
+        assertEquals(2, bad.exitCode());
+        assertTrue(bad.err().contains("--operating-point"), bad.err());
+    }
+
+    @Test
     void siteMwOverridesTheEnvelopeAndMoreMegawattsBuyMore() throws Exception {
         JsonNode small = StrictJson.mapper().readTree(CliRun.of("plan", "--site", SITE, "--json").out());
         CliRun r = CliRun.of("plan", "--site", SITE, "--site-mw", "200", "--json");
@@ -42,7 +57,9 @@ class PlanCommandTest {
         assertEquals(0, r.exitCode(), r.err());
         JsonNode j = StrictJson.mapper().readTree(r.out());
         assertEquals(2, j.get("designs").size());
-        assertEquals(7, j.get("sensitivity").get("bars").size());
+        assertEquals(8, j.get("sensitivity").get("bars").size());
+        assertTrue(j.get("facilityCapexUsd").asDouble() > 0, "the facility build is counted even where the hardware has no price");
+        assertTrue(j.get("itPowerByMeasureWatts").get("p90").asDouble() <= j.get("itPowerByMeasureWatts").get("maxP").asDouble());
     }
 
     @Test

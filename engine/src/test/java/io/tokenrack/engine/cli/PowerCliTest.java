@@ -43,6 +43,18 @@ class PowerCliTest {
     }
 
     @Test
+    void aLockedClockIsAnOperatingPoint() throws Exception {
+        EvaluateCommandTest.Run r = EvaluateCommandTest.run(with("--operating-point", "clock:0.7", "--json"));
+        assertEquals(0, r.exit(), r.err());
+        JsonNode p = StrictJson.mapper().readTree(r.out()).get("power");
+        assertEquals("locked-clock", p.get("operatingPoint").asText());
+        assertEquals(0.7, p.get("clockFraction").asDouble(), 1e-12);
+        EvaluateCommandTest.Run low = EvaluateCommandTest.run(with("--operating-point", "clock:0.3"));
+        assertEquals(2, low.exit());
+        assertTrue(low.err().contains("--operating-point") && low.err().contains("0.3") && low.err().lines().count() == 1, low.err());
+    }
+
+    @Test
     void badPowerOptionsExitTwoWithOneLine() {
         EvaluateCommandTest.Run both = EvaluateCommandTest.run(with("--power-cap-watts", "450", "--operating-point", "max-q"));
         assertEquals(2, both.exit());

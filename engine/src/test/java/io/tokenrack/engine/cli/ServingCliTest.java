@@ -40,6 +40,34 @@ class ServingCliTest {
     }
 
     @Test
+    void disaggregatedServingTakesSpeculativeDecodingOnItsDecodePool() throws Exception {
+        JsonNode j = json(CliRun.of(with("--precision", "fp4", "--concurrency", "5", "--serving", "disaggregated", "--speculative", "mtp:3",
+                "--json")));
+        assertEquals("disaggregated", j.get("serving").get("mode").asText());
+        JsonNode spec = j.get("serving").get("speculative");
+        assertEquals("mtp", spec.get("method").asText());
+        assertEquals(3, spec.get("draftTokens").asInt());
+        assertTrue(spec.get("acceptanceLength").asDouble() > 2, spec.toString());
+        JsonNode off = json(CliRun.of(with("--precision", "fp4", "--concurrency", "5", "--serving", "disaggregated", "--speculative", "off",
+                "--json")));
+        assertTrue(j.get("tokensPerSecondPerUser").asDouble() > off.get("tokensPerSecondPerUser").asDouble());
+    }
+
+    @Test
+    void sweepPrintsDisaggregatedPointsAndFollowsServingAndSpeculative() {
+        String[] base = {"sweep", "--accelerator", "b200", "--count", "8", "--model", "deepseek-r1", "--precision", "fp4", "--isl", "8192",
+                "--osl", "1024", "--points", "16"};
+        CliRun auto = CliRun.of(base);
+        assertEquals(0, auto.exitCode(), auto.err());
+        assertTrue(auto.out().lines().anyMatch(l -> l.contains(",disaggregated,") && l.contains("P") && l.contains("D (")), auto.out());
+        CliRun aggregated = CliRun.of(java.util.stream.Stream.concat(java.util.Arrays.stream(base),
+                java.util.stream.Stream.of("--serving", "aggregated", "--speculative", "off")).toArray(String[]::new));
+        assertEquals(0, aggregated.exitCode(), aggregated.err());
+        var rows = aggregated.out().lines().skip(1).toList();
+        assertTrue(!rows.isEmpty() && rows.stream().allMatch(l -> l.contains(",aggregated,off,")), aggregated.out());
+    }
+
+    @Test
     void aggregatedJsonSaysSoWithNoTransfer() throws Exception {
         JsonNode j = json(CliRun.of(with("--serving", "aggregated", "--json")));
         assertEquals("aggregated", j.get("serving").get("mode").asText());

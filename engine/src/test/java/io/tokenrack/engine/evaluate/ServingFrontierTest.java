@@ -78,7 +78,7 @@ class ServingFrontierTest {
         }
         // DeepSeek-R1 ships an MTP head: the fastest point per user drafts tokens (a step emits more than one)
         FrontierPoint fastest = f.stream().max(java.util.Comparator.comparingDouble(FrontierPoint::tokensPerSecondPerUser)).orElseThrow();
-        assertTrue(fastest.config().speculative().startsWith("mtp:"), fastest.config().describe());
+        assertTrue(fastest.config().speculative().label().startsWith("mtp:"), fastest.config().describe());
     }
 
     @Test
@@ -151,7 +151,7 @@ class ServingFrontierTest {
 
     @Test
     void dominatedCandidatesAreDropped() {
-        ServingConfig c = new ServingConfig(ServingConfig.Mode.AGGREGATED, new Parallelism(1, 1, 1, 1), 1, 1, ServingConfig.NO_SPECULATION);
+        ServingConfig c = new ServingConfig(ServingConfig.Mode.AGGREGATED, new Parallelism(1, 1, 1, 1), 1, 1, io.tokenrack.engine.perf.Speculation.OFF);
         var fast = new ServingConfigs.Candidate(c, 100, 10);
         var dominated = new ServingConfigs.Candidate(c, 50, 9);
         var dense = new ServingConfigs.Candidate(c, 20, 40);

@@ -92,6 +92,62 @@ class DisaggregatedServingTest {
     }
 
     @Test
+    void aSpeculativeDecodePoolVerifiesKPlusOneTokensRunsKDraftPassesAndEmitsAlTokensAStep() {
+        StepModel d = h200("llama-3.1-8b", 1);
+        Drafter eagle = Drafter.of(SpeculativeMethod.EAGLE, d, null);
+        Speculation s = new Speculation(SpeculativeMethod.EAGLE, 3, 2.5, null);
+        // 8 prefill replicas for 1 decode replica: decode is the slower pool
+        DisaggregatedServing apart = new DisaggregatedServing(h200("llama-3.1-8b", 1), 8, d, 1, K, 1024, 256, 0, 0, s, eagle);
+        DisaggregatedServing.Point pt = apart.at(32);
+        // one decode step by hand: 32 sequences verify 4 tokens each at a mean context of 1,024 + 128, no prefill
+        // chunk, plus 3 draft passes of the EAGLE head over the 32 sequences (one pass is SpeculationTest's hand case)
+        double verify = d.stage(32, 4, 1024 + 128, 0, 1024, 0).seconds();
+        double drafts = 3 * eagle.passes(1, 32, 1024 + 128).seconds();
+        double step = verify + drafts;
+        assertEquals(step, pt.decodeStep().seconds(), 1e-9 * step);
+        assertEquals(step / 2.5, pt.tpotSeconds(), 1e-9 * step, "TPOT = step / AL");
+        double rate = 32 / (step / 2.5) / 256;
+        assertTrue(rate < apart.prefillRequestsPerSecond(), "the case is decode-bound");
+        assertEquals(rate * 256, pt.outputTokensPerSecond(), 1e-9 * rate * 256, "requests/s = D·c / (TPOT·O)");
+        assertEquals(s, apart.speculation());
+        // the draft's weights and KV come out of the decode pool's KV cache
+        double held = 1024 + K.outputResidency() * 256;
+        assertEquals(d.maxSequencesPerRank(held, eagle.weightBytesPerAccelerator(), eagle.kvBytesPerSequencePerAccelerator(held)),
+                apart.maxConcurrency());
+        assertTrue(apart.maxConcurrency() <= new DisaggregatedServing(h200("llama-3.1-8b", 1), 8, d, 1, K, 1024, 256, 0, 0).maxConcurrency());
+    }
+
+    @Test
+    void withSpeculationDisaggregatedTpotIsStillNeverAboveAggregatedAtTheSameDecodeBatch() {
+        for (String model : new String[] {"llama-3.1-8b", "llama-3.1-70b"}) {
+            StepModel step = h200(model, model.endsWith("70b") ? 4 : 1);
+            Drafter eagle = Drafter.of(SpeculativeMethod.EAGLE, step, null);
+            for (int k = 1; k <= 4; k++) {
+                Speculation s = new Speculation(SpeculativeMethod.EAGLE, k, 1 + 0.7 * k, null);
+                ServingModel aggregated = new ServingModel(step, K, 8192, 1024).withSpeculation(s, eagle);
+                DisaggregatedServing apart = new DisaggregatedServing(step, 64, step, 1, K, 8192, 1024, 0, 0, s, eagle);
+                for (int c : new int[] {1, 4, 16, 64, 128}) {
+                    if (c > aggregated.maxConcurrency() || c > apart.maxConcurrency()) {
+                        continue;
+                    }
+                    DisaggregatedServing.Point p = apart.at(c);
+                    assertEquals(c, p.decodeConcurrency(), 1e-9, model + " " + s.label() + " at " + c);
+                    assertTrue(p.tpotSeconds() <= aggregated.at(c).tpotSeconds(), model + " " + s.label() + " at " + c);
+                }
+            }
+        }
+    }
+
+    @Test
+    void aDrafterGoesWithSpeculationAndOnlyWithIt() {
+        StepModel d = h200("llama-3.1-8b", 1);
+        Drafter eagle = Drafter.of(SpeculativeMethod.EAGLE, d, null);
+        assertThrows(IllegalArgumentException.class, () -> new DisaggregatedServing(d, 1, d, 1, K, 1024, 256, 0, 0, Speculation.OFF, eagle));
+        assertThrows(IllegalArgumentException.class, () -> new DisaggregatedServing(d, 1, d, 1, K, 1024, 256, 0, 0,
+                new Speculation(SpeculativeMethod.EAGLE, 2, 2, null), null));
+    }
+
+    @Test
     void theDecodePoolHoldsWhatItsMemoryHolds() {
         StepModel d = h200("llama-3.1-70b", 4);
         DisaggregatedServing s = new DisaggregatedServing(h200("llama-3.1-70b", 4), 2, d, 3, K, 2048, 1024, 0, 0);

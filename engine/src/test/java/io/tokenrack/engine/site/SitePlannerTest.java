@@ -77,13 +77,21 @@ class SitePlannerTest {
             revenue += w.outputTokensPerSecond() * 0.7 * 31_536_000 / 1e6 * w.priceUsdPerMillionOutputTokens();
         }
         assertEquals(revenue, p.annualRevenueUsd(), 1e-9 * revenue);
-        // capex: $3 M a rack (the site file's price); payback = capex / (revenue − energy − facility)
+        // capex: $3 M a rack (the site file's price); a tenant's payback = capex / (revenue − energy − facility rent)
         assertEquals(3e6 * p.racks(), p.capexUsd(), 1e-3);
         double energy = p.power().facilityWatts() / 1000 * 0.0806 * 8760;
         double facility = p.sizedItWatts() / 1000 * 200 * 12;
         assertEquals(energy, p.energyUsdPerYear(), 1e-6 * energy);
         assertEquals(facility, p.facilityUsdPerYear(), 1e-6 * facility);
-        assertEquals(p.capexUsd() / (revenue - energy - facility), p.paybackYears(), 1e-9);
+        assertEquals(p.capexUsd() / (revenue - energy - facility), p.facility().hardwarePaybackYears(), 1e-9);
+        // the owner's: the facility built at $11.7 M per MW of sized IT load, no rent: (capex + build) / (revenue − energy)
+        double build = p.sizedItWatts() / 1e6 * 11.7e6;
+        assertEquals(build, p.facility().usd(), 1e-6 * build);
+        assertEquals(p.sizedItWatts() / 1e6 * 9.3e6, p.facility().lowUsd(), 1e-6 * build);
+        assertEquals(p.sizedItWatts() / 1e6 * 15.0e6, p.facility().highUsd(), 1e-6 * build);
+        assertEquals(p.capexUsd() + build, p.facility().totalCapexUsd(), 1e-6 * build);
+        assertEquals((p.capexUsd() + build) / (revenue - energy), p.paybackYears(), 1e-9);
+        assertTrue(p.facility().paybackYearsLow() < p.paybackYears() && p.paybackYears() < p.facility().paybackYearsHigh());
         // the mix: token shares as the site asks
         assertEquals(0.4, p.workloads().get(0).outputTokensPerSecond() / p.outputTokensPerSecond(), 1e-9);
         assertEquals(BindingLimit.POWER, p.bindingLimit());
@@ -191,7 +199,7 @@ class SitePlannerTest {
         String good = Files.readString(SITE_100);
         assertBad(dir, good.replace("\"utilityMegawatts\": 100", "\"utilityMegawatts\": -5"), "utilityMegawatts", "must be above 0");
         assertBad(dir, good.replace("\"rackPowerBasis\"", "\"rackPowerBase\""), "rackPowerBase", "unknown field");
-        assertBad(dir, good.replace("\"rackPowerBasis\": \"max-p\"", "\"rackPowerBasis\": \"p90\""), "rackPowerBasis", "p90");
+        assertBad(dir, good.replace("\"rackPowerBasis\": \"max-p\"", "\"rackPowerBasis\": \"p95\""), "rackPowerBasis", "p95");
         assertBad(dir, good.replace("\"share\": 0.25,\n      \"unitPrice", "\"share\": 0.5,\n      \"unitPrice"), "designs", "add up to 1.25");
         assertBad(dir, good.replace("\"share\": 0.4", "\"share\": 0.5"), "workloads", "must add up to 1");
         assertBad(dir, good.replace("\"plant\": \"dry-coolers\"", "\"plant\": \"chillers\", \"pue\": 1.2"), "cooling", "only with plant pue");

@@ -1,5 +1,6 @@
 package io.tokenrack.engine.lab.calibration;
 
+import io.tokenrack.engine.kernels.Gemm;
 import io.tokenrack.engine.kernels.Streams;
 import io.tokenrack.engine.kernels.VectorSupport;
 import io.tokenrack.engine.kernels.WorkerPool;
@@ -96,7 +97,12 @@ public final class Calibrator {
             for (int n : gemmSizes) {
                 double g = compute.squareGemm(n, false);
                 square.add(new GemmPoint(n, n, n, g, g / peak1));
-                log.printf("  GEMM %d^3 one thread: %.1f GFLOP/s%n", n, g);
+                log.printf("  GEMM %d^3 one thread: %.1f GFLOP/s (%d x %d micro-tile, K block %d)%n", n, g,
+                        Gemm.MR, Gemm.NR, Gemm.KC);
+                if (load > 0.5 * pool.size()) {
+                    // on a busy computer the wall clock counts other processes' time slices; say what the kernel itself does
+                    log.printf("    by this thread's CPU time: %.1f GFLOP/s%n", compute.squareGemmThreadCpu(n));
+                }
                 if (g > gemm1) {
                     gemm1 = g;
                     gemmSize = n;

@@ -70,6 +70,26 @@ final class ComputeProbe {
     }
 
     /**
+     * The one-thread square GEMM of {@link #squareGemm} timed by this thread's CPU time: the
+     * kernel's own speed on a busy computer (NaN where the JVM cannot read thread CPU time).
+     */
+    double squareGemmThreadCpu(int n) {
+        Bench cpu = bench.onThreadCpuTime();
+        if (cpu == null) {
+            return Double.NaN;
+        }
+        float[] a = random(n * n, 1);
+        float[] b = random(n * n, 2);
+        float[] c = new float[n * n];
+        PackedB packed = new PackedB(n, n);
+        return cpu.measure("gemm 1T cpu " + n, () -> {
+            packed.pack(b);
+            Gemm.multiply(a, n, packed, c);
+            return c[n];
+        }).rate(2.0 * n * n * n) / 1e9;
+    }
+
+    /**
      * GEMM (M x K) * (K x N) with pre-packed weights, one thread, for each M. M = 1 runs as a GEMV
      * over the same weights stored N x K, as BLAS libraries dispatch it and as decoding runs it.
      */

@@ -30,9 +30,13 @@ public final class JitWarmup {
         float[] w = ComputeProbe.random(64 * 64, 1);
         float[] x = ComputeProbe.random(64, 2);
         float[] y = new float[64];
-        float[] gemmA = ComputeProbe.random(12 * 64, 3);
+        // K one deeper than the GEMM's K block: the accumulating epilogue and the read-ahead of C run
+        // too, so C2 compiles them before the square GEMM is timed instead of deoptimising during it
+        int gemmK = Gemm.KC + 1;
+        float[] gemmA = ComputeProbe.random(12 * gemmK, 3);
+        float[] gemmB = ComputeProbe.random(gemmK * 64, 4);
         float[] gemmC = new float[12 * 64];
-        PackedB packed = PackedB.of(ComputeProbe.random(64 * 64, 4), 64, 64);
+        PackedB packed = PackedB.of(gemmB, gemmK, 64);
         float[] kv = ComputeProbe.random(16 * 2 * 16, 5);
         float[] q = ComputeProbe.random(4 * 16, 6);
         float[] scores = new float[4 * 16];
@@ -49,7 +53,7 @@ public final class JitWarmup {
             sum += a[7] + y[3] + out[5] + FmaPeak.run(4, 1f);
             if (i % 8 == 0) {
                 Gemm.multiply(gemmA, 12, packed, gemmC);
-                packed.pack(w, 0, 1);
+                packed.pack(gemmB, 0, 1);
                 sum += gemmC[3];
             }
             if (i % 16 == 0) {

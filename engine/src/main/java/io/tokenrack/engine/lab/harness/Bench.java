@@ -55,6 +55,19 @@ public final class Bench {
         });
     }
 
+    /**
+     * The same harness timed by the calling thread's CPU time (GC pauses still detected), for a
+     * one-thread kernel on a busy computer: other processes' time slices are left out. Null where
+     * the JVM cannot read the current thread's CPU time.
+     */
+    public Bench onThreadCpuTime() {
+        java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        if (!threads.isCurrentThreadCpuTimeSupported()) {
+            return null;
+        }
+        return new Bench(config, threads::getCurrentThreadCpuTime, gcCount, cancelled);
+    }
+
     public BenchConfig config() {
         return config;
     }

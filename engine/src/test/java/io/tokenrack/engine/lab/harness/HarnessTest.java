@@ -95,6 +95,28 @@ class HarnessTest {
     }
 
     @Test
+    void threadCpuTimeLeavesOutTimeTheThreadDidNotRun() {
+        // an operation that mostly waits (1 ms parked, a few µs of work): by the wall clock at most
+        // 1,000 a second, by this thread's CPU time far more; a busy computer only widens the gap
+        BenchConfig cfg = new BenchConfig(0.0005, 3, new WarmupPolicy(3, 0.5, 0, 0.01));
+        Bench wall = Bench.system(cfg);
+        Bench cpu = wall.onThreadCpuTime();
+        org.junit.jupiter.api.Assumptions.assumeTrue(cpu != null, "this JVM cannot read thread CPU time");
+        assertEquals(cfg, cpu.config());
+        TimedOperation waits = () -> {
+            long end = System.nanoTime() + 1_000_000;
+            for (long left = 1_000_000; left > 0; left = end - System.nanoTime()) {
+                java.util.concurrent.locks.LockSupport.parkNanos(left); // may return early: park again
+            }
+            return 1;
+        };
+        double wallRate = wall.measure("waits, wall", waits).opsPerSecond();
+        double cpuRate = cpu.measure("waits, cpu", waits).opsPerSecond();
+        assertTrue(wallRate <= 1_000, "wall " + wallRate);
+        assertTrue(cpuRate > 3 * wallRate, "cpu " + cpuRate + " wall " + wallRate);
+    }
+
+    @Test
     void workerPoolRunsEveryWorkerOnceAndPropagatesFailures() {
         try (WorkerPool pool = new WorkerPool(3)) {
             int[] hits = new int[3];
