@@ -13,6 +13,6 @@ class ClaimsSetupTextTest {
         EvaluateCommandTest.Run r = EvaluateCommandTest.run("claims");
         assertEquals(0, r.exit(), r.err());
         assertFalse(r.out().contains("cannot yet split") || r.out().contains("cannot split attention"), r.out());
-        assertTrue(r.out().contains("--serving afd"), r.out());
+        assertTrue(r.out().contains("vera-rubin-lpx"), r.out());
     }
 }
