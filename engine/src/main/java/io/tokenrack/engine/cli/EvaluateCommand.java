@@ -56,7 +56,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         Catalog catalog = o.catalog();
         Evaluator evaluator = power.apply(o.evaluator());
         Workload w = o.workload();
-        SpeculationRequest asked = speculation.request(w.speculative());
+        SpeculationRequest asked = speculation.request(w.speculative(), catalog);
         var servingOptions = serving.options(catalog, o.batching() == Batching.STATIC, o.target.design != null, w.serving());
         ServingSearch search = new ServingSearch(evaluator);
         Evaluation result = o.target.design != null

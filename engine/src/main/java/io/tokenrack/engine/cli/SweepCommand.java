@@ -86,7 +86,7 @@ public final class SweepCommand implements Callable<Integer> {
             var options = serving.options(catalog, o.batching() == io.tokenrack.engine.perf.Batching.STATIC, o.target.design != null,
                     w.serving());
             for (FrontierPoint f : new FrontierSearch(evaluator).frontier(cluster, w, a, points, o.batching(), options,
-                    speculation.request(w.speculative())).reversed()) {
+                    speculation.request(w.speculative(), catalog)).reversed()) {
                 ServingConfig c = f.config();
                 out.println(row(f.point()) + "," + c.replicas() + "," + c.mode().label() + "," + c.speculative().label() + ",\""
                         + c.describe() + "\"");

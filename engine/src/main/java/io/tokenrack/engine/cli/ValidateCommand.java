@@ -58,7 +58,9 @@ public final class ValidateCommand implements Callable<Integer> {
                 throw new InputException("--by: unknown field '" + field + "'; one of " + String.join(", ", GROUP_FIELDS));
             }
         }
-        List<CalibrationRow> rows = CalibrationCsv.read(data);
+        // a bad cell spoils its row only: the others are validated, the bad ones listed and the exit status says so
+        List<String> malformed = new java.util.ArrayList<>();
+        List<CalibrationRow> rows = CalibrationCsv.read(data, malformed);
         Validation v = new Validation(new Evaluator(catalog), Assumptions.defaults(catalog.facility()), new JsonMetricReader());
         List<Validation.Result> results = v.run(rows);
         Validation.Summary s = Validation.summarize(results);
@@ -120,6 +122,12 @@ public final class ValidateCommand implements Callable<Integer> {
                     s.worst() == null ? "none" : s.worst().row().id(), 100 * s.withinTwoX()));
         }
         out.flush();
+        if (!malformed.isEmpty()) {
+            PrintWriter err = spec.commandLine().getErr();
+            malformed.forEach(m -> err.println("tokenrack validate: " + m));
+            err.flush();
+            return 2;
+        }
         return 0;
     }
 

@@ -153,8 +153,21 @@ final class DisaggregatedEvaluator {
             for (List<Plan> layout : decodePlans) {
             // one decode layout, speculation off first, then deeper and deeper drafts: once a draft token
             // more stops paying, a deeper draft does not pay either (as the aggregated search)
+            // (each method, MTP or EAGLE, its own chain of depths from off)
             Choice previous = null;
+            Choice off = null;
+            io.tokenrack.engine.perf.SpeculativeMethod chain = null;
+            boolean stopped = false;
             for (Plan dp : layout) {
+                var method = dp.serving().speculation().method();
+                if (method != chain) {
+                    chain = method;
+                    previous = off;
+                    stopped = false;
+                }
+                if (stopped) {
+                    continue;
+                }
                 if (pools.shared) {
                     // no split of this pair beats the bound: min(most prefill with one decode replica, most decode)
                     double bound = upperBound(pools, pl, dp, w, k);
@@ -190,10 +203,14 @@ final class DisaggregatedEvaluator {
                     best = local;
                 }
                 if (local != null && previous != null && !local.better(previous)) {
-                    break;
+                    stopped = true;
+                    continue;
                 }
                 if (local != null) {
                     previous = local;
+                    if (method == io.tokenrack.engine.perf.SpeculativeMethod.OFF) {
+                        off = local;
+                    }
                 }
             }
             }
@@ -225,10 +242,12 @@ final class DisaggregatedEvaluator {
         ModelSpec draftModel = request.draftModelId() == null ? null : catalog.model(request.draftModelId());
         for (Plan p : plans) {
             List<Plan> group = new ArrayList<>(candidates.size());
-            io.tokenrack.engine.perf.Drafter drafter = null;
+            io.tokenrack.engine.perf.Drafter drafter = null; // one drafter per method and layout (auto tries MTP and EAGLE)
+            io.tokenrack.engine.perf.SpeculativeMethod drafted = null;
             for (var s : candidates) {
-                if (!s.isOff() && drafter == null) {
+                if (!s.isOff() && s.method() != drafted) {
                     drafter = io.tokenrack.engine.perf.Drafter.of(s.method(), p.step(), draftModel);
+                    drafted = s.method();
                 }
                 group.add(s.isOff() ? p : new Plan(p.step(), p.serving().withSpeculation(s, drafter), p.replicas()));
             }

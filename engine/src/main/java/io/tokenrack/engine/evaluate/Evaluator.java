@@ -145,8 +145,25 @@ public final class Evaluator {
             // One layout, speculation off first, then deeper and deeper drafts: each adds less to AL
             // (the acceptance curve is concave) and as much to the step, so once a draft token more
             // stops paying, a deeper draft does not pay either.
+            // Each method (MTP, EAGLE) is its own chain of depths starting from off.
             Choice previous = null;
+            Choice off = null;
+            io.tokenrack.engine.perf.SpeculativeMethod chain = null;
+            boolean stopped = false;
             for (Plan plan : group) {
+                var method = plan.serving().speculation().method();
+                if (method != chain) {
+                    chain = method;
+                    previous = off;
+                    // at a fixed concurrency no depth of this method can beat the best so far when even its
+                    // deepest acceptance length on this layout's off step could not: verifying k + 1 tokens
+                    // and drafting never make the step shorter, so tokens/s ≤ AL × off's
+                    stopped = !w.isMaxConcurrency() && off != null && best != null && best.meetsLimits()
+                            && off.total() * deepestAcceptance(group, method) < best.total();
+                }
+                if (stopped) {
+                    continue;
+                }
                 plans.add(plan);
                 if (plan.serving().maxConcurrency() < 1 || plan.replicas() < 1) {
                     continue;
@@ -156,10 +173,14 @@ public final class Evaluator {
                     best = c;
                 }
                 if (c != null && previous != null && !c.better(previous)) {
-                    break;
+                    stopped = true;
+                    continue;
                 }
                 if (c != null) {
                     previous = c;
+                    if (method == io.tokenrack.engine.perf.SpeculativeMethod.OFF) {
+                        off = c;
+                    }
                 }
             }
         }
@@ -193,10 +214,12 @@ public final class Evaluator {
         ModelSpec draftModel = request.draftModelId() == null ? null : catalog.model(request.draftModelId());
         for (Plan p : plans) {
             List<Plan> group = new ArrayList<>(candidates.size());
-            io.tokenrack.engine.perf.Drafter drafter = null; // one method per request: one drafter per layout
+            io.tokenrack.engine.perf.Drafter drafter = null; // one drafter per method and layout (auto tries MTP and EAGLE)
+            io.tokenrack.engine.perf.SpeculativeMethod drafted = null;
             for (var s : candidates) {
-                if (!s.isOff() && drafter == null) {
+                if (!s.isOff() && s.method() != drafted) {
                     drafter = io.tokenrack.engine.perf.Drafter.of(s.method(), p.step(), draftModel);
+                    drafted = s.method();
                 }
                 group.add(s.isOff() ? p : new Plan(p.step(), p.serving().withSpeculation(s, drafter), p.replicas()));
             }
@@ -359,6 +382,18 @@ public final class Evaluator {
     }
 
     /** A plan at its operating point, and whether the latency limits hold there. */
+    /** The largest acceptance length among {@code group}'s plans drafting with {@code method}. */
+    private static double deepestAcceptance(List<Plan> group, io.tokenrack.engine.perf.SpeculativeMethod method) {
+        double al = 1;
+        for (Plan p : group) {
+            var s = p.serving().speculation();
+            if (s.method() == method) {
+                al = Math.max(al, s.acceptanceLength());
+            }
+        }
+        return al;
+    }
+
     private record Choice(Plan plan, int active, ServingPoint point, boolean meetsLimits, boolean memoryBound, boolean limitBound) {
         double total() {
             return point.outputTokensPerSecond() * active;

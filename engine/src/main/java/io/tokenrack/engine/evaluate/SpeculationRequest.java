@@ -21,7 +21,10 @@ import java.util.Locale;
  * @param acceptanceLength   the user's AL for a fixed method and depth, null for the published curve
  */
 public record SpeculationRequest(SpeculativeMethod method, int draftTokens, String draftModelId, Double acceptanceLength) {
-    /** Try off and MTP at 1 … {@value #AUTO_MAX_DRAFT_TOKENS} draft tokens when the model ships MTP modules. */
+    /**
+     * Try off, MTP at 1 … {@value #AUTO_MAX_DRAFT_TOKENS} draft tokens when the model ships MTP modules, and an
+     * EAGLE head at 1 … {@value #AUTO_MAX_DRAFT_TOKENS} (the generic EAGLE curve, which {@code eagle:K} applies to every model).
+     */
     public static final SpeculationRequest AUTO = new SpeculationRequest(null, 0, null, null);
     public static final SpeculationRequest OFF = new SpeculationRequest(SpeculativeMethod.OFF, 0, null, null);
     /** Deepest draft {@code auto} tries: published acceptance lengths saturate by 4–6 draft tokens. */
@@ -131,6 +134,11 @@ public record SpeculationRequest(SpeculativeMethod method, int draftTokens, Stri
                 for (int k = 1; k <= AUTO_MAX_DRAFT_TOKENS; k++) {
                     out.add(new Speculation(SpeculativeMethod.MTP, k, c.at(k), null));
                 }
+            }
+            // eagle:K runs on every model with the generic curve, so auto must weigh it too
+            AcceptanceCurve e = curve(model, SpeculativeMethod.EAGLE);
+            for (int k = 1; k <= AUTO_MAX_DRAFT_TOKENS; k++) {
+                out.add(new Speculation(SpeculativeMethod.EAGLE, k, e.at(k), null));
             }
             return out;
         }

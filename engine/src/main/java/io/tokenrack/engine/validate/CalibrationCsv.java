@@ -21,6 +21,15 @@ public final class CalibrationCsv {
     private CalibrationCsv() {}
 
     public static List<CalibrationRow> read(Path file) {
+        return read(file, null);
+    }
+
+    /**
+     * As {@link #read(Path)}, but a data line with a bad cell is reported to {@code malformed} (one line
+     * naming the row id, the file, line, column and what is wrong) and skipped, so the other rows
+     * still come back; null {@code malformed}: the first bad line throws. A bad header still throws.
+     */
+    public static List<CalibrationRow> read(Path file, List<String> malformed) {
         String name = file.toString();
         byte[] bytes = io.tokenrack.engine.catalog.StrictJson.readBytes(file, name);
         io.tokenrack.engine.catalog.StrictJson.requireUtf8(bytes, name);
@@ -41,12 +50,20 @@ public final class CalibrationCsv {
                 continue;
             }
             int n = i + 1;
-            List<String> f = split(line, name, n);
-            if (f.size() != HEADER.size() && !(speculative && f.size() == HEADER.size() + 1)) {
-                throw new PresetException(name, n, 1, "", "expected " + HEADER.size() + (speculative ? " or " + (HEADER.size() + 1) : "")
-                        + " columns, found " + f.size());
+            List<String> f = List.of();
+            try {
+                f = split(line, name, n);
+                if (f.size() != HEADER.size() && !(speculative && f.size() == HEADER.size() + 1)) {
+                    throw new PresetException(name, n, 1, "", "expected " + HEADER.size() + (speculative ? " or " + (HEADER.size() + 1) : "")
+                            + " columns, found " + f.size());
+                }
+                rows.add(row(f, name, n));
+            } catch (PresetException e) {
+                if (malformed == null) {
+                    throw e;
+                }
+                malformed.add("row " + (f.isEmpty() || f.getFirst().isBlank() ? "(no id)" : f.getFirst().strip()) + ": " + e.getMessage());
             }
-            rows.add(row(f, name, n));
         }
         return rows;
     }

@@ -70,6 +70,20 @@ class ValidateCommandTest {
             .clusters().standard("h200-sxm", 8).pue();
 
     @Test
+    void aBadCountCellSpoilsItsRowOnlyAndTheExitStatusSaysSo() throws Exception {
+        String good = row("GOOD", ",,", "concurrency", "8", "outputTokensPerSecondPerAccelerator", "100");
+        String bad = row("BAD", ",,", "concurrency", "8", "outputTokensPerSecondPerAccelerator", "100").replace(",h200-sxm,8,", ",h200-sxm,eight,");
+        String last = row("LAST", ",,", "concurrency", "16", "outputTokensPerSecondPerAccelerator", "100");
+        Path f = csv(good, bad, last);
+        CliRun r = CliRun.of("validate", "--data", f.toString());
+        assertEquals(CliSupport.BAD_INPUT, r.exitCode(), r.err());
+        assertTrue(r.out().contains("GOOD,") && r.out().contains("LAST,"), "the other rows are still validated: " + r.out());
+        assertTrue(!r.out().contains("BAD,"), r.out());
+        assertEquals(1, r.errLines().length, r.err());
+        assertTrue(r.err().contains("row BAD") && r.err().contains(f + ":3:6: count: expected a whole number, found \"eight\""), r.err());
+    }
+
+    @Test
     void badCellsAreRefusedNamingFileLineAndField() throws Exception {
         String[][] cases = {
                 {row("A", ",,", "fastest", "", "outputTokensPerSecondPerAccelerator", "1"), ":2:12: mode: expected one of max-throughput"},

@@ -29,7 +29,8 @@ class AttentionFfnEvaluatorTest {
         Cluster lpus = EVALUATOR.clusters().standard("groq-lpu", 576);
         // a few users at a time: at full batches the GroqChips' FFN is slower than the GPUs' and the search keeps every layer
         // on the GPUs (whenMovingLayersWouldSlowEachToken… in AfdDesignCliTest); the prefill stays on the GPUs for every layer
-        Evaluation e = AFD.evaluate(gpus, lpus, kimi(100.0).withConcurrency(4), DEFAULTS);
+        // plain decode steps (speculation off): the step is checked against its parts
+        Evaluation e = AFD.evaluate(gpus, lpus, kimi(100.0).withConcurrency(4), DEFAULTS, SpeculationRequest.OFF);
         assertTrue(e.ok(), e.message());
         Evaluation.Ok ok = (Evaluation.Ok) e;
         Note.AttentionFfn afd = ok.notes().stream().filter(n -> n instanceof Note.AttentionFfn).map(n -> (Note.AttentionFfn) n).findFirst()

@@ -33,12 +33,19 @@ class LockedClockTest {
         assertEquals(270 + 260 / 1.1, PowerModel.cappedWatts(1000, 600, 0.5, 0.6, 1.1, 1000), 1e-9);
     }
 
+    private static Evaluation.Ok offEval(Evaluator ev, Parallelism p) {
+        var w = new io.tokenrack.engine.workload.Workload("llama-3.1-70b", io.tokenrack.engine.workload.Precision.FP8, null, 1024, 1024, 16,
+                null, null, null, p);
+        return org.junit.jupiter.api.Assertions.assertInstanceOf(Evaluation.Ok.class, ev.evaluate(ev.clusters().standard("h200-sxm", 8), w,
+                PowerOperatingPointTest.DEFAULTS, io.tokenrack.engine.perf.Batching.CONTINUOUS, SpeculationRequest.OFF));
+    }
+
     @Test
     void decodeBarelySlowsWhileItsPowerFallsAndPrefillSlows() {
-        Evaluation.Ok full = PowerOperatingPointTest.eval(PowerOperatingPointTest.EVALUATOR, "h200-sxm", 8, "llama-3.1-70b", 1024, 1024, 16);
+        // plain decode (speculation off), whose step waits on memory: the premise of the check
+        Evaluation.Ok full = offEval(PowerOperatingPointTest.EVALUATOR, Parallelism.AUTO);
         Parallelism layout = full.plan().parallelism();
-        Evaluation.Ok locked = PowerOperatingPointTest.eval(PowerOperatingPointTest.EVALUATOR.withOperatingPoint(OperatingPoint.lockedClock(0.6)),
-                "h200-sxm", 8, "llama-3.1-70b", 1024, 1024, 16, layout);
+        Evaluation.Ok locked = offEval(PowerOperatingPointTest.EVALUATOR.withOperatingPoint(OperatingPoint.lockedClock(0.6)), layout);
         double tpot = locked.latency().tpotSeconds() / full.latency().tpotSeconds();
         assertTrue(tpot >= 1 && tpot < 1.02, "memory-bound decode barely slows: " + tpot);
         double decodeW = locked.power().detail().decodeWattsPerAccelerator() / full.power().detail().decodeWattsPerAccelerator();

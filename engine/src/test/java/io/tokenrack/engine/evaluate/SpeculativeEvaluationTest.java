@@ -2,6 +2,7 @@ package io.tokenrack.engine.evaluate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tokenrack.engine.catalog.Catalog;
@@ -71,11 +72,13 @@ class SpeculativeEvaluationTest {
         Evaluation.Ok auto = ok("b200", 8, w("deepseek-r1", Precision.FP4, 1024, 2048, 1), SpeculationRequest.AUTO);
         Evaluation.Ok off = ok("b200", 8, w("deepseek-r1", Precision.FP4, 1024, 2048, 1), SpeculationRequest.OFF);
         var s = auto.plan().speculation();
-        assertEquals(SpeculativeMethod.MTP, s.method());
+        // auto weighs the model's MTP module and an EAGLE head (the generic curve): either, never off
+        assertTrue(s.method() == SpeculativeMethod.MTP || s.method() == SpeculativeMethod.EAGLE, s.label());
         assertTrue(s.draftTokens() >= 2, "deeper drafts pay at batch 1: " + s.label());
         assertTrue(auto.throughput().tokensPerSecondPerUser() > 1.5 * off.throughput().tokensPerSecondPerUser());
         assertEquals(SpeculativeMethod.OFF, off.plan().speculation().method());
-        assertTrue(auto.provenance().stream().anyMatch(p -> p.label().equals("acceptance length") && p.source().contains("TensorRT-LLM")),
+        assertTrue(auto.provenance().stream().anyMatch(p -> p.label().equals("acceptance length")
+                        && p.source().contains(s.method() == SpeculativeMethod.MTP ? "TensorRT-LLM" : "InferenceX")),
                 "the acceptance length says where it comes from");
         assertTrue(off.provenance().stream().noneMatch(p -> p.label().equals("acceptance length")));
         // auto is the best of what it tries
@@ -104,7 +107,7 @@ class SpeculativeEvaluationTest {
         }
         // ... while the same model for one user speculates
         Evaluation.Ok single = ok("a100-sxm", 1, max.withConcurrency(1), SpeculationRequest.AUTO);
-        assertEquals(SpeculativeMethod.MTP, single.plan().speculation().method());
+        assertNotEquals(SpeculativeMethod.OFF, single.plan().speculation().method());
     }
 
     @Test
