@@ -14,8 +14,8 @@ final class SiteText {
         out.printf(Locale.ROOT, "%s: %s MW utility envelope, PUE %.3f (power chain %.1f%%, cooling %.3f W per IT W), sized by %s rack power%n",
                 p.name(), plain(p.siteMegawatts()), p.facilityPerItWatt(), p.chainEfficiency() * 100, p.coolingOverhead(), p.rackPowerBasis().label());
         for (SitePlan.DesignLine d : p.designs()) {
-            out.printf(Locale.ROOT, "  %-34s %,7d units  %,6d racks  %,8d × %-12s %s tokens/s  (%s kW sized, %s kW modelled per unit)%n",
-                    d.label(), d.units(), d.racks(), d.accelerators(), d.acceleratorId(), Text.count(d.outputTokensPerSecond()),
+            out.printf(Locale.ROOT, "  %-34s %,7d %-5s  %,6d %-5s  %,8d × %-12s %s tokens/s  (%s kW sized, %s kW modelled per unit)%n",
+                    d.label(), d.units(), d.units() == 1 ? "unit" : "units", d.racks(), d.racks() == 1 ? "rack" : "racks", d.accelerators(), d.acceleratorId(), Text.count(d.outputTokensPerSecond()),
                     Text.fixed(d.sizedWattsPerUnit() / 1e3, 1), Text.fixed(d.modelledItWattsPerUnit() / 1e3, 1));
         }
         out.printf(Locale.ROOT, "  racks / accelerators     %,d / %,d%n", p.racks(), p.accelerators());
