@@ -20,6 +20,10 @@ public final class Launcher {
             System.setProperty("java.awt.headless", "true");
             System.exit(io.tokenrack.app.report.ReportCommand.run(List.of(args).subList(1, args.length), System.out, System.err));
         }
+        if (args.length > 0 && args[0].equals(EditLoopBench.NAME)) {
+            // the edit loop of the real window, timed
+            System.exit(EditLoopBench.run(List.of(args).subList(1, args.length), System.out, System.err));
+        }
         int status = check(List.of(args), System.out, System.err);
         if (status >= 0) {
             System.exit(status);

@@ -92,6 +92,7 @@ public final class MainWindow {
     private io.tokenrack.app.lab.LabWindow lab;
     private io.tokenrack.app.site.SiteWindow site;
     private io.tokenrack.app.compare.CompareWindow compare;
+    private io.tokenrack.app.claims.ClaimsWindow claims;
     /** View ▸ Theme: the look of this window and its charts. */
     private final javafx.beans.property.ObjectProperty<io.tokenrack.app.theme.Theme> theme =
             new javafx.beans.property.SimpleObjectProperty<>(io.tokenrack.app.theme.Theme.LIGHT);
@@ -131,6 +132,20 @@ public final class MainWindow {
             now.apply(root.getScene());
         }
         charts.restyle(now.chartStyler());
+        canvas.tokenFlow().setColour(now.palette().accent());
+        // every window opened from this one follows it
+        if (compare != null) {
+            compare.useTheme(now);
+        }
+        if (lab != null) {
+            lab.useTheme(now);
+        }
+        if (site != null) {
+            site.useTheme(now);
+        }
+        if (claims != null) {
+            now.applyStylesheets(claims.stage().getScene());
+        }
     }
 
     public DesignDocument document() {
@@ -180,6 +195,20 @@ public final class MainWindow {
         return charts;
     }
 
+    /** The rack canvas (its overlay toggles and token flow). */
+    public RackCanvasView canvas() {
+        return canvas;
+    }
+
+    /** View ▸ Token flow: whether tokens flow out of the rack at the modelled rate (off at start). */
+    public javafx.beans.property.BooleanProperty tokenFlowProperty() {
+        return canvas.tokenFlow().onProperty();
+    }
+
+    public void setTokenFlow(boolean on) {
+        tokenFlowProperty().set(on);
+    }
+
     public Parent root() {
         return root;
     }
@@ -190,6 +219,7 @@ public final class MainWindow {
 
         WorkloadBar workloadBar = new WorkloadBar(workloadModel, () -> results.results() == null ? null : results.results().evaluation());
         root.setTop(new VBox(menuBar(), workloadBar));
+        canvas.showAside(new io.tokenrack.app.results.InsightsView(results.resultsProperty()));
         canvas.showAside(FirstSteps.banner(document));
 
         PaletteView palette = new PaletteView(paletteModel, canvasModel::addToCurrentRack);
@@ -344,7 +374,10 @@ public final class MainWindow {
         Menu view = new Menu("View", null, zoomIn, zoomOut, fit, new SeparatorMenuItem(), showDesign, new SeparatorMenuItem(), labItem,
                 claimsItem, siteItem, new SeparatorMenuItem(), present, presentDeck);
 
-        view.getItems().addAll(new SeparatorMenuItem(), themeMenu());
+        javafx.scene.control.CheckMenuItem flow = new javafx.scene.control.CheckMenuItem("Token flow");
+        flow.setId("menu-token-flow");
+        flow.selectedProperty().bindBidirectional(tokenFlowProperty());
+        view.getItems().addAll(new SeparatorMenuItem(), flow, themeMenu()); // the theme submenu last: reaching it crosses no other item
 
         Menu help = new Menu("Help", null, lessons.menu());
         help.setId("menu-help");
@@ -411,6 +444,7 @@ public final class MainWindow {
         }
         var window = new io.tokenrack.app.present.PresentationWindow(stage, deck, context.catalog(), context.resultsEngine(),
                 document.assumptions(), context.fxExecutor());
+        theme.get().applyStylesheets(window.stage().getScene());
         window.show(fullScreen);
         return window;
     }
@@ -455,6 +489,7 @@ public final class MainWindow {
         }
         var w = new io.tokenrack.app.claims.ClaimsWindow(stage, context.catalog(), claims, context.fxExecutor());
         theme.get().applyStylesheets(w.stage().getScene());
+        this.claims = w;
         w.show();
         return w;
     }
@@ -465,7 +500,7 @@ public final class MainWindow {
         if (site == null) {
             site = io.tokenrack.app.site.SiteWindow.standard(stage, context.withPalette(theme.get().palette()));
         }
-        theme.get().applyStylesheets(site.stage().getScene());
+        site.useTheme(theme.get());
         site.show();
         return site;
     }
@@ -474,7 +509,7 @@ public final class MainWindow {
         if (lab == null) {
             useLab(io.tokenrack.app.lab.LabWindow.standard(stage, theme.get().chartStyler()));
         }
-        theme.get().applyStylesheets(lab.stage().getScene());
+        lab.useTheme(theme.get());
         lab.show();
         return lab;
     }

@@ -49,6 +49,9 @@ public final class TokenRackApp extends Application {
         MainWindow window = new MainWindow(context, DocumentActions.example(context), null);
         window.setTheme(theme);
         window.themeProperty().addListener((o, was, now) -> themes.save(now));
+        TokenFlowPreference flow = TokenFlowPreference.forUser();
+        window.setTokenFlow(flow.load());
+        window.tokenFlowProperty().addListener((o, was, now) -> flow.save(now));
         window.show(stage);
         UiProbe.attachIfRequested(stage.getScene());
         window.follow(options, recovered -> {

@@ -45,8 +45,8 @@ public final class BudgetBar extends VBox {
         setAccessibleText(name.getText() + ": " + text);
         track.set(fraction, secondary);
         double worst = Double.isNaN(secondary) ? fraction : Math.max(fraction, secondary);
-        getStyleClass().removeAll(Styles.BAR_OK, Styles.BAR_WARN, Styles.BAR_OVER);
-        getStyleClass().add(worst > 1.0 + 1e-9 ? Styles.BAR_OVER : worst >= 0.9 ? Styles.BAR_WARN : Styles.BAR_OK);
+        Styles.choose(getStyleClass(), worst > 1.0 + 1e-9 ? Styles.BAR_OVER : worst >= 0.9 ? Styles.BAR_WARN : Styles.BAR_OK,
+                Styles.BAR_OK, Styles.BAR_WARN, Styles.BAR_OVER);
     }
 
     public String valueText() {

@@ -155,6 +155,16 @@ public final class CanvasModel {
         return e == null ? Optional.empty() : Optional.ofNullable(e.bottleneck());
     }
 
+    /**
+     * The design's modelled output tokens a second at its operating point, when the latest results
+     * are of the design as it is now and have numbers; 0 otherwise (the canvas's token flow).
+     */
+    public double outputTokensPerSecond() {
+        Results r = results.getValue();
+        Evaluation.Ok e = r != null && r.input().design().equals(document.design()) ? r.numbers() : null;
+        return e == null ? 0 : e.throughput().outputTokensPerSecond();
+    }
+
     public ReadOnlyObjectProperty<List<RackFigures>> figuresProperty() {
         return figures.getReadOnlyProperty();
     }

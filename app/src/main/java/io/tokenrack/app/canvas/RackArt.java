@@ -27,9 +27,9 @@ import javafx.scene.transform.Translate;
  * Each path's class becomes the style class {@code tr-art-CLASS}, coloured by the stylesheet, so
  * the art follows the theme.
  */
-final class RackArt {
+public final class RackArt {
     /** The families drawn, each the name of its file in assets/rack-art/. */
-    enum Family {
+    public enum Family {
         GPU_TRAY("gpu-tray"), GPU_SERVER("gpu-server"), SWITCH_TRAY("switch-tray"), NETWORK("network"),
         POWER_SHELF("power-shelf"), COOLING("cooling"), GENERIC("generic");
 
@@ -40,7 +40,7 @@ final class RackArt {
         }
 
         /** The family a catalog item is drawn as: by its kind and, for servers, their role. */
-        static Family of(CatalogItem item) {
+        public static Family of(CatalogItem item) {
             return switch (item) {
                 case ServerSpec s when s.role() == ServerSpec.Role.SWITCH_TRAY -> SWITCH_TRAY;
                 case ServerSpec s when s.role() == ServerSpec.Role.COMPUTE_TRAY -> GPU_TRAY;
@@ -54,17 +54,17 @@ final class RackArt {
     }
 
     /** One path of a face: its class and SVG path data, in face millimetres. */
-    record Part(String styleClass, String path) {}
+    public record Part(String styleClass, String path) {}
 
-    static final double FACE_WIDTH = 483;
-    static final double FACE_HEIGHT = 44;
+    public static final double FACE_WIDTH = 483;
+    public static final double FACE_HEIGHT = 44;
     private static final Pattern PATH = Pattern.compile("<path\\s+class=\"([a-z-]+)\"\\s+d=\"([^\"]+)\"\\s*/>");
     private static final Map<Family, List<Part>> CACHE = new ConcurrentHashMap<>();
 
     private RackArt() {}
 
     /** The parts of a family's face, read once from its SVG file. */
-    static List<Part> parts(Family family) {
+    public static List<Part> parts(Family family) {
         return CACHE.computeIfAbsent(family, RackArt::read);
     }
 

@@ -62,6 +62,9 @@ public final class RackCanvasView extends BorderPane {
     private final Label findingsTitle = new Label("Findings");
     /** The column beside the racks: an optional note on top, then the findings. */
     private final VBox findings = new VBox();
+    /** The notes above the findings ({@link #showAside}), in a pane that scrolls when the window is short. */
+    private final VBox asides = new VBox();
+    private final ScrollPane asideScroll = new ScrollPane(asides);
     private final List<RackView> rackViews = new ArrayList<>();
     /** The power heat map over the items (off at start). */
     private final javafx.scene.control.ToggleButton heatToggle = overlayToggle("canvas-overlay-heat",
@@ -71,6 +74,8 @@ public final class RackCanvasView extends BorderPane {
     private final javafx.scene.control.ToggleButton bottleneckToggle = overlayToggle("canvas-overlay-bottleneck",
             org.kordamp.ikonli.materialdesign2.MaterialDesignL.LIGHTBULB_ON_OUTLINE,
             "Bottleneck: the items of what binds the design at its operating point glow");
+    /** Tokens leaving the rack at the modelled rate (off at start; View ▸ Token flow). */
+    private final TokenFlowView tokenFlow = new TokenFlowView();
     private final ContextMenu itemMenu = createItemMenu();
     private boolean autoFit = true;
 
@@ -93,10 +98,17 @@ public final class RackCanvasView extends BorderPane {
         return model;
     }
 
-    /** Puts {@code note} above the findings, beside the racks (where it costs the racks no height). */
+    /**
+     * Puts {@code note} above the findings, beside the racks (where it costs the racks no height);
+     * the notes scroll when a short window leaves them less than they need, so the toolbar and the
+     * findings keep their place.
+     */
     public void showAside(javafx.scene.Node note) {
-        findings.getChildren().add(0, note);
+        asides.getChildren().add(0, note);
         VBox.setMargin(note, new Insets(0, 0, 6, 0));
+        if (!findings.getChildren().contains(asideScroll)) {
+            findings.getChildren().add(0, asideScroll);
+        }
     }
 
     private void createView() {
@@ -172,6 +184,16 @@ public final class RackCanvasView extends BorderPane {
         ((Label) findingsList.getPlaceholder()).setWrapText(true);
         findingsList.setCellFactory(l -> new FindingCell());
         findings.getChildren().setAll(findingsTitle, findingsList);
+        asideScroll.setId("aside-scroll");
+        asideScroll.setFitToWidth(true);
+        asideScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        asideScroll.getStyleClass().add("edge-to-edge");
+        asideScroll.setMinHeight(48);
+        // as tall as its notes where there is room (the findings list takes what is left); shorter, it scrolls
+        asideScroll.prefViewportHeightProperty().bind(asides.heightProperty());
+        asides.setFillWidth(true);
+        findingsList.setMinHeight(56);
+        findingsList.setPrefHeight(120); // grows into the room left; in a short window it shrinks with the notes, not instead of them
         findings.setSpacing(4);
         VBox.setVgrow(findingsList, Priority.ALWAYS);
         findings.setPrefWidth(220);
@@ -186,7 +208,7 @@ public final class RackCanvasView extends BorderPane {
         HBox.setHgrow(scroll, Priority.SOMETIMES);
         HBox.setHgrow(findings, Priority.ALWAYS);
         findings.setMaxWidth(Double.MAX_VALUE);
-        setCenter(new HBox(scroll, findings));
+        setCenter(new HBox(scroll, tokenFlow, findings));
     }
 
     private static javafx.scene.control.ToggleButton overlayToggle(String id, org.kordamp.ikonli.Ikon icon, String tip) {
@@ -201,6 +223,11 @@ public final class RackCanvasView extends BorderPane {
     /** Whether the power heat map is shown over the racks. */
     public javafx.beans.property.BooleanProperty heatOverlayProperty() {
         return heatToggle.selectedProperty();
+    }
+
+    /** The token flow beside the racks (its {@code onProperty} is View ▸ Token flow). */
+    public TokenFlowView tokenFlow() {
+        return tokenFlow;
     }
 
     /** Whether the items of what binds glow. */
@@ -349,6 +376,10 @@ public final class RackCanvasView extends BorderPane {
     }
 
     private void showFigures() {
+        double rate = model.outputTokensPerSecond();
+        if (rate != tokenFlow.flow().tokensPerSecond()) {
+            tokenFlow.show(new TokenFlow(rate));
+        }
         for (RackView v : rackViews) {
             model.figures(v.rackId()).ifPresent(v::showFigures);
             v.showOverlays(heatToggle.isSelected() ? model.figures(v.rackId()).orElse(null) : null,

@@ -34,22 +34,31 @@ final class RackOverlays {
     }
 
     /** A tint over an item drawing {@code watts} in {@code hu} units, labelled with its draw. */
-    static Node heat(double watts, int hu, double width, double height) {
+    static StackPane heat(double watts, int hu, double width, double height) {
         StackPane tint = new StackPane();
         tint.getStyleClass().add(HEAT);
         tint.setMouseTransparent(true);
         tint.setManaged(false);
         tint.resize(width, height);
-        Color c = heatColour(watts / hu);
-        tint.setStyle(String.format(java.util.Locale.ROOT, "-fx-background-color: rgba(%d,%d,%d,%.2f);",
-                (int) (c.getRed() * 255), (int) (c.getGreen() * 255), (int) (c.getBlue() * 255), c.getOpacity()));
         if (height >= 10) {
-            Label l = new Label(Units.kw(watts));
+            Label l = new Label();
             l.getStyleClass().add("tr-heat-label");
             StackPane.setAlignment(l, Pos.CENTER_RIGHT);
             tint.getChildren().add(l);
         }
+        repaint(tint, watts, hu);
         return tint;
+    }
+
+    /**
+     * The same tint showing another draw: the colour and label change in place (no new nodes, so
+     * an edit costs the canvas no style pass over fresh nodes).
+     */
+    static void repaint(StackPane tint, double watts, int hu) {
+        tint.setBackground(javafx.scene.layout.Background.fill(heatColour(watts / hu)));
+        if (!tint.getChildren().isEmpty() && tint.getChildren().getFirst() instanceof Label l) {
+            l.setText(Units.kw(watts));
+        }
     }
 
     /** Whether {@code item} is one of the things {@code bottleneck} is about. */

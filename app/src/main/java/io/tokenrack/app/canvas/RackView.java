@@ -314,14 +314,8 @@ final class RackView extends VBox {
 
     void markSelection(Set<String> selected, Set<String> flagged) {
         itemNodes.forEach((id, n) -> {
-            n.getStyleClass().remove(Styles.RACK_ITEM_SELECTED);
-            n.getStyleClass().remove(Styles.RACK_ITEM_FLAGGED);
-            if (selected.contains(id)) {
-                n.getStyleClass().add(Styles.RACK_ITEM_SELECTED);
-            }
-            if (flagged.contains(id)) {
-                n.getStyleClass().add(Styles.RACK_ITEM_FLAGGED);
-            }
+            Styles.set(n.getStyleClass(), Styles.RACK_ITEM_SELECTED, selected.contains(id));
+            Styles.set(n.getStyleClass(), Styles.RACK_ITEM_FLAGGED, flagged.contains(id));
         });
     }
 
@@ -332,8 +326,7 @@ final class RackView extends VBox {
         findingsBadge.setVisible(any);
         findingsBadge.setManaged(any);
         findingsBadge.setText(errors > 0 ? String.valueOf(errors) : String.valueOf(others));
-        findingsBadge.getStyleClass().removeAll("tr-badge-error", "tr-badge-warning");
-        findingsBadge.getStyleClass().add(errors > 0 ? "tr-badge-error" : "tr-badge-warning");
+        Styles.choose(findingsBadge.getStyleClass(), errors > 0 ? "tr-badge-error" : "tr-badge-warning", "tr-badge-error", "tr-badge-warning");
         findingsBadge.setAccessibleText(mine.size() + " findings");
         if (any) {
             findingsBadge.setTooltip(new Tooltip(String.join("\n", mine.stream().map(DesignFinding::message).toList())));
@@ -355,24 +348,29 @@ final class RackView extends VBox {
             if (!(itemNodes.get(entry.getKey()) instanceof StackPane box)) {
                 continue;
             }
-            Node old = heatNodes.remove(entry.getKey());
-            if (old != null) {
-                box.getChildren().remove(old);
-            }
             CatalogItem item = entry.getValue();
             int count = item instanceof io.tokenrack.engine.catalog.ServerSpec s ? s.acceleratorCount() : 0;
+            Node old = heatNodes.get(entry.getKey());
             if (heat != null && heat.modelled() && count > 0 && accelerators > 0) {
                 double watts = heat.modelledItWatts() * count / accelerators;
-                Node n = RackOverlays.heat(watts, Math.max(1, ItemFacts.heightU(item)), box.getPrefWidth(), box.getPrefHeight());
-                heatNodes.put(entry.getKey(), n);
-                // over the face, under the name
-                boolean drawn = !box.getChildren().isEmpty() && box.getChildren().get(0).getStyleClass().contains("tr-art");
-                box.getChildren().add(drawn ? 1 : 0, n);
+                int hu = Math.max(1, ItemFacts.heightU(item));
+                if (old instanceof StackPane tint && box.getChildren().contains(tint)) {
+                    RackOverlays.repaint(tint, watts, hu); // the same tint, another draw
+                    tint.setVisible(true);
+                } else {
+                    Node n = RackOverlays.heat(watts, hu, box.getPrefWidth(), box.getPrefHeight());
+                    heatNodes.put(entry.getKey(), n);
+                    // over the face, under the name
+                    boolean drawn = !box.getChildren().isEmpty() && box.getChildren().get(0).getStyleClass().contains("tr-art");
+                    box.getChildren().add(drawn ? 1 : 0, n);
+                }
+            } else if (old != null && heat != null && count > 0) {
+                old.setVisible(false); // no modelled draw until the edit's results arrive: hidden, kept for them
+            } else if (old != null) {
+                heatNodes.remove(entry.getKey());
+                box.getChildren().remove(old);
             }
-            box.getStyleClass().remove(RackOverlays.BINDING);
-            if (binding != null && RackOverlays.binds(binding, item)) {
-                box.getStyleClass().add(RackOverlays.BINDING);
-            }
+            io.tokenrack.app.theme.Styles.set(box.getStyleClass(), RackOverlays.BINDING, binding != null && RackOverlays.binds(binding, item));
         }
     }
 

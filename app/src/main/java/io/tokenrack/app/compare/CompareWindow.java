@@ -103,6 +103,19 @@ public final class CompareWindow {
         showCurves();
     }
 
+    /** Follows the main window's theme: the dark additions and the chart's colours. */
+    public void useTheme(io.tokenrack.app.theme.Theme theme) {
+        theme.applyStylesheets(stage.getScene());
+        ChartStyler styler = theme.chartStyler();
+        chart.setNotify(false);
+        try {
+            styler.style(chart);
+            paint(((XYPlot) chart.getPlot()).getRenderer(), styler);
+        } finally {
+            chart.setNotify(true);
+        }
+    }
+
     public Stage stage() {
         return stage;
     }

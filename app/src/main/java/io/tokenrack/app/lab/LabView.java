@@ -73,6 +73,11 @@ public final class LabView extends BorderPane {
     private final Label peak = fact("lab-host-peak");
     private final Label dram = fact("lab-host-dram");
 
+    /** The roofline in the colours of {@code styler} (the theme changed). */
+    public void restyle(ChartStyler styler) {
+        roofline.restyle(styler);
+    }
+
     public LabView(LabModel model, ChartStyler styler) {
         this(model, styler, Clock.systemDefaultZone());
     }

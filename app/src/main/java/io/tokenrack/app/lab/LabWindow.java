@@ -60,6 +60,12 @@ public final class LabWindow {
         stage.toFront();
     }
 
+    /** Follows the main window's theme: the dark additions and the roofline's colours. */
+    public void useTheme(io.tokenrack.app.theme.Theme theme) {
+        theme.applyStylesheets(stage.getScene());
+        view.restyle(theme.chartStyler());
+    }
+
     public Stage stage() {
         return stage;
     }

@@ -35,7 +35,9 @@ import org.jfree.data.xy.XYSeriesCollection;
  * achieved point, labelled, one colour per kind of kernel. Styled with the app's {@link ChartStyler}.
  */
 final class RooflineChart {
-    private final ChartStyler styler;
+    private ChartStyler styler;
+    /** The roofline drawn now (null: none), drawn again in a new theme's colours. */
+    private LabRoofline shown;
     private final XYSeriesCollection roofData = new XYSeriesCollection();
     private final XYSeriesCollection pointData = new XYSeriesCollection();
     private final Map<Kind, XYSeries> series = new EnumMap<>(Kind.class);
@@ -132,8 +134,27 @@ final class RooflineChart {
         return false;
     }
 
+    /** The chart in the colours of {@code next} (the theme changed), with what it shows drawn again. */
+    void restyle(ChartStyler next) {
+        this.styler = next;
+        JFreeChart chart = viewer.getChart();
+        chart.setNotify(false);
+        try {
+            styler.style(chart);
+            chart.getLegend().setPosition(RectangleEdge.BOTTOM);
+            chart.getLegend().setItemFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+            plot.setNoDataMessageFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+            plot.setNoDataMessagePaint(styler.muted());
+            stylePoints();
+            show(shown);
+        } finally {
+            chart.setNotify(true);
+        }
+    }
+
     /** Draws the profile's roofline, or the no-data message for null. */
     void show(LabRoofline r) {
+        shown = r;
         plot.clearAnnotations();
         roofData.removeAllSeries();
         for (Kind k : Kind.values()) {

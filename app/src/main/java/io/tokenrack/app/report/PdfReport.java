@@ -25,8 +25,18 @@ import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 public final class PdfReport {
     private static final float MARGIN = 48;
     private static final PDRectangle PAGE = PDRectangle.A4;
-    private static final Map<Character, String> ASCII = Map.of('≥', ">=", '≤', "<=", '≈', "~", '→', "->", '−', "-",
-            '…', "...", '▸', ">", ' ', " ", '‑', "-", '²', "2");
+    private static final Map<Character, String> ASCII = Map.ofEntries(
+            Map.entry('≥', ">="),
+            Map.entry('≤', "<="),
+            Map.entry('≈', "~"),
+            Map.entry('→', "->"),
+            Map.entry('−', "-"),
+            Map.entry('…', "..."),
+            Map.entry('▸', ">"),
+            Map.entry(' ', " "),
+            Map.entry('‑', "-"),
+            Map.entry('²', "2"),
+            Map.entry('η', "eta"));
 
     /** PDFBox reports its font look-ups (Helvetica is drawn with a system font on screen) at INFO and WARNING: kept quiet. */
     private static final java.util.logging.Logger PDFBOX_LOG = java.util.logging.Logger.getLogger("org.apache.pdfbox");

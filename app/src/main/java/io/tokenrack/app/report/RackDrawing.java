@@ -1,5 +1,6 @@
 package io.tokenrack.app.report;
 
+import io.tokenrack.app.canvas.RackArt;
 import io.tokenrack.app.document.ItemFacts;
 import io.tokenrack.engine.catalog.Catalog;
 import io.tokenrack.engine.catalog.CatalogItem;
@@ -12,19 +13,22 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.FontMetrics;
+import java.awt.GradientPaint;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
+import java.awt.geom.AffineTransform;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import javax.imageio.ImageIO;
 
 /**
  * The racks' front elevations for a report, drawn with Java 2D (no window needed): each rack to
- * scale in rack units, every placed item in its units coloured by kind and named, items without
+ * scale in rack units, every placed item drawn with its family's front-face art and named, items without
  * a height (rear doors, optics) listed under the rack.
  */
 public final class RackDrawing {
@@ -83,9 +87,9 @@ public final class RackDrawing {
         // frame and empty slots
         g.setColor(new Color(0x2d333b));
         g.fillRect(x - 6, top - 4, w + 12, heightU * PX_PER_U + 8);
-        g.setColor(new Color(0x444c56));
-        for (int u = 0; u < heightU; u++) {
-            g.drawLine(x, top + u * PX_PER_U, x + w, top + u * PX_PER_U);
+        for (int u = 0; u < heightU; u++) { // blanking panels, covered by the items placed over them
+            g.setPaint(new GradientPaint(0, top + u * PX_PER_U, new Color(0x262b31), 0, top + (u + 1) * PX_PER_U, new Color(0x1d2126)));
+            g.fillRect(x + 1, top + u * PX_PER_U, w - 2, PX_PER_U - 1);
         }
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 7));
         g.setColor(new Color(0x8c959f));
@@ -103,19 +107,18 @@ public final class RackDrawing {
             }
             int y = top + (heightU - (p.positionU() + h - 1)) * PX_PER_U;
             int hh = h * PX_PER_U;
-            g.setColor(fill(item));
-            g.fillRoundRect(x + 1, y + 1, w - 2, hh - 2, 4, 4);
-            g.setColor(fill(item).darker());
-            g.setStroke(new BasicStroke(1f));
-            g.drawRoundRect(x + 1, y + 1, w - 2, hh - 2, 4, 4);
-            g.setColor(Color.WHITE);
-            g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, hh >= 18 ? 10 : 7));
+            face(g, item, h, x + 1, y + 1, w - 2, hh - 2);
+            g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, hh >= 18 ? 9 : 7));
             FontMetrics fm = g.getFontMetrics();
-            g.drawString(fit(name, fm, w - 10), x + 6, y + Math.min(hh - 3, fm.getAscent() + 3));
-            if (hh >= 30) {
-                g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 9));
-                g.drawString(p.id() + " · U" + p.positionU() + (h > 1 ? "–U" + (p.positionU() + h - 1) : ""), x + 6, y + 27);
-            }
+            String label = fit(name + (hh >= 18 ? " · U" + p.positionU() + (h > 1 ? "–U" + (p.positionU() + h - 1) : "") : ""), fm, w * 3 / 5);
+            int lw = fm.stringWidth(label) + 8;
+            int lh = fm.getAscent() + 2;
+            int lx = x + 22;
+            int ly = y + Math.max(1, (hh - lh) / 2);
+            g.setColor(new Color(246, 248, 250, 235));
+            g.fillRoundRect(lx, ly, lw, lh, 3, 3);
+            g.setColor(new Color(0x1f2328));
+            g.drawString(label, lx + 4, ly + fm.getAscent());
         }
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 10));
         g.setColor(new Color(0x59636e));
@@ -125,6 +128,33 @@ public final class RackDrawing {
             y += 16;
         }
     }
+
+    /** The item's front face: its family's art from assets/rack-art/, one face per rack unit, as in the app. */
+    private static void face(Graphics2D g, CatalogItem item, int units, int x, int y, int w, int h) {
+        g.setPaint(new GradientPaint(0, y, new Color(0x4a515b), 0, y + h, new Color(0x30353c)));
+        g.fillRect(x, y, w, h);
+        if (item != null) {
+            List<RackArt.Part> parts = RackArt.parts(RackArt.Family.of(item));
+            double unit = (double) h / Math.max(1, units);
+            for (int u = 0; u < Math.max(1, units); u++) {
+                AffineTransform at = new AffineTransform();
+                at.translate(x, y + u * unit);
+                at.scale(w / RackArt.FACE_WIDTH, unit / RackArt.FACE_HEIGHT);
+                for (RackArt.Part part : parts) {
+                    g.setColor(ART_COLOURS.getOrDefault(part.styleClass(), fill(item)));
+                    g.fill(at.createTransformedShape(SvgPathShape.of(part.path())));
+                }
+            }
+        }
+        g.setColor(new Color(0x1c2128));
+        g.setStroke(new BasicStroke(1f));
+        g.drawRect(x, y, w, h);
+    }
+
+    /** The art's colours by class, as the light stylesheet gives them; "accent" takes the item's kind colour. */
+    private static final Map<String, Color> ART_COLOURS = Map.of("handle", new Color(0xaab2bd), "bay", new Color(0x1e2227),
+            "vent", new Color(0x16191d), "port", new Color(0x0b0d10), "led", new Color(0x3fb950), "cold", new Color(0x388bfd),
+            "hot", new Color(0xf85149));
 
     private static Color fill(CatalogItem item) {
         ItemKind k = item == null ? null : item.kind();

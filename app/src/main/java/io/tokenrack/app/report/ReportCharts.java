@@ -56,7 +56,14 @@ public final class ReportCharts {
                             e.throughput().tokensPerSecondPerUser(), e.throughput().outputTokensPerSecondPerAccelerator()))));
             if (!j.isEmpty()) {
                 LogAxis x = new LogAxis("requests in flight");
+                x.setBase(10);
                 x.setSmallestValue(1);
+                // one tick per decade, written as plain numbers (1, 10, 100), not as powers of ten
+                x.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(1), false, false);
+                x.setAutoTickUnitSelection(false);
+                x.setNumberFormatOverride(new java.text.DecimalFormat("#,##0"));
+                x.setMinorTickCount(9);
+                x.setMinorTickMarksVisible(true);
                 out.add(new Report.Figure("Tokens per joule (IT) against requests in flight",
                         png(chart(j, x, "output tokens per joule", e.plan().concurrency(), e.efficiency().outputTokensPerJoule()))));
             }

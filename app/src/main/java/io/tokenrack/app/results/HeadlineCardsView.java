@@ -61,6 +61,7 @@ public final class HeadlineCardsView extends HBox {
         private final Label band = new Label();
         private final HBox sources = new HBox(3);
         private final Tooltip tip = new Tooltip();
+        private List<Provenance.Kind> shownKinds = List.of();
 
         CardView(String id) {
             setId(id);
@@ -111,20 +112,20 @@ public final class HeadlineCardsView extends HBox {
         void show(Headline.Card c) {
             title.setText(c.title());
             value.setText(c.value());
-            value.getStyleClass().remove("tr-card-value-text");
             boolean text = c.value().length() > 9;
-            if (text) {
-                value.getStyleClass().add("tr-card-value-text");
-            }
+            Styles.set(value.getStyleClass(), "tr-card-value-text", text);
             value.setMinWidth(text ? 0 : Region.USE_PREF_SIZE);
             unit.setText(c.unit());
             why.setText(c.why());
             band.setText(c.band().isEmpty() ? "" : "range " + c.band());
             band.setVisible(!c.band().isEmpty());
             String kinds = c.kinds().stream().map(CardView::word).reduce((a, b) -> a + ", " + b).orElse("");
-            sources.getChildren().clear();
-            for (Provenance.Kind k : c.kinds()) {
-                sources.getChildren().add(ProvenanceDots.dot(k));
+            if (!List.copyOf(c.kinds()).equals(shownKinds)) { // new dots only when the kinds change, not on every edit
+                shownKinds = List.copyOf(c.kinds());
+                sources.getChildren().clear();
+                for (Provenance.Kind k : c.kinds()) {
+                    sources.getChildren().add(ProvenanceDots.dot(k));
+                }
             }
             sources.setAccessibleText(kinds.isEmpty() ? "" : "inputs from " + kinds);
             tip.setText(c.title() + ": " + c.value() + " " + c.unit() + "\nWhy: " + c.why()

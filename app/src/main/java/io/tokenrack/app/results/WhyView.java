@@ -31,6 +31,8 @@ public final class WhyView extends VBox {
     private final ThemePalette palette;
     private final Label headline = new Label();
     private final VBox phases = new VBox(6);
+    /** Each phase's breakdown, made once and updated in place by every edit. */
+    private final java.util.Map<Phase, PhaseView> phaseViews = new java.util.EnumMap<>(Phase.class);
     private final Label steady = new Label();
     private final Label pools = new Label();
     private final Label serving = new Label();
@@ -80,9 +82,10 @@ public final class WhyView extends VBox {
     }
 
     private void update(Results r) {
-        phases.getChildren().clear();
         Evaluation.Ok e = r == null ? null : r.numbers();
+        java.util.List<javafx.scene.Node> shownPhases = new java.util.ArrayList<>();
         if (e == null) {
+            phases.getChildren().clear();
             headline.setText(r == null ? "evaluating…" : r.message());
             steady.setText("");
             pools.setText("");
@@ -105,8 +108,11 @@ public final class WhyView extends VBox {
         for (Phase phase : new Phase[] {Phase.PREFILL, Phase.DECODE}) {
             PhaseBreakdown p = e.phase(phase);
             if (p != null) {
-                phases.getChildren().add(phase(p));
+                shownPhases.add(phaseViews.computeIfAbsent(phase, k -> new PhaseView()).show(p));
             }
+        }
+        if (!phases.getChildren().equals(shownPhases)) {
+            phases.getChildren().setAll(shownPhases);
         }
         notes.setText(e.notes().isEmpty() ? "" : "Notes: " + String.join("; ", e.noteTexts()) + ".");
         inputs.getItems().setAll(e.provenance());
@@ -168,37 +174,79 @@ public final class WhyView extends VBox {
         return what + ", " + s.draftTokens() + (s.draftTokens() == 1 ? " draft token" : " draft tokens");
     }
 
-    private VBox phase(PhaseBreakdown p) {
-        Label l = new Label(p.phase().label() + " step " + Units.ms(p.stepSeconds()) + " · "
-                + p.bound().name().toLowerCase(Locale.ROOT).replace('_', ' ') + " bound");
-        l.getStyleClass().add(Styles.FIELD_LABEL);
-        HBox bar = new HBox();
-        bar.setId("why-bar-" + p.phase().label());
-        bar.getStyleClass().add(Styles.SHARE_BAR);
-        bar.setPrefHeight(12);
-        bar.setMinHeight(12);
-        javafx.scene.layout.FlowPane legend = new javafx.scene.layout.FlowPane(8, 2);
-        for (PhaseBreakdown.Share s : p.shares()) {
-            Color c = palette.series(s.operatorClass().ordinal());
-            Region seg = new Region();
-            seg.setStyle("-fx-background-color: " + web(c) + ";");
-            seg.setMinWidth(1);
-            seg.prefWidthProperty().bind(bar.widthProperty().multiply(s.fraction()));
-            Tooltip.install(seg, new Tooltip(s.operatorClass().description() + ": " + Units.ms(s.seconds()) + " (" + Units.percent(s.fraction()) + ")"));
-            bar.getChildren().add(seg);
-            if (s.fraction() >= 0.03) {
+    /**
+     * One phase's step: "Decode step 12.3 ms · memory bandwidth bound", a bar of its operator
+     * shares and their legend. The bar and legend nodes are rebuilt only when the operator classes
+     * change; an edit that only moves the numbers updates widths and texts in place.
+     */
+    private final class PhaseView {
+        private final Label title = new Label();
+        private final HBox bar = new HBox();
+        private final javafx.scene.layout.FlowPane legend = new javafx.scene.layout.FlowPane(8, 2);
+        private final VBox box = new VBox(2, title, bar, legend);
+        private final java.util.List<Region> segments = new java.util.ArrayList<>();
+        private final java.util.List<Tooltip> tips = new java.util.ArrayList<>();
+        private final java.util.List<Label> items = new java.util.ArrayList<>();
+        private java.util.List<?> classes = java.util.List.of();
+
+        PhaseView() {
+            title.getStyleClass().add(Styles.FIELD_LABEL);
+            bar.getStyleClass().add(Styles.SHARE_BAR);
+            bar.setPrefHeight(12);
+            bar.setMinHeight(12);
+            box.setPadding(new Insets(2, 0, 2, 0));
+        }
+
+        VBox show(PhaseBreakdown p) {
+            title.setText(p.phase().label() + " step " + Units.ms(p.stepSeconds()) + " · "
+                    + p.bound().name().toLowerCase(Locale.ROOT).replace('_', ' ') + " bound");
+            bar.setId("why-bar-" + p.phase().label());
+            java.util.List<?> now = p.shares().stream().map(PhaseBreakdown.Share::operatorClass).toList();
+            if (!now.equals(classes)) {
+                build(p);
+                classes = now;
+            }
+            for (int i = 0; i < p.shares().size(); i++) {
+                PhaseBreakdown.Share s = p.shares().get(i);
+                Region seg = segments.get(i);
+                seg.prefWidthProperty().unbind();
+                seg.prefWidthProperty().bind(bar.widthProperty().multiply(s.fraction()));
+                tips.get(i).setText(s.operatorClass().description() + ": " + Units.ms(s.seconds()) + " (" + Units.percent(s.fraction()) + ")");
+                Label item = items.get(i);
+                item.setText(Headline.shortName(s) + " " + Units.percent(s.fraction()));
+                boolean listed = s.fraction() >= 0.03;
+                item.setVisible(listed);
+                item.setManaged(listed);
+            }
+            return box;
+        }
+
+        private void build(PhaseBreakdown p) {
+            segments.clear();
+            tips.clear();
+            items.clear();
+            bar.getChildren().clear();
+            legend.getChildren().clear();
+            for (PhaseBreakdown.Share s : p.shares()) {
+                Color c = palette.series(s.operatorClass().ordinal());
+                Region seg = new Region();
+                seg.setStyle("-fx-background-color: " + web(c) + ";");
+                seg.setMinWidth(1);
+                Tooltip tip = new Tooltip();
+                Tooltip.install(seg, tip);
+                bar.getChildren().add(seg);
                 Region swatch = new Region();
                 swatch.setStyle("-fx-background-color: " + web(c) + "; -fx-background-radius: 2;");
                 swatch.setPrefSize(9, 9);
                 swatch.setMaxSize(9, 9);
-                Label item = new Label(Headline.shortName(s) + " " + Units.percent(s.fraction()), swatch);
+                Label item = new Label("", swatch);
                 item.getStyleClass().addAll(Styles.MUTED, "tr-legend");
                 legend.getChildren().add(item);
+                segments.add(seg);
+                tips.add(tip);
+                items.add(item);
             }
         }
-        VBox box = new VBox(2, l, bar, legend);
-        box.setPadding(new Insets(2, 0, 2, 0));
-        return box;
     }
 
     private static String web(Color c) {
@@ -206,7 +254,20 @@ public final class WhyView extends VBox {
                 (int) Math.round(c.getBlue() * 255));
     }
 
+    /** One input: its provenance dot and "label: value"; the cell's nodes are made once and reused for every edit. */
     private static final class ProvenanceCell extends ListCell<Provenance> {
+        private final Label text = new Label();
+        private final HBox row = new HBox(6);
+        private final Tooltip tip = new Tooltip();
+        private Provenance.Kind shownKind;
+
+        ProvenanceCell() {
+            text.setMinWidth(0);
+            row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+            tip.setWrapText(true);
+            tip.setMaxWidth(520);
+        }
+
         @Override
         protected void updateItem(Provenance p, boolean empty) {
             super.updateItem(p, empty);
@@ -216,17 +277,15 @@ public final class WhyView extends VBox {
                 setTooltip(null);
                 return;
             }
-            var kind = ProvenanceDots.dot(p.kind());
-            Label text = new Label(p.label() + ": " + p.value());
-            text.setMinWidth(0);
-            HBox row = new HBox(6, kind, text);
-            row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+            if (p.kind() != shownKind) {
+                shownKind = p.kind();
+                row.getChildren().setAll(ProvenanceDots.dot(p.kind()), text);
+            }
+            text.setText(p.label() + ": " + p.value());
             setGraphic(row);
             setText(null);
-            Tooltip t = new Tooltip(p.label() + ": " + p.value() + "\n" + p.kind().name().toLowerCase(Locale.ROOT) + " — " + p.source());
-            t.setWrapText(true);
-            t.setMaxWidth(520);
-            setTooltip(t);
+            tip.setText(p.label() + ": " + p.value() + "\n" + p.kind().name().toLowerCase(Locale.ROOT) + " — " + p.source());
+            setTooltip(tip);
             setAccessibleText(p.label() + " " + p.value() + ", " + p.kind().name().toLowerCase(Locale.ROOT));
         }
     }

@@ -23,7 +23,7 @@ public final class FloorView extends Pane {
     static final double AISLE_M = 1.2;
 
     private final Canvas canvas = new Canvas();
-    private final ThemePalette palette;
+    private ThemePalette palette;
     private final DoubleProperty pixelsPerMetre = new SimpleDoubleProperty(6);
     private SitePlan plan;
 
@@ -95,6 +95,12 @@ public final class FloorView extends Pane {
 
     private double aspect() {
         return getWidth() > 0 && getHeight() > 60 ? (getWidth() - 20) / (getHeight() - 50) : 1.5;
+    }
+
+    /** Draws with the colours of {@code next} from now on (the theme changed), now. */
+    public void usePalette(ThemePalette next) {
+        this.palette = next;
+        draw();
     }
 
     private void draw() {

@@ -16,7 +16,7 @@ import javafx.scene.text.Font;
  */
 public final class PowerFlowView extends Pane {
     private final Canvas canvas = new Canvas();
-    private final ThemePalette palette;
+    private ThemePalette palette;
     private SitePlan plan;
 
     public PowerFlowView(ThemePalette palette) {
@@ -43,6 +43,12 @@ public final class PowerFlowView extends Pane {
                 new Object[] {"network", f.networkWatts()}, new Object[] {"power-chain losses", f.chainLossWatts()},
                 new Object[] {"cooling", f.coolingWatts()},
                 new Object[] {"unused (sized for peak)", Math.max(0, p.siteMegawatts() * 1e6 - f.facilityWatts())});
+    }
+
+    /** Draws with the colours of {@code next} from now on (the theme changed), now. */
+    public void usePalette(ThemePalette next) {
+        this.palette = next;
+        draw();
     }
 
     private void draw() {

@@ -64,6 +64,13 @@ public final class SiteView extends BorderPane {
     /**
      * @param presetDesigns the preset designs the optimizer may choose from (read when a search starts)
      */
+    /** The floor, power flow and tornado in the colours of {@code palette} (the theme changed). */
+    public void usePalette(ThemePalette palette) {
+        floor.usePalette(palette);
+        flow.usePalette(palette);
+        tornado.usePalette(palette);
+    }
+
     public SiteView(SiteModel model, Dialogs dialogs, ThemePalette palette, Supplier<Map<String, RackDesign>> presetDesigns) {
         this.model = model;
         this.dialogs = dialogs;
@@ -187,7 +194,10 @@ public final class SiteView extends BorderPane {
         middle.setDividerPositions(0.24, 0.72);
 
         alternatives.setId("site-alternatives");
-        alternatives.setPlaceholder(new Label("Optimize to see the five best alternatives"));
+        Label none = new Label("Optimize to see the five best alternatives");
+        none.setWrapText(true); // whole in a narrow pane too
+        none.setPadding(new javafx.geometry.Insets(0, 8, 0, 8));
+        alternatives.setPlaceholder(none);
         alternatives.setCellFactory(v -> new javafx.scene.control.ListCell<>() {
             @Override
             protected void updateItem(String item, boolean empty) {
@@ -218,7 +228,7 @@ public final class SiteView extends BorderPane {
         VBox tornadoBox = new VBox(2, new HBox(6, new Label("Tornado of"), metric), tornado);
         VBox.setVgrow(tornado, Priority.ALWAYS);
         SplitPane bottom = new SplitPane(tornadoBox, alternatives, compare);
-        bottom.setDividerPositions(0.38, 0.6);
+        bottom.setDividerPositions(0.45, 0.64); // the tornado's labels need about 600 px: whole at 1366 px wide
         SplitPane all = new SplitPane(middle, bottom);
         all.setOrientation(javafx.geometry.Orientation.VERTICAL);
         all.setDividerPositions(0.6);

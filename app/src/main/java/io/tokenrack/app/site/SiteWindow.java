@@ -80,6 +80,12 @@ public final class SiteWindow {
         return stage;
     }
 
+    /** Follows the main window's theme: the dark additions and the drawings' colours. */
+    public void useTheme(io.tokenrack.app.theme.Theme theme) {
+        theme.applyStylesheets(stage.getScene());
+        view.usePalette(theme.palette());
+    }
+
     public SiteView view() {
         return view;
     }

@@ -30,7 +30,7 @@ public final class TornadoView extends Pane {
     }
 
     private final Canvas canvas = new Canvas();
-    private final ThemePalette palette;
+    private ThemePalette palette;
     private Tornado.Result result;
     private Metric metric = Metric.TOKENS_PER_MW;
 
@@ -62,6 +62,12 @@ public final class TornadoView extends Pane {
             case USD_PER_M -> h.usdPerMillionOutputTokens();
             case PAYBACK -> h.paybackYears();
         };
+    }
+
+    /** Draws with the colours of {@code next} from now on (the theme changed), now. */
+    public void usePalette(ThemePalette next) {
+        this.palette = next;
+        draw();
     }
 
     private void draw() {

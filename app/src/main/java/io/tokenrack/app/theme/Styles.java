@@ -4,6 +4,32 @@ package io.tokenrack.app.theme;
 public final class Styles {
     private Styles() {}
 
+    /**
+     * Puts {@code styleClass} on {@code classes} or takes it off, touching the list only when that
+     * changes something: each change of a node's style classes makes JavaFX style the node and its
+     * subtree again in the next frame, which an edit should not cost when nothing changed.
+     */
+    public static void set(java.util.List<String> classes, String styleClass, boolean on) {
+        boolean has = classes.contains(styleClass);
+        if (on && !has) {
+            classes.add(styleClass);
+        } else if (!on && has) {
+            classes.removeAll(java.util.List.of(styleClass));
+        }
+    }
+
+    /** Exactly {@code chosen} of {@code group} on {@code classes} (null: none), changing the list only where it differs. */
+    public static void choose(java.util.List<String> classes, String chosen, String... group) {
+        for (String c : group) {
+            if (!c.equals(chosen)) {
+                set(classes, c, false);
+            }
+        }
+        if (chosen != null) {
+            set(classes, chosen, true);
+        }
+    }
+
     public static final String APP = "tokenrack";
     public static final String PANEL = "tr-panel";
     public static final String PANEL_TITLE = "tr-panel-title";

@@ -12,6 +12,9 @@ import java.util.List;
  * @param memBandwidthTBps    memory bandwidth in TB/s (10^12 bytes/s)
  * @param scaleUpGBpsPerDirection scale-up link bandwidth per accelerator, one direction, GB/s
  * @param scaleUpDomainSize   accelerators one scale-up fabric can join without scale-out NICs
+ * @param kvDramGB            DRAM beside an SRAM-only chip that holds the KV cache its SRAM cannot (the LPX rack's
+ *                            DDR5, shared per chip), GB; null when the chip has none or none is published
+ * @param kvDramBandwidthGBps that DRAM's bandwidth per chip, GB/s (given with {@code kvDramGB})
  */
 @com.fasterxml.jackson.annotation.JsonIgnoreProperties({"provenance", "ranges"}) // read by FigureReader into ItemFigures
 public record AcceleratorSpec(
@@ -37,7 +40,9 @@ public record AcceleratorSpec(
         String priceNote,
         String notes,
         @JsonProperty(required = true) List<String> sources,
-        Double computeEfficiencyScale) implements CatalogItem {
+        Double computeEfficiencyScale,
+        Double kvDramGB,
+        Double kvDramBandwidthGBps) implements CatalogItem {
 
     /**
      * An accelerator whose software reaches its dense peaks as well as the stacks the model's
@@ -51,6 +56,17 @@ public record AcceleratorSpec(
         this(id, name, vendor, year, availability, formFactor, bf16DenseTflops, fp8DenseTflops, fp4DenseTflops, int8DenseTops,
                 memoryGB, memBandwidthTBps, onChipSramMB, tdpWatts, scaleUpLink, scaleUpGBpsPerDirection, scaleUpDomainSize, cooling,
                 priceUsdEstimate, priceNote, notes, sources, null);
+    }
+
+    /** An accelerator with no KV DRAM beside it ({@link #kvDramGB()} absent). */
+    public AcceleratorSpec(String id, String name, String vendor, Integer year, Availability availability, String formFactor,
+                           Double bf16DenseTflops, Double fp8DenseTflops, Double fp4DenseTflops, Double int8DenseTops,
+                           double memoryGB, double memBandwidthTBps, Double onChipSramMB, Double tdpWatts, String scaleUpLink,
+                           Double scaleUpGBpsPerDirection, Integer scaleUpDomainSize, CoolingType cooling, Double priceUsdEstimate,
+                           String priceNote, String notes, List<String> sources, Double computeEfficiencyScale) {
+        this(id, name, vendor, year, availability, formFactor, bf16DenseTflops, fp8DenseTflops, fp4DenseTflops, int8DenseTops,
+                memoryGB, memBandwidthTBps, onChipSramMB, tdpWatts, scaleUpLink, scaleUpGBpsPerDirection, scaleUpDomainSize, cooling,
+                priceUsdEstimate, priceNote, notes, sources, computeEfficiencyScale, null, null);
     }
 
     public AcceleratorSpec {
@@ -70,6 +86,12 @@ public record AcceleratorSpec(
         Checks.positive("memoryGB", memoryGB);
         Checks.positive("memBandwidthTBps", memBandwidthTBps);
         Checks.positiveOrAbsent("onChipSramMB", onChipSramMB);
+        Checks.positiveOrAbsent("kvDramGB", kvDramGB);
+        Checks.positiveOrAbsent("kvDramBandwidthGBps", kvDramBandwidthGBps);
+        if ((kvDramGB == null) != (kvDramBandwidthGBps == null)) {
+            throw new InputException(kvDramGB == null ? "kvDramGB: missing (kvDramBandwidthGBps is given; a KV DRAM needs both its size and its bandwidth)"
+                    : "kvDramBandwidthGBps: missing (kvDramGB is given; a KV DRAM without a bandwidth cannot be timed)");
+        }
         Checks.positiveOrAbsent("tdpWatts", tdpWatts);
         Checks.positiveOrAbsent("scaleUpGBpsPerDirection", scaleUpGBpsPerDirection);
         Checks.positiveOrAbsent("scaleUpDomainSize", scaleUpDomainSize);
@@ -103,6 +125,16 @@ public record AcceleratorSpec(
 
     public double memBandwidthBytesPerSecond() {
         return memBandwidthTBps * 1e12;
+    }
+
+    /** KV DRAM beside an SRAM-only chip in bytes, 0 when none. */
+    public double kvDramBytes() {
+        return kvDramGB == null ? 0 : kvDramGB * 1e9;
+    }
+
+    /** That DRAM's bandwidth in bytes/s, 0 when none. */
+    public double kvDramBytesPerSecond() {
+        return kvDramBandwidthGBps == null ? 0 : kvDramBandwidthGBps * 1e9;
     }
 
     /** Scale-up bandwidth per direction in bytes/s, or 0 when the chip has no scale-up link. */

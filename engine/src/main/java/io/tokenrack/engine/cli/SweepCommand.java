@@ -64,9 +64,12 @@ public final class SweepCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Catalog catalog = o.catalog();
         Evaluator evaluator = o.evaluator();
-        Cluster cluster = o.cluster(evaluator);
         Workload w = o.workload();
         Assumptions a = Assumptions.defaults(catalog.facility());
+        if (o.target.design != null && io.tokenrack.engine.evaluate.AcceleratorPools.mixed(catalog, o.design())) {
+            return mixedDesign(out, evaluator, w, a);
+        }
+        Cluster cluster = o.cluster(evaluator);
         Evaluation at = evaluator.evaluate(cluster, w, a, o.batching());
         if (!(at instanceof Evaluation.Ok)) {
             throw new InputException(at.message());
@@ -83,6 +86,39 @@ public final class SweepCommand implements Callable<Integer> {
             var options = serving.options(catalog, o.batching() == io.tokenrack.engine.perf.Batching.STATIC, o.target.design != null,
                     w.serving());
             for (FrontierPoint f : new FrontierSearch(evaluator).frontier(cluster, w, a, points, o.batching(), options,
+                    speculation.request(w.speculative())).reversed()) {
+                ServingConfig c = f.config();
+                out.println(row(f.point()) + "," + c.replicas() + "," + c.mode().label() + "," + c.speculative().label() + ",\""
+                        + c.describe() + "\"");
+            }
+        }
+        out.flush();
+        return 0;
+    }
+
+    /**
+     * A design with two kinds of accelerators: the frontier over its ways of serving (attention–FFN
+     * and prefill–decode pools of its two kinds, as {@code evaluate} tries them), or with
+     * {@code --curve} the concurrency curve, each point served as {@code evaluate} serves the design.
+     */
+    private Integer mixedDesign(PrintWriter out, Evaluator evaluator, Workload w, Assumptions a) {
+        if (o.batching() == io.tokenrack.engine.perf.Batching.STATIC) {
+            throw new InputException("a design with two kinds of accelerators serves as two pools, with continuous batching only: leave out --batching static");
+        }
+        // the design's own latency limits choose one operating point: the sweep goes without them, as for one kind
+        Evaluation at = evaluator.evaluate(o.design(), w.withConcurrency(null).withoutLimits(), a);
+        if (!(at instanceof Evaluation.Ok)) {
+            throw new InputException(at.message());
+        }
+        if (curveOnly) {
+            out.println(HEADER);
+            for (CurvePoint c : evaluator.curve(o.design(), w, a, points)) {
+                out.println(row(c));
+            }
+        } else {
+            out.println(FRONTIER_HEADER);
+            var options = serving.options(o.catalog(), false, true, w.serving());
+            for (FrontierPoint f : new FrontierSearch(evaluator).frontier(o.design(), w, a, points, options,
                     speculation.request(w.speculative())).reversed()) {
                 ServingConfig c = f.config();
                 out.println(row(f.point()) + "," + c.replicas() + "," + c.mode().label() + "," + c.speculative().label() + ",\""

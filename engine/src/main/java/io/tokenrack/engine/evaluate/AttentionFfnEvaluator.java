@@ -39,8 +39,13 @@ public final class AttentionFfnEvaluator {
         this.evaluator = evaluator;
     }
 
-    /** AFD on a design that mixes two kinds of accelerators. */
+    /** AFD on a design that mixes two kinds of accelerators, speculative decoding as {@code auto} chooses it. */
     public Evaluation evaluate(RackDesign design, Workload w, Assumptions a) {
+        return evaluate(design, w, a, SpeculationRequest.AUTO);
+    }
+
+    /** AFD on a design that mixes two kinds of accelerators, with the speculative decoding asked for. */
+    public Evaluation evaluate(RackDesign design, Workload w, Assumptions a, SpeculationRequest speculation) {
         Catalog catalog = evaluator.catalog();
         Map<String, RackDesign> parts;
         List<Cluster> pools = new ArrayList<>();
@@ -58,7 +63,7 @@ public final class AttentionFfnEvaluator {
                     pools.isEmpty() ? null : pools.getFirst().accelerator().id(), w.modelId(), pools.stream().mapToInt(Cluster::accelerators).sum(), List.of());
         }
         boolean firstAttends = pools.get(0).accelerator().memoryBytes() >= pools.get(1).accelerator().memoryBytes();
-        return evaluate(firstAttends ? pools.get(0) : pools.get(1), firstAttends ? pools.get(1) : pools.get(0), w, a);
+        return evaluate(firstAttends ? pools.get(0) : pools.get(1), firstAttends ? pools.get(1) : pools.get(0), w, a, speculation);
     }
 
     /** One operating point: a GPU layout, its micro-batches and concurrency, and the AFD times there. */
@@ -78,9 +83,18 @@ public final class AttentionFfnEvaluator {
 
     /** The times of one AFD decode step. */
     private record Parts(double attention, double ffn, double send, double back, double layer, double aggregatedLayer, double tpot,
-                         double ttft, AttentionFfnSplit.FfnTime ffnTime) {}
+                         double step, double ttft, AttentionFfnSplit.FfnTime ffnTime) {}
 
     public Evaluation evaluate(Cluster attn, Cluster ffn, Workload w, Assumptions a) {
+        return evaluate(attn, ffn, w, a, SpeculationRequest.AUTO);
+    }
+
+    /**
+     * As above, with the speculative decoding asked for: each GPU layout is tried once per candidate
+     * ({@code auto}: off, and the model's own MTP at each depth when it ships one); the draft runs on the
+     * attention pool, the verify step's k + 1 tokens per sequence go through the offloaded layers.
+     */
+    public Evaluation evaluate(Cluster attn, Cluster ffn, Workload w, Assumptions a, SpeculationRequest speculation) {
         ModelConstants k = a.constants();
         int total = attn.accelerators() + ffn.accelerators();
         ModelSpec model;
@@ -127,7 +141,14 @@ public final class AttentionFfnEvaluator {
             List<Plan> single = ParallelismPlanner.plans(sub, model, shape, w, k, Batching.CONTINUOUS).stream()
                     .filter(pl -> pl.step().pp() == 1 && pl.replicas() >= 1 && pl.serving().maxConcurrency() >= 1).toList();
             List<Plan> dataParallel = single.stream().filter(pl -> pl.step().tp() == 1).toList();
-            for (Plan plan : dataParallel.isEmpty() ? single : dataParallel) {
+            List<Plan> layouts;
+            try {
+                layouts = evaluator.speculative(dataParallel.isEmpty() ? single : dataParallel, model, speculation).stream()
+                        .flatMap(List::stream).filter(pl -> pl.serving().maxConcurrency() >= 1).toList();
+            } catch (InputException e) {
+                return new Evaluation.Failed(Evaluation.Failed.Failure.INVALID, e.getMessage(), attn.accelerator().id(), w.modelId(), total, List.of());
+            }
+            for (Plan plan : layouts) {
                 tried.add(plan);
                 for (int off : offloads) {
                     for (int m : MICRO_BATCHES) {
@@ -185,32 +206,41 @@ public final class AttentionFfnEvaluator {
         // the aggregated point depends on the layout and the concurrency only: shared by every micro-batching and offload tried
         ServingPoint sp = cache.computeIfAbsent(plan, x -> new java.util.HashMap<>()).computeIfAbsent(perReplica, c -> plan.serving().at(c));
         StepModel st = plan.step();
-        StepTime mixed = sp.step();
+        // speculative decoding: each step verifies q = k + 1 tokens per sequence (the draft runs on the attention pool) and
+        // emits AL of them, so TPOT = step / AL; every offloaded layer carries the q tokens of each sequence both ways
+        io.tokenrack.engine.perf.Speculation spec = plan.serving().speculation();
+        int q = spec.queriesPerSequence();
+        double al = spec.acceptanceLength();
+        double aggregatedStep = sp.tpotSeconds() * al;
         double layers = shape.layers();
         int ffnLayers = AttentionFfnSplit.ffnLayers(shape);
-        double attnPerLayer = (seconds(mixed, OperatorClass.ATTENTION_PROJECTIONS) + seconds(mixed, OperatorClass.ATTENTION_CORE)) / layers;
+        double perRank = sp.concurrency() / st.dp();
+        double context = w.inputTokens() + w.outputTokens() / 2.0;
+        // what an offloaded layer takes off the attention pool: its decode attention and FFN (prefill stays on the GPUs, every layer)
+        StepTime decode = st.stage(perRank, q, context, 0, w.inputTokens(), 0);
+        double attnPerLayer = (seconds(decode, OperatorClass.ATTENTION_PROJECTIONS) + seconds(decode, OperatorClass.ATTENTION_CORE)) / layers;
         // the FFN as the GPUs ran it, per layer: experts and router with their all-to-all (tp = 1: every collective is the MoE's)
-        double ffnOnGpu = (shape.isMoe() ? seconds(mixed, OperatorClass.MOE_FFN) + (st.tp() == 1 ? seconds(mixed, OperatorClass.COMMUNICATION) : 0)
-                : seconds(mixed, OperatorClass.DENSE_FFN)) / ffnLayers;
+        double ffnOnGpu = (shape.isMoe() ? seconds(decode, OperatorClass.MOE_FFN) + (st.tp() == 1 ? seconds(decode, OperatorClass.COMMUNICATION) : 0)
+                : seconds(decode, OperatorClass.DENSE_FFN)) / ffnLayers;
         if (held == 0) {
-            Parts none = new Parts(0, 0, 0, 0, 0, attnPerLayer + ffnOnGpu, sp.tpotSeconds(), sp.ttftSeconds(),
+            Parts none = new Parts(0, 0, 0, 0, 0, attnPerLayer + ffnOnGpu, sp.tpotSeconds(), aggregatedStep, sp.ttftSeconds(),
                     new AttentionFfnSplit.FfnTime(0, 0, 0, false));
             return new Point(plan, m, 0, 0, active, sp, none, meets(w, sp.ttftSeconds(), sp.tpotSeconds()));
         }
-        double perRank = sp.concurrency() / st.dp();
         double micro = perRank / m;
-        StepTime microStep = st.stage(micro, w.inputTokens() + w.outputTokens() / 2.0, 0, w.inputTokens());
+        StepTime microStep = st.stage(micro, q, context, 0, w.inputTokens(), 0);
         double attnMicro = (seconds(microStep, OperatorClass.ATTENTION_PROJECTIONS) + seconds(microStep, OperatorClass.ATTENTION_CORE)) / layers;
-        double tokens = active * st.dp() * micro;
+        double tokens = active * st.dp() * micro * q;
         AttentionFfnSplit.FfnTime f = AttentionFfnSplit.ffnSeconds(shape, fd, w.precision(), k, tokens, group);
-        double elements = micro * shape.spec().hiddenSize() / st.tp();
+        double elements = micro * q * shape.spec().hiddenSize() / st.tp();
         double nic = nicBytesPerSecond(attn);
         double send = AttentionFfnSplit.sendSeconds(elements * AttentionFfnSplit.SEND_BYTES_PER_ELEMENT, nic, k.linkEfficiency());
         double back = AttentionFfnSplit.sendSeconds(elements * AttentionFfnSplit.RETURN_BYTES_PER_ELEMENT, nic, k.linkEfficiency());
         double layer = AttentionFfnSplit.layerSeconds(m, attnMicro, f.seconds(), send, back);
-        double tpot = AttentionFfnSplit.stepSeconds(sp.tpotSeconds(), held, attnPerLayer, ffnOnGpu, layer);
+        double step = AttentionFfnSplit.stepSeconds(aggregatedStep, held, attnPerLayer, ffnOnGpu, layer);
+        double tpot = step / al;
         double ttft = sp.ttftSeconds() - sp.tpotSeconds() / 2 + tpot / 2;
-        Parts parts = new Parts(attnMicro, f.seconds(), send, back, layer, attnPerLayer + ffnOnGpu, tpot, ttft, f);
+        Parts parts = new Parts(attnMicro, f.seconds(), send, back, layer, attnPerLayer + ffnOnGpu, tpot, step, ttft, f);
         return new Point(plan, m, held, group, active, sp, parts, meets(w, ttft, tpot));
     }
 
@@ -268,10 +298,10 @@ public final class AttentionFfnEvaluator {
                 + (attn.accelerators() - gpusUsed) * PowerModel.idleAcceleratorWatts(gd.tdpWatts());
         // FFN chips: busy for the offloaded layers' m micro-batches each step
         AttentionFfnSplit.FfnTime f = parts.ffnTime;
-        double busy = Math.min(1, p.microBatches * f.seconds() / parts.tpot); // each group works on its own layer, once per micro-batch
+        double busy = Math.min(1, p.microBatches * f.seconds() / parts.step); // each group works on its own layer, once per micro-batch
         double lpuW = lpusUsed * PowerModel.acceleratorWatts(fd.tdpWatts(),
-                Math.min(1, p.microBatches * f.flops() / (fd.peakFlops(w.precision()) * parts.tpot)),
-                Math.min(1, p.microBatches * f.bytes() / (fd.memBandwidthBytesPerSecond() * parts.tpot)), f.computeBound() ? busy : 0)
+                Math.min(1, p.microBatches * f.flops() / (fd.peakFlops(w.precision()) * parts.step)),
+                Math.min(1, p.microBatches * f.bytes() / (fd.memBandwidthBytesPerSecond() * parts.step)), f.computeBound() ? busy : 0)
                 + (ffn.accelerators() - lpusUsed) * PowerModel.idleAcceleratorWatts(fd.tdpWatts());
         // hosts from their parts, as Evaluator counts them, for each pool
         double attnHost = io.tokenrack.engine.power.HostPower.of(attn.accelerators(), gpuW, attn.hostNameplateWatts(), liquid(attn), false).totalWatts();
@@ -365,7 +395,7 @@ public final class AttentionFfnEvaluator {
         double kvPerAcc = sp.concurrency() / st.dp() * st.kvBytesPerSequencePerAccelerator(w.inputTokens() + w.outputTokens() / 2.0);
         ServingPlan served = new ServingPlan(new Parallelism(st.tp(), st.pp(), model.moe() == null ? 1 : st.tp() * st.dp(), st.dp()),
                 p.active, gpusUsed + lpusUsed, sp.concurrency() * p.active,
-                (int) Math.min(Integer.MAX_VALUE, (long) plan.serving().maxConcurrency() * plan.replicas()));
+                (int) Math.min(Integer.MAX_VALUE, (long) plan.serving().maxConcurrency() * plan.replicas()), plan.serving().speculation());
         double provisionedMw = provisioned * (facility / it) / 1e6;
         return new Evaluation.Ok(attn.accelerator().id(), model.id(), n, served,
                 new Throughput(output, input, output / n, (output + input) / n, 1 / parts.tpot),

@@ -39,8 +39,30 @@ public final class ClusterFactory {
         this.catalog = catalog;
     }
 
-    /** The accelerators of a design, in the servers and racks it places them. */
+    /**
+     * The last design resolved (by identity) and its cluster: an edit's evaluation, concurrency
+     * sweep and frontier each ask for the same design, and it is resolved once. Both are
+     * immutable, so sharing the cluster between threads is safe.
+     */
+    private record Resolved(RackDesign design, Cluster cluster) {}
+
+    private volatile Resolved last;
+
+    /**
+     * The accelerators of a design, in the servers and racks it places them. Asked again for the
+     * same design object, the cluster resolved the first time is returned.
+     */
     public Cluster fromDesign(RackDesign design) {
+        Resolved r = last;
+        if (r != null && r.design() == design) {
+            return r.cluster();
+        }
+        Cluster c = resolve(design);
+        last = new Resolved(design, c);
+        return c;
+    }
+
+    private Cluster resolve(RackDesign design) {
         List<Provenance> prov = new ArrayList<>();
         AcceleratorSpec acc = null;
         int accelerators = 0;

@@ -73,8 +73,9 @@ public final class Evaluator {
 
     public Evaluation evaluate(RackDesign design, Workload workload, Assumptions assumptions) {
         if (AcceleratorPools.mixed(catalog, design)) {
-            // two kinds of accelerators: attention on one, the FFN on the other
-            return new AttentionFfnEvaluator(this).evaluate(design, workload, assumptions);
+            // two kinds of accelerators: the one serving search the CLI's evaluate runs too (attention–FFN or prefill–decode
+            // pools, whichever serves the operating point better), so the app and the CLI show the same numbers
+            return new ServingSearch(this).evaluateMixed(design, workload, assumptions, ServingOptions.AUTO, SpeculationRequest.AUTO);
         }
         Cluster cluster;
         try {
@@ -182,7 +183,7 @@ public final class Evaluator {
      * Per plan, the plan once per speculation to try (off first, so that a tie keeps the plainer
      * one). A draft that does not fit beside the target leaves a plan with no concurrency, skipped.
      */
-    private List<List<Plan>> speculative(List<Plan> plans, ModelSpec model, SpeculationRequest request) {
+    List<List<Plan>> speculative(List<Plan> plans, ModelSpec model, SpeculationRequest request) {
         List<io.tokenrack.engine.perf.Speculation> candidates = request.candidates(model, catalog);
         List<List<Plan>> out = new ArrayList<>(plans.size());
         if (candidates.size() == 1 && candidates.getFirst().isOff()) {
@@ -381,6 +382,14 @@ public final class Evaluator {
             return new Choice(plan, active, sp, meets(sp, w), sp.queuedRequests() > 0, false);
         }
         ServingPoint top = plan.serving().at(maxPerReplica);
+        int own = plan.serving().ownMemoryConcurrency();
+        if (own >= 1 && own < maxPerReplica) {
+            // KV beyond an SRAM chip's own memory is read from DRAM: filling it can lower the throughput, and then it is not filled
+            ServingPoint inOwn = plan.serving().at(own);
+            if (inOwn.outputTokensPerSecond() > top.outputTokensPerSecond()) {
+                top = inOwn;
+            }
+        }
         if (meets(top, w)) {
             return new Choice(plan, plan.replicas(), top, true, true, false);
         }
@@ -509,6 +518,7 @@ public final class Evaluator {
         if (plan.step().device().sramResident()) {
             notes.add(SramLayouts.explain(plan, sp.step(), sp.tpotSeconds(), model.layers(), SramLayouts.linkBytesPerSecond(c)));
             SramLayouts.assumedLink(c, plan.step().groupSize()).ifPresent(notes::add);
+            SramLayouts.kvInDram(plan, sp.concurrency()).ifPresent(notes::add);
         }
         List<RackDraw> racks = rackDraws(c, m.power.itWatts());
         Bottleneck bottleneck = bottleneck(choice, sp, racks, notes, a.constants().maxSequencesPerRank());

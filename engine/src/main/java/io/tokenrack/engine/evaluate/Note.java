@@ -151,6 +151,23 @@ public sealed interface Note {
     }
 
     /**
+     * SRAM chips with DRAM beside them (the LPX rack's DDR5) serve more requests than their SRAM holds:
+     * the KV cache of the rest is read from the DRAM, far slower than SRAM.
+     *
+     * @param inSram              requests per replica whose KV the SRAM left by the weights holds
+     * @param served              requests per replica served
+     * @param dramBytesPerSecond  the DRAM's bandwidth per chip
+     */
+    record KvInDram(int inSram, double served, double dramBytesPerSecond) implements Note {
+        @Override
+        public String text() {
+            return String.format(Locale.ROOT, "KV cache beyond SRAM: the chips' SRAM holds the KV of %,d requests per replica; the other %,.0f "
+                    + "are read from the DRAM beside the chips at %,.1f GB/s per chip (an assumed figure), thousands of times slower than SRAM", inSram,
+                    Math.max(0, served - inSram), dramBytesPerSecond / 1e9);
+        }
+    }
+
+    /**
      * Attention–FFN disaggregation: which accelerators run attention (with the KV cache) and which
      * the FFN, the ratio, and one offloaded layer's time in its parts against the same layer run
      * aggregated on the attention accelerators.

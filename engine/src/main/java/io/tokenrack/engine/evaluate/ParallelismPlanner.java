@@ -110,7 +110,7 @@ final class ParallelismPlanner {
             return d;
         }
         return new Device(d.id(), d.bf16FlopsPerSecond() * f, d.fp8FlopsPerSecond() * f, d.fp4FlopsPerSecond() * f,
-                d.memBandwidthBytesPerSecond(), d.memoryBytes(), d.tdpWatts());
+                d.memBandwidthBytesPerSecond(), d.memoryBytes(), d.tdpWatts(), d.sramResident(), d.kvDramBytes(), d.kvDramBytesPerSecond());
     }
 
     static Plan plan(Cluster c, Device device, ModelShape shape, Workload w, ModelConstants k, int tp, int pp, int dp, Batching batching) {

@@ -71,8 +71,11 @@ public final class RangeEvaluator {
                 @Override
                 public Evaluation evaluate(Evaluator evaluator, Workload w, Assumptions a, Batching batching, SpeculationRequest speculation,
                                            ServingOptions serving) {
-                    // two kinds of accelerators: attention–FFN disaggregation, as Evaluator routes the design itself
-                    return AcceleratorPools.mixed(evaluator.catalog(), design) ? evaluator.evaluate(design, w, a)
+                    // two kinds of accelerators: the serving search evaluate runs on such a design (aggregated, the
+                    // overloads' default, cannot serve two kinds: it stands for auto there)
+                    return AcceleratorPools.mixed(evaluator.catalog(), design)
+                            ? new ServingSearch(evaluator).evaluateMixed(design, w, a,
+                                    serving.mode() == ServingMode.AGGREGATED ? ServingOptions.AUTO : serving, speculation)
                             : ClusterSource.super.evaluate(evaluator, w, a, batching, speculation, serving);
                 }
 

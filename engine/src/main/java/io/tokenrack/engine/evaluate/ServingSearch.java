@@ -48,7 +48,7 @@ public final class ServingSearch {
         }
         boolean joined = DesignPools.hasSwitch(design, evaluator.catalog());
         if (options.mode() == ServingMode.AFD) {
-            return joined ? new AttentionFfnEvaluator(evaluator).evaluate(design, w, a) : unjoined(design, kinds, w);
+            return joined ? new AttentionFfnEvaluator(evaluator).evaluate(design, w, a, speculation) : unjoined(design, kinds, w);
         }
         if (options.prefillCount() != null || options.decodeCount() != null) {
             throw new EvaluationException("the design's racks make the pools: a prefill or decode count does not apply to a design with two kinds");
@@ -76,13 +76,28 @@ public final class ServingSearch {
         }
         if (options.mode() == ServingMode.AUTO && options.prefillAcceleratorId() == null && joined) {
             // auto: attention–FFN disaggregation too, whichever serves the operating point better
-            Evaluation afd = new AttentionFfnEvaluator(evaluator).evaluate(design, w, a);
+            Evaluation afd = new AttentionFfnEvaluator(evaluator).evaluate(design, w, a, speculation);
             // when neither serves, attention–FFN's refusal says the best speed the design reaches
             if (best == null || better(afd, best) || !(best instanceof Evaluation.Ok) && !(afd instanceof Evaluation.Ok)) {
                 best = afd;
             }
         }
         return best;
+    }
+
+    /**
+     * A design with two kinds of accelerators served with continuous batching as {@code options} and
+     * {@code speculation} ask: what {@link Evaluator#evaluate(io.tokenrack.engine.design.RackDesign, Workload, Assumptions)}
+     * (the app) and the CLI's {@code evaluate --design} both run, so they agree. Input the search cannot
+     * serve comes back as a failed evaluation carrying its message instead of an exception.
+     */
+    public Evaluation evaluateMixed(io.tokenrack.engine.design.RackDesign design, Workload w, Assumptions a, ServingOptions options,
+                                    SpeculationRequest speculation) {
+        try {
+            return evaluate(design, w, a, Batching.CONTINUOUS, options, speculation);
+        } catch (io.tokenrack.engine.catalog.InputException e) {
+            return new Evaluation.Failed(Evaluation.Failed.Failure.INVALID, e.getMessage(), null, w.modelId(), 0, java.util.List.of());
+        }
     }
 
     /** Why a design with these kinds of accelerator cannot be served in {@code mode}, or null when it can be tried. */

@@ -62,6 +62,19 @@ final class SramLayouts {
                 "no link rate is published and the design lists no NIC: one 400 Gb/s port per chip, as for a server without one")));
     }
 
+    /**
+     * The note for requests whose KV cache lies beyond the chips' SRAM, in the DRAM beside it (LPX DDR5),
+     * when the replica serves more of them than its SRAM holds; empty otherwise.
+     */
+    static java.util.Optional<Note> kvInDram(Plan plan, double concurrencyPerReplica) {
+        Device d = plan.step().device();
+        int own = plan.serving().ownMemoryConcurrency();
+        if (d.kvDramBytes() <= 0 || concurrencyPerReplica <= own) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new Note.KvInDram(own, concurrencyPerReplica, d.kvDramBytesPerSecond()));
+    }
+
     /** Whether a group of {@code span} chips talks over chip-to-chip links (not over Ethernet between racks). */
     private static boolean chipToChip(Cluster c, int span) {
         return span <= c.scaleUpDomain() || c.accelerator().scaleUpBytesPerSecond() == 0;

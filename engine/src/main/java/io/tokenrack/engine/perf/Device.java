@@ -12,6 +12,9 @@ import io.tokenrack.engine.workload.Precision;
  * @param sramResident       the memory is the chips' on-chip SRAM (no HBM or DRAM): weights and KV
  *                           must fit in the SRAM of many chips, and the chips run statically scheduled
  *                           layers with no kernel launches (GroqChip, LP30)
+ * @param kvDramBytes        DRAM beside an SRAM-resident chip that holds the KV cache the SRAM cannot
+ *                           (LPX: the rack's DDR5 per chip), 0 when none
+ * @param kvDramBytesPerSecond that DRAM's bandwidth, 0 when none
  */
 public record Device(
         String id,
@@ -21,7 +24,22 @@ public record Device(
         double memBandwidthBytesPerSecond,
         double memoryBytes,
         double tdpWatts,
-        boolean sramResident) {
+        boolean sramResident,
+        double kvDramBytes,
+        double kvDramBytesPerSecond) {
+
+    public Device {
+        if (kvDramBytes < 0 || kvDramBytesPerSecond < 0 || (kvDramBytes > 0) != (kvDramBytesPerSecond > 0)) {
+            throw new IllegalArgumentException("KV DRAM: a size and a bandwidth, both positive, or neither; was " + kvDramBytes + " B at "
+                    + kvDramBytesPerSecond + " B/s");
+        }
+    }
+
+    /** A device without KV DRAM. */
+    public Device(String id, double bf16FlopsPerSecond, double fp8FlopsPerSecond, double fp4FlopsPerSecond,
+                  double memBandwidthBytesPerSecond, double memoryBytes, double tdpWatts, boolean sramResident) {
+        this(id, bf16FlopsPerSecond, fp8FlopsPerSecond, fp4FlopsPerSecond, memBandwidthBytesPerSecond, memoryBytes, tdpWatts, sramResident, 0, 0);
+    }
 
     /** A device with off-chip memory (HBM, GDDR, DRAM). */
     public Device(String id, double bf16FlopsPerSecond, double fp8FlopsPerSecond, double fp4FlopsPerSecond,
@@ -43,7 +61,9 @@ public record Device(
                 a.memBandwidthBytesPerSecond(),
                 a.memoryBytes(),
                 a.tdpWatts() == null ? Double.NaN : a.tdpWatts(),
-                isSramResident(a));
+                isSramResident(a),
+                isSramResident(a) ? a.kvDramBytes() : 0,
+                isSramResident(a) ? a.kvDramBytesPerSecond() : 0);
     }
 
     /**

@@ -83,6 +83,19 @@ public final class ServingModel {
                 * step.dp();
     }
 
+    /**
+     * Requests a replica holds with every KV cache in the accelerators' own memory: below
+     * {@link #maxConcurrency()} only on SRAM chips with KV DRAM beside them (LPX DDR5), where the
+     * requests beyond it are read from the slower DRAM and may lower the replica's throughput.
+     */
+    public int ownMemoryConcurrency() {
+        if (step.device().kvDramBytes() <= 0) {
+            return maxSequencesPerReplica;
+        }
+        return Math.min(maxSequencesPerReplica,
+                step.maxSequencesPerRankInOwnMemory(inputTokens + k.outputResidency() * outputTokens) * step.dp());
+    }
+
     /** The same replica and workload with another speculative decoding. */
     public ServingModel withSpeculation(Speculation s, Drafter d) {
         return new ServingModel(step, k, (int) inputTokens, (int) outputTokens, batching, prefixHitRate, s, d);

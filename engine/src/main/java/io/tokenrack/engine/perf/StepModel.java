@@ -216,7 +216,8 @@ public final class StepModel {
             return 0;
         }
         double perSeq = kvBytesPerSequencePerAccelerator(contextTokens) + extraKvBytesPerSequence;
-        return (int) Math.min(k.maxSequencesPerRank(), Math.floor(free * k.kvMemoryFraction() / perSeq));
+        // an SRAM chip with DRAM beside it (LPX DDR5) keeps in DRAM the KV its SRAM cannot hold
+        return (int) Math.min(k.maxSequencesPerRank(), Math.floor((free + device.kvDramBytes()) * k.kvMemoryFraction() / perSeq));
     }
 
     /**
@@ -270,12 +271,13 @@ public final class StepModel {
                          boolean hostOverheads) {
         if (twoBatchOverlap && moeLayersPerStage > 0 && tp * dp > 1 && decodeSeqs + prefillTokens >= 2) {
             // two micro-batches of half the sequences and half the prompt tokens each
-            return plainRun(decodeSeqs / 2, q, decodeContext, prefillTokens / 2, promptTokens, cachedTokens, hostOverheads).overlapped();
+            return plainRun(decodeSeqs / 2, decodeSeqs, q, decodeContext, prefillTokens / 2, promptTokens, cachedTokens, hostOverheads).overlapped();
         }
-        return plainRun(decodeSeqs, q, decodeContext, prefillTokens, promptTokens, cachedTokens, hostOverheads).result();
+        return plainRun(decodeSeqs, decodeSeqs, q, decodeContext, prefillTokens, promptTokens, cachedTokens, hostOverheads).result();
     }
 
-    private Acc plainRun(double decodeSeqs, int q, double decodeContext, double prefillTokens, double promptTokens, double cachedTokens,
+    /** @param stepSeqs the step's decoding sequences on this rank (both halves of a two-batch overlap), whose KV the chips hold */
+    private Acc plainRun(double decodeSeqs, double stepSeqs, int q, double decodeContext, double prefillTokens, double promptTokens, double cachedTokens,
                          boolean hostOverheads) {
         Acc acc = new Acc();
         double uncached = promptTokens - cachedTokens;
@@ -289,7 +291,7 @@ public final class StepModel {
                 layersPerStage * (attnParams * attnWeightBytes + 2 * t * shape.spec().hiddenSize() * ACTIVATION_BYTES / tp), bw * k.memoryEfficiency());
 
         // Attention over the KV cache.
-        attention(acc, decodeSeqs, q, decodeContext, prefillTokens, promptTokens, cachedTokens);
+        attention(acc, decodeSeqs, stepSeqs, q, decodeContext, prefillTokens, promptTokens, cachedTokens);
 
         // Dense FFN layers.
         if (denseLayersPerStage > 0) {
@@ -325,7 +327,35 @@ public final class StepModel {
         return acc;
     }
 
-    private void attention(Acc acc, double decodeSeqs, int q, double decodeContext, double prefillTokens, double promptTokens,
+    /**
+     * Sequences a rank holds with their KV in its own memory only (an SRAM chip's DRAM left out): past
+     * them, on a chip with KV DRAM, each further sequence's KV is read at the DRAM's bandwidth.
+     */
+    public int maxSequencesPerRankInOwnMemory(double contextTokens) {
+        double free = device.memoryBytes() - weightBytesPerAccelerator();
+        if (free <= 0) {
+            return 0;
+        }
+        return (int) Math.min(k.maxSequencesPerRank(), Math.floor(free * k.kvMemoryFraction() / kvBytesPerSequencePerAccelerator(contextTokens)));
+    }
+
+    /**
+     * The bandwidth at which this accelerator reads KV when it holds {@code residentKvBytes} of it (the
+     * sequences of all pp micro-batches in flight, each stage a micro-batch of them): its memory's,
+     * or, on an SRAM chip with KV DRAM beside it, the SRAM's for the share the SRAM holds (what the
+     * weights leave, × kvMemoryFraction) and the DRAM's for the rest, read one after the other:
+     * bytes / (fast / bw + dram / bw_dram).
+     */
+    double kvReadBytesPerSecond(double residentKvBytes) {
+        if (device.kvDramBytes() <= 0 || residentKvBytes <= 0) {
+            return bw;
+        }
+        double fast = Math.max(0, device.memoryBytes() - weightBytesPerAccelerator()) * k.kvMemoryFraction();
+        double dramShare = Math.max(0, residentKvBytes - fast) / residentKvBytes;
+        return 1 / ((1 - dramShare) / bw + dramShare / device.kvDramBytesPerSecond());
+    }
+
+    private void attention(Acc acc, double decodeSeqs, double stepSeqs, int q, double decodeContext, double prefillTokens, double promptTokens,
                            double cachedTokens) {
         int heads = shape.spec().attentionHeads();
         double headsHere = Math.ceil((double) heads / tp);
@@ -350,7 +380,7 @@ public final class StepModel {
         double bytes = decodeSeqs * kvPerToken * (fullLayers * decodeCtxFull + slidingLayersPerStage * decodeCtxSliding);
         // Decode attention: each sequence reads its own KV, so batching does not raise intensity.
         acc.op(OperatorClass.ATTENTION_CORE, flops, peakAttention * k.attentionComputeEfficiency(),
-                bytes, bw * k.attentionMemoryEfficiency());
+                bytes, kvReadBytesPerSecond(stepSeqs * pp * kvBytesPerSequencePerAccelerator(decodeContext)) * k.attentionMemoryEfficiency());
         if (prefillTokens > 0) {
             // Causal prefill: an uncached prompt token attends to the cached prefix and to half of the
             // uncached rest on average (window-capped); with no cache, half the prompt.

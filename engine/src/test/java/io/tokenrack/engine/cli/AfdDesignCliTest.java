@@ -52,4 +52,61 @@ class AfdDesignCliTest {
         assertEquals(0, j.get("serving").get("ffnAccelerators").asInt());
         assertTrue(j.get("notes").toString().contains("attention–FFN disaggregation does not pay here"), j.get("notes").toString());
     }
+
+    @Test
+    void sweepGivesTheCurveAndTheFrontierOfATwoKindDesign() {
+        EvaluateCommandTest.Run curve = EvaluateCommandTest.run("sweep", "--design", "../presets/designs/vera-rubin-lpx.json", "--model", "kimi-k2",
+                "--precision", "fp8", "--isl", "8192", "--osl", "1024", "--curve", "--points", "4");
+        assertEquals(0, curve.exit(), curve.err());
+        String[] lines = curve.out().strip().split("\n");
+        assertTrue(lines[0].startsWith("concurrency,"), lines[0]);
+        assertEquals(5, lines.length, curve.out());
+        // one request first, the most that fit last: throughput rises, speed per user falls
+        String[] first = lines[1].split(",");
+        String[] last = lines[4].split(",");
+        assertEquals("1", first[0]);
+        assertTrue(Double.parseDouble(last[1]) > Double.parseDouble(first[1]), curve.out());
+        assertTrue(Double.parseDouble(last[4]) < Double.parseDouble(first[4]), curve.out());
+
+        EvaluateCommandTest.Run frontier = EvaluateCommandTest.run("sweep", "--design", "../presets/designs/vera-rubin-lpx.json", "--model",
+                "kimi-k2", "--precision", "fp8", "--isl", "8192", "--osl", "1024", "--points", "6");
+        assertEquals(0, frontier.exit(), frontier.err());
+        String[] rows = frontier.out().strip().split("\\n");
+        assertEquals(SweepCommand.FRONTIER_HEADER, rows[0]);
+        assertTrue(rows.length >= 3, frontier.out());
+        // every point carries its way of serving: pools of the design's two kinds (attention–FFN or prefill–decode)
+        for (int i = 1; i < rows.length; i++) {
+            String[] f = rows[i].split(",");
+            assertTrue(f[17].equals("afd") || f[17].equals("disaggregated"), rows[i]);
+            if (i > 1) {
+                // a frontier: speed per user falls as throughput rises
+                String[] before = rows[i - 1].split(",");
+                assertTrue(Double.parseDouble(f[4]) <= Double.parseDouble(before[4]) && Double.parseDouble(f[1]) >= Double.parseDouble(before[1]),
+                        frontier.out());
+            }
+        }
+        assertTrue(frontier.out().contains(",afd,"), frontier.out());
+    }
+
+    @Test
+    void kimiAt500TokensPerUserNeedsADraftHeadAndThenServesWithAttentionFfnDisaggregation() throws Exception {
+        String[] base = {"evaluate", "--design", "../presets/designs/vera-rubin-lpx.json", "--model", "kimi-k2", "--precision", "fp8",
+                "--isl", "8192", "--osl", "1024", "--min-tokens-per-second-per-user", "500"};
+        // Kimi-K2 ships no MTP: auto runs no speculation, and the GPUs' overheads keep one request near 226 tokens/s
+        EvaluateCommandTest.Run plain = EvaluateCommandTest.run(base);
+        assertEquals(2, plain.exit(), plain.out());
+        assertTrue(plain.err().contains("one request alone gets at best"), plain.err());
+        // an EAGLE-style head: four drafts, AL 3.11, verified through the offloaded layers
+        String[] eagle = java.util.Arrays.copyOf(base, base.length + 3);
+        eagle[base.length] = "--speculative";
+        eagle[base.length + 1] = "eagle:4";
+        eagle[base.length + 2] = "--json";
+        EvaluateCommandTest.Run r = EvaluateCommandTest.run(eagle);
+        assertEquals(0, r.exit(), r.err());
+        JsonNode j = StrictJson.mapper().readTree(r.out());
+        assertEquals("afd", j.get("serving").get("mode").asText());
+        assertEquals("eagle", j.get("serving").get("speculative").get("method").asText());
+        assertTrue(j.get("serving").get("offloadedLayers").asInt() >= 1, j.get("serving").toString());
+        assertTrue(j.get("tokensPerSecondPerUser").asDouble() >= 500, j.get("tokensPerSecondPerUser").toString());
+    }
 }

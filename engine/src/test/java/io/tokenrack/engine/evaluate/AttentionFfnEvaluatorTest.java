@@ -27,7 +27,9 @@ class AttentionFfnEvaluatorTest {
     void rubinGpusRunAttentionAndSramChipsTheFfnOfTheLayersTheyHold() {
         Cluster gpus = EVALUATOR.clusters().standard("rubin", 216);
         Cluster lpus = EVALUATOR.clusters().standard("groq-lpu", 576);
-        Evaluation e = AFD.evaluate(gpus, lpus, kimi(100.0), DEFAULTS);
+        // a few users at a time: at full batches the GroqChips' FFN is slower than the GPUs' and the search keeps every layer
+        // on the GPUs (whenMovingLayersWouldSlowEachToken… in AfdDesignCliTest); the prefill stays on the GPUs for every layer
+        Evaluation e = AFD.evaluate(gpus, lpus, kimi(100.0).withConcurrency(4), DEFAULTS);
         assertTrue(e.ok(), e.message());
         Evaluation.Ok ok = (Evaluation.Ok) e;
         Note.AttentionFfn afd = ok.notes().stream().filter(n -> n instanceof Note.AttentionFfn).map(n -> (Note.AttentionFfn) n).findFirst()
@@ -46,6 +48,56 @@ class AttentionFfnEvaluatorTest {
         assertTrue(afd.sendSeconds() >= AttentionFfnSplit.SEND_SECONDS && afd.returnSeconds() > afd.sendSeconds(),
                 "each way costs the link latency; bf16 results weigh twice the fp8 activations");
         assertEquals(216 + 576, ok.accelerators());
+    }
+
+    @Test
+    void speculativeDecodingVerifiesItsDraftsThroughTheOffloadedLayersAndDividesTheStepByTheAcceptanceLength() {
+        Cluster gpus = EVALUATOR.clusters().standard("rubin", 72);
+        Cluster lpus = EVALUATOR.clusters().standard("lp30", 256);
+        Workload one = kimi(null).withConcurrency(1);
+        Evaluation.Ok off = (Evaluation.Ok) AFD.evaluate(gpus, lpus, one, DEFAULTS, SpeculationRequest.OFF);
+        Evaluation.Ok eagle = (Evaluation.Ok) AFD.evaluate(gpus, lpus, one, DEFAULTS, SpeculationRequest.parse("eagle:3"));
+        Note.AttentionFfn a = afdNote(off);
+        Note.AttentionFfn b = afdNote(eagle);
+        assertEquals(io.tokenrack.engine.perf.SpeculativeMethod.EAGLE, eagle.plan().speculation().method());
+        assertEquals(3, eagle.plan().speculation().draftTokens());
+        double al = eagle.plan().speculation().acceptanceLength();
+        assertTrue(al > 2 && al < 4, "EAGLE AL at 3 drafts " + al);
+        assertTrue(b.offloadedLayers() >= 1 && b.offloadedLayers() == a.offloadedLayers(), a.offloadedLayers() + " vs " + b.offloadedLayers());
+        // the step from its parts: the aggregated step (TPOT × AL) less the offloaded layers' own time plus their AFD time, over AL
+        assertEquals(AttentionFfnSplit.stepSeconds(b.aggregatedTpotSeconds() * al, b.offloadedLayers(), 0, b.aggregatedLayerSeconds(),
+                b.layerSeconds()) / al, b.tpotSeconds(), 1e-12, "the step from its parts");
+        assertEquals(eagle.latency().tpotSeconds(), b.tpotSeconds(), 1e-15);
+        // 4 tokens per sequence cross to the LPUs and back: more bytes each way, and more FFN work, than 1
+        assertTrue(b.sendSeconds() > a.sendSeconds() && b.ffnSeconds() >= a.ffnSeconds(), a + " / " + b);
+        // a step a little longer than without drafts, emitting AL tokens: the user sees more tokens per second
+        assertTrue(b.tpotSeconds() * al > a.tpotSeconds() && b.tpotSeconds() < a.tpotSeconds() / 1.8,
+                "step " + b.tpotSeconds() * al + " s, TPOT " + b.tpotSeconds() + " s vs " + a.tpotSeconds() + " s without drafts");
+    }
+
+    private static Note.AttentionFfn afdNote(Evaluation.Ok ok) {
+        return ok.notes().stream().filter(n -> n instanceof Note.AttentionFfn).map(n -> (Note.AttentionFfn) n).findFirst()
+                .orElseThrow(() -> new AssertionError("no AFD note in " + ok.noteTexts()));
+    }
+
+    @Test
+    void theAppsEvaluateOfAMixedDesignIsTheCliSearchUnderAuto() {
+        io.tokenrack.engine.design.RackDesign design = io.tokenrack.engine.design.DesignIO.read(
+                java.nio.file.Path.of("../presets/designs/vera-rubin-lpx.json"));
+        for (Double target : new Double[] {50.0, 200.0}) {
+            Workload w = kimi(target);
+            Evaluation.Ok app = (Evaluation.Ok) EVALUATOR.evaluate(design, w, DEFAULTS);
+            Evaluation.Ok cli = (Evaluation.Ok) new ServingSearch(EVALUATOR).evaluate(design, w, DEFAULTS,
+                    io.tokenrack.engine.perf.Batching.CONTINUOUS, ServingOptions.AUTO, SpeculationRequest.AUTO);
+            assertEquals(cli.plan().split().mode(), app.plan().split().mode(), "at " + target);
+            assertEquals(cli.throughput().outputTokensPerSecond(), app.throughput().outputTokensPerSecond(), 1e-9, "at " + target);
+            assertEquals(cli.latency().tpotSeconds(), app.latency().tpotSeconds(), 1e-15, "at " + target);
+            assertEquals(cli.power().itWatts(), app.power().itWatts(), 1e-9, "at " + target);
+        }
+        // what the search cannot serve comes back as a failed evaluation with its sentence, not an exception
+        Evaluation refused = EVALUATOR.evaluate(design, kimi(100_000.0), DEFAULTS);
+        assertFalse(refused.ok());
+        assertTrue(refused.message().contains("tokens/s per user"), refused.message());
     }
 
     @Test

@@ -98,4 +98,18 @@ class ClusterFactoryTest {
         assertTrue(assertThrows(EvaluationException.class, () -> new ClusterFactory(catalog).fromDesign(mixed))
                 .getMessage().contains("mixes accelerators"));
     }
+
+    @Test
+    void theSameDesignIsResolvedOnceAndAnotherAfresh() {
+        ClusterFactory f = new ClusterFactory(catalog);
+        RackDesign d = design(new RackInstance("rack-a", "Rack A", "rack-air", List.of(at("a", "srv-8", 1))));
+        RackDesign bigger = design(new RackInstance("rack-a", "Rack A", "rack-air", List.of(at("a", "srv-8", 1), at("b", "srv-8", 9))));
+
+        Cluster first = f.fromDesign(d);
+        assertTrue(first == f.fromDesign(d), "an edit's evaluation, sweep and frontier share one resolved cluster");
+        Cluster other = f.fromDesign(bigger);
+        assertEquals(16, other.accelerators(), "a new design is resolved, not served the last one's cluster");
+        assertEquals(8, f.fromDesign(d).accelerators());
+        assertEquals(first, f.fromDesign(d), "resolved again after another design, to the same cluster");
+    }
 }

@@ -236,7 +236,8 @@ class EvaluatorTest {
                 a.bf16DenseTflops() * compute, a.fp8DenseTflops() == null ? null : a.fp8DenseTflops() * compute,
                 a.fp4DenseTflops() == null ? null : a.fp4DenseTflops() * compute, a.int8DenseTops(), a.memoryGB(),
                 a.memBandwidthTBps() * bandwidth, a.onChipSramMB(), a.tdpWatts(), a.scaleUpLink(), a.scaleUpGBpsPerDirection(),
-                a.scaleUpDomainSize(), a.cooling(), a.priceUsdEstimate(), a.priceNote(), a.notes(), a.sources());
+                a.scaleUpDomainSize(), a.cooling(), a.priceUsdEstimate(), a.priceNote(), a.notes(), a.sources(), a.computeEfficiencyScale(),
+                a.kvDramGB(), a.kvDramBandwidthGBps());
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.tokenrack.engine.perf;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tokenrack.engine.catalog.AcceleratorSpec;
@@ -100,6 +101,30 @@ class SramStepModelTest {
         double sram = step(SRAM_CHIP, 1, 4).stage(1, 1000, 0, 0).seconds();
         double hbm = step(HBM_CHIP, 1, 4).stage(1, 1000, 0, 0).seconds();
         close(10e-6, hbm - sram, "one layer per stage · 10 µs of layer overhead");
+    }
+
+    /** The SRAM chip with 10 GB of DRAM beside it at 100 GB/s for the KV cache its SRAM cannot hold (as the LPX rack's DDR5). */
+    static final Device SRAM_DRAM_CHIP = new Device("sram-dram-chip", 1e15, 0, 0, 10e12, 100e6, 200, true, 10e9, 100e9);
+
+    @Test
+    void kvBeyondTheSramGoesToTheDramBesideItAndIsReadThereAtItsBandwidth() {
+        StepModel sram = step(SRAM_CHIP, 1, 4);
+        StepModel dram = step(SRAM_DRAM_CHIP, 1, 4);
+        // 10,000-token sequences hold 1,024 · 10,000 = 10,240,000 B of KV on each chip. SRAM alone: 33,140,966.4 B for KV → 3;
+        // with the DRAM: (36,823,296 + 10,000,000,000) · 0.9 = 9,033,140,966.4 B → 882.1 → 882
+        assertEquals(3, sram.maxSequencesPerRank(10_000));
+        assertEquals(882, dram.maxSequencesPerRank(10_000));
+        // Four stages in turn, each a micro-batch: a chip holds the KV of all four micro-batches and reads its own one's.
+        // 4 × 8 sequences at 1,000 tokens hold 32,768,000 B: all in SRAM; a micro-batch's 8,192,000 B read at 10 TB/s · 0.5
+        // = 1.6384 µs, as without DRAM
+        close(1.6384e-6, dram.stage(8, 1000, 0, 0).secondsByClass()[OperatorClass.ATTENTION_CORE.ordinal()], "KV in SRAM");
+        close(1.6384e-6, sram.stage(8, 1000, 0, 0).secondsByClass()[OperatorClass.ATTENTION_CORE.ordinal()], "the same without DRAM");
+        // 4 × 16 sequences hold 65,536,000 B: 33,140,966.4 B in SRAM, the other 32,395,033.6 B (49.4309%) in DRAM. A micro-batch
+        // reads 16,384,000 B in those shares, one after the other: 8,285,241.6 B at 5 TB/s = 1.657048 µs and 8,098,758.4 B
+        // at 100 GB/s · 0.5 = 161.975168 µs, 163.632216 µs (the math, 0.13 µs, hides under it)
+        close(163.63221632e-6, dram.stage(16, 1000, 0, 0).secondsByClass()[OperatorClass.ATTENTION_CORE.ordinal()], "KV half in DRAM");
+        assertThrows(IllegalArgumentException.class, () -> new Device("x", 1e15, 0, 0, 10e12, 100e6, 200, true, 10e9, 0),
+                "a DRAM without a bandwidth cannot be timed");
     }
 
     @Test
