@@ -132,7 +132,16 @@ public final class PlanCommand implements Callable<Integer> {
         }
         if (siteMw != null) {
             try {
+                double fileMw = doc.utilityMegawatts();
                 doc = doc.withUtilityMegawatts(siteMw);
+                if (site != null && siteMw != fileMw) {
+                    // the site's name may say its file's envelope: say the one used
+                    doc = new SiteDocument(doc.formatVersion(), doc.name() + " (at " + new java.math.BigDecimal(siteMw).round(
+                            new java.math.MathContext(6)).stripTrailingZeros().toPlainString() + " MW by --site-mw, not the file's "
+                            + new java.math.BigDecimal(fileMw).round(new java.math.MathContext(6)).stripTrailingZeros().toPlainString()
+                            + " MW)", doc.description(), doc.utilityMegawatts(), doc.powerChain(), doc.cooling(), doc.rackPowerBasis(),
+                            doc.floorRackPositions(), doc.capexBudgetUsd(), doc.designs(), doc.workloads(), doc.finance());
+                }
             } catch (InputException e) {
                 throw new InputException("--site-mw: " + e.getMessage().replaceFirst("^utilityMegawatts: ", ""), e);
             }

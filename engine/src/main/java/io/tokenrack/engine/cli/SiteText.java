@@ -46,7 +46,7 @@ final class SiteText {
         out.printf(Locale.ROOT, "  facility capex           %s (%s per MW of sized IT load; %s–%s over the survey's markets); hardware + facility %s%n",
                 money(fc.usd()), money(fc.usdPerMegawatt()), money(fc.lowUsd()), money(fc.highUsd()), money(fc.totalCapexUsd()));
         out.printf(Locale.ROOT, "  $ per M output tokens    %s%n", Double.isFinite(p.usdPerMillionOutputTokens())
-                ? "$" + Text.fixed(p.usdPerMillionOutputTokens(), 3) : Text.UNKNOWN);
+                ? "$" + Text.fixed(p.usdPerMillionOutputTokens(), 3) : Text.UNKNOWN + " (" + missingPrice(p) + ")");
         out.printf(Locale.ROOT, "  payback                  %s, hardware and facility build over revenue less energy (%s–%s with the facility's range);"
                         + " hardware alone with the facility rented %s%n", years(p.paybackYears()), years(fc.paybackYearsLow()),
                 years(fc.paybackYearsHigh()), years(fc.hardwarePaybackYears()));
@@ -54,6 +54,17 @@ final class SiteText {
         for (String n : p.notes()) {
             out.println("  note: " + n);
         }
+    }
+
+    /** The designs of the plan that have units but no price (capex unknown). */
+    static java.util.List<String> unpriced(SitePlan p) {
+        return p.designs().stream().filter(d -> d.units() > 0 && !Double.isFinite(d.capexUsd())).map(SitePlan.DesignLine::label).toList();
+    }
+
+    /** Which price is missing, for "$/M unknown (…)". */
+    static String missingPrice(SitePlan p) {
+        java.util.List<String> u = unpriced(p);
+        return u.isEmpty() ? "the cost is not finite" : "no price in the catalog for " + String.join(", ", u);
     }
 
     private static String years(double y) {
@@ -66,11 +77,12 @@ final class SiteText {
         int i = 1;
         for (SiteOptimizer.Alternative a : r.alternatives()) {
             SitePlan p = a.plan();
-            out.printf(Locale.ROOT, "  %d. %-44s %,6d %-5s %,8d %-12s  %s tokens/s per MW  %s/yr revenue  $%s/M  payback %s%n", i++,
+            out.printf(Locale.ROOT, "  %d. %-44s %,6d %-5s %,8d %-12s  %s tokens/s per MW  %s/yr revenue  %s  payback %s%n", i++,
                     String.join(" + ", a.designs()), p.racks(), io.tokenrack.engine.catalog.Plural.noun(p.racks(), "rack"), p.accelerators(),
                     io.tokenrack.engine.catalog.Plural.noun(p.accelerators(), "accelerator"), Text.count(p.outputTokensPerSecondPerMegawatt()),
-                    money(p.annualRevenueUsd()), Double.isFinite(p.usdPerMillionOutputTokens()) ? Text.fixed(p.usdPerMillionOutputTokens(), 3) : "?",
-                    Double.isFinite(p.paybackYears()) ? Text.fixed(p.paybackYears(), 2) + " y" : "never/unknown");
+                    money(p.annualRevenueUsd()), Double.isFinite(p.usdPerMillionOutputTokens()) ? "$" + Text.fixed(p.usdPerMillionOutputTokens(), 3) + "/M"
+                            : "$/M unknown (" + missingPrice(p) + ")",
+                    Double.isFinite(p.paybackYears()) ? Text.fixed(p.paybackYears(), 2) + " y" : unpriced(p).isEmpty() ? "never" : "unknown");
             for (String s : a.serving()) {
                 out.println("       " + s);
             }

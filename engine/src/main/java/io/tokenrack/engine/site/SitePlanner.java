@@ -247,8 +247,10 @@ public final class SitePlanner {
             }
         }
         if (tokens == 0) {
-            throw new InputException("designs: no design of the site serves any of its workloads"
-                    + (units.isEmpty() ? "" : " (" + units.getFirst().label() + ": " + units.getFirst().whyNot() + ")"));
+            boolean anyServes = units.stream().anyMatch(UnitEvaluation::servesAny);
+            throw new InputException((anyServes ? "designs: not one whole unit of any design fits the site"
+                    : "designs: no design of the site serves any of its workloads")
+                    + (units.isEmpty() ? "" : " (" + whyNone(site, units, sized, units0, scale, binding, f) + ")"));
         }
         double it = power.itWatts();
         double facility = it * f;
@@ -303,6 +305,39 @@ public final class SitePlanner {
                 (int) Math.ceil(rackPositions - 1e-9), accelerators, tokens, flow, sizedIt, provisioned, maxP, oversubscription,
                 site.rackPowerBasis().risk(), annualTokens, revenue, totalCapex, capital, energy, facilityCost, usdPerM, payback, binding,
                 utilization, notes, new SitePlan.Powers(provisioned, maxP, p90, it, meanIt, exceedance), facilityCost2);
+    }
+
+    /**
+     * Why no unit was placed: the first unit that serves nothing says why it does not; where every
+     * unit serves, what does not fit (one unit's power at the utility against its share of the envelope,
+     * or the limit that binds).
+     */
+    private static String whyNone(SiteDocument site, List<UnitEvaluation> units, double[] sized, double[] units0, double scale,
+                                  BindingLimit binding, double f) {
+        boolean anyServes = units.stream().anyMatch(UnitEvaluation::servesAny);
+        for (UnitEvaluation u : units) {
+            if (!anyServes && !u.whyNot().isBlank()) {
+                return u.label() + ": " + u.whyNot();
+            }
+        }
+        List<String> why = new ArrayList<>();
+        for (int i = 0; i < units.size(); i++) {
+            UnitEvaluation u = units.get(i);
+            if (!u.servesAny()) {
+                continue;
+            }
+            String s = fmt("%s: one unit needs %s MW at the utility (%.1f kW sized × PUE %.3f), its share of the site's %s MW is %s MW",
+                    u.label(), mw(sized[i] * f), sized[i] / 1e3, f, mw(site.utilityMegawatts() * 1e6), mw(units0[i] * sized[i] * f));
+            if (binding != BindingLimit.POWER) {
+                s += fmt(" and the %s limit allows %.0f%% of that", binding.label(), scale * 100);
+            }
+            why.add(s);
+        }
+        return why.isEmpty() ? "no unit serves the mix" : String.join("; ", why);
+    }
+
+    private static String mw(double watts) {
+        return new java.math.BigDecimal(watts / 1e6).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString();
     }
 
     /** A unit serving the mix: its output tokens/s (in all, and per workload) and its mean draw. */
