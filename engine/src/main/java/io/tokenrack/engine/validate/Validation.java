@@ -116,9 +116,11 @@ public final class Validation {
 
     /**
      * Maximum-throughput and fixed-batch rows come from throughput tables run without speculative
-     * decoding (TensorRT-LLM's performance overview, Intel's Gaudi pages): they are predicted with it
-     * off. A row at an interactivity target is the best configuration its system found for that
-     * target, speculation included, which is what {@code auto} searches.
+     * decoding (TensorRT-LLM's performance overview, Intel's Gaudi pages), and the latency-limit rows
+     * are MLPerf Server runs whose results do not say they ran it: they are predicted with it off (a
+     * row that ran it says so in its speculative cell). A row at a tokens/s-per-user target, or of
+     * disaggregated serving, is the best configuration its system found for that target, speculation
+     * included, which is what {@code auto} searches.
      */
     static SpeculationRequest speculation(CalibrationRow r, ValidationMode mode) {
         // the row's own speculative cell says what the measurement ran (checked when the file was read)
@@ -127,8 +129,8 @@ public final class Validation {
 
     static SpeculationRequest speculation(ValidationMode mode) {
         return switch (mode) {
-            case MAX_THROUGHPUT, CONCURRENCY -> SpeculationRequest.OFF;
-            case MIN_TOKENS_PER_SECOND_PER_USER, LATENCY_LIMITS, DISAGGREGATED -> SpeculationRequest.AUTO;
+            case MAX_THROUGHPUT, CONCURRENCY, LATENCY_LIMITS -> SpeculationRequest.OFF;
+            case MIN_TOKENS_PER_SECOND_PER_USER, DISAGGREGATED -> SpeculationRequest.AUTO;
         };
     }
 

@@ -23,11 +23,12 @@ class ValidationSpeculationTest {
     }
 
     @Test
-    void throughputTablesRunWithoutSpeculationAndInteractivityTargetsWithAuto() {
+    void throughputTablesAndMlperfLimitsRunWithoutSpeculationAndInteractivityTargetsWithAuto() {
         assertEquals(SpeculationRequest.OFF, Validation.speculation(ValidationMode.MAX_THROUGHPUT));
         assertEquals(SpeculationRequest.OFF, Validation.speculation(ValidationMode.CONCURRENCY));
+        assertEquals(SpeculationRequest.OFF, Validation.speculation(ValidationMode.LATENCY_LIMITS));
         assertEquals(SpeculationRequest.AUTO, Validation.speculation(ValidationMode.MIN_TOKENS_PER_SECOND_PER_USER));
-        assertEquals(SpeculationRequest.AUTO, Validation.speculation(ValidationMode.LATENCY_LIMITS));
+        assertEquals(SpeculationRequest.AUTO, Validation.speculation(ValidationMode.DISAGGREGATED));
         // DeepSeek-R1 on 8 × B200 reaches 250 tokens/s per user only with its MTP module (off: 187 at one user)
         Validation.Result r = VALIDATION.predict(row("min-tokens-per-second-per-user", 250.0));
         assertTrue(r.predictedOk(), r.problem());
