@@ -149,20 +149,26 @@ public sealed interface Note {
      * @param linkBytesPerSecond link bandwidth per chip and direction
      * @param linkSeconds      per token: hop latencies plus transfer time on the links
      * @param overheadSeconds  per token: engine step and per-sequence overheads
-     * @param tpotSeconds      the time per output token these add up to
+     * @param tpotSeconds      the time per output token these add up to (divided by the acceptance length when speculating)
+     * @param speculation      the speculative decoding's label ("off" when none)
+     * @param acceptanceLength tokens each step emits per user (1 without speculation): the parts are one step's, TPOT = step ÷ this
      */
     record SramToken(int chips, int tp, int pp, double weightBytesPerChip, double sramBytesPerSecond, double sramSeconds,
                      double computeSeconds, int allReduces, int hops, double hopSeconds, double linkBytesPerSecond,
-                     double linkSeconds, double overheadSeconds, double tpotSeconds) implements Note {
+                     double linkSeconds, double overheadSeconds, double tpotSeconds, String speculation,
+                     double acceptanceLength) implements Note {
         @Override
         public String text() {
             return String.format(Locale.ROOT, "SRAM-resident layout, %,d chips per replica (%d pipeline stages × tensor split %d), "
                             + "%,.0f MB of weights per chip: per token, %,.0f µs in operators bound by SRAM reads (each stage reads its slice at %,.0f TB/s, "
                             + "the stages in turn), %,.0f µs in compute-bound ones, chip-to-chip %,.0f µs (%,d hops of %.1f µs: %,d all-reduces × %d hops "
-                            + "+ %,d stage hops; links %,.0f GB/s per direction), engine overheads %,.0f µs; TPOT %.2f ms = %,.0f tokens/s per user",
+                            + "+ %,d stage hops; links %,.0f GB/s per direction), engine overheads %,.0f µs; %sTPOT %.2f ms = %,.0f tokens/s per user",
                     chips, pp, tp, weightBytesPerChip / 1e6, sramSeconds * 1e6, sramBytesPerSecond / 1e12, computeSeconds * 1e6,
                     linkSeconds * 1e6, hops, hopSeconds * 1e6, allReduces, io.tokenrack.engine.perf.ChipToChip.ALL_REDUCE_HOPS,
-                    pp > 1 ? pp : 0, linkBytesPerSecond / 1e9, overheadSeconds * 1e6, tpotSeconds * 1e3, 1 / tpotSeconds);
+                    pp > 1 ? pp : 0, linkBytesPerSecond / 1e9, overheadSeconds * 1e6,
+                    acceptanceLength > 1 ? String.format(Locale.ROOT, "these are one verify step (%s), which emits %.2f tokens per user, so ",
+                            speculation, acceptanceLength) : "",
+                    tpotSeconds * 1e3, 1 / tpotSeconds);
         }
     }
 

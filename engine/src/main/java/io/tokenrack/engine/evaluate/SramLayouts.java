@@ -101,6 +101,7 @@ final class SramLayouts {
                 step.device().memBandwidthBytesPerSecond(), pp * stage.memoryBoundSeconds(), pp * stage.computeBoundSeconds(),
                 allReduces, hops, ChipToChip.HOP_SECONDS, linkBytesPerSecond,
                 pp * stage.secondsByClass()[io.tokenrack.engine.perf.OperatorClass.COMMUNICATION.ordinal()],
-                pp * stage.secondsByClass()[io.tokenrack.engine.perf.OperatorClass.OVERHEAD.ordinal()], tpotSeconds);
+                pp * stage.secondsByClass()[io.tokenrack.engine.perf.OperatorClass.OVERHEAD.ordinal()], tpotSeconds,
+                plan.serving().speculation().label(), plan.serving().speculation().acceptanceLength());
     }
 }

@@ -69,7 +69,9 @@ class MeasuredHostTest {
         Catalog c = host.addTo(PRESETS);
         Assumptions a = Assumptions.defaults(c.facility());
         Evaluator measured = host.evaluator(c);
-        Evaluation result = measured.evaluate(measured.clusters().standard("this-computer", 1), oneRequest(), a);
+        // the kernel lab's decode runs without a draft head, so the step is compared with speculation off
+        Evaluation result = measured.evaluate(measured.clusters().standard("this-computer", 1), oneRequest(), a,
+                io.tokenrack.engine.perf.Batching.CONTINUOUS, io.tokenrack.engine.evaluate.SpeculationRequest.OFF);
         assertTrue(result.ok(), result.message());
         Evaluation.Ok e = (Evaluation.Ok) result;
         // memory floor of one decode step: the weights a token streams (all but the 128,256 x 4,096
@@ -83,7 +85,8 @@ class MeasuredHostTest {
 
         // with the GPU-fitted constants a GEMM at M = 1 would reach 0.60 x 1/(1 + 35) = 1.7% of peak and
         // the step would be compute-bound near 16 GFLOP / 3.3 GFLOP/s ~ 4.8 s: the measured constants are in use
-        var gpuConstants = (Evaluation.Ok) new Evaluator(c).evaluate(measured.clusters().standard("this-computer", 1), oneRequest(), a);
+        var gpuConstants = (Evaluation.Ok) new Evaluator(c).evaluate(measured.clusters().standard("this-computer", 1), oneRequest(), a,
+                io.tokenrack.engine.perf.Batching.CONTINUOUS, io.tokenrack.engine.evaluate.SpeculationRequest.OFF);
         assertTrue(gpuConstants.latency().tpotSeconds() > 4 * tpot, gpuConstants.latency().tpotSeconds() + " vs " + tpot);
     }
 
