@@ -142,7 +142,7 @@ final class DisaggregatedEvaluator {
             // the prefill pool does not draft: its layouts are the plain ones
             prefillPlans = pools.shared ? plainDecode
                     : withTwoBatchOverlap(ParallelismPlanner.plans(pools.prefill, model, shape, w, k, Batching.CONTINUOUS));
-            decodePlans = speculative(plainDecode, model, speculation);
+            decodePlans = Evaluator.speculative(plainDecode, model, speculation, catalog); // each decode layout once per speculation to try, off first
         } catch (InputException e) {
             return new Evaluation.Failed(Evaluation.Failed.Failure.INVALID, e.getMessage(), cluster.accelerator().id(), w.modelId(),
                     cluster.accelerators(), cluster.provenance());
@@ -225,35 +225,6 @@ final class DisaggregatedEvaluator {
                     cluster.accelerators(), cluster.provenance());
         }
         return build(cluster, best, model, w, a, speculation);
-    }
-
-    /**
-     * Per decode layout, the layout once per speculation to try (off first): each a plan whose serving model
-     * drafts, so that its memory holds the draft beside the target. A draft that does not fit leaves
-     * a plan with no concurrency, skipped by the search.
-     */
-    private List<List<Plan>> speculative(List<Plan> plans, ModelSpec model, SpeculationRequest request) {
-        List<io.tokenrack.engine.perf.Speculation> candidates = request.candidates(model, catalog);
-        List<List<Plan>> out = new ArrayList<>(plans.size());
-        if (candidates.size() == 1 && candidates.getFirst().isOff()) {
-            plans.forEach(p -> out.add(List.of(p)));
-            return out;
-        }
-        ModelSpec draftModel = request.draftModelId() == null ? null : catalog.model(request.draftModelId());
-        for (Plan p : plans) {
-            List<Plan> group = new ArrayList<>(candidates.size());
-            io.tokenrack.engine.perf.Drafter drafter = null; // one drafter per method and layout (auto tries MTP and EAGLE)
-            io.tokenrack.engine.perf.SpeculativeMethod drafted = null;
-            for (var s : candidates) {
-                if (!s.isOff() && s.method() != drafted) {
-                    drafter = io.tokenrack.engine.perf.Drafter.of(s.method(), p.step(), draftModel);
-                    drafted = s.method();
-                }
-                group.add(s.isOff() ? p : new Plan(p.step(), p.serving().withSpeculation(s, drafter), p.replicas()));
-            }
-            out.add(group);
-        }
-        return out;
     }
 
     /** TPOT of a decode replica of {@code dp} holding {@code perReplica} sequences: pure decode steps, speculative when it drafts. */

@@ -205,6 +205,11 @@ public final class Evaluator {
      * one). A draft that does not fit beside the target leaves a plan with no concurrency, skipped.
      */
     List<List<Plan>> speculative(List<Plan> plans, ModelSpec model, SpeculationRequest request) {
+        return speculative(plans, model, request, catalog);
+    }
+
+    /** {@link #speculative(List, ModelSpec, SpeculationRequest)} with the catalog the draft model comes from (the disaggregated decode pool's too). */
+    static List<List<Plan>> speculative(List<Plan> plans, ModelSpec model, SpeculationRequest request, Catalog catalog) {
         List<io.tokenrack.engine.perf.Speculation> candidates = request.candidates(model, catalog);
         List<List<Plan>> out = new ArrayList<>(plans.size());
         if (candidates.size() == 1 && candidates.getFirst().isOff()) {
