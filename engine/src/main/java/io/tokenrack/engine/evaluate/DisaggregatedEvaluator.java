@@ -151,68 +151,50 @@ final class DisaggregatedEvaluator {
         String why = null;
         for (PrefillLayout pl : prefillCandidates(prefillPlans, w, k)) {
             for (List<Plan> layout : decodePlans) {
-            // one decode layout, speculation off first, then deeper and deeper drafts: once a draft token
-            // more stops paying, a deeper draft does not pay either (as the aggregated search)
-            // (each method, MTP or EAGLE, its own chain of depths from off)
-            Choice previous = null;
-            Choice off = null;
-            io.tokenrack.engine.perf.SpeculativeMethod chain = null;
-            boolean stopped = false;
-            for (Plan dp : layout) {
-                var method = dp.serving().speculation().method();
-                if (method != chain) {
-                    chain = method;
-                    previous = off;
-                    stopped = false;
-                }
-                if (stopped) {
-                    continue;
-                }
-                if (pools.shared) {
-                    // no split of this pair beats the bound: min(most prefill with one decode replica, most decode)
-                    double bound = upperBound(pools, pl, dp, w, k);
-                    if (bound <= floor || best != null && best.meetsLimits && bound <= best.point.outputTokensPerSecond()) {
+                // one decode layout, speculation off first, then each method's deeper and deeper drafts (DraftDepths)
+                DraftDepths<Choice> depths = new DraftDepths<>(Choice::better);
+                for (Plan dp : layout) {
+                    var method = dp.serving().speculation().method();
+                    depths.enter(method);
+                    if (depths.stopped()) {
                         continue;
                     }
-                }
-                Choice local = null;
-                for (int[] xy : replicas(pools, pl, dp, w, k)) {
-                    int x = xy[0];
-                    int y = xy[1];
-                    KvLink link = link(pools, x * pl.plan.step().groupSize() + y * dp.step().groupSize(), k);
-                    if (link == null) {
-                        why = pools.apart
-                                ? "no NICs join the prefill pool (" + pools.prefill.accelerator().id() + ") and the decode pool ("
-                                        + pools.decode.accelerator().id() + ") to move the KV cache: the catalog's servers for them list none"
-                                : "the prefill and decode pools are in different scale-up domains and no scale-out network joins them to move the KV cache";
-                        continue;
+                    if (pools.shared) {
+                        // no split of this pair beats the bound: min(most prefill with one decode replica, most decode)
+                        double bound = upperBound(pools, pl, dp, w, k);
+                        if (bound <= floor || best != null && best.meetsLimits && bound <= best.point.outputTokensPerSecond()) {
+                            continue;
+                        }
                     }
-                    KvTransfer kv = KvTransfer.of(pl.plan.step(), dp.step(), w.inputTokens(), link.fabric, link.name, k.linkEfficiency());
-                    DisaggregatedServing ds = new DisaggregatedServing(pl.plan.step(), x, dp.step(), y, k,
-                            w.inputTokens(), w.outputTokens(), w.effectivePrefixHitRate(), kv.seconds(),
-                            dp.serving().speculation(), dp.serving().drafter());
-                    if (!ds.fits()) {
-                        continue;
+                    Choice local = null;
+                    for (int[] xy : replicas(pools, pl, dp, w, k)) {
+                        int x = xy[0];
+                        int y = xy[1];
+                        KvLink link = link(pools, x * pl.plan.step().groupSize() + y * dp.step().groupSize(), k);
+                        if (link == null) {
+                            why = pools.apart
+                                    ? "no NICs join the prefill pool (" + pools.prefill.accelerator().id() + ") and the decode pool ("
+                                            + pools.decode.accelerator().id() + ") to move the KV cache: the catalog's servers for them list none"
+                                    : "the prefill and decode pools are in different scale-up domains and no scale-out network joins them to move the KV cache";
+                            continue;
+                        }
+                        KvTransfer kv = KvTransfer.of(pl.plan.step(), dp.step(), w.inputTokens(), link.fabric, link.name, k.linkEfficiency());
+                        DisaggregatedServing ds = new DisaggregatedServing(pl.plan.step(), x, dp.step(), y, k,
+                                w.inputTokens(), w.outputTokens(), w.effectivePrefixHitRate(), kv.seconds(),
+                                dp.serving().speculation(), dp.serving().drafter());
+                        if (!ds.fits()) {
+                            continue;
+                        }
+                        Choice c = operatingPoint(pools, pl.plan, x, dp, y, ds, kv, w);
+                        if (c != null && (local == null || c.better(local))) {
+                            local = c;
+                        }
                     }
-                    Choice c = operatingPoint(pools, pl.plan, x, dp, y, ds, kv, w);
-                    if (c != null && (local == null || c.better(local))) {
-                        local = c;
+                    if (local != null && (best == null || local.better(best))) {
+                        best = local;
                     }
+                    depths.record(method, local);
                 }
-                if (local != null && (best == null || local.better(best))) {
-                    best = local;
-                }
-                if (local != null && previous != null && !local.better(previous)) {
-                    stopped = true;
-                    continue;
-                }
-                if (local != null) {
-                    previous = local;
-                    if (method == io.tokenrack.engine.perf.SpeculativeMethod.OFF) {
-                        off = local;
-                    }
-                }
-            }
             }
         }
         if (best == null) {

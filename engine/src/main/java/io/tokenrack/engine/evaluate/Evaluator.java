@@ -142,26 +142,19 @@ public final class Evaluator {
         Choice best = null;
         List<Plan> plans = new ArrayList<>();
         for (List<Plan> group : groups) {
-            // One layout, speculation off first, then deeper and deeper drafts: each adds less to AL
-            // (the acceptance curve is concave) and as much to the step, so once a draft token more
-            // stops paying, a deeper draft does not pay either.
-            // Each method (MTP, EAGLE) is its own chain of depths starting from off.
-            Choice previous = null;
-            Choice off = null;
-            io.tokenrack.engine.perf.SpeculativeMethod chain = null;
-            boolean stopped = false;
+            // one layout, speculation off first, then each method's deeper and deeper drafts (DraftDepths)
+            DraftDepths<Choice> depths = new DraftDepths<>(Choice::better);
             for (Plan plan : group) {
                 var method = plan.serving().speculation().method();
-                if (method != chain) {
-                    chain = method;
-                    previous = off;
-                    // at a fixed concurrency no depth of this method can beat the best so far when even its
-                    // deepest acceptance length on this layout's off step could not: verifying k + 1 tokens
-                    // and drafting never make the step shorter, so tokens/s ≤ AL × off's
-                    stopped = !w.isMaxConcurrency() && off != null && best != null && best.meetsLimits()
-                            && off.total() * deepestAcceptance(group, method) < best.total();
+                Choice off = depths.off();
+                // at a fixed concurrency no depth of this method can beat the best so far when even its
+                // deepest acceptance length on this layout's off step could not: verifying k + 1 tokens
+                // and drafting never make the step shorter, so tokens/s ≤ AL × off's
+                if (depths.enter(method) && !w.isMaxConcurrency() && off != null && best != null && best.meetsLimits()
+                        && off.total() * deepestAcceptance(group, method) < best.total()) {
+                    depths.stop();
                 }
-                if (stopped) {
+                if (depths.stopped()) {
                     continue;
                 }
                 plans.add(plan);
@@ -172,16 +165,7 @@ public final class Evaluator {
                 if (c != null && (best == null || c.better(best))) {
                     best = c;
                 }
-                if (c != null && previous != null && !c.better(previous)) {
-                    stopped = true;
-                    continue;
-                }
-                if (c != null) {
-                    previous = c;
-                    if (method == io.tokenrack.engine.perf.SpeculativeMethod.OFF) {
-                        off = c;
-                    }
-                }
+                depths.record(method, c);
             }
         }
         if (best == null) {
