@@ -4,9 +4,8 @@ import io.tokenrack.app.theme.ThemePalette;
 import io.tokenrack.engine.site.SitePlan;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.SimpleDoubleProperty;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.layout.Pane;
+import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 
 /**
@@ -16,25 +15,17 @@ import javafx.scene.text.Font;
  * zoom; the scale bar says how long 10 m is. The dimensions are drawing assumptions (a common AI
  * rack footprint), not inputs of the plan.
  */
-public final class FloorView extends Pane {
+public final class FloorView extends PaletteCanvas {
     static final int RACKS_PER_ROW = 20;
     static final double RACK_WIDTH_M = 0.6;
     static final double RACK_DEPTH_M = 1.2;
     static final double AISLE_M = 1.2;
 
-    private final Canvas canvas = new Canvas();
-    private ThemePalette palette;
     private final DoubleProperty pixelsPerMetre = new SimpleDoubleProperty(6);
     private SitePlan plan;
 
     public FloorView(ThemePalette palette) {
-        this.palette = palette;
-        setId("site-floor");
-        getChildren().add(canvas);
-        canvas.widthProperty().bind(widthProperty());
-        canvas.heightProperty().bind(heightProperty());
-        canvas.widthProperty().addListener(o -> draw());
-        canvas.heightProperty().addListener(o -> draw());
+        super("site-floor", palette);
         pixelsPerMetre.addListener(o -> draw());
         setOnScroll(e -> zoom(e.getDeltaY() > 0 ? 1.25 : 0.8));
         setMinSize(200, 150);
@@ -97,18 +88,14 @@ public final class FloorView extends Pane {
         return getWidth() > 0 && getHeight() > 60 ? (getWidth() - 20) / (getHeight() - 50) : 1.5;
     }
 
-    /** Draws with the colours of {@code next} from now on (the theme changed), now. */
-    public void usePalette(ThemePalette next) {
-        this.palette = next;
-        draw();
+    @Override
+    protected Color background(ThemePalette p) {
+        return p.bgSubtle();
     }
 
-    private void draw() {
-        GraphicsContext g = canvas.getGraphicsContext2D();
-        double w = canvas.getWidth();
-        double h = canvas.getHeight();
-        g.setFill(palette.bgSubtle());
-        g.fillRect(0, 0, w, h);
+    @Override
+    protected void paint(GraphicsContext g, double w, double h) {
+        ThemePalette palette = palette();
         if (plan == null) {
             return;
         }

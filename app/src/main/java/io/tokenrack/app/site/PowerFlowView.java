@@ -4,9 +4,7 @@ import io.tokenrack.app.theme.ThemePalette;
 import io.tokenrack.engine.site.SitePlan;
 import java.util.List;
 import java.util.Locale;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.layout.Pane;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 
@@ -14,19 +12,11 @@ import javafx.scene.text.Font;
  * Where the utility's megawatts go: one bar for the envelope, split (to scale) into accelerators,
  * hosts, network, power-chain losses, cooling and what is left unused, each with its MW and share.
  */
-public final class PowerFlowView extends Pane {
-    private final Canvas canvas = new Canvas();
-    private ThemePalette palette;
+public final class PowerFlowView extends PaletteCanvas {
     private SitePlan plan;
 
     public PowerFlowView(ThemePalette palette) {
-        this.palette = palette;
-        setId("site-power-flow");
-        getChildren().add(canvas);
-        canvas.widthProperty().bind(widthProperty());
-        canvas.heightProperty().bind(heightProperty());
-        canvas.widthProperty().addListener(o -> draw());
-        canvas.heightProperty().addListener(o -> draw());
+        super("site-power-flow", palette);
         setMinSize(220, 200);
         setPrefWidth(300);
     }
@@ -45,18 +35,9 @@ public final class PowerFlowView extends Pane {
                 new Object[] {"unused (sized for peak)", Math.max(0, p.siteMegawatts() * 1e6 - f.facilityWatts())});
     }
 
-    /** Draws with the colours of {@code next} from now on (the theme changed), now. */
-    public void usePalette(ThemePalette next) {
-        this.palette = next;
-        draw();
-    }
-
-    private void draw() {
-        GraphicsContext g = canvas.getGraphicsContext2D();
-        double w = canvas.getWidth();
-        double h = canvas.getHeight();
-        g.setFill(palette.bgDefault());
-        g.fillRect(0, 0, w, h);
+    @Override
+    protected void paint(GraphicsContext g, double w, double h) {
+        ThemePalette palette = palette();
         if (plan == null) {
             return;
         }

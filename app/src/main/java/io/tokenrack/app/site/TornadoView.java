@@ -3,16 +3,14 @@ package io.tokenrack.app.site;
 import io.tokenrack.app.theme.ThemePalette;
 import io.tokenrack.engine.site.Tornado;
 import java.util.Locale;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.layout.Pane;
 import javafx.scene.text.Font;
 
 /**
  * The tornado: for each input, how far the headline (output tokens/s per MW, or $ per million
  * tokens) moves between the input's low and high end, as a bar around the base, widest first.
  */
-public final class TornadoView extends Pane {
+public final class TornadoView extends PaletteCanvas {
     /** Which headline the bars show. */
     public enum Metric {
         TOKENS_PER_MW("tokens/s per MW"), USD_PER_M("$ per M tokens"), PAYBACK("payback");
@@ -29,19 +27,11 @@ public final class TornadoView extends Pane {
         }
     }
 
-    private final Canvas canvas = new Canvas();
-    private ThemePalette palette;
     private Tornado.Result result;
     private Metric metric = Metric.TOKENS_PER_MW;
 
     public TornadoView(ThemePalette palette) {
-        this.palette = palette;
-        setId("site-tornado");
-        getChildren().add(canvas);
-        canvas.widthProperty().bind(widthProperty());
-        canvas.heightProperty().bind(heightProperty());
-        canvas.widthProperty().addListener(o -> draw());
-        canvas.heightProperty().addListener(o -> draw());
+        super("site-tornado", palette);
         setMinSize(300, 170);
         setPrefHeight(200);
     }
@@ -64,18 +54,9 @@ public final class TornadoView extends Pane {
         };
     }
 
-    /** Draws with the colours of {@code next} from now on (the theme changed), now. */
-    public void usePalette(ThemePalette next) {
-        this.palette = next;
-        draw();
-    }
-
-    private void draw() {
-        GraphicsContext g = canvas.getGraphicsContext2D();
-        double w = canvas.getWidth();
-        double h = canvas.getHeight();
-        g.setFill(palette.bgDefault());
-        g.fillRect(0, 0, w, h);
+    @Override
+    protected void paint(GraphicsContext g, double w, double h) {
+        ThemePalette palette = palette();
         if (result == null) {
             return;
         }
