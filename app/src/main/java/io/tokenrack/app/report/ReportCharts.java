@@ -41,20 +41,25 @@ public final class ReportCharts {
         if (e == null) {
             return out;
         }
-        List<CurvePoint> curve = r.concurrencySweep();
+        // the serving frontier the app's charts draw (its configurations, the operating point on it); without one the sweep
+        List<CurvePoint> curve = r.frontier().isEmpty() ? r.concurrencySweep()
+                : r.frontier().stream().map(io.tokenrack.engine.evaluate.FrontierPoint::point).toList();
         if (!curve.isEmpty()) {
             XYSeries s = new XYSeries("curve", false);
             XYSeries j = new XYSeries("tokJ", false);
             for (CurvePoint p : curve) {
                 s.add(p.tokensPerSecondPerUser(), p.outputTokensPerSecondPerAccelerator());
+            }
+            for (io.tokenrack.app.results.EfficiencyCurve.Point p : io.tokenrack.app.results.EfficiencyCurve.of(r)) {
                 if (p.outputTokensPerJoule() > 0 && Double.isFinite(p.outputTokensPerJoule())) {
                     j.add(p.concurrency(), p.outputTokensPerJoule());
                 }
             }
+            io.tokenrack.app.results.EfficiencyCurve.Point here = io.tokenrack.app.results.EfficiencyCurve.now(r);
             out.add(new Report.Figure("Throughput vs speed: output tokens/s per accelerator against tokens/s per user",
                     png(chart(s, new NumberAxis("tokens/s per user"), "tokens/s per accelerator",
                             e.throughput().tokensPerSecondPerUser(), e.throughput().outputTokensPerSecondPerAccelerator()))));
-            if (!j.isEmpty()) {
+            if (!j.isEmpty() && here != null) {
                 LogAxis x = new LogAxis("requests in flight");
                 x.setBase(10);
                 x.setSmallestValue(1);
@@ -65,7 +70,7 @@ public final class ReportCharts {
                 x.setMinorTickCount(9);
                 x.setMinorTickMarksVisible(true);
                 out.add(new Report.Figure("Tokens per joule (IT) against requests in flight",
-                        png(chart(j, x, "output tokens per joule", e.plan().concurrency(), e.efficiency().outputTokensPerJoule()))));
+                        png(chart(j, x, "output tokens per joule", here.concurrency(), here.outputTokensPerJoule()))));
             }
         }
         List<UtilizationPoint> cost = r.utilizationSweep();

@@ -65,14 +65,17 @@ public final class ChartsView extends HBox {
 
     private final XYSeries pareto = new XYSeries("serving frontier", false, true);
     private final XYSeries paretoNow = new XYSeries("current point", false, true);
-    private final XYSeries efficiency = new XYSeries("concurrency sweep", false, true);
+    private final XYSeries efficiency = new XYSeries("serving frontier by requests in flight", false, true);
     private final XYSeries efficiencyNow = new XYSeries("current point", false, true);
     private final XYSeries cost = new XYSeries("utilization sweep", false, true);
     private final XYSeries costNow = new XYSeries("current point", false, true);
     private final DefaultCategoryDataset power = new DefaultCategoryDataset();
     /** The frontier points drawn, in the series' order: each one's configuration is its tooltip. */
     private volatile List<FrontierPoint> shownFrontier = List.of();
-    private FrontierPoint shownNow;
+    private volatile FrontierPoint shownNow;
+    /** The tokens/J chart's points, in its series' order (see {@link EfficiencyCurve}), and its current point. */
+    private volatile List<EfficiencyCurve.Point> shownEfficiency = List.of();
+    private volatile EfficiencyCurve.Point shownEfficiencyNow;
     private XYPlot paretoPlot;
     private XYPlot efficiencyPlot;
     private XYPlot costPlot;
@@ -97,7 +100,7 @@ public final class ChartsView extends HBox {
                         "The frontier over serving configurations: every parallel layout and number of requests in flight, more requests raising throughput per accelerator and slowing each user; configurations another beats on both axes are left out. Hover a point for its configuration. The red dot is the current operating point.",
                         paretoChart()),
                 box("efficiency", "Tokens/J vs concurrency",
-                        "Output tokens per joule of IT energy as the batch grows (log scale): bigger batches share the weight reads.",
+                        "Output tokens per joule of IT energy for the configurations on the serving frontier (the throughput chart's), by requests in flight (log scale): bigger batches share the weight reads. Hover a point for its configuration.",
                         efficiencyChart()),
                 box("cost", "$/M tokens vs utilization",
                         "Hardware, energy and facility cost per million output tokens if the rack serves this share of the hours.",
@@ -204,6 +207,7 @@ public final class ChartsView extends HBox {
         y.setUpperMargin(0.12);
         x.setUpperMargin(0.15);
         efficiencyPlot = new XYPlot(data, x, y, renderer());
+        ((XYLineAndShapeRenderer) efficiencyPlot.getRenderer()).setDefaultToolTipGenerator((dataset, series, item) -> efficiencyTooltip(series, item));
         return new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, efficiencyPlot, false);
     }
 
@@ -217,6 +221,12 @@ public final class ChartsView extends HBox {
         y.setUpperMargin(0.12);
         y.setStandardTickUnits(new NumberTickUnitSource(false));
         costPlot = new XYPlot(data, x, y, renderer());
+        // the curve is the operating point at other utilizations: each point says the configuration it serves with
+        ((XYLineAndShapeRenderer) costPlot.getRenderer()).setDefaultToolTipGenerator((dataset, series, item) -> {
+            FrontierPoint now = shownNow;
+            return now == null ? null : Units.usd(dataset.getYValue(series, item)) + " per M tokens at "
+                    + Units.percent(dataset.getXValue(series, item) / 100) + " utilization\n" + now.config().describe();
+        });
         return new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, costPlot, false);
     }
 
@@ -290,6 +300,8 @@ public final class ChartsView extends HBox {
         Evaluation.Ok e = r == null ? null : r.numbers();
         shownFrontier = List.of();
         shownNow = null;
+        shownEfficiency = List.of();
+        shownEfficiencyNow = null;
         if (e != null) {
             Throughput t = e.throughput();
             shownFrontier = r.frontier();
@@ -302,18 +314,20 @@ public final class ChartsView extends HBox {
             for (FrontierPoint p : shownFrontier) {
                 pareto.add(p.tokensPerSecondPerUser(), p.outputTokensPerSecondPerAccelerator());
             }
-            for (CurvePoint p : r.concurrencySweep()) {
-                if (!Double.isNaN(p.outputTokensPerJoule())) {
-                    efficiency.add(p.concurrency(), p.outputTokensPerJoule());
-                }
+            // the same serving configurations as the throughput chart, so the operating point is on this curve too
+            shownEfficiency = EfficiencyCurve.of(r);
+            shownEfficiencyNow = EfficiencyCurve.now(r);
+            for (EfficiencyCurve.Point p : shownEfficiency) {
+                efficiency.add(p.concurrency(), p.outputTokensPerJoule());
             }
             paretoNow.add(t.tokensPerSecondPerUser(), t.outputTokensPerSecondPerAccelerator());
             mark(paretoPlot, pareto, t.tokensPerSecondPerUser(), t.outputTokensPerSecondPerAccelerator(),
                     "you are here");
-            double perJoule = e.efficiency().outputTokensPerJoule();
-            if (!Double.isNaN(perJoule)) {
-                efficiencyNow.add(Math.max(1, e.plan().concurrency()), perJoule);
-                mark(efficiencyPlot, efficiency, Math.max(1, e.plan().concurrency()), perJoule, Units.number(perJoule) + " tok/J");
+            EfficiencyCurve.Point here = shownEfficiencyNow;
+            if (here != null) {
+                double perJoule = here.outputTokensPerJoule();
+                efficiencyNow.add(here.concurrency(), perJoule);
+                mark(efficiencyPlot, efficiency, here.concurrency(), perJoule, Units.number(perJoule) + " tok/J");
             } else {
                 boolean measuredHost = e.notes().stream().anyMatch(n -> n instanceof Note.UnknownPower u && u.measuredHost());
                 efficiencyPlot.setNoDataMessage(measuredHost ? "power unknown: the kernel lab measures speed, not power"
@@ -367,6 +381,24 @@ public final class ChartsView extends HBox {
         }
         return (series == 1 ? "Current point: " : "") + Units.number(p.tokensPerSecondPerUser()) + " tokens/s per user, "
                 + Units.number(p.outputTokensPerSecondPerAccelerator()) + " tokens/s per accelerator\n" + p.config().describe();
+    }
+
+    /** The tokens/J chart's tooltip: the point's tokens/J and $/M and its serving configuration (none on the aggregated sweep). */
+    String efficiencyTooltip(int series, int item) {
+        List<EfficiencyCurve.Point> shown = shownEfficiency;
+        EfficiencyCurve.Point p = series == 0 && item < shown.size() ? shown.get(item) : series == 1 ? shownEfficiencyNow : null;
+        if (p == null) {
+            return null;
+        }
+        String text = (series == 1 ? "Current point: " : "") + Units.number(p.outputTokensPerJoule()) + " tokens/J at "
+                + Units.number(p.concurrency()) + (p.concurrency() == 1 ? " request" : " requests") + " in flight"
+                + (Double.isNaN(p.usdPerMillionOutputTokens()) ? "" : ", " + Units.usd(p.usdPerMillionOutputTokens()) + " per M tokens");
+        return p.config() == null ? text : text + "\n" + p.config().describe();
+    }
+
+    /** The points drawn on the tokens/J chart, in its series order (empty before the first result). */
+    public List<EfficiencyCurve.Point> shownEfficiency() {
+        return shownEfficiency;
     }
 
     /** The frontier drawn on the throughput chart, in its series order (empty before the first result). */

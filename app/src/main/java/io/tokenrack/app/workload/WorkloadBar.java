@@ -113,7 +113,7 @@ public final class WorkloadBar extends VBox {
         auto.setTooltip(new Tooltip("Let the engine choose TP, PP, EP and DP for the best throughput within the limits"));
         price.setPromptText("$/kWh");
         choices(servingBox, "workload-serving", WorkloadField.SERVING, SERVING_CHOICES);
-        choices(speculativeBox, "workload-speculative", WorkloadField.SPECULATIVE, SPECULATIVE_CHOICES);
+        choices(speculativeBox, "workload-speculative", WorkloadField.SPECULATIVE, WorkloadModel.SPECULATIVE_CHOICES);
 
         FlowPane row = new FlowPane(9, 6);
         row.setAlignment(Pos.CENTER_LEFT);
@@ -253,7 +253,8 @@ public final class WorkloadBar extends VBox {
             Workload w = model.workload();
             modelBox.setValue(model.models().stream().filter(m -> m.id().equals(w.modelId())).findFirst().orElse(null));
             precisionBox.setValue(w.precision());
-            select(speculativeBox, WorkloadField.SPECULATIVE.format(w), SPECULATIVE_CHOICES);
+            // the draft models offered follow the model
+            select(speculativeBox, WorkloadField.SPECULATIVE.format(w), model.speculativeChoices(w.modelId()));
             select(servingBox, WorkloadField.SERVING.format(w), SERVING_CHOICES);
             boolean isAuto = w.parallelism().isAuto();
             auto.setSelected(isAuto);
@@ -272,9 +273,6 @@ public final class WorkloadBar extends VBox {
 
     /** The serving modes the bar offers (the engine's words; afd shows as attention–FFN). */
     static final List<String> SERVING_CHOICES = List.of("auto", "aggregated", "disaggregated", "afd");
-    /** The speculative decodings the bar offers; a design file may name another (draft:MODEL_ID:K, a deeper draft), shown as well. */
-    static final List<String> SPECULATIVE_CHOICES = List.of("auto", "off", "mtp:1", "mtp:2", "mtp:3", "mtp:4", "eagle:1", "eagle:2",
-            "eagle:3", "eagle:4");
 
     /**
      * A choice box over a workload word: what the engine would refuse for this design and model is
@@ -285,7 +283,7 @@ public final class WorkloadBar extends VBox {
         box.setAccessibleText(field.name());
         box.setTooltip(new Tooltip(field.help()));
         box.getItems().setAll(items);
-        box.setVisibleRowCount(items.size());
+        box.setVisibleRowCount(Math.min(items.size(), MAX_ROWS));
         box.setConverter(new StringConverter<>() {
             @Override
             public String toString(String word) {
@@ -313,12 +311,22 @@ public final class WorkloadBar extends VBox {
         return word.equals("afd") ? "attention–FFN" : word;
     }
 
-    /** Shows {@code word} in {@code box}, adding it to the choices when the document names one the bar does not offer. */
+    /** Rows a choice list shows before it scrolls. */
+    private static final int MAX_ROWS = 16;
+
+    /**
+     * Shows {@code word} in {@code box} over the choices {@code offered} now (speculative decoding:
+     * the model's draft models), adding the word when the document names one the bar does not offer
+     * (a design file may: a deeper draft, another draft model).
+     */
     private static void select(ComboBox<String> box, String word, List<String> offered) {
-        if (!box.getItems().contains(word)) {
-            List<String> items = new java.util.ArrayList<>(offered);
+        List<String> items = new java.util.ArrayList<>(offered);
+        if (!items.contains(word)) {
             items.add(word);
+        }
+        if (!box.getItems().equals(items)) {
             box.getItems().setAll(items);
+            box.setVisibleRowCount(Math.min(items.size(), MAX_ROWS));
         }
         box.setValue(word);
     }

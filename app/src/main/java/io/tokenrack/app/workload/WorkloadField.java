@@ -90,7 +90,8 @@ public record WorkloadField<V>(
     public static final WorkloadField<String> SPECULATIVE = new WorkloadField<>("workload.speculative", "Speculative", "", String.class,
             null, null, "auto", "speculative decoding",
             "Off; mtp:K, the model's own multi-token-prediction modules drafting K tokens (models that ship them); eagle:K, an"
-                    + " EAGLE-style draft head; auto: off or MTP at 1–4 tokens, whichever serves best.",
+                    + " EAGLE-style draft head; draft:MODEL:K, a smaller catalog model with the same tokenizer drafting K tokens;"
+                    + " auto: off, MTP or EAGLE at 1–4 tokens, whichever serves best.",
             Workload::speculative, Workload::withSpeculative);
 
     /** Every field, in the order the views show them. */

@@ -67,6 +67,55 @@ public final class WorkloadModel {
         return catalog.models();
     }
 
+    /** The speculative decodings offered whatever the model: off, auto, and the model's MTP modules or an EAGLE head drafting 1–4 tokens. */
+    public static final List<String> SPECULATIVE_CHOICES = List.of("auto", "off", "mtp:1", "mtp:2", "mtp:3", "mtp:4", "eagle:1", "eagle:2",
+            "eagle:3", "eagle:4");
+    /** Draft depths offered for a draft model, as for the other methods (auto tries 1 … this many too). */
+    static final int DRAFT_DEPTHS = io.tokenrack.engine.evaluate.SpeculationRequest.AUTO_MAX_DRAFT_TOKENS;
+
+    private String draftsFor;
+    private List<String> drafts = List.of();
+
+    /**
+     * The speculative decodings offered for {@code modelId}: {@link #SPECULATIVE_CHOICES}, then
+     * {@code draft:MODEL_ID:K} (K 1 … {@value #DRAFT_DEPTHS}) for each catalog model smaller than it
+     * that the engine accepts as its draft model (the engine's rule: another model with the same
+     * tokenizer). A larger draft would only cost more than it saves, so none is offered; a design
+     * file may still name one.
+     */
+    public List<String> speculativeChoices(String modelId) {
+        if (!modelId.equals(draftsFor)) {
+            drafts = draftChoices(modelId);
+            draftsFor = modelId;
+        }
+        List<String> out = new java.util.ArrayList<>(SPECULATIVE_CHOICES);
+        out.addAll(drafts);
+        return List.copyOf(out);
+    }
+
+    private List<String> draftChoices(String modelId) {
+        ModelSpec target = catalog.find(modelId, ModelSpec.class).orElse(null);
+        if (target == null) {
+            return List.of();
+        }
+        List<String> out = new java.util.ArrayList<>();
+        for (ModelSpec draft : catalog.models()) {
+            if (draft.totalParamsB() >= target.totalParamsB()) {
+                continue;
+            }
+            try {
+                // the engine's own check of a draft model for this target
+                io.tokenrack.engine.evaluate.SpeculationRequest.parse("draft:" + draft.id() + ":1").candidates(target, catalog);
+            } catch (InputException refused) {
+                continue;
+            }
+            for (int k = 1; k <= DRAFT_DEPTHS; k++) {
+                out.add("draft:" + draft.id() + ":" + k);
+            }
+        }
+        return List.copyOf(out);
+    }
+
     /** A workload for designs that have none: the first model in FP8, 1,024 in and out, max concurrency. */
     public static Workload defaultWorkload(Catalog catalog) {
         String model = catalog.models().isEmpty() ? "none" : catalog.models().getFirst().id();
