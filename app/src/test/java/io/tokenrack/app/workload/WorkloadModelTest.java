@@ -94,4 +94,33 @@ class WorkloadModelTest {
         assertEquals("llama-3.1-8b", doc.design().workload().modelId());
         assertFalse(model.setModel("nope"));
     }
+
+    @Test
+    void draftModelsOfferedAreTheSmallerCatalogModelsTheEngineAcceptsAsDrafts() {
+        // the real catalog (the fixture holds one model): the example design's workload is Llama-3.1-70B
+        DesignDocument doc = new DesignDocument(new io.tokenrack.app.document.DocState(Fixtures.exampleDesign(),
+                io.tokenrack.engine.evaluate.Assumptions.defaults(io.tokenrack.app.Presets.catalog().facility())), null);
+        WorkloadModel model = new WorkloadModel(doc, io.tokenrack.app.Presets.catalog());
+        // Llama-3.1-70B: Llama-3.1-8B shares its tokenizer (128,256 tokens) and is smaller; Llama-3.3-70B shares it but is not
+        // smaller; Mistral-7B is smaller but has another tokenizer
+        java.util.List<String> forLlama = model.speculativeChoices("llama-3.1-70b");
+        assertEquals(WorkloadModel.SPECULATIVE_CHOICES, forLlama.subList(0, WorkloadModel.SPECULATIVE_CHOICES.size()));
+        assertEquals(java.util.List.of("draft:llama-3.1-8b:1", "draft:llama-3.1-8b:2", "draft:llama-3.1-8b:3", "draft:llama-3.1-8b:4"),
+                forLlama.subList(WorkloadModel.SPECULATIVE_CHOICES.size(), forLlama.size()));
+        // Llama-3.1-405B: the three smaller Llama-3 models
+        assertTrue(model.speculativeChoices("llama-3.1-405b").containsAll(java.util.List.of("draft:llama-3.1-8b:1", "draft:llama-3.1-70b:2",
+                "draft:llama-3.3-70b:4")));
+        // DeepSeek-R1: no other catalog model has its tokenizer, so no draft model is offered
+        assertEquals(WorkloadModel.SPECULATIVE_CHOICES, model.speculativeChoices("deepseek-r1"));
+        // every offered draft is accepted by the engine for the open design and model; one of another tokenizer is refused
+        for (String word : forLlama) {
+            assertTrue(model.refusal(WorkloadField.SPECULATIVE, word).isEmpty() || word.startsWith("mtp"), word);
+        }
+        assertTrue(model.refusal(WorkloadField.SPECULATIVE, "draft:mistral-7b:2").orElseThrow().contains("tokenizer"));
+        assertTrue(model.setSpeculative("draft:llama-3.1-8b:3"));
+        assertEquals("draft:llama-3.1-8b:3", doc.design().workload().speculative());
+        assertFalse(model.setSpeculative("draft:mistral-7b:2"));
+        assertTrue(model.errorProperty().get().contains("tokenizer"), model.errorProperty().get());
+        assertEquals("draft:llama-3.1-8b:3", doc.design().workload().speculative(), "a refused choice is not stored");
+    }
 }
