@@ -178,8 +178,7 @@ public final class InspectorMetadata {
                 integer(WorkloadField.EP),
                 integer(WorkloadField.DP),
                 servingChoice(WorkloadField.SERVING, List.of("aggregated", "disaggregated", "afd")),
-                servingChoice(WorkloadField.SPECULATIVE, List.of("off", "mtp:1", "mtp:2", "mtp:3", "mtp:4", "eagle:1", "eagle:2", "eagle:3",
-                        "eagle:4")),
+                servingChoice(WorkloadField.SPECULATIVE, SPECULATIVE_WORDS),
                 PropertyMeta.<Subject.Design>decimal("assume.electricity", "Electricity", ASSUMPTIONS, "$/kWh", 0, 10, "Price of energy at the meter.",
                         s -> s.assumptions().electricityUsdPerKwh(), (s, v, st) -> assume(s, "electricity price", a -> a.withElectricityUsdPerKwh(num(v)))),
                 PropertyMeta.<Subject.Design>decimal("assume.years", "Amortization", ASSUMPTIONS, "years", 0.5, 30, "Years over which hardware capital is recovered.",
@@ -200,12 +199,32 @@ public final class InspectorMetadata {
     }
 
     /** The properties of a subject, in display order. */
+    /** The speculative decodings the sheet offers for every model ("auto" is the blank choice). */
+    private static final List<String> SPECULATIVE_WORDS = io.tokenrack.app.workload.WorkloadModel.SPECULATIVE_CHOICES.stream()
+            .filter(w -> !w.equals("auto")).toList();
+    /** The design's properties for a model with draft models to offer, one list per model (the same list while the model stays). */
+    private final java.util.Map<String, List<PropertyMeta<Subject.Design>>> designByModel = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The design's properties, the speculative choice offering {@code modelId}'s draft models as the workload bar does. */
+    private List<PropertyMeta<Subject.Design>> design(String modelId) {
+        return designByModel.computeIfAbsent(modelId, id -> {
+            List<String> drafts = io.tokenrack.app.workload.WorkloadModel.draftChoices(catalog, id);
+            if (drafts.isEmpty()) {
+                return design;
+            }
+            List<String> words = new ArrayList<>(SPECULATIVE_WORDS);
+            words.addAll(drafts);
+            PropertyMeta<Subject.Design> speculative = servingChoice(WorkloadField.SPECULATIVE, words);
+            return design.stream().map(m -> m.key().equals(WorkloadField.SPECULATIVE.key()) ? speculative : m).toList();
+        });
+    }
+
     public List<PropertyMeta<?>> of(Subject s) {
         List<PropertyMeta<?>> out = new ArrayList<>();
         switch (s) {
             case Subject.Rack r -> out.addAll(rack);
             case Subject.Selection sel -> out.addAll(selection);
-            case Subject.Design d -> out.addAll(design);
+            case Subject.Design d -> out.addAll(design(d.workload().modelId()));
             case Subject.Item i -> {
                 for (PropertyMeta<Subject.Item> m : placement) {
                     boolean zeroU = i.placement().positionU() == null;

@@ -71,7 +71,7 @@ public final class WorkloadModel {
     public static final List<String> SPECULATIVE_CHOICES = List.of("auto", "off", "mtp:1", "mtp:2", "mtp:3", "mtp:4", "eagle:1", "eagle:2",
             "eagle:3", "eagle:4");
     /** Draft depths offered for a draft model, as for the other methods (auto tries 1 … this many too). */
-    static final int DRAFT_DEPTHS = io.tokenrack.engine.evaluate.SpeculationRequest.AUTO_MAX_DRAFT_TOKENS;
+    public static final int DRAFT_DEPTHS = io.tokenrack.engine.evaluate.SpeculationRequest.AUTO_MAX_DRAFT_TOKENS;
 
     private String draftsFor;
     private List<String> drafts = List.of();
@@ -85,7 +85,7 @@ public final class WorkloadModel {
      */
     public List<String> speculativeChoices(String modelId) {
         if (!modelId.equals(draftsFor)) {
-            drafts = draftChoices(modelId);
+            drafts = draftChoices(catalog, modelId);
             draftsFor = modelId;
         }
         List<String> out = new java.util.ArrayList<>(SPECULATIVE_CHOICES);
@@ -93,7 +93,11 @@ public final class WorkloadModel {
         return List.copyOf(out);
     }
 
-    private List<String> draftChoices(String modelId) {
+    /**
+     * {@code draft:MODEL_ID:K} (K 1 … {@value #DRAFT_DEPTHS}) for each catalog model smaller than
+     * {@code modelId} that the engine accepts as its draft model; empty for a model not in the catalog.
+     */
+    public static List<String> draftChoices(Catalog catalog, String modelId) {
         ModelSpec target = catalog.find(modelId, ModelSpec.class).orElse(null);
         if (target == null) {
             return List.of();

@@ -88,4 +88,24 @@ class InspectorModelTest {
         assertTrue(model.item("design.name").commitText("Renamed"));
         assertEquals("Renamed", doc.design().name());
     }
+
+    @Test
+    void theSpeculativeChoiceOffersTheModelsDraftModelsAsTheWorkloadBarDoes() {
+        // the real catalog (the fixture holds one model): Llama-3.1-70B may draft with Llama-3.1-8B, DeepSeek-R1 with none
+        var catalog = io.tokenrack.app.Presets.catalog();
+        InspectorMetadata metadata = new InspectorMetadata(catalog, new PlacementRules(catalog));
+        var state = Fixtures.exampleState();
+        var llama = new Subject.Design(state.design(), state.design().workload(), state.assumptions());
+        var deepseek = new Subject.Design(state.design(), state.design().workload().withModel("deepseek-r1"), state.assumptions());
+        List<String> forLlama = speculativeChoices(metadata, llama);
+        assertTrue(forLlama.containsAll(List.of("", "off", "eagle:4", "draft:llama-3.1-8b:1", "draft:llama-3.1-8b:4")), forLlama.toString());
+        assertFalse(forLlama.stream().anyMatch(w -> w.startsWith("draft:mistral")), forLlama.toString());
+        assertFalse(speculativeChoices(metadata, deepseek).stream().anyMatch(w -> w.startsWith("draft:")));
+        assertEquals(metadata.of(llama), metadata.of(llama), "the same properties while the model stays (editors are kept)");
+    }
+
+    private static List<String> speculativeChoices(InspectorMetadata metadata, Subject.Design s) {
+        return metadata.of(s).stream().filter(m -> m.key().equals("workload.speculative")).findFirst().orElseThrow().choices().stream()
+                .map(PropertyMeta.Choice::id).toList();
+    }
 }
