@@ -50,9 +50,10 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignI;
 
 /**
- * The four live charts: throughput per accelerator against tokens/s per user (the Pareto view),
- * tokens per joule against concurrency, $ per million tokens against utilization, and the power
- * breakdown. Each marks the current operating point and can be exported as PNG.
+ * The four live charts: throughput per accelerator against tokens/s per user (the frontier over
+ * serving configurations), tokens per joule against requests in flight (the same configurations,
+ * {@link EfficiencyCurve}), $ per million tokens against utilization, and the power breakdown. Each
+ * marks the current operating point and can be exported as PNG.
  */
 public final class ChartsView extends HBox {
     /** Chart keys; the viewer's id is "chart-" + key. */
