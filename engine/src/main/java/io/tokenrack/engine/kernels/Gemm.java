@@ -24,15 +24,18 @@ public final class Gemm {
     public static final int NR = columnsFor(MR);
     /**
      * K block of the tile chosen here ({@link #depthFor}): 256 for the 6-row tile (its B
-     * micro-panel, 256 x NR floats, is 32 KiB with 512-bit vectors and stays in L1), 384 for
-     * AVX2's 5 x 2 tile (a 24 KiB micro-panel, in L1), 512 for the 3 x 3 tile (C is read and
-     * written once per K block; halving those passes was worth more at 256 bits than keeping its
-     * 48 KiB micro-panel in L1, docs/kernel-lab.md).
+     * micro-panel, 256 x NR floats, is 32 KiB with 512-bit vectors and stays in L1), 1024 for
+     * AVX2's 5 x 2 tile, 512 for the 3 x 3 tile. C is read and written once per K block; at 256
+     * bits fewer passes over C were worth more than a B micro-panel in L1: the 5 x 2 tile reads
+     * 6.4 bytes of B per FMA (the 3 x 3 tile 10.7), so its 64 KiB micro-panel streams from L2
+     * and a 1,024-deep block (one pass over C at 1024³) ran 10-13% faster than 384 or the 3 x 3
+     * tile at 512 (docs/kernel-lab.md).
      */
     public static final int KC = depthFor(MR);
     /**
-     * Row block of the tile chosen here ({@link #blockRowsFor}): an MC x KC block of A stays in L2
-     * (144 KiB for the 6-row tile, 225 KiB for the 5-row tile, 288 KiB for the 3-row tile).
+     * Row block of the tile chosen here ({@link #blockRowsFor}): an MC x KC block of A meant for
+     * L2 (144 KiB for the 6-row tile, 600 KiB for the 5-row tile, 288 KiB for the 3-row tile; the
+     * 5-row tile reads 2 bytes of A per FMA, so a smaller L2 that holds only part of it costs little).
      */
     public static final int MC = blockRowsFor(MR);
 
@@ -63,13 +66,13 @@ public final class Gemm {
     }
 
     /**
-     * K block for the tile {@code mr} rows high: 512 for the 3-row tile, 384 for the 5-row tile
+     * K block for the tile {@code mr} rows high: 512 for the 3-row tile, 1024 for the 5-row tile
      * (16 registers, 256-bit vectors), 256 for the 6-row tile. See {@link #KC}.
      */
     static int depthFor(int mr) {
         return switch (mr) {
             case 3 -> 512;
-            case 5 -> 384;
+            case 5 -> 1024;
             default -> 256;
         };
     }
@@ -182,7 +185,7 @@ public final class Gemm {
             Math.max(blockRowsFor(5) * depthFor(5), blockRowsFor(3) * depthFor(3)));
     /** Where the sum of the touched C values is kept (so the JIT cannot drop the reads). */
     private static final int SINK = TILE + 6 * Math.max(columnsFor(6), columnsFor(3));
-    /** Each thread's workspace: one packed A block (up to 288 KiB), a result tile (up to 18 vectors) and the sink, reused across calls. */
+    /** Each thread's workspace: one packed A block (up to 600 KiB), a result tile (up to 18 vectors) and the sink, reused across calls. */
     private static final ThreadLocal<float[]> PACKED_A = ThreadLocal.withInitial(() -> new float[SINK + 1]);
 
     static void storeEdge(float[] tile, int tOff, float[] c, int cOff, int ldc, int rows, int width, boolean overwrite, int nr) {

@@ -115,8 +115,8 @@ final class VectorGemm {
      * The 5 x 2-vector tile for 16 registers: 10 accumulators, 2 B loads and one broadcast at a
      * time (C2 reuses two registers for the five broadcasts when the loop walks A and B by
      * pointers, as here: 14 registers). 10 FMAs for 2 vector loads and 5 floats of A a step, 84
-     * bytes against the 3 x 3 tile's 108 for 9, so less to bring from L2 per FMA, and a B
-     * micro-panel 2 vectors wide (64 bytes a step: 24 KiB at K block 384, which stays in L1).
+     * bytes against the 3 x 3 tile's 108 for 9, so less to bring from L2 per FMA: its B
+     * micro-panel (64 bytes a step, 64 KiB at its 1,024-deep K block) streams from L2.
      * Written with the index of k, as the other kernels are, C2 kept all five broadcasts live and
      * spilled (34 GFLOP/s against 78 in the same GEMM at 256 bits, docs/kernel-lab.md).
      */

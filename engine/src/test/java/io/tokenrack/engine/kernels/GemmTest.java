@@ -46,12 +46,12 @@ class GemmTest {
 
     /**
      * The 5 x 2-vector tile against the naive product on odd sizes (1, 7, 33, 130 in every
-     * position: partial tiles, partial strips, K blocks of 384 with a remainder), into C filled
+     * position: partial tiles, partial strips, K blocks of 1024 with a remainder), into C filled
      * with NaN so every entry must be written, and through the accumulating second K block.
      */
     @ParameterizedTest(name = "5-row tile M={0} N={1} K={2}")
     @CsvSource({"1, 1, 1", "7, 7, 7", "33, 33, 33", "130, 130, 130", "1, 130, 33", "130, 1, 7", "7, 33, 130",
-            "33, 130, 1", "130, 7, 777", "33, 33, 385", "151, 17, 769", "5, 16, 384"})
+            "33, 130, 1", "130, 7, 777", "33, 33, 1025", "151, 17, 2049", "5, 16, 1024", "301, 33, 130"})
     void theFiveRowTileMatchesTheNaiveProduct(int m, int n, int k) {
         float[] a = Reference.random(m * k, 11);
         float[] b = Reference.random(k * n, 12);
@@ -80,10 +80,10 @@ class GemmTest {
         assertTrue(seven.getMessage().contains("must be 3, 5 or 6, was 7"), seven.getMessage());
         assertThrows(IllegalArgumentException.class, // the 4 x 2 tile is gone
                 () -> Gemm.multiply(new float[1], 1, PackedB.of(new float[1], 1, 1), new float[1], 0, 1, 4));
-        // K block per tile: 512 deep for the 3-row tile (half the passes over C), 384 for the 5-row
-        // tile (its 2-vector B micro-panel stays in L1), 256 for the 6-row tile; row blocks a multiple of the tile
+        // K block per tile: 512 deep for the 3-row tile (half the passes over C), 1024 for the 5-row
+        // tile (one pass over C up to K = 1024), 256 for the 6-row tile; row blocks a multiple of the tile
         assertEquals(512, Gemm.depthFor(3));
-        assertEquals(384, Gemm.depthFor(5));
+        assertEquals(1024, Gemm.depthFor(5));
         assertEquals(256, Gemm.depthFor(6));
         assertEquals(Gemm.depthFor(Gemm.MR), Gemm.KC);
         for (int mr : new int[] {3, 5, 6}) {
