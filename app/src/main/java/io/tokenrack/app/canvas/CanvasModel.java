@@ -155,6 +155,12 @@ public final class CanvasModel {
         return e == null ? Optional.empty() : Optional.ofNullable(e.bottleneck());
     }
 
+    /** Whether the design changed since the latest results (an edit's results are on their way). */
+    public boolean resultsPending() {
+        Results r = results.getValue();
+        return r == null || !r.input().design().equals(document.design());
+    }
+
     /**
      * The design's modelled output tokens a second at its operating point, when the latest results
      * are of the design as it is now and have numbers; 0 otherwise (the canvas's token flow).

@@ -380,11 +380,24 @@ public final class RackCanvasView extends BorderPane {
         if (rate != tokenFlow.flow().tokensPerSecond()) {
             tokenFlow.show(new TokenFlow(rate));
         }
+        // while an edit's results are on their way the overlays keep showing the last ones: no glow and tint switched off
+        // and on again for every edit (each switch restyles the item's nodes); a toggle or a rebuilt rack shows at once
+        boolean keepOverlays = model.resultsPending() && overlaysShown == overlayState();
+        overlaysShown = overlayState();
         for (RackView v : rackViews) {
             model.figures(v.rackId()).ifPresent(v::showFigures);
-            v.showOverlays(heatToggle.isSelected() ? model.figures(v.rackId()).orElse(null) : null,
-                    bottleneckToggle.isSelected() ? model.bottleneck().orElse(null) : null);
+            if (!keepOverlays || !v.overlaysShown()) {
+                v.showOverlays(heatToggle.isSelected() ? model.figures(v.rackId()).orElse(null) : null,
+                        bottleneckToggle.isSelected() ? model.bottleneck().orElse(null) : null);
+            }
         }
+    }
+
+    /** The overlay toggles as last drawn: bit 0 the heat map, bit 1 the bottleneck glow; -1 before the first. */
+    private int overlaysShown = -1;
+
+    private int overlayState() {
+        return (heatToggle.isSelected() ? 1 : 0) | (bottleneckToggle.isSelected() ? 2 : 0);
     }
 
     private void showMessage(CanvasModel.Message m) {

@@ -339,7 +339,15 @@ final class RackView extends VBox {
      * included), per rack unit; with {@code binding}, the items of what binds glow. Null turns an
      * overlay off.
      */
+    /** Whether the overlays were drawn on this view's nodes (not yet, right after it was built). */
+    boolean overlaysShown() {
+        return overlaysShown;
+    }
+
+    private boolean overlaysShown;
+
     void showOverlays(CanvasModel.RackFigures heat, io.tokenrack.engine.evaluate.Bottleneck binding) {
+        overlaysShown = true;
         int accelerators = 0;
         for (CatalogItem item : placed.values()) {
             accelerators += item instanceof io.tokenrack.engine.catalog.ServerSpec s ? s.acceleratorCount() : 0;

@@ -196,9 +196,7 @@ public final class ChartsView extends HBox {
         XYSeriesCollection data = new XYSeriesCollection();
         data.addSeries(efficiency);
         data.addSeries(efficiencyNow);
-        LogAxis x = new LogAxis("requests in flight");
-        x.setBase(10);
-        x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        LogAxis x = new DecadeAxis("requests in flight");
         x.setSmallestValue(1);
         NumberAxis y = new NumberAxis("tok/J (IT)");
         y.setUpperMargin(0.12);

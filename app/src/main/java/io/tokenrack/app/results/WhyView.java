@@ -115,7 +115,28 @@ public final class WhyView extends VBox {
             phases.getChildren().setAll(shownPhases);
         }
         notes.setText(e.notes().isEmpty() ? "" : "Notes: " + String.join("; ", e.noteTexts()) + ".");
-        inputs.getItems().setAll(e.provenance());
+        setChanged(inputs.getItems(), e.provenance());
+    }
+
+    /**
+     * Makes {@code shown} hold {@code next}, replacing only the rows that differ: an edit changes a
+     * few inputs' values, and a list set anew lays out and restyles every visible row.
+     */
+    static <T> void setChanged(java.util.List<T> shown, java.util.List<T> next) {
+        if (shown.size() != next.size()) {
+            if (shown instanceof javafx.collections.ObservableList<T> o) {
+                o.setAll(next);
+            } else {
+                shown.clear();
+                shown.addAll(next);
+            }
+            return;
+        }
+        for (int i = 0; i < next.size(); i++) {
+            if (!java.util.Objects.equals(shown.get(i), next.get(i))) {
+                shown.set(i, next.get(i));
+            }
+        }
     }
 
     /**
