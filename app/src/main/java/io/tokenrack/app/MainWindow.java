@@ -236,6 +236,7 @@ public final class MainWindow {
         whyScroll.setFitToWidth(true);
         whyScroll.setId("why-scroll");
         whyScroll.getStyleClass().add("edge-to-edge");
+        io.tokenrack.app.theme.Viewports.uncached(whyScroll);
         SplitPane right = new SplitPane(inspector, whyScroll);
         this.rightColumn = right;
         this.inspectorView = inspector;

@@ -175,6 +175,7 @@ public final class RackCanvasView extends BorderPane {
         scroll.setPannable(true);
         scroll.setFitToHeight(false);
         scroll.getStyleClass().add("edge-to-edge");
+        io.tokenrack.app.theme.Viewports.uncached(scroll); // an edit repaints only the tints and bars it changed
 
         findingsTitle.setId("findings-title");
         findingsTitle.getStyleClass().add(Styles.PANEL_TITLE);
@@ -188,6 +189,7 @@ public final class RackCanvasView extends BorderPane {
         asideScroll.setFitToWidth(true);
         asideScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         asideScroll.getStyleClass().add("edge-to-edge");
+        io.tokenrack.app.theme.Viewports.uncached(asideScroll);
         asideScroll.setMinHeight(48);
         // as tall as its notes where there is room (the findings list takes what is left); shorter, it scrolls
         asideScroll.prefViewportHeightProperty().bind(asides.heightProperty());

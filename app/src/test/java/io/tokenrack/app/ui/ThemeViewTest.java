@@ -51,6 +51,11 @@ class ThemeViewTest {
         app.settle();
         assertFalse(main.getScene().getStylesheets().contains(darkCss()), "light at start");
         assertEquals(ThemePalette.awt(ThemePalette.PRIMER_LIGHT.bgDefault()), chartBackground(robot));
+        for (String key : new String[] {"throughput", "efficiency", "cost"}) {
+            var r = ((org.jfree.chart.plot.XYPlot) app.window.charts().viewer(key).getChart().getPlot()).getRenderer();
+            assertEquals(ThemePalette.awt(ThemePalette.PRIMER_LIGHT.accent()), r.getSeriesPaint(0), key + ": the line in the accent");
+            assertEquals(ThemePalette.awt(ThemePalette.PRIMER_LIGHT.danger()), r.getSeriesPaint(1), key + ": the current point in red from the start");
+        }
 
         robot.clickOn("View");
         robot.clickOn("#menu-theme");
