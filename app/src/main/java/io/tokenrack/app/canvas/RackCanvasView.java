@@ -56,6 +56,8 @@ public final class RackCanvasView extends BorderPane {
     private final CanvasModel model;
     private final HBox row = new HBox(28);
     private final ScrollPane scroll = new ScrollPane();
+    /** The overlay toggles as last drawn: bit 0 the heat map, bit 1 the bottleneck glow; -1 before the first. */
+    private int overlaysShown = -1;
     private final Label message = new Label();
     private final Label zoomLabel = new Label();
     private final ListView<DesignFinding> findingsList = new ListView<>();
@@ -394,9 +396,6 @@ public final class RackCanvasView extends BorderPane {
             }
         }
     }
-
-    /** The overlay toggles as last drawn: bit 0 the heat map, bit 1 the bottleneck glow; -1 before the first. */
-    private int overlaysShown = -1;
 
     private int overlayState() {
         return (heatToggle.isSelected() ? 1 : 0) | (bottleneckToggle.isSelected() ? 2 : 0);

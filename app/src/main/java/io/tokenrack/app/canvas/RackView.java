@@ -57,6 +57,7 @@ final class RackView extends VBox {
     /** The catalog item of each item placed at a U, for the overlays. */
     private final Map<String, CatalogItem> placed = new LinkedHashMap<>();
     private final Map<String, Node> heatNodes = new LinkedHashMap<>();
+    private boolean overlaysShown;
     private final BudgetBar space;
     private final BudgetBar power;
     private final BudgetBar heat;
@@ -343,8 +344,6 @@ final class RackView extends VBox {
     boolean overlaysShown() {
         return overlaysShown;
     }
-
-    private boolean overlaysShown;
 
     void showOverlays(CanvasModel.RackFigures heat, io.tokenrack.engine.evaluate.Bottleneck binding) {
         overlaysShown = true;
