@@ -284,9 +284,18 @@ public final class ClusterFactory {
      * value: a stand-in price, an LPU's power), so that results resting on it say so.
      */
     private void addAssumedFigures(List<Provenance> prov, CatalogItem item) {
+        // a design repeats the same trays dozens of times: each entry's lines are worked out once (the catalog is immutable)
+        prov.addAll(assumed.computeIfAbsent(item.id(), id -> assumedFigures(item)));
+    }
+
+    /** Lines of {@link #addAssumedFigures} per catalog id. */
+    private final java.util.concurrent.ConcurrentHashMap<String, List<Provenance>> assumed = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private List<Provenance> assumedFigures(CatalogItem item) {
+        List<Provenance> prov = new ArrayList<>();
         var figures = catalog.figures(item.id());
         if (figures.isEmpty()) {
-            return;
+            return List.of();
         }
         var node = io.tokenrack.engine.catalog.StrictJson.mapper().valueToTree(item);
         java.util.Set<String> fields = new java.util.LinkedHashSet<>(figures.provenance().keySet());
@@ -300,6 +309,7 @@ public final class ClusterFactory {
                         "not published; a TokenRack assumption, see the catalog entry's notes"));
             }
         }
+        return List.copyOf(prov);
     }
 
     private void addAcceleratorProvenance(List<Provenance> prov, AcceleratorSpec a) {

@@ -170,6 +170,10 @@ final class DisaggregatedEvaluator {
         }
         AfdOffload offload = pools.ffn == null ? null : new AfdOffload(shape, Device.of(pools.ffn.accelerator()), w.precision(), k,
                 pools.ffn.accelerators(), AttentionFfnEvaluator.nicBytesPerSecond(pools.decode));
+        // one offloaded step per decode plan, remembered across the search
+        Map<Plan, DisaggregatedServing.DecodeOffload> afds = new java.util.IdentityHashMap<>();
+        java.util.function.Function<Plan, DisaggregatedServing.DecodeOffload> afdOf = offload == null ? dp -> null
+                : dp -> afds.computeIfAbsent(dp, x -> afd(offload, x, w));
         Choice best = null;
         String why = null;
         for (PrefillLayout pl : prefillCandidates(prefillPlans, w, k)) {
@@ -190,7 +194,7 @@ final class DisaggregatedEvaluator {
                         }
                     }
                     Choice local = null;
-                    for (int[] xy : replicas(pools, pl, dp, w, k, offload)) {
+                    for (int[] xy : replicas(pools, pl, dp, w, k, afdOf.apply(dp))) {
                         int x = xy[0];
                         int y = xy[1];
                         KvLink link = link(pools, x * pl.plan.step().groupSize() + y * dp.step().groupSize(), k);
@@ -204,7 +208,7 @@ final class DisaggregatedEvaluator {
                         KvTransfer kv = KvTransfer.of(pl.plan.step(), dp.step(), w.inputTokens(), link.fabric, link.name, k.linkEfficiency());
                         DisaggregatedServing ds = new DisaggregatedServing(pl.plan.step(), x, dp.step(), y, k,
                                 w.inputTokens(), w.outputTokens(), w.effectivePrefixHitRate(), kv.seconds(),
-                                dp.serving().speculation(), dp.serving().drafter(), offload == null ? null : afd(offload, dp, w));
+                                dp.serving().speculation(), dp.serving().drafter(), afdOf.apply(dp));
                         if (!ds.fits()) {
                             continue;
                         }
@@ -233,14 +237,24 @@ final class DisaggregatedEvaluator {
     }
 
     /** TPOT of a decode replica of {@code dp} holding {@code perReplica} sequences: pure decode steps, speculative when it drafts. */
-    private static double decodeTpot(Plan dp, double perReplica, Workload w, AfdOffload offload, int replicas) {
+    private static double decodeTpot(Plan dp, double perReplica, Workload w, DisaggregatedServing.DecodeOffload offload, int replicas) {
         StepModel d = dp.step();
         var s = dp.serving().speculation();
         double in = w.inputTokens();
         StepTime plain = DisaggregatedServing.decodeStep(d, s, dp.serving().drafter(), perReplica, in, w.outputTokens(),
                 w.effectivePrefixHitRate() * in);
-        double seconds = offload == null ? plain.seconds() : afd(offload, dp, w).stepSeconds(plain, perReplica, replicas);
+        double seconds = offload == null ? plain.seconds() : offload.stepSeconds(plain, perReplica, replicas);
         return d.pp() * seconds / s.acceptanceLength();
+    }
+
+    /** A TPOT no placement of the FFN layers goes below ({@link AfdOffload#lowerBoundSeconds}), for bounds. */
+    private static double lowestTpot(Plan dp, double perReplica, Workload w, AfdOffload offload) {
+        StepModel d = dp.step();
+        var s = dp.serving().speculation();
+        double in = w.inputTokens();
+        double cached = w.effectivePrefixHitRate() * in;
+        double plain = DisaggregatedServing.decodeStep(d, s, dp.serving().drafter(), perReplica, in, w.outputTokens(), cached).seconds();
+        return d.pp() * offload.lowerBoundSeconds(d, s, plain, perReplica, in + w.outputTokens() / 2.0, in, cached) / s.acceptanceLength();
     }
 
     /** The decode step of {@code dp}'s replicas with their FFN layers offloaded as far as it pays. */
@@ -249,7 +263,10 @@ final class DisaggregatedEvaluator {
         double context = in + w.outputTokens() / 2.0;
         double cached = w.effectivePrefixHitRate() * in;
         var spec = dp.serving().speculation();
-        return (plain, perReplica, replicas) -> offload.step(dp.step(), spec, plain.seconds(), perReplica, replicas, context, in, cached).seconds();
+        // the searches ask the same batch again and again (bounds, rate matching, the operating point): each is worked out once
+        Map<List<Double>, Double> memo = new HashMap<>();
+        return (plain, perReplica, replicas) -> memo.computeIfAbsent(List.of(perReplica, (double) replicas),
+                key -> offload.step(dp.step(), spec, plain.seconds(), perReplica, replicas, context, in, cached).seconds());
     }
 
     /**
@@ -316,7 +333,8 @@ final class DisaggregatedEvaluator {
      * accelerators) meets the decode pool's rate (rising with y), found by bisection on y; the
      * counts on both sides of the crossing are returned.
      */
-    private static List<int[]> replicas(Pools pools, PrefillLayout pl, Plan dp, Workload w, ModelConstants k, AfdOffload offload) {
+    private static List<int[]> replicas(Pools pools, PrefillLayout pl, Plan dp, Workload w, ModelConstants k,
+                                        DisaggregatedServing.DecodeOffload offload) {
         int gp = pl.plan.step().groupSize();
         int gd = dp.step().groupSize();
         if (!pools.shared) {
@@ -379,8 +397,7 @@ final class DisaggregatedEvaluator {
         }
         double out = w.outputTokens();
         double c = w.isMaxConcurrency() ? perReplicaMax : Math.min((double) w.concurrency() / yMax, perReplicaMax);
-        // with an FFN pool, TPOT at one decode replica (the fewest tokens at the FFN chips) is the lowest any count gives
-        double decode = yMax * c / decodeTpot(dp, c, w, offload, 1);
+        double decode = yMax * c / (offload == null ? decodeTpot(dp, c, w, null, 1) : lowestTpot(dp, c, w, offload));
         double prefill = (double) ((n - gd) / gp) * pl.requestsPerSecond * out;
         return Math.min(decode, prefill);
     }

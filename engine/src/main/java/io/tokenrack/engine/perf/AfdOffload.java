@@ -77,6 +77,31 @@ public final class AfdOffload {
     }
 
     /**
+     * A bound no placement goes below, cheaply (one stage of the plain step): every layer moved
+     * still takes at least its send and return messages, 2·{@link AttentionFfnSplit#SEND_SECONDS}.
+     * What a search prunes by before it asks {@link #step} for the exact step.
+     */
+    public double lowerBoundSeconds(StepModel decode, Speculation spec, double plainSeconds, double perReplica, double context,
+                                    double promptTokens, double cachedTokens) {
+        if (groups.length == 0 || decode.pp() != 1 || !(perReplica > 0)) {
+            return plainSeconds;
+        }
+        StepTime whole = decode.stage(perReplica / decode.dp(), spec.queriesPerSequence(), context, 0, promptTokens, cachedTokens);
+        double gpuLayer = gpuLayer(decode, whole);
+        return plainSeconds - layersHeld() * Math.max(0, gpuLayer - 2 * AttentionFfnSplit.SEND_SECONDS);
+    }
+
+    /** One layer's attention and FFN as the attention pool runs them in {@code whole}, per layer. */
+    private double gpuLayer(StepModel decode, StepTime whole) {
+        return (seconds(whole, OperatorClass.ATTENTION_PROJECTIONS) + seconds(whole, OperatorClass.ATTENTION_CORE)) / shape.layers() + ffnOnGpu(decode, whole);
+    }
+
+    private double ffnOnGpu(StepModel decode, StepTime whole) {
+        return (shape.isMoe() ? seconds(whole, OperatorClass.MOE_FFN) + (decode.tp() == 1 ? seconds(whole, OperatorClass.COMMUNICATION) : 0)
+                : seconds(whole, OperatorClass.DENSE_FFN)) / AttentionFfnSplit.ffnLayers(shape);
+    }
+
+    /**
      * The fastest decode step over the placements above, for {@code replicas} decode replicas of
      * {@code decode} each holding {@code perReplica} sequences, whose step without offloading takes
      * {@code plainSeconds} (the verify step and the draft's passes). A layout with more than one
@@ -91,13 +116,14 @@ public final class AfdOffload {
         int q = spec.queriesPerSequence();
         double perRank = perReplica / decode.dp();
         double layersAll = shape.layers();
-        int ffnLayers = AttentionFfnSplit.ffnLayers(shape);
         StepTime whole = decode.stage(perRank, q, context, 0, promptTokens, cachedTokens);
         double attnPerLayer = (seconds(whole, OperatorClass.ATTENTION_PROJECTIONS) + seconds(whole, OperatorClass.ATTENTION_CORE)) / layersAll;
         // the FFN as the GPUs ran it, per layer: experts and router, with their all-to-all when every collective is the MoE's (tp 1)
-        double ffnOnGpu = (shape.isMoe() ? seconds(whole, OperatorClass.MOE_FFN) + (decode.tp() == 1 ? seconds(whole, OperatorClass.COMMUNICATION) : 0)
-                : seconds(whole, OperatorClass.DENSE_FFN)) / ffnLayers;
+        double ffnOnGpu = ffnOnGpu(decode, whole);
         double gpuLayer = attnPerLayer + ffnOnGpu;
+        if (gpuLayer <= 2 * AttentionFfnSplit.SEND_SECONDS) {
+            return none; // the two messages alone take longer than the layer on the GPUs
+        }
         Step best = none;
         for (int m = 1; m <= MAX_MICRO_BATCHES; m++) {
             double micro = perRank / m;
