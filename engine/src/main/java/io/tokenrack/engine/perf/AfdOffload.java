@@ -28,6 +28,8 @@ public final class AfdOffload {
     private final int chips;
     private final double nicBytesPerSecond;
     private final int[] groups;
+    /** The constants the FFN chips run by, worked out once. */
+    private final ModelConstants ffnConstants;
 
     /** What moving the FFN of some layers did to one decode step. {@code offloaded} 0: nothing moved, the GPUs alone. */
     public record Step(double seconds, int offloaded, int group, int microBatches, double attention, double ffnSeconds, double send,
@@ -48,6 +50,7 @@ public final class AfdOffload {
         this.constants = constants;
         this.chips = chips;
         this.nicBytesPerSecond = nicBytesPerSecond;
+        this.ffnConstants = AttentionFfnSplit.ffnConstants(ffn, constants);
         int base = AttentionFfnSplit.chipsPerLayer(shape, precision, ffn);
         int n = 0;
         for (long g = base; g <= chips && AttentionFfnSplit.ffnLayers(shape) > 0; g *= 2) {
@@ -125,20 +128,25 @@ public final class AfdOffload {
             return none; // the two messages alone take longer than the layer on the GPUs
         }
         Step best = none;
+        int most = layersHeld();
         for (int m = 1; m <= MAX_MICRO_BATCHES; m++) {
             double micro = perRank / m;
-            StepTime microStep = m == 1 ? whole : decode.stage(micro, q, context, 0, promptTokens, cachedTokens);
-            double attnMicro = (seconds(microStep, OperatorClass.ATTENTION_PROJECTIONS) + seconds(microStep, OperatorClass.ATTENTION_CORE)) / layersAll;
             double elements = micro * q * shape.spec().hiddenSize() / decode.tp();
             double send = AttentionFfnSplit.sendSeconds(elements * AttentionFfnSplit.SEND_BYTES_PER_ELEMENT, nicBytesPerSecond, constants.linkEfficiency());
             double back = AttentionFfnSplit.sendSeconds(elements * AttentionFfnSplit.RETURN_BYTES_PER_ELEMENT, nicBytesPerSecond, constants.linkEfficiency());
+            // the messages alone bound t_layer from below: when even then no placement beats the best so far, this m cannot
+            if (send + back >= gpuLayer || plainSeconds - most * (gpuLayer - send - back) >= best.seconds) {
+                continue;
+            }
+            StepTime microStep = m == 1 ? whole : decode.stage(micro, q, context, 0, promptTokens, cachedTokens);
+            double attnMicro = (seconds(microStep, OperatorClass.ATTENTION_PROJECTIONS) + seconds(microStep, OperatorClass.ATTENTION_CORE)) / layersAll;
             // the round trip alone (with m·t_attn) bounds t_layer from below: when it saves nothing, no group can
             if (Math.max(m * attnMicro, attnMicro + send + back) >= gpuLayer) {
                 continue;
             }
             double tokens = (double) replicas * decode.dp() * micro * q;
             for (int g : groups) {
-                AttentionFfnSplit.FfnTime f = AttentionFfnSplit.ffnSeconds(shape, ffn, precision, constants, tokens, g);
+                AttentionFfnSplit.FfnTime f = AttentionFfnSplit.ffnSecondsWith(shape, ffn, precision, ffnConstants, tokens, g);
                 double layer = AttentionFfnSplit.layerSeconds(m, attnMicro, f.seconds(), send, back);
                 int off = layers(g);
                 double step = AttentionFfnSplit.stepSeconds(plainSeconds, off, attnPerLayer, ffnOnGpu, layer);
