@@ -172,6 +172,8 @@ final class DisaggregatedEvaluator {
                 pools.ffn.accelerators(), AttentionFfnEvaluator.nicBytesPerSecond(pools.decode));
         // one offloaded step per decode plan, remembered across the search
         Map<Plan, DisaggregatedServing.DecodeOffload> afds = new java.util.IdentityHashMap<>();
+        // the decode side of each pair's bound, per decode plan and most decode replicas: the same for every prefill layout of a size
+        Map<Plan, Map<Integer, Double>> decodeBounds = new java.util.IdentityHashMap<>();
         java.util.function.Function<Plan, DisaggregatedServing.DecodeOffload> afdOf = offload == null ? dp -> null
                 : dp -> afds.computeIfAbsent(dp, x -> afd(offload, x, w));
         Choice best = null;
@@ -188,7 +190,7 @@ final class DisaggregatedEvaluator {
                     }
                     if (pools.shared) {
                         // no split of this pair beats the bound: min(most prefill with one decode replica, most decode)
-                        double bound = upperBound(pools, pl, dp, w, k, offload);
+                        double bound = upperBound(pools, pl, dp, w, k, offload, decodeBounds);
                         if (bound <= floor || best != null && best.meetsLimits && bound <= best.point.outputTokensPerSecond()) {
                             continue;
                         }
@@ -386,7 +388,8 @@ final class DisaggregatedEvaluator {
      * at its largest (one decode replica) and the decode pool at its largest (one prefill replica),
      * the smaller of the two, times O (the decode rate only grows with more replicas).
      */
-    private static double upperBound(Pools pools, PrefillLayout pl, Plan dp, Workload w, ModelConstants k, AfdOffload offload) {
+    private static double upperBound(Pools pools, PrefillLayout pl, Plan dp, Workload w, ModelConstants k, AfdOffload offload,
+                                     Map<Plan, Map<Integer, Double>> decodeBounds) {
         int gp = pl.plan.step().groupSize();
         int gd = dp.step().groupSize();
         int n = pools.decode.accelerators();
@@ -397,7 +400,8 @@ final class DisaggregatedEvaluator {
         }
         double out = w.outputTokens();
         double c = w.isMaxConcurrency() ? perReplicaMax : Math.min((double) w.concurrency() / yMax, perReplicaMax);
-        double decode = yMax * c / (offload == null ? decodeTpot(dp, c, w, null, 1) : lowestTpot(dp, c, w, offload));
+        double decode = decodeBounds.computeIfAbsent(dp, x -> new HashMap<>()).computeIfAbsent(yMax,
+                y -> y * c / (offload == null ? decodeTpot(dp, c, w, null, 1) : lowestTpot(dp, c, w, offload)));
         double prefill = (double) ((n - gd) / gp) * pl.requestsPerSecond * out;
         return Math.min(decode, prefill);
     }
