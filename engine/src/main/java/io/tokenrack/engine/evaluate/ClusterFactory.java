@@ -101,7 +101,7 @@ public final class ClusterFactory {
                             acc = a;
                             accelerators += s.acceleratorCount();
                             servers++;
-                            if (!a.cpuAsAccelerator() && (s.maxPowerWatts() == null || a.tdpWatts() == null)) {
+                            if (!a.cpuAsAccelerator() && s.hostWattsPerAccelerator() == null && (s.maxPowerWatts() == null || a.tdpWatts() == null)) {
                                 prov.add(new Provenance(s.name() + " host power", fmtW(power.hostWatts()), Provenance.Kind.ASSUMPTION,
                                         "no published server maximum; " + PowerModel.ASSUMED_HOST_WATTS_PER_ACCELERATOR
                                                 + " W per accelerator, derived from DGX H100"));
@@ -226,7 +226,7 @@ public final class ClusterFactory {
             ItemPower serverPower = NameplatePower.of(server, catalog);
             hostPerAcc = serverPower.hostWatts() / server.acceleratorCount();
             nameplatePerAcc = serverPower.unknown() ? Double.NaN : serverPower.watts() / server.acceleratorCount();
-            if (!acc.cpuAsAccelerator() && (server.maxPowerWatts() == null || Double.isNaN(tdp))) {
+            if (!acc.cpuAsAccelerator() && server.hostWattsPerAccelerator() == null && (server.maxPowerWatts() == null || Double.isNaN(tdp))) {
                 prov.add(new Provenance("host power", fmtW(hostPerAcc) + " per accelerator", Provenance.Kind.ASSUMPTION,
                         server.name() + " publishes no maximum; derived from DGX H100"));
             }

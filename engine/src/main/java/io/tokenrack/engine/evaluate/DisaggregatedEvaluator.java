@@ -555,7 +555,7 @@ final class DisaggregatedEvaluator {
             notes.add(new Note.IdlePools(idle, n, s.prefill.accelerators(), prefillUsed, ps.groupSize(), s.decode.accelerators(), decodeUsed,
                     ds.groupSize()));
         } else if (idle > 0) {
-            notes.add(new Note.IdleAccelerators(idle, n, ds.groupSize()));
+            notes.add(new Note.IdleAccelerators(idle, gpus, ds.groupSize()));
         }
         if (!ch.meetsLimits) {
             notes.add(new Note.LimitsNotMet());
@@ -569,7 +569,8 @@ final class DisaggregatedEvaluator {
             notes.add(new Note.UnknownPower(cluster.accelerator().name(), cluster.accelerator().cpuAsAccelerator()));
         }
         if (Double.isNaN(cost.totalUsdPerHour())) {
-            notes.add(new Note.UnknownCost(cluster.accelerator().name()));
+            notes.add(new Note.UnknownCost(s.ffn != null && s.ffn.capexUsd() == null && cluster.capexUsd() != null ? s.ffn.accelerator().name()
+                    : cluster.accelerator().name()));
         }
         List<Provenance> prov = new ArrayList<>(cluster.provenance());
         if (s.apart) {
@@ -613,7 +614,8 @@ final class DisaggregatedEvaluator {
         ServingSplit split = new ServingSplit(ServingMode.DISAGGREGATED, prefillUsed, decodeUsed, layout(ps, model), layout(ds, model),
                 ch.x, ch.y, s.apart ? s.prefill.accelerator().id() : null, ch.kv.seconds(),
                 ch.kv.linkName(), ps.twoBatchOverlap(), ds.twoBatchOverlap());
-        ServingPlan plan = new ServingPlan(layout(ds, model), ch.x + ch.y, prefillUsed + decodeUsed,
+        ServingPlan plan = new ServingPlan(layout(ds, model), ch.x + ch.y,
+                prefillUsed + decodeUsed + (ffn == null ? 0 : ffn.step.offloaded() * ffn.step.group()),
                 pt.decodeConcurrency(), ch.serving.maxConcurrency(), spec, split);
         double provisionedMw = provisioned * pue / 1e6;
         List<PhaseBreakdown> phases = List.of(
