@@ -545,7 +545,8 @@ final class DisaggregatedEvaluator {
         List<Note> notes = new ArrayList<>();
         if (ffn != null) {
             AfdOffload.Step st = ffn.step;
-            notes.add(new Note.AttentionFfn(cluster.accelerator().id(), decodeUsed, gpus - prefillUsed, s.ffn.accelerator().id(),
+            // of all the GPUs (the prefill pool's among them, as the split says), decodeUsed run attention
+            notes.add(new Note.AttentionFfn(cluster.accelerator().id(), decodeUsed, gpus, s.ffn.accelerator().id(),
                     st.offloaded() * st.group(), s.ffn.accelerators(), st.offloaded(), ffn.layersHeld, AttentionFfnSplit.ffnLayers(ModelShape.of(model)),
                     st.group(), st.microBatches(), st.attention(), st.ffnSeconds(), st.send(), st.back(), st.layer(), st.gpuLayer(),
                     pt.tpotSeconds(), ffn.plainTpot));
