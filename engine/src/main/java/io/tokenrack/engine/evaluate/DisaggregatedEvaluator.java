@@ -255,8 +255,8 @@ final class DisaggregatedEvaluator {
         var s = dp.serving().speculation();
         double in = w.inputTokens();
         double cached = w.effectivePrefixHitRate() * in;
-        double plain = DisaggregatedServing.decodeStep(d, s, dp.serving().drafter(), perReplica, in, w.outputTokens(), cached).seconds();
-        return d.pp() * offload.lowerBoundSeconds(d, s, plain, perReplica, in + w.outputTokens() / 2.0, in, cached) / s.acceptanceLength();
+        StepTime plain = DisaggregatedServing.decodeStep(d, s, dp.serving().drafter(), perReplica, in, w.outputTokens(), cached);
+        return d.pp() * offload.lowerBoundSeconds(d, plain, perReplica) / s.acceptanceLength();
     }
 
     /** The decode step of {@code dp}'s replicas with their FFN layers offloaded as far as it pays. */

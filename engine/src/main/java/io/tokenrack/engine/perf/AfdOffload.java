@@ -80,18 +80,17 @@ public final class AfdOffload {
     }
 
     /**
-     * A bound no placement goes below, cheaply (one stage of the plain step): every layer moved
-     * still takes at least its send and return messages, 2·{@link AttentionFfnSplit#SEND_SECONDS}.
-     * What a search prunes by before it asks {@link #step} for the exact step.
+     * A bound no placement goes below, at no extra step evaluation: every layer moved still takes at
+     * least its send and return messages, 2·{@link AttentionFfnSplit#SEND_SECONDS}, and saves at most
+     * its attention and FFN as {@code plain} (the whole decode step, draft passes included, whose
+     * per-layer times are at least the verify pass's) runs them. What a search prunes by before it
+     * asks {@link #step} for the exact step.
      */
-    public double lowerBoundSeconds(StepModel decode, Speculation spec, double plainSeconds, double perReplica, double context,
-                                    double promptTokens, double cachedTokens) {
+    public double lowerBoundSeconds(StepModel decode, StepTime plain, double perReplica) {
         if (groups.length == 0 || decode.pp() != 1 || !(perReplica > 0)) {
-            return plainSeconds;
+            return plain.seconds();
         }
-        StepTime whole = decode.stage(perReplica / decode.dp(), spec.queriesPerSequence(), context, 0, promptTokens, cachedTokens);
-        double gpuLayer = gpuLayer(decode, whole);
-        return plainSeconds - layersHeld() * Math.max(0, gpuLayer - 2 * AttentionFfnSplit.SEND_SECONDS);
+        return plain.seconds() - layersHeld() * Math.max(0, gpuLayer(decode, plain) - 2 * AttentionFfnSplit.SEND_SECONDS);
     }
 
     /** One layer's attention and FFN as the attention pool runs them in {@code whole}, per layer. */
