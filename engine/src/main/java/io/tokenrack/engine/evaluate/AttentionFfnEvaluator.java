@@ -71,7 +71,23 @@ public final class AttentionFfnEvaluator {
         }
         // the GPUs split into a prefill pool and a decode pool, the decode pool's FFN layers on the FFN chips: whichever serves better
         Evaluation pooled = withPools(attn, ffn, w, a, speculation);
+        if (!pooled.ok() && !together.ok() && together instanceof Evaluation.Failed f && f.failure() == Evaluation.Failed.Failure.DOES_NOT_FIT
+                && (w.ttftLimitMs() != null || w.tpotLimitMs() != null || w.minTokensPerSecondPerUser() != null)) {
+            // neither meets the limits: say the best speed one request gets either way
+            Workload one = w.withoutLimits().withConcurrency(1);
+            double best = Math.max(perUser(evaluate(attn, ffn, one, a, speculation)), perUser(withPools(attn, ffn, one, a, speculation)));
+            if (best > 0) {
+                return new Evaluation.Failed(Evaluation.Failed.Failure.DOES_NOT_FIT, "no configuration meets the latency limits with attention–FFN "
+                        + "disaggregation on " + attn.accelerators() + " × " + attn.accelerator().id() + " + " + ffn.accelerators() + " × "
+                        + ffn.accelerator().id() + " (the GPUs shared by prefill and decode, or split into prefill and decode pools); one request "
+                        + "alone gets at best " + Evaluator.plain(best) + " tokens/s per user", f.acceleratorId(), f.modelId(), f.accelerators(), f.provenance());
+            }
+        }
         return ServingSearch.better(pooled, together) ? pooled : together;
+    }
+
+    private static double perUser(Evaluation e) {
+        return e instanceof Evaluation.Ok ok ? ok.throughput().tokensPerSecondPerUser() : 0;
     }
 
     /**
