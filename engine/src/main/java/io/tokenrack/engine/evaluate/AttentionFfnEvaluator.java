@@ -46,14 +46,11 @@ public final class AttentionFfnEvaluator {
 
     /** AFD on a design that mixes two kinds of accelerators, with the speculative decoding asked for. */
     public Evaluation evaluate(RackDesign design, Workload w, Assumptions a, SpeculationRequest speculation) {
-        Catalog catalog = evaluator.catalog();
-        Map<String, RackDesign> parts;
+        Map<String, Cluster> parts;
         List<Cluster> pools = new ArrayList<>();
         try {
-            parts = AcceleratorPools.split(catalog, design);
-            for (RackDesign part : parts.values()) {
-                pools.add(evaluator.clusters().fromDesign(part));
-            }
+            parts = evaluator.clusters().splitPools(design); // resolved once per design object
+            pools.addAll(parts.values());
         } catch (InputException e) {
             return new Evaluation.Failed(Evaluation.Failed.Failure.INVALID, e.getMessage(), null, w.modelId(), 0, List.of());
         }

@@ -62,6 +62,40 @@ public final class ClusterFactory {
         return c;
     }
 
+    /** The last design whose pools were resolved (by identity), and its pools by key: a two-kind design's frontier asks for them at every point. */
+    private record ResolvedPools(RackDesign design, java.util.concurrent.ConcurrentHashMap<String, Cluster> pools) {}
+
+    private volatile ResolvedPools lastPools;
+
+    /**
+     * The cluster of the racks of {@code design} that hold accelerator {@code kind}, as {@link #fromDesign} of
+     * {@code DesignPools.racksOf(design, catalog, kind, switches)}; asked again for the same design object, the
+     * pool resolved the first time is returned.
+     */
+    Cluster poolOf(RackDesign design, String kind, boolean switches) {
+        return pools(design).computeIfAbsent(kind + (switches ? "+switches" : ""),
+                k -> resolve(DesignPools.racksOf(design, catalog, kind, switches)));
+    }
+
+    /** The design split by kind of accelerator ({@link AcceleratorPools#split}), each part resolved, remembered as {@link #poolOf}. */
+    java.util.Map<String, Cluster> splitPools(RackDesign design) {
+        java.util.Map<String, Cluster> out = new java.util.LinkedHashMap<>();
+        java.util.concurrent.ConcurrentHashMap<String, Cluster> cache = pools(design);
+        for (var e : AcceleratorPools.split(catalog, design).entrySet()) {
+            out.put(e.getKey(), cache.computeIfAbsent("split:" + e.getKey(), k -> resolve(e.getValue())));
+        }
+        return out;
+    }
+
+    private java.util.concurrent.ConcurrentHashMap<String, Cluster> pools(RackDesign design) {
+        ResolvedPools r = lastPools;
+        if (r == null || r.design() != design) {
+            r = new ResolvedPools(design, new java.util.concurrent.ConcurrentHashMap<>());
+            lastPools = r;
+        }
+        return r.pools();
+    }
+
     private Cluster resolve(RackDesign design) {
         List<Provenance> prov = new ArrayList<>();
         AcceleratorSpec acc = null;

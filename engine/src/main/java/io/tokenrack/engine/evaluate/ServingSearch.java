@@ -63,8 +63,8 @@ public final class ServingSearch {
                 continue;
             }
             String decode = kinds.get(0).equals(prefill) ? kinds.get(1) : kinds.get(0);
-            Cluster p = evaluator.clusters().fromDesign(DesignPools.racksOf(design, evaluator.catalog(), prefill, false));
-            Cluster d = evaluator.clusters().fromDesign(DesignPools.racksOf(design, evaluator.catalog(), decode, true));
+            Cluster p = evaluator.clusters().poolOf(design, prefill, false);
+            Cluster d = evaluator.clusters().poolOf(design, decode, true);
             String small = tooSmall(p, w) != null ? tooSmall(p, w) : tooSmall(d, w);
             // a pool whose memory cannot hold the weights is refused before its layouts are searched (on SRAM chips that search is long)
             Evaluation e = small != null
