@@ -10,7 +10,7 @@
 # on the machine hits every side alike. The summary gives, per width and size, the ratio of Java's
 # to OpenBLAS's median of each round, the median and spread of those ratios, and the best runs, in
 # GFLOP/s over the thread's CPU time (time slices taken by other processes left out). TASKSET=CPU
-# pins every run to that CPU (taskset -c CPU).
+# pins every run to that CPU (taskset -c CPU). WIDTHS="256" (or "512 128", ...) runs only those widths.
 # Usage: bench/widths.sh [rounds (default 3)] [--decode]   (needs JDK 25 and python3 with numpy)
 #   --decode also runs `calibrate --quick --json` once per width and prints measured and predicted
 #   decode speeds (one thread and all cores).
@@ -29,8 +29,12 @@ cores=(SkylakeX Haswell Nehalem)
 sizes=(1024 2048)
 pin=${TASKSET:+taskset -c $TASKSET}
 echo "load before: $(uptime)"
+selected=()
+for i in 0 1 2; do
+  case " ${WIDTHS:-512 256 128} " in *" ${widths[$i]} "*) selected+=("$i") ;; esac
+done
 for r in $(seq 1 "$rounds"); do
-  for i in 0 1 2; do
+  for i in "${selected[@]}"; do
     # shellcheck disable=SC2086
     $pin "${java[@]}" ${flags[$i]} bench/GemmWidth.java "${sizes[@]}" 2>/dev/null > "$out/java-${widths[$i]}-$r.txt"
     OPENBLAS_CORETYPE=${cores[$i]} OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 $pin python3 bench/gemm_numpy.py "${sizes[@]}" \
@@ -39,7 +43,7 @@ for r in $(seq 1 "$rounds"); do
   echo "round $r done: $(uptime)"
 done
 if [ "$decode" = "--decode" ]; then
-  for i in 0 1 2; do
+  for i in "${selected[@]}"; do
     # shellcheck disable=SC2086
     "${java[@]}" ${flags[$i]} io.tokenrack.engine.cli.CalibrateCommand --quick --json \
       --profile-file "$out/profile-${widths[$i]}.json" 2>"$out/calibrate-${widths[$i]}.log" > "$out/calibrate-${widths[$i]}.json"

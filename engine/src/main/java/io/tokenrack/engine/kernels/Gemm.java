@@ -5,52 +5,58 @@ package io.tokenrack.engine.kernels;
  * {@link PackedB}. BLIS-style loops: K in blocks of {@link #KC}, rows in blocks of {@link #MC}
  * (the A block stays in L2), then one B micro-panel (KC x NR) against every MR-row tile of
  * the A block, through a register-blocked MR x NR micro-kernel whose tile fits the vector register
- * file ({@link #rowsFor}, {@link #columnsFor}); the K block is sized per tile ({@link #depthFor})
- * and each tile reads the next tile's C lines ahead ({@link #touch}).
+ * file ({@link #rowsFor}, {@link #columnsFor}); the K block and the row block are sized per tile
+ * ({@link #depthFor}, {@link #blockRowsFor}) and each tile reads the next tile's C lines ahead
+ * ({@link #touch}).
  * Threads split the column strips.
  */
 public final class Gemm {
     private static final boolean VECTOR = VectorSupport.ENABLED;
     /**
      * Rows of the micro-kernel tile, chosen from the vector register file: 6 with 32 registers
-     * (AVX-512, NEON), 3 with 16 (AVX2). See {@link #rowsFor}.
+     * (AVX-512, NEON), 5 with 16 (AVX2). See {@link #rowsFor}.
      */
     public static final int MR = VECTOR ? rowsFor(VectorSupport.VECTOR_REGISTERS) : 6;
     /**
-     * Columns of the micro-kernel tile: two vectors of the preferred species with 32 registers,
-     * three with 16 (16 on the scalar path). See {@link #columnsFor}.
+     * Columns of the micro-kernel tile: two vectors of the preferred species (16 on the scalar
+     * path). See {@link #columnsFor}.
      */
     public static final int NR = columnsFor(MR);
     /**
      * K block of the tile chosen here ({@link #depthFor}): 256 for the 6-row tile (its B
-     * micro-panel, 256 x NR floats, is 32 KiB with 512-bit vectors and stays in L1), 512 for
-     * AVX2's 3 x 3 tile (C is read and written once per K block; halving those passes was worth
-     * more at 256 bits than keeping the 48 KiB micro-panel in L1, docs/kernel-lab.md).
+     * micro-panel, 256 x NR floats, is 32 KiB with 512-bit vectors and stays in L1), 1024 for
+     * AVX2's 5 x 2 tile, 512 for the 3 x 3 tile. C is read and written once per K block; at 256
+     * bits fewer passes over C were worth more than a B micro-panel in L1: the 5 x 2 tile reads
+     * 6.4 bytes of B per FMA (the 3 x 3 tile 10.7), so its 64 KiB micro-panel streams from L2
+     * and a 1,024-deep block (one pass over C at 1024³) ran 10-13% faster than 384 or the 3 x 3
+     * tile at 512 (docs/kernel-lab.md).
      */
     public static final int KC = depthFor(MR);
     /**
-     * Row block: an MC x KC block of A stays in L2 (144 KiB for the 6-row tile, 288 KiB for the
-     * 3-row tile's 512-deep block; 96 rows were no faster there).
+     * Row block of the tile chosen here ({@link #blockRowsFor}): an MC x KC block of A meant for
+     * L2 (144 KiB for the 6-row tile, 600 KiB for the 5-row tile, 288 KiB for the 3-row tile; the
+     * 5-row tile reads 2 bytes of A per FMA, so a smaller L2 that holds only part of it costs little).
      */
-    public static final int MC = 144;
+    public static final int MC = blockRowsFor(MR);
 
     private Gemm() {}
 
     /**
      * Tile rows for a register file of {@code registers} vectors. An MR x V-vector tile holds
-     * MR·V accumulators, and C2 schedules the step's MR broadcasts and V B loads ahead of the
-     * FMAs, so a step needs MR·V + MR + V registers: 6 x 2 takes 20 (fits 32), 3 x 3 takes 15 and
-     * 4 x 2 takes 14 (fit 16). With 16 registers (AVX2) the 6 x 2 tile spilled and ran at half the
-     * speed of the others; 3 x 3 does 9 FMAs for 6 loads (4 x 2: 8) and reads 3 floats of A a step
-     * instead of 4, and inside the GEMM it ran a little faster than 4 x 2 (docs/kernel-lab.md).
+     * MR·V accumulators beside its V B loads and the broadcasts of A: 6 x 2 takes 12 + 2 + up to 6
+     * (fits 32). With 16 registers (AVX2) the 6 x 2 tile spilled and ran at half the speed; the
+     * 5 x 2 tile fits when its loop walks A and B by pointers (C2 then keeps two broadcast
+     * registers, 14 in all; written with the index of k it kept all five and spilled too), does 10
+     * FMAs for 2 vector loads and 5 floats of A a step (the 3 x 3 tile it replaced: 9 for 3 and 3)
+     * and runs alone at the FMA peak (docs/kernel-lab.md).
      */
     static int rowsFor(int registers) {
-        return registers >= 32 ? 6 : 3;
+        return registers >= 32 ? 6 : 5;
     }
 
     /**
      * Columns of the tile {@code mr} rows high, which fixes the strip width of B's packing: 3
-     * vectors for the 3-row tile, 2 for the 6-row tile (16 floats on the scalar path).
+     * vectors for the 3-row tile, 2 for the 5- and 6-row tiles (16 floats on the scalar path).
      */
     static int columnsFor(int mr) {
         if (!VECTOR) {
@@ -60,11 +66,20 @@ public final class Gemm {
     }
 
     /**
-     * K block for the tile {@code mr} rows high: 512 for the 3-row tile (16 registers, 256-bit
-     * vectors), 256 for the others. See {@link #KC}.
+     * K block for the tile {@code mr} rows high: 512 for the 3-row tile, 1024 for the 5-row tile
+     * (16 registers, 256-bit vectors), 256 for the 6-row tile. See {@link #KC}.
      */
     static int depthFor(int mr) {
-        return mr == 3 ? 512 : 256;
+        return switch (mr) {
+            case 3 -> 512;
+            case 5 -> 1024;
+            default -> 256;
+        };
+    }
+
+    /** Row block for the tile {@code mr} rows high: a multiple of it, 150 rows for 5, 144 for 3 and 6. See {@link #MC}. */
+    static int blockRowsFor(int mr) {
+        return mr == 5 ? 150 : 144;
     }
 
     /** C = A * B over the column strips [stripFrom, stripTo) of B; rows of C outside are untouched. */
@@ -73,12 +88,12 @@ public final class Gemm {
     }
 
     /**
-     * The same with an explicit tile height (3 or 6; B packed for it, {@link #columnsFor}), so
+     * The same with an explicit tile height (3, 5 or 6; B packed for it, {@link #columnsFor}), so
      * tests cover every tile on any machine.
      */
     static void multiply(float[] a, int m, PackedB b, float[] c, int stripFrom, int stripTo, int mr) {
-        if (mr != 3 && mr != 6) {
-            throw new IllegalArgumentException("mr: must be 3 or 6, was " + mr);
+        if (mr != 3 && mr != 5 && mr != 6) {
+            throw new IllegalArgumentException("mr: must be 3, 5 or 6, was " + mr);
         }
         int nr = b.nr;
         if (nr != columnsFor(mr)) {
@@ -92,13 +107,14 @@ public final class Gemm {
         }
         float[] ap = PACKED_A.get();
         int kcMax = depthFor(mr);
+        int mcMax = blockRowsFor(mr);
         float touched = 0;
         boolean readAhead = nr >= LINE_FLOATS;
         for (int pc = 0; pc < k; pc += kcMax) {
             int kc = Math.min(kcMax, k - pc);
             boolean overwrite = pc == 0;
-            for (int ic = 0; ic < m; ic += MC) {
-                int mc = Math.min(MC, m - ic);
+            for (int ic = 0; ic < m; ic += mcMax) {
+                int mc = Math.min(mcMax, m - ic);
                 packA(a, k, ic, mc, pc, kc, ap, mr);
                 for (int s = stripFrom; s < stripTo; s++) {
                     int bOff = (s * k + pc) * nr;
@@ -118,6 +134,8 @@ public final class Gemm {
                         }
                         if (VECTOR && mr == 6) {
                             VectorGemm.kernel6(ap, aOff, b.data, bOff, kc, ap, TILE);
+                        } else if (VECTOR && mr == 5) {
+                            VectorGemm.kernel5(ap, aOff, b.data, bOff, kc, ap, TILE);
                         } else if (VECTOR) {
                             VectorGemm.kernel3(ap, aOff, b.data, bOff, kc, ap, TILE);
                         } else {
@@ -163,10 +181,11 @@ public final class Gemm {
     }
 
     /** Where the micro-kernel's MR x NR result tile sits in the per-thread workspace: after the largest A block. */
-    private static final int TILE = MC * Math.max(depthFor(6), depthFor(3));
+    private static final int TILE = Math.max(blockRowsFor(6) * depthFor(6),
+            Math.max(blockRowsFor(5) * depthFor(5), blockRowsFor(3) * depthFor(3)));
     /** Where the sum of the touched C values is kept (so the JIT cannot drop the reads). */
     private static final int SINK = TILE + 6 * Math.max(columnsFor(6), columnsFor(3));
-    /** Each thread's workspace: one packed A block (up to 288 KiB), a result tile (up to 18 vectors) and the sink, reused across calls. */
+    /** Each thread's workspace: one packed A block (up to 600 KiB), a result tile (up to 18 vectors) and the sink, reused across calls. */
     private static final ThreadLocal<float[]> PACKED_A = ThreadLocal.withInitial(() -> new float[SINK + 1]);
 
     static void storeEdge(float[] tile, int tOff, float[] c, int cOff, int ldc, int rows, int width, boolean overwrite, int nr) {
@@ -196,6 +215,21 @@ public final class Gemm {
                     ap[dst] = a[s0 + kk];
                     ap[dst + 1] = a[s1 + kk];
                     ap[dst + 2] = a[s2 + kk];
+                }
+                continue;
+            }
+            if (rows == mr && mr == 5) {
+                int s0 = (row0 + ir) * lda + k0;
+                int s1 = s0 + lda;
+                int s2 = s1 + lda;
+                int s3 = s2 + lda;
+                int s4 = s3 + lda;
+                for (int kk = 0; kk < kc; kk++, dst += 5) {
+                    ap[dst] = a[s0 + kk];
+                    ap[dst + 1] = a[s1 + kk];
+                    ap[dst + 2] = a[s2 + kk];
+                    ap[dst + 3] = a[s3 + kk];
+                    ap[dst + 4] = a[s4 + kk];
                 }
                 continue;
             }

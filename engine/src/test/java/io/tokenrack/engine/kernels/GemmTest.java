@@ -35,7 +35,7 @@ class GemmTest {
         float[] chosen = new float[m * n];
         Gemm.multiply(a, m, PackedB.of(b, k, n), chosen);
         assertClose(expected, scale, chosen, m * n);
-        for (int mr : new int[] {3, 6}) {
+        for (int mr : new int[] {3, 5, 6}) {
             PackedB packed = PackedB.of(b, k, n, Gemm.columnsFor(mr));
             float[] c = new float[m * n];
             java.util.Arrays.fill(c, Float.NaN); // C is written before it is read: the first K block overwrites
@@ -44,23 +44,52 @@ class GemmTest {
         }
     }
 
+    /**
+     * The 5 x 2-vector tile against the naive product on odd sizes (1, 7, 33, 130 in every
+     * position: partial tiles, partial strips, K blocks of 1024 with a remainder), into C filled
+     * with NaN so every entry must be written, and through the accumulating second K block.
+     */
+    @ParameterizedTest(name = "5-row tile M={0} N={1} K={2}")
+    @CsvSource({"1, 1, 1", "7, 7, 7", "33, 33, 33", "130, 130, 130", "1, 130, 33", "130, 1, 7", "7, 33, 130",
+            "33, 130, 1", "130, 7, 777", "33, 33, 1025", "151, 17, 2049", "5, 16, 1024", "301, 33, 130"})
+    void theFiveRowTileMatchesTheNaiveProduct(int m, int n, int k) {
+        float[] a = Reference.random(m * k, 11);
+        float[] b = Reference.random(k * n, 12);
+        double[] expected = Reference.gemm(a, b, m, n, k);
+        double[] scale = Reference.gemmAbs(a, b, m, n, k);
+        PackedB packed = PackedB.of(b, k, n, Gemm.columnsFor(5));
+        float[] c = new float[m * n];
+        java.util.Arrays.fill(c, Float.NaN);
+        Gemm.multiply(a, m, packed, c, 0, packed.strips, 5);
+        assertClose(expected, scale, c, m * n);
+    }
+
     @Test
     void theTileHeightFitsTheRegisterFile() {
-        // MR·V accumulators + V B loads + MR broadcasts a step: 6 x 2 takes 20 of 32, 3 x 3 takes 15 of 16
+        // MR·V accumulators + V B loads + the broadcasts: 6 x 2 takes 12 + 2 + up to 6 of 32; 5 x 2 takes
+        // 10 + 2 + 2 of 16 (C2 reuses two broadcast registers in the pointer-walking loop)
         assertEquals(6, Gemm.rowsFor(32));
-        assertEquals(3, Gemm.rowsFor(16));
+        assertEquals(5, Gemm.rowsFor(16));
         int vectors = Gemm.NR / VectorSupport.FLOAT_LANES;
-        assertTrue(Gemm.MR * vectors + vectors + Gemm.MR <= VectorSupport.VECTOR_REGISTERS || !VectorSupport.ENABLED);
+        assertTrue(Gemm.MR * vectors + vectors + 2 <= VectorSupport.VECTOR_REGISTERS || !VectorSupport.ENABLED);
         assertEquals(3 * VectorSupport.FLOAT_LANES, Gemm.columnsFor(3));
+        assertEquals(2 * VectorSupport.FLOAT_LANES, Gemm.columnsFor(5));
         assertEquals(2 * VectorSupport.FLOAT_LANES, Gemm.columnsFor(6));
-        assertThrows(IllegalArgumentException.class,
-                () -> Gemm.multiply(new float[1], 1, PackedB.of(new float[1], 1, 1), new float[1], 0, 1, 5));
+        IllegalArgumentException seven = assertThrows(IllegalArgumentException.class,
+                () -> Gemm.multiply(new float[1], 1, PackedB.of(new float[1], 1, 1), new float[1], 0, 1, 7));
+        assertTrue(seven.getMessage().contains("must be 3, 5 or 6, was 7"), seven.getMessage());
         assertThrows(IllegalArgumentException.class, // the 4 x 2 tile is gone
                 () -> Gemm.multiply(new float[1], 1, PackedB.of(new float[1], 1, 1), new float[1], 0, 1, 4));
-        // K block per tile: 512 deep for the 3-row tile (half the passes over C), 256 for the 6-row tile
+        // K block per tile: 512 deep for the 3-row tile (half the passes over C), 1024 for the 5-row
+        // tile (one pass over C up to K = 1024), 256 for the 6-row tile; row blocks a multiple of the tile
         assertEquals(512, Gemm.depthFor(3));
+        assertEquals(1024, Gemm.depthFor(5));
         assertEquals(256, Gemm.depthFor(6));
         assertEquals(Gemm.depthFor(Gemm.MR), Gemm.KC);
+        for (int mr : new int[] {3, 5, 6}) {
+            assertEquals(0, Gemm.blockRowsFor(mr) % mr, "row block of the " + mr + "-row tile");
+        }
+        assertEquals(Gemm.blockRowsFor(Gemm.MR), Gemm.MC);
         // B packed for another tile's width is refused, not read wrongly
         PackedB forThree = PackedB.of(new float[1], 1, 1, Gemm.columnsFor(3));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
@@ -114,7 +143,7 @@ class GemmTest {
     }
 
     @ParameterizedTest(name = "MR={0}")
-    @CsvSource({"3", "6"})
+    @CsvSource({"3", "5", "6"})
     void scalarMicroKernelAgreesWithTheVectorKernels(int mr) {
         int kc = 50;
         int nr = Gemm.columnsFor(mr);
@@ -135,6 +164,8 @@ class GemmTest {
             float[] vector = new float[mr * nr];
             if (mr == 6) {
                 VectorGemm.kernel6(ap, 0, bp, 0, kc, vector, 0);
+            } else if (mr == 5) {
+                VectorGemm.kernel5(ap, 0, bp, 0, kc, vector, 0);
             } else {
                 VectorGemm.kernel3(ap, 0, bp, 0, kc, vector, 0);
             }
