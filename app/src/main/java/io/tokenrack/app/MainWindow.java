@@ -86,6 +86,8 @@ public final class MainWindow {
     private SplitPane rightColumn;
     private Node inspectorView;
     private Node whyView;
+    /** "Why this throughput?": its phase bars follow the theme. */
+    private WhyView why;
     private boolean autosaveScheduled;
     private boolean closed;
     private Stage stage;
@@ -132,6 +134,7 @@ public final class MainWindow {
             now.apply(root.getScene());
         }
         charts.restyle(now.chartStyler());
+        why.usePalette(now.palette());
         canvas.tokenFlow().setColour(now.palette().accent());
         // every window opened from this one follows it
         if (compare != null) {
@@ -228,10 +231,12 @@ public final class MainWindow {
 
         InspectorView inspector = new InspectorView(inspectorModel);
         WhyView why = new WhyView(results.resultsProperty(), context.palette());
+        this.why = why;
         ScrollPane whyScroll = new ScrollPane(why);
         whyScroll.setFitToWidth(true);
         whyScroll.setId("why-scroll");
         whyScroll.getStyleClass().add("edge-to-edge");
+        io.tokenrack.app.theme.Viewports.uncached(whyScroll);
         SplitPane right = new SplitPane(inspector, whyScroll);
         this.rightColumn = right;
         this.inspectorView = inspector;

@@ -47,7 +47,8 @@ public final class CanvasModel {
 
     /**
      * One rack's figures for its bars: the engine's load of the rack ({@link RackLoad}: the same
-     * sums the design check and the drop rules use) and, when evaluated, the modelled power.
+     * sums the design check and the drop rules use) and, when evaluated, the modelled power (while
+     * an edit that left the rack unchanged is being evaluated, the last modelled power).
      */
     public record RackFigures(RackLoad load, double modelledItWatts) {
         public boolean modelled() {
@@ -153,6 +154,12 @@ public final class CanvasModel {
         Results r = results.getValue();
         Evaluation.Ok e = r != null && r.input().design().equals(document.design()) ? r.numbers() : null;
         return e == null ? Optional.empty() : Optional.ofNullable(e.bottleneck());
+    }
+
+    /** Whether the design changed since the latest results (an edit's results are on their way). */
+    public boolean resultsPending() {
+        Results r = results.getValue();
+        return r == null || !r.input().design().equals(document.design());
     }
 
     /**
@@ -424,13 +431,20 @@ public final class CanvasModel {
 
     private List<RackFigures> computeFigures() {
         Results r = results.getValue();
-        Evaluation.Ok e = r != null && r.input().design().equals(document.design()) ? r.numbers() : null;
+        boolean current = r != null && r.input().design().equals(document.design());
+        Evaluation.Ok e = current ? r.numbers() : null;
         List<RackFigures> out = new ArrayList<>();
         for (RackInstance rack : document.design().racks()) {
             RackLoad load = rules.load(rack);
             // the engine's modelled draw of this rack at the operating point
             double modelled = e == null ? Double.NaN
                     : e.racks().stream().filter(d -> d.rackId().equals(rack.id())).mapToDouble(RackDraw::itWatts).findFirst().orElse(Double.NaN);
+            RackFigures before = figuresByRack.get(rack.id());
+            if (r != null && !current && before != null && before.load().equals(load)) {
+                // an edit that left this rack as it was (the workload, another rack): its last modelled draw stays until the
+                // edit's results replace it, instead of the bars switching to the nameplate and back within a frame or two
+                modelled = before.modelledItWatts();
+            }
             out.add(new RackFigures(load, modelled));
         }
         return List.copyOf(out);

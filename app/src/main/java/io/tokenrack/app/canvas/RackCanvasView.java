@@ -56,6 +56,8 @@ public final class RackCanvasView extends BorderPane {
     private final CanvasModel model;
     private final HBox row = new HBox(28);
     private final ScrollPane scroll = new ScrollPane();
+    /** The overlay toggles as last drawn: bit 0 the heat map, bit 1 the bottleneck glow; -1 before the first. */
+    private int overlaysShown = -1;
     private final Label message = new Label();
     private final Label zoomLabel = new Label();
     private final ListView<DesignFinding> findingsList = new ListView<>();
@@ -175,6 +177,7 @@ public final class RackCanvasView extends BorderPane {
         scroll.setPannable(true);
         scroll.setFitToHeight(false);
         scroll.getStyleClass().add("edge-to-edge");
+        io.tokenrack.app.theme.Viewports.uncached(scroll); // an edit repaints only the tints and bars it changed
 
         findingsTitle.setId("findings-title");
         findingsTitle.getStyleClass().add(Styles.PANEL_TITLE);
@@ -188,6 +191,7 @@ public final class RackCanvasView extends BorderPane {
         asideScroll.setFitToWidth(true);
         asideScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         asideScroll.getStyleClass().add("edge-to-edge");
+        io.tokenrack.app.theme.Viewports.uncached(asideScroll);
         asideScroll.setMinHeight(48);
         // as tall as its notes where there is room (the findings list takes what is left); shorter, it scrolls
         asideScroll.prefViewportHeightProperty().bind(asides.heightProperty());
@@ -380,11 +384,21 @@ public final class RackCanvasView extends BorderPane {
         if (rate != tokenFlow.flow().tokensPerSecond()) {
             tokenFlow.show(new TokenFlow(rate));
         }
+        // while an edit's results are on their way the overlays keep showing the last ones: no glow and tint switched off
+        // and on again for every edit (each switch restyles the item's nodes); a toggle or a rebuilt rack shows at once
+        boolean keepOverlays = model.resultsPending() && overlaysShown == overlayState();
+        overlaysShown = overlayState();
         for (RackView v : rackViews) {
             model.figures(v.rackId()).ifPresent(v::showFigures);
-            v.showOverlays(heatToggle.isSelected() ? model.figures(v.rackId()).orElse(null) : null,
-                    bottleneckToggle.isSelected() ? model.bottleneck().orElse(null) : null);
+            if (!keepOverlays || !v.overlaysShown()) {
+                v.showOverlays(heatToggle.isSelected() ? model.figures(v.rackId()).orElse(null) : null,
+                        bottleneckToggle.isSelected() ? model.bottleneck().orElse(null) : null);
+            }
         }
+    }
+
+    private int overlayState() {
+        return (heatToggle.isSelected() ? 1 : 0) | (bottleneckToggle.isSelected() ? 2 : 0);
     }
 
     private void showMessage(CanvasModel.Message m) {

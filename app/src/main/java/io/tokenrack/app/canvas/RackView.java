@@ -57,6 +57,7 @@ final class RackView extends VBox {
     /** The catalog item of each item placed at a U, for the overlays. */
     private final Map<String, CatalogItem> placed = new LinkedHashMap<>();
     private final Map<String, Node> heatNodes = new LinkedHashMap<>();
+    private boolean overlaysShown;
     private final BudgetBar space;
     private final BudgetBar power;
     private final BudgetBar heat;
@@ -339,7 +340,13 @@ final class RackView extends VBox {
      * included), per rack unit; with {@code binding}, the items of what binds glow. Null turns an
      * overlay off.
      */
+    /** Whether the overlays were drawn on this view's nodes (not yet, right after it was built). */
+    boolean overlaysShown() {
+        return overlaysShown;
+    }
+
     void showOverlays(CanvasModel.RackFigures heat, io.tokenrack.engine.evaluate.Bottleneck binding) {
+        overlaysShown = true;
         int accelerators = 0;
         for (CatalogItem item : placed.values()) {
             accelerators += item instanceof io.tokenrack.engine.catalog.ServerSpec s ? s.acceleratorCount() : 0;

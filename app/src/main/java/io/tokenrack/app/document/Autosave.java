@@ -149,6 +149,9 @@ public final class Autosave {
         }
     }
 
+    /** One writer for every copy: a fresh mapper would build its serializers again on every edit. */
+    private static final com.fasterxml.jackson.databind.ObjectWriter WRITER = StrictJson.mapper().writer();
+
     private void flush() {
         scheduled.set(false);
         Pending next = pending.getAndSet(null);
@@ -162,7 +165,7 @@ public final class Autosave {
             try {
                 if (next.copy().isPresent()) {
                     Files.createDirectories(file.toAbsolutePath().getParent());
-                    AtomicFile.write(file, StrictJson.mapper().writeValueAsBytes(next.copy().get()));
+                    AtomicFile.write(file, WRITER.writeValueAsBytes(next.copy().get()));
                 } else if (!holdsRecovered) {
                     Files.deleteIfExists(file);
                 }

@@ -28,7 +28,8 @@ import javafx.scene.paint.Color;
  */
 public final class WhyView extends VBox {
     private final ObservableValue<Results> results;
-    private final ThemePalette palette;
+    /** The theme's colours: each operator class's bar segment and legend swatch take theirs from it. */
+    private ThemePalette palette;
     private final Label headline = new Label();
     private final VBox phases = new VBox(6);
     /** Each phase's breakdown, made once and updated in place by every edit. */
@@ -81,6 +82,19 @@ public final class WhyView extends VBox {
         results.addListener((obs, a, b) -> update(b));
     }
 
+    /** Follows a change of theme: the phase bars and their legends take the new palette's colours. */
+    public void usePalette(ThemePalette next) {
+        this.palette = java.util.Objects.requireNonNull(next, "palette");
+        for (PhaseView v : phaseViews.values()) {
+            v.paint();
+        }
+    }
+
+    /** The colour of an operator class's bar segment and legend swatch. */
+    Color colour(io.tokenrack.engine.perf.OperatorClass c) {
+        return palette.series(c.ordinal());
+    }
+
     private void update(Results r) {
         Evaluation.Ok e = r == null ? null : r.numbers();
         java.util.List<javafx.scene.Node> shownPhases = new java.util.ArrayList<>();
@@ -115,7 +129,28 @@ public final class WhyView extends VBox {
             phases.getChildren().setAll(shownPhases);
         }
         notes.setText(e.notes().isEmpty() ? "" : "Notes: " + String.join("; ", e.noteTexts()) + ".");
-        inputs.getItems().setAll(e.provenance());
+        setChanged(inputs.getItems(), e.provenance());
+    }
+
+    /**
+     * Makes {@code shown} hold {@code next}, replacing only the rows that differ: an edit changes a
+     * few inputs' values, and a list set anew lays out and restyles every visible row.
+     */
+    static <T> void setChanged(java.util.List<T> shown, java.util.List<T> next) {
+        if (shown.size() != next.size()) {
+            if (shown instanceof javafx.collections.ObservableList<T> o) {
+                o.setAll(next);
+            } else {
+                shown.clear();
+                shown.addAll(next);
+            }
+            return;
+        }
+        for (int i = 0; i < next.size(); i++) {
+            if (!java.util.Objects.equals(shown.get(i), next.get(i))) {
+                shown.set(i, next.get(i));
+            }
+        }
     }
 
     /**
@@ -187,7 +222,8 @@ public final class WhyView extends VBox {
         private final java.util.List<Region> segments = new java.util.ArrayList<>();
         private final java.util.List<Tooltip> tips = new java.util.ArrayList<>();
         private final java.util.List<Label> items = new java.util.ArrayList<>();
-        private java.util.List<?> classes = java.util.List.of();
+        private final java.util.List<Region> swatches = new java.util.ArrayList<>();
+        private java.util.List<io.tokenrack.engine.perf.OperatorClass> classes = java.util.List.of();
 
         PhaseView() {
             title.getStyleClass().add(Styles.FIELD_LABEL);
@@ -201,10 +237,10 @@ public final class WhyView extends VBox {
             title.setText(p.phase().label() + " step " + Units.ms(p.stepSeconds()) + " · "
                     + p.bound().name().toLowerCase(Locale.ROOT).replace('_', ' ') + " bound");
             bar.setId("why-bar-" + p.phase().label());
-            java.util.List<?> now = p.shares().stream().map(PhaseBreakdown.Share::operatorClass).toList();
+            java.util.List<io.tokenrack.engine.perf.OperatorClass> now = p.shares().stream().map(PhaseBreakdown.Share::operatorClass).toList();
             if (!now.equals(classes)) {
-                build(p);
                 classes = now;
+                build(p);
             }
             for (int i = 0; i < p.shares().size(); i++) {
                 PhaseBreakdown.Share s = p.shares().get(i);
@@ -225,18 +261,18 @@ public final class WhyView extends VBox {
             segments.clear();
             tips.clear();
             items.clear();
+            swatches.clear();
             bar.getChildren().clear();
             legend.getChildren().clear();
             for (PhaseBreakdown.Share s : p.shares()) {
-                Color c = palette.series(s.operatorClass().ordinal());
                 Region seg = new Region();
-                seg.setStyle("-fx-background-color: " + web(c) + ";");
+                seg.getStyleClass().add("tr-share-segment");
+                seg.setUserData(s.operatorClass());
                 seg.setMinWidth(1);
                 Tooltip tip = new Tooltip();
                 Tooltip.install(seg, tip);
                 bar.getChildren().add(seg);
                 Region swatch = new Region();
-                swatch.setStyle("-fx-background-color: " + web(c) + "; -fx-background-radius: 2;");
                 swatch.setPrefSize(9, 9);
                 swatch.setMaxSize(9, 9);
                 Label item = new Label("", swatch);
@@ -245,13 +281,20 @@ public final class WhyView extends VBox {
                 segments.add(seg);
                 tips.add(tip);
                 items.add(item);
+                swatches.add(swatch);
+            }
+            paint();
+        }
+
+        /** Each segment and swatch in its operator class's colour of the current palette. */
+        void paint() {
+            for (int i = 0; i < segments.size() && i < classes.size(); i++) {
+                Color c = colour(classes.get(i));
+                segments.get(i).setBackground(javafx.scene.layout.Background.fill(c));
+                swatches.get(i).setBackground(new javafx.scene.layout.Background(new javafx.scene.layout.BackgroundFill(c,
+                        new javafx.scene.layout.CornerRadii(2), Insets.EMPTY)));
             }
         }
-    }
-
-    private static String web(Color c) {
-        return String.format(Locale.ROOT, "#%02x%02x%02x", (int) Math.round(c.getRed() * 255), (int) Math.round(c.getGreen() * 255),
-                (int) Math.round(c.getBlue() * 255));
     }
 
     /** One input: its provenance dot and "label: value"; the cell's nodes are made once and reused for every edit. */

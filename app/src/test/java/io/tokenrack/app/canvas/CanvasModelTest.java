@@ -105,6 +105,29 @@ class CanvasModelTest {
     }
 
     @Test
+    void whileAnEditIsEvaluatedAnUnchangedRackKeepsItsModelledDrawAndAChangedOneShowsNone() {
+        EngineResults engine = new EngineResults(new Evaluator(Fixtures.catalog()));
+        results.set(engine.compute(doc.state()));
+        double before = model.figures("rack-1").orElseThrow().modelledItWatts();
+        assertFalse(Double.isNaN(before));
+
+        // a workload edit leaves the rack as it was: its bars keep the last modelled draw until the edit's results arrive
+        var w = doc.design().workload();
+        doc.execute(new io.tokenrack.app.document.Edits.SetWorkload(w.withOutputTokens(w.outputTokens() + 100), "output tokens"));
+        assertTrue(model.resultsPending());
+        assertEquals(before, model.figures("rack-1").orElseThrow().modelledItWatts());
+        Results next = engine.compute(doc.state());
+        results.set(next);
+        assertFalse(model.resultsPending());
+        assertEquals(next.numbers().racks().stream().filter(d -> d.rackId().equals("rack-1")).findFirst().orElseThrow().itWatts(),
+                model.figures("rack-1").orElseThrow().modelledItWatts());
+
+        // an edit to the rack itself: no modelled draw until its results (the old one was of other hardware)
+        doc.execute(new io.tokenrack.app.document.Edits.PlaceItem("rack-1", "dgx-h100", 34, "x-1", "x"));
+        assertTrue(Double.isNaN(model.figures("rack-1").orElseThrow().modelledItWatts()));
+    }
+
+    @Test
     void thousandsOfServersOnOneUnitGiveBoundedFindingsAndOneLoadPerRack() {
         // 3,000 DGX H100 (8U) all at U1 of the fixture's 42U rack: 8 units taken, 2,999 items overlapping
         java.util.List<io.tokenrack.engine.design.Placement> items = new java.util.ArrayList<>();

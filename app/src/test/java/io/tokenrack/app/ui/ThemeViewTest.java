@@ -51,6 +51,11 @@ class ThemeViewTest {
         app.settle();
         assertFalse(main.getScene().getStylesheets().contains(darkCss()), "light at start");
         assertEquals(ThemePalette.awt(ThemePalette.PRIMER_LIGHT.bgDefault()), chartBackground(robot));
+        for (String key : new String[] {"throughput", "efficiency", "cost"}) {
+            var r = ((org.jfree.chart.plot.XYPlot) app.window.charts().viewer(key).getChart().getPlot()).getRenderer();
+            assertEquals(ThemePalette.awt(ThemePalette.PRIMER_LIGHT.accent()), r.getSeriesPaint(0), key + ": the line in the accent");
+            assertEquals(ThemePalette.awt(ThemePalette.PRIMER_LIGHT.danger()), r.getSeriesPaint(1), key + ": the current point in red from the start");
+        }
 
         robot.clickOn("View");
         robot.clickOn("#menu-theme");
@@ -72,5 +77,37 @@ class ThemeViewTest {
         AppHarness.waitUntil("the dark stylesheet removed", () -> !main.getScene().getStylesheets().contains(darkCss()));
         assertEquals(ThemePalette.awt(ThemePalette.PRIMER_LIGHT.bgDefault()), chartBackground(robot));
         assertTrue(Application.getUserAgentStylesheet().contains("primer-light"), Application.getUserAgentStylesheet());
+    }
+
+    /** Each segment of the why panel's phase bars: its operator class and the colour it is filled with. */
+    private static java.util.Map<io.tokenrack.engine.perf.OperatorClass, javafx.scene.paint.Paint> segmentFills(FxRobot robot) {
+        java.util.Map<io.tokenrack.engine.perf.OperatorClass, javafx.scene.paint.Paint> out = new java.util.EnumMap<>(io.tokenrack.engine.perf.OperatorClass.class);
+        for (javafx.scene.layout.Region seg : robot.lookup(".tr-share-segment").<javafx.scene.layout.Region>queryAll()) {
+            var fills = seg.getBackground() == null ? java.util.List.<javafx.scene.layout.BackgroundFill>of() : seg.getBackground().getFills();
+            out.put((io.tokenrack.engine.perf.OperatorClass) seg.getUserData(), fills.isEmpty() ? null : fills.getFirst().getFill());
+        }
+        return out;
+    }
+
+    @Test
+    void theWhyPanelsPhaseBarsFollowTheTheme(FxRobot robot) {
+        app.settle();
+        var light = segmentFills(robot);
+        assertTrue(light.containsKey(io.tokenrack.engine.perf.OperatorClass.ATTENTION_PROJECTIONS),
+                "the example's decode step has attention projections, the first series colour: " + light.keySet());
+        light.forEach((c, fill) -> assertEquals(ThemePalette.PRIMER_LIGHT.series(c.ordinal()), fill, c + " in the light palette"));
+
+        robot.clickOn("View");
+        robot.clickOn("#menu-theme");
+        robot.clickOn("#menu-theme-dark");
+        AppHarness.waitUntil("the phase bars in the dark palette", () -> ThemePalette.PRIMER_DARK.series(0)
+                .equals(segmentFills(robot).get(io.tokenrack.engine.perf.OperatorClass.ATTENTION_PROJECTIONS)));
+        var dark = segmentFills(robot);
+        assertEquals(light.keySet(), dark.keySet(), "the same segments, recoloured");
+        dark.forEach((c, fill) -> assertEquals(ThemePalette.PRIMER_DARK.series(c.ordinal()), fill, c + " in the dark palette"));
+        assertFalse(light.equals(dark), "switching theme changes the bars' colours");
+
+        robot.interact(() -> app.window.setTheme(Theme.LIGHT));
+        AppHarness.waitUntil("the phase bars back in the light palette", () -> light.equals(segmentFills(robot)));
     }
 }
