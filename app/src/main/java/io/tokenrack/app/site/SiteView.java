@@ -319,7 +319,7 @@ public final class SiteView extends BorderPane {
             shownAlternatives.add(p);
             alternatives.getItems().add(String.format(Locale.ROOT, "%d. %s — %,d racks, %,.0f tokens/s per MW, %s/yr, payback %s; serving %s", i++,
                     String.join(" + ", a.designs()), p.racks(), p.outputTokensPerSecondPerMegawatt(), big(p.annualRevenueUsd()), years(p.paybackYears()),
-                    String.join(", ", a.servingChoices().stream().map(c -> c.workload() + " " + c.mode()
+                    String.join(", ", a.servingChoices().stream().map(c -> c.workload() + " " + c.modeInWords()
                             + (c.speculative().equals("off") ? "" : " " + c.speculative())).distinct().toList())));
         }
         alternatives.getItems().add("Why: " + r.why());

@@ -54,7 +54,7 @@ final class AppHarness {
      * stress run keeping every core busy) an evaluation or a toolkit round trip takes many times
      * what it takes on an idle one. A passing test never waits this long.
      */
-    static final long TIMEOUT_SECONDS = 30;
+    static final long TIMEOUT_SECONDS = 90;
 
     /** Waits until the latest edit's results are published and the FX queue is drained. */
     void settle() {

@@ -15,6 +15,11 @@ import java.util.List;
  * @param switchTraysPerDomain switch trays one full domain needs (e.g. 9 for NVL72)
  * @param nicId           scale-out NIC fitted, null if none
  * @param nicCount        how many of them
+ * @param hostWattsPerAccelerator what the unit may draw beside its accelerators (host CPU, memory,
+ *                        NICs, board, fans and the power supplies' loss), per accelerator, at the
+ *                        wall: given where the parts differ from a GPU server's (an LPU tray), it
+ *                        is the host's nameplate share instead of max − TDPs or the 575 W
+ *                        assumption; null otherwise
  */
 @com.fasterxml.jackson.annotation.JsonIgnoreProperties({"provenance", "ranges"}) // read by FigureReader into ItemFigures
 public record ServerSpec(
@@ -37,7 +42,8 @@ public record ServerSpec(
         Double priceUsdEstimate,
         String priceNote,
         String notes,
-        @JsonProperty(required = true) List<String> sources) implements CatalogItem {
+        @JsonProperty(required = true) List<String> sources,
+        Double hostWattsPerAccelerator) implements CatalogItem {
 
     /** What the unit does in a rack. */
     public enum Role {
@@ -78,12 +84,25 @@ public record ServerSpec(
             throw new InputException("nicCount: nicId and nicCount must be given together");
         }
         Checks.positiveOrAbsent("priceUsdEstimate", priceUsdEstimate);
+        Checks.positiveOrAbsent("hostWattsPerAccelerator", hostWattsPerAccelerator);
+        if (hostWattsPerAccelerator != null && acceleratorCount == 0) {
+            throw new InputException("hostWattsPerAccelerator: only a unit with accelerators has a share per accelerator");
+        }
         sources = Checks.sources(sources);
     }
 
     @Override
     public ItemKind kind() {
         return ItemKind.SERVER;
+    }
+
+    /** As the catalog lists it, without the per-accelerator host figure (which few units give). */
+    public ServerSpec(String id, String name, String vendor, Role role, String acceleratorId, int acceleratorCount, int heightU,
+                      Double maxPowerWatts, Double weightKg, CoolingType cooling, String scaleUpDomain, String switchTrayId,
+                      Integer traysPerDomain, Integer switchTraysPerDomain, String nicId, Integer nicCount, Double priceUsdEstimate,
+                      String priceNote, String notes, List<String> sources) {
+        this(id, name, vendor, role, acceleratorId, acceleratorCount, heightU, maxPowerWatts, weightKg, cooling, scaleUpDomain, switchTrayId,
+                traysPerDomain, switchTraysPerDomain, nicId, nicCount, priceUsdEstimate, priceNote, notes, sources, null);
     }
 
     public boolean hasAccelerators() {

@@ -43,6 +43,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--runs", defaultValue = "200", description = "timed runs of each (default ${DEFAULT-VALUE})")
     int runs;
 
+    @Option(names = "--design", paramLabel = "FILE", description = "also time this design at its own workload: its evaluation (serving auto) "
+            + "and its 64-point serving frontier (designEvaluateMillis, designFrontierMillis; a tenth as many runs, at least 5)")
+    java.nio.file.Path design;
+
     static volatile double sink;
 
     @Override
@@ -92,6 +96,7 @@ public final class BenchCommand implements Callable<Integer> {
         double p = median(point);
         double c = median(curve);
         double fr = median(frontier);
+        double[] designTimes = design == null ? null : timeDesign(catalog, evaluator, a, Math.max(5, runs / 10));
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             ObjectNode o = JsonNodeFactory.instance.objectNode();
@@ -99,6 +104,10 @@ public final class BenchCommand implements Callable<Integer> {
             o.put("curveMillis", c);
             o.put("frontierMillis", fr);
             o.put("autoServingMicros", median(auto)); // aggregated or disaggregated, whichever serves better
+            if (designTimes != null) {
+                o.put("designEvaluateMillis", designTimes[0]);
+                o.put("designFrontierMillis", designTimes[1]);
+            }
             out.println(StrictJson.mapper().writeValueAsString(o));
         } else {
             out.printf(Locale.ROOT, "single evaluate (32 × h100-sxm, llama-3.1-70b fp8, concurrency 256, auto parallelism): median %.1f µs%n", p);
@@ -106,9 +115,40 @@ public final class BenchCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "64-point concurrency curve: median %.2f ms%n", c);
             out.printf(Locale.ROOT, "64-point serving frontier (aggregated layouts × concurrency and disaggregated splits): median %.2f ms (%d runs each after 2 s warm-up)%n",
                     fr, runs);
+            if (designTimes != null) {
+                out.printf(Locale.ROOT, "%s at its workload: evaluate (serving auto) median %.2f ms, 64-point serving frontier median %.2f ms (%d runs each after 2 s warm-up)%n",
+                        design.getFileName(), designTimes[0], designTimes[1], Math.max(5, runs / 10));
+            }
         }
         out.flush();
         return 0;
+    }
+
+    /** Medians of the design's evaluation and frontier at its own workload (serving and speculation auto), ms, after a 2 s warm-up. */
+    private double[] timeDesign(Catalog catalog, Evaluator evaluator, Assumptions a, int n) {
+        io.tokenrack.engine.design.RackDesign d = io.tokenrack.engine.design.DesignIO.read(design);
+        if (d.workload() == null) {
+            throw new InputException(design + ": workload: the design has none to time");
+        }
+        Workload w = d.workload();
+        ServingSearch search = new ServingSearch(evaluator);
+        FrontierSearch frontiers = new FrontierSearch(evaluator);
+        long until = System.nanoTime() + 2_000_000_000L;
+        while (System.nanoTime() < until) {
+            sink += outputTokensPerSecond(search.evaluate(d, w, a, Batching.CONTINUOUS, ServingOptions.AUTO));
+            sink += frontiers.frontier(d, w, a, 64, ServingOptions.AUTO, SpeculationRequest.AUTO).size();
+        }
+        double[] eval = new double[n];
+        double[] frontier = new double[n];
+        for (int i = 0; i < n; i++) {
+            long t0 = System.nanoTime();
+            sink += outputTokensPerSecond(search.evaluate(d, w, a, Batching.CONTINUOUS, ServingOptions.AUTO));
+            long t1 = System.nanoTime();
+            sink += frontiers.frontier(d, w, a, 64, ServingOptions.AUTO, SpeculationRequest.AUTO).size();
+            eval[i] = (t1 - t0) / 1e6;
+            frontier[i] = (System.nanoTime() - t1) / 1e6;
+        }
+        return new double[] {median(eval), median(frontier)};
     }
 
     static double median(double[] v) {

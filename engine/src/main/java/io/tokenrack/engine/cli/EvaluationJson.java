@@ -114,9 +114,12 @@ final class EvaluationJson {
         }
         Note.AttentionFfn a = afd.get();
         s.put("mode", "afd");
-        // prompts are prefilled on the attention pool; each decode step runs on both pools
-        s.put("prefillAccelerators", a.attentionAccelerators());
+        var split = e.plan().split();
+        boolean pools = split.disaggregated();
+        // with prefill/decode pools, the split's prefill pool prefills; without, the attention accelerators do; each decode step runs on both pools
+        s.put("prefillAccelerators", pools ? split.prefillAccelerators() : a.attentionAccelerators());
         s.put("decodeAccelerators", a.attentionAccelerators() + a.ffnAccelerators());
+        s.put("prefillDecodePools", pools);
         s.put("prefillAcceleratorId", a.attentionAcceleratorId());
         s.put("attentionAcceleratorId", a.attentionAcceleratorId());
         s.put("attentionAccelerators", a.attentionAccelerators());

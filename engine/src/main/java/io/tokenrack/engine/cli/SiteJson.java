@@ -137,6 +137,9 @@ final class SiteJson {
                 x.put("design", c.design());
                 x.put("mode", c.mode());
                 x.put("layout", c.layout());
+                if (c.idle() != null) {
+                    x.put("idle", c.idle()); // what the mode leaves idle (an attention–FFN unit that moves no FFN layer)
+                }
                 x.put("speculative", c.speculative());
                 num(x, "acceptanceLength", c.acceptanceLength());
                 num(x, "requestsInFlightPerUnit", c.requestsInFlight());

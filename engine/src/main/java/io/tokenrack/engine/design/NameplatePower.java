@@ -51,6 +51,14 @@ public final class NameplatePower {
         int n = s.acceleratorCount();
         double assumedHost = acc.cpuAsAccelerator() ? 0 : PowerModel.ASSUMED_HOST_WATTS_PER_ACCELERATOR * n;
         Double tdp = acc.tdpWatts();
+        if (s.hostWattsPerAccelerator() != null && !acc.cpuAsAccelerator()) {
+            // the unit's own host figure (an LPU tray's is not a GPU server's): the host share, the maximum still the unit's when it gives one
+            double host = s.hostWattsPerAccelerator() * n;
+            if (s.maxPowerWatts() != null) {
+                return new ItemPower(s.maxPowerWatts(), 0, host, ItemPower.Figure.PUBLISHED);
+            }
+            return tdp == null ? new ItemPower(0, 0, host, ItemPower.Figure.UNKNOWN) : new ItemPower(tdp * n + host, 0, host, ItemPower.Figure.PUBLISHED);
+        }
         if (s.maxPowerWatts() != null) {
             double host = tdp == null ? assumedHost : Math.max(0, s.maxPowerWatts() - tdp * n);
             return new ItemPower(s.maxPowerWatts(), 0, acc.cpuAsAccelerator() ? 0 : host, ItemPower.Figure.PUBLISHED);

@@ -46,14 +46,11 @@ public final class AttentionFfnEvaluator {
 
     /** AFD on a design that mixes two kinds of accelerators, with the speculative decoding asked for. */
     public Evaluation evaluate(RackDesign design, Workload w, Assumptions a, SpeculationRequest speculation) {
-        Catalog catalog = evaluator.catalog();
-        Map<String, RackDesign> parts;
+        Map<String, Cluster> parts;
         List<Cluster> pools = new ArrayList<>();
         try {
-            parts = AcceleratorPools.split(catalog, design);
-            for (RackDesign part : parts.values()) {
-                pools.add(evaluator.clusters().fromDesign(part));
-            }
+            parts = evaluator.clusters().splitPools(design); // resolved once per design object
+            pools.addAll(parts.values());
         } catch (InputException e) {
             return new Evaluation.Failed(Evaluation.Failed.Failure.INVALID, e.getMessage(), null, w.modelId(), 0, List.of());
         }
@@ -63,7 +60,50 @@ public final class AttentionFfnEvaluator {
                     pools.isEmpty() ? null : pools.getFirst().accelerator().id(), w.modelId(), pools.stream().mapToInt(Cluster::accelerators).sum(), List.of());
         }
         boolean firstAttends = pools.get(0).accelerator().memoryBytes() >= pools.get(1).accelerator().memoryBytes();
-        return evaluate(firstAttends ? pools.get(0) : pools.get(1), firstAttends ? pools.get(1) : pools.get(0), w, a, speculation);
+        Cluster attn = firstAttends ? pools.get(0) : pools.get(1);
+        Cluster ffn = firstAttends ? pools.get(1) : pools.get(0);
+        Evaluation together = evaluate(attn, ffn, w, a, speculation);
+        if (together instanceof Evaluation.Failed f && f.failure() == Evaluation.Failed.Failure.INVALID) {
+            return together;
+        }
+        // the GPUs split into a prefill pool and a decode pool, the decode pool's FFN layers on the FFN chips: whichever serves better
+        Evaluation pooled = withPools(attn, ffn, w, a, speculation);
+        if (!pooled.ok() && !together.ok() && together instanceof Evaluation.Failed f && f.failure() == Evaluation.Failed.Failure.DOES_NOT_FIT
+                && (w.ttftLimitMs() != null || w.tpotLimitMs() != null || w.minTokensPerSecondPerUser() != null)) {
+            // neither meets the limits: say the best speed one request gets either way
+            Workload one = w.withoutLimits().withConcurrency(1);
+            double best = Math.max(perUser(evaluate(attn, ffn, one, a, speculation)), perUser(withPools(attn, ffn, one, a, speculation)));
+            if (best > 0) {
+                return new Evaluation.Failed(Evaluation.Failed.Failure.DOES_NOT_FIT, "no configuration meets the latency limits with attention–FFN "
+                        + "disaggregation on " + attn.accelerators() + " × " + attn.accelerator().id() + " + " + ffn.accelerators() + " × "
+                        + ffn.accelerator().id() + " (the GPUs shared by prefill and decode, or split into prefill and decode pools); one request "
+                        + "alone gets at best " + Evaluator.plain(best) + " tokens/s per user", f.acceleratorId(), f.modelId(), f.accelerators(), f.provenance());
+            }
+        }
+        return ServingSearch.better(pooled, together) ? pooled : together;
+    }
+
+    private static double perUser(Evaluation e) {
+        return e instanceof Evaluation.Ok ok ? ok.throughput().tokensPerSecondPerUser() : 0;
+    }
+
+    /**
+     * Attention–FFN disaggregation with prefill/decode pools: the attention accelerators split into
+     * a prefill pool and a decode pool (as disaggregated serving splits them, rate-matched, the KV
+     * cache moved from one to the other), the decode pool's FFN / expert layers on {@code ffn} as far
+     * as they fit and pay. The attention accelerators reach each other across racks, and the FFN
+     * pool, through their NICs ({@link #nicBytesPerSecond}).
+     */
+    public Evaluation withPools(Cluster attn, Cluster ffn, Workload w, Assumptions a, SpeculationRequest speculation) {
+        Cluster gpus = attn.scaleOutBytesPerSecondPerAccelerator() > 0 ? attn
+                : new Cluster(attn.accelerator(), attn.accelerators(), attn.scaleUpDomain(), nicBytesPerSecond(attn), attn.hostNameplateWatts(),
+                        attn.networkWatts(), attn.pue(), attn.provisionedItWatts(), attn.capexUsd(), attn.racks(), attn.provenance());
+        try {
+            return new DisaggregatedEvaluator(evaluator.catalog()).evaluateWithFfnPool(gpus, ffn, w, a, speculation);
+        } catch (io.tokenrack.engine.catalog.InputException e) {
+            return new Evaluation.Failed(Evaluation.Failed.Failure.INVALID, e.getMessage(), attn.accelerator().id(), w.modelId(),
+                    attn.accelerators() + ffn.accelerators(), List.of());
+        }
     }
 
     /** One operating point: a GPU layout, its micro-batches and concurrency, and the AFD times there. */
@@ -351,16 +391,7 @@ public final class AttentionFfnEvaluator {
         }
         List<Provenance> prov = new ArrayList<>(attn.provenance());
         prov.addAll(ffn.provenance());
-        prov.add(new Provenance("attention–FFN message latency", Evaluator.plain(AttentionFfnSplit.SEND_SECONDS * 1e6) + " µs one way",
-                Provenance.Kind.ASSUMPTION, "one RDMA write across the Ethernet fabric joining the racks; see docs/model.md"));
-        if (attn.scaleOutBytesPerSecondPerAccelerator() <= 0) {
-            prov.add(new Provenance("NIC toward the FFN pool", Evaluator.plain(ClusterFactory.ASSUMED_SCALE_OUT_GBPS_PER_ACCELERATOR) + " Gb/s per "
-                    + attn.accelerator().id(), Provenance.Kind.ASSUMPTION, "the design lists no NIC for these accelerators; one 400 Gb/s port each, as DGX H100"));
-        }
-        if (fd.sramResident()) {
-            prov.add(new Provenance("chip-to-chip hop latency", Evaluator.plain(io.tokenrack.engine.perf.ChipToChip.HOP_SECONDS * 1e6) + " µs",
-                    Provenance.Kind.ASSUMPTION, "no published figure for " + ffn.accelerator().name() + "; see docs/model.md"));
-        }
+        prov.addAll(assumptions(attn, ffn));
         prov = new ArrayList<>(new java.util.LinkedHashSet<>(prov));
         for (Provenance pr : prov) {
             switch (pr.status()) {
@@ -405,12 +436,28 @@ public final class AttentionFfnEvaluator {
                 cost, bottleneck, racks, phases, notes, prov);
     }
 
+    /** The assumptions every attention–FFN evaluation rests on: the message latency, the NIC toward the FFN pool, the chips' hop latency. */
+    static List<Provenance> assumptions(Cluster attn, Cluster ffn) {
+        List<Provenance> prov = new ArrayList<>();
+        prov.add(new Provenance("attention–FFN message latency", Evaluator.plain(AttentionFfnSplit.SEND_SECONDS * 1e6) + " µs one way",
+                Provenance.Kind.ASSUMPTION, "one RDMA write across the Ethernet fabric joining the racks; see docs/model.md"));
+        if (attn.scaleOutBytesPerSecondPerAccelerator() <= 0 || attn.scaleOutBytesPerSecondPerAccelerator() == ClusterFactory.ASSUMED_SCALE_OUT_GBPS_PER_ACCELERATOR * 1e9 / 8) {
+            prov.add(new Provenance("NIC toward the FFN pool", Evaluator.plain(ClusterFactory.ASSUMED_SCALE_OUT_GBPS_PER_ACCELERATOR) + " Gb/s per "
+                    + attn.accelerator().id(), Provenance.Kind.ASSUMPTION, "the design lists no NIC for these accelerators; one 400 Gb/s port each, as DGX H100"));
+        }
+        if (Device.of(ffn.accelerator()).sramResident()) {
+            prov.add(new Provenance("chip-to-chip hop latency", Evaluator.plain(io.tokenrack.engine.perf.ChipToChip.HOP_SECONDS * 1e6) + " µs",
+                    Provenance.Kind.ASSUMPTION, "no published figure for " + ffn.accelerator().name() + "; see docs/model.md"));
+        }
+        return prov;
+    }
+
     private static boolean liquid(Cluster c) {
         var cooling = c.accelerator().cooling();
         return cooling == io.tokenrack.engine.catalog.CoolingType.LIQUID || cooling == io.tokenrack.engine.catalog.CoolingType.IMMERSION;
     }
 
-    private static void draws(List<RackDraw> out, Cluster c, double itWatts) {
+    static void draws(List<RackDraw> out, Cluster c, double itWatts) {
         double perAcc = itWatts / c.accelerators();
         for (Cluster.RackBudget r : c.racks()) {
             out.add(new RackDraw(r.rackId(), r.name(), r.accelerators(), perAcc * r.accelerators(), r.powerBudgetWatts(), r.coolingCapacityWatts()));

@@ -62,6 +62,40 @@ public final class ClusterFactory {
         return c;
     }
 
+    /** The last design whose pools were resolved (by identity), and its pools by key: a two-kind design's frontier asks for them at every point. */
+    private record ResolvedPools(RackDesign design, java.util.concurrent.ConcurrentHashMap<String, Cluster> pools) {}
+
+    private volatile ResolvedPools lastPools;
+
+    /**
+     * The cluster of the racks of {@code design} that hold accelerator {@code kind}, as {@link #fromDesign} of
+     * {@code DesignPools.racksOf(design, catalog, kind, switches)}; asked again for the same design object, the
+     * pool resolved the first time is returned.
+     */
+    Cluster poolOf(RackDesign design, String kind, boolean switches) {
+        return pools(design).computeIfAbsent(kind + (switches ? "+switches" : ""),
+                k -> resolve(DesignPools.racksOf(design, catalog, kind, switches)));
+    }
+
+    /** The design split by kind of accelerator ({@link AcceleratorPools#split}), each part resolved, remembered as {@link #poolOf}. */
+    java.util.Map<String, Cluster> splitPools(RackDesign design) {
+        java.util.Map<String, Cluster> out = new java.util.LinkedHashMap<>();
+        java.util.concurrent.ConcurrentHashMap<String, Cluster> cache = pools(design);
+        for (var e : AcceleratorPools.split(catalog, design).entrySet()) {
+            out.put(e.getKey(), cache.computeIfAbsent("split:" + e.getKey(), k -> resolve(e.getValue())));
+        }
+        return out;
+    }
+
+    private java.util.concurrent.ConcurrentHashMap<String, Cluster> pools(RackDesign design) {
+        ResolvedPools r = lastPools;
+        if (r == null || r.design() != design) {
+            r = new ResolvedPools(design, new java.util.concurrent.ConcurrentHashMap<>());
+            lastPools = r;
+        }
+        return r.pools();
+    }
+
     private Cluster resolve(RackDesign design) {
         List<Provenance> prov = new ArrayList<>();
         AcceleratorSpec acc = null;
@@ -101,7 +135,7 @@ public final class ClusterFactory {
                             acc = a;
                             accelerators += s.acceleratorCount();
                             servers++;
-                            if (!a.cpuAsAccelerator() && (s.maxPowerWatts() == null || a.tdpWatts() == null)) {
+                            if (!a.cpuAsAccelerator() && s.hostWattsPerAccelerator() == null && (s.maxPowerWatts() == null || a.tdpWatts() == null)) {
                                 prov.add(new Provenance(s.name() + " host power", fmtW(power.hostWatts()), Provenance.Kind.ASSUMPTION,
                                         "no published server maximum; " + PowerModel.ASSUMED_HOST_WATTS_PER_ACCELERATOR
                                                 + " W per accelerator, derived from DGX H100"));
@@ -226,7 +260,7 @@ public final class ClusterFactory {
             ItemPower serverPower = NameplatePower.of(server, catalog);
             hostPerAcc = serverPower.hostWatts() / server.acceleratorCount();
             nameplatePerAcc = serverPower.unknown() ? Double.NaN : serverPower.watts() / server.acceleratorCount();
-            if (!acc.cpuAsAccelerator() && (server.maxPowerWatts() == null || Double.isNaN(tdp))) {
+            if (!acc.cpuAsAccelerator() && server.hostWattsPerAccelerator() == null && (server.maxPowerWatts() == null || Double.isNaN(tdp))) {
                 prov.add(new Provenance("host power", fmtW(hostPerAcc) + " per accelerator", Provenance.Kind.ASSUMPTION,
                         server.name() + " publishes no maximum; derived from DGX H100"));
             }
@@ -284,9 +318,18 @@ public final class ClusterFactory {
      * value: a stand-in price, an LPU's power), so that results resting on it say so.
      */
     private void addAssumedFigures(List<Provenance> prov, CatalogItem item) {
+        // a design repeats the same trays dozens of times: each entry's lines are worked out once (the catalog is immutable)
+        prov.addAll(assumed.computeIfAbsent(item.id(), id -> assumedFigures(item)));
+    }
+
+    /** Lines of {@link #addAssumedFigures} per catalog id. */
+    private final java.util.concurrent.ConcurrentHashMap<String, List<Provenance>> assumed = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private List<Provenance> assumedFigures(CatalogItem item) {
+        List<Provenance> prov = new ArrayList<>();
         var figures = catalog.figures(item.id());
         if (figures.isEmpty()) {
-            return;
+            return List.of();
         }
         var node = io.tokenrack.engine.catalog.StrictJson.mapper().valueToTree(item);
         java.util.Set<String> fields = new java.util.LinkedHashSet<>(figures.provenance().keySet());
@@ -300,6 +343,7 @@ public final class ClusterFactory {
                         "not published; a TokenRack assumption, see the catalog entry's notes"));
             }
         }
+        return List.copyOf(prov);
     }
 
     private void addAcceleratorProvenance(List<Provenance> prov, AcceleratorSpec a) {

@@ -4,6 +4,8 @@ import io.tokenrack.engine.catalog.Catalog;
 import io.tokenrack.engine.catalog.InputException;
 import io.tokenrack.engine.catalog.ModelSpec;
 import io.tokenrack.engine.cost.CostModel;
+import io.tokenrack.engine.perf.AfdOffload;
+import io.tokenrack.engine.perf.AttentionFfnSplit;
 import io.tokenrack.engine.perf.Batching;
 import io.tokenrack.engine.perf.Device;
 import io.tokenrack.engine.perf.DisaggregatedServing;
@@ -92,7 +94,26 @@ final class DisaggregatedEvaluator {
      *                 otherwise each pool is its own cluster, filled with as many replicas as fit
      * @param domain   the scale-up domain of the cluster split (a pool's own may be smaller)
      */
-    private record Pools(Cluster prefill, Cluster decode, boolean apart, boolean shared, int domain) {}
+    private record Pools(Cluster prefill, Cluster decode, boolean apart, boolean shared, int domain, Cluster ffn) {
+        Pools(Cluster prefill, Cluster decode, boolean apart, boolean shared, int domain) {
+            this(prefill, decode, apart, shared, domain, null);
+        }
+    }
+
+    /**
+     * Prefill and decode pools split from {@code gpus} as the search chooses, the decode pool's FFN /
+     * expert layers run, as far as they fit and pay, on {@code ffn} (attention–FFN disaggregation of
+     * the decode pool, {@link AfdOffload}): the prefill pool prefills, the KV cache moves to the decode
+     * pool, the decode pool runs attention and sends the offloaded layers' activations to the FFN
+     * pool and back. {@code gpus} must reach the FFN pool through NICs (scale-out bandwidth set).
+     */
+    Evaluation evaluateWithFfnPool(Cluster gpus, Cluster ffn, Workload w, Assumptions a, SpeculationRequest speculation) {
+        if (gpus.accelerators() < 2) {
+            return new Evaluation.Failed(Evaluation.Failed.Failure.DOES_NOT_FIT, "prefill and decode pools need at least 2 " + gpus.accelerator().id(),
+                    gpus.accelerator().id(), w.modelId(), gpus.accelerators() + ffn.accelerators(), gpus.provenance());
+        }
+        return search(gpus, w, a, new Pools(gpus, gpus, false, true, gpus.scaleUpDomain(), ffn), 0, speculation);
+    }
 
     /** A split's serving at its operating point: {@code x} prefill replicas of one layout, {@code y} decode replicas of another. */
     private record Choice(Pools pools, Plan prefillPlan, int x, Plan decodePlan, int y, DisaggregatedServing serving, KvTransfer kv,
@@ -147,6 +168,14 @@ final class DisaggregatedEvaluator {
             return new Evaluation.Failed(Evaluation.Failed.Failure.INVALID, e.getMessage(), cluster.accelerator().id(), w.modelId(),
                     cluster.accelerators(), cluster.provenance());
         }
+        AfdOffload offload = pools.ffn == null ? null : new AfdOffload(shape, Device.of(pools.ffn.accelerator()), w.precision(), k,
+                pools.ffn.accelerators(), AttentionFfnEvaluator.nicBytesPerSecond(pools.decode));
+        // one offloaded step per decode plan, remembered across the search
+        Map<Plan, DisaggregatedServing.DecodeOffload> afds = new java.util.IdentityHashMap<>();
+        // the decode side of each pair's bound, per decode plan and most decode replicas: the same for every prefill layout of a size
+        Map<Plan, Map<Integer, Double>> decodeBounds = new java.util.IdentityHashMap<>();
+        java.util.function.Function<Plan, DisaggregatedServing.DecodeOffload> afdOf = offload == null ? dp -> null
+                : dp -> afds.computeIfAbsent(dp, x -> afd(offload, x, w));
         Choice best = null;
         String why = null;
         for (PrefillLayout pl : prefillCandidates(prefillPlans, w, k)) {
@@ -161,13 +190,13 @@ final class DisaggregatedEvaluator {
                     }
                     if (pools.shared) {
                         // no split of this pair beats the bound: min(most prefill with one decode replica, most decode)
-                        double bound = upperBound(pools, pl, dp, w, k);
+                        double bound = upperBound(pools, pl, dp, w, k, offload, decodeBounds);
                         if (bound <= floor || best != null && best.meetsLimits && bound <= best.point.outputTokensPerSecond()) {
                             continue;
                         }
                     }
                     Choice local = null;
-                    for (int[] xy : replicas(pools, pl, dp, w, k)) {
+                    for (int[] xy : replicas(pools, pl, dp, w, k, afdOf.apply(dp))) {
                         int x = xy[0];
                         int y = xy[1];
                         KvLink link = link(pools, x * pl.plan.step().groupSize() + y * dp.step().groupSize(), k);
@@ -181,7 +210,7 @@ final class DisaggregatedEvaluator {
                         KvTransfer kv = KvTransfer.of(pl.plan.step(), dp.step(), w.inputTokens(), link.fabric, link.name, k.linkEfficiency());
                         DisaggregatedServing ds = new DisaggregatedServing(pl.plan.step(), x, dp.step(), y, k,
                                 w.inputTokens(), w.outputTokens(), w.effectivePrefixHitRate(), kv.seconds(),
-                                dp.serving().speculation(), dp.serving().drafter());
+                                dp.serving().speculation(), dp.serving().drafter(), afdOf.apply(dp));
                         if (!ds.fits()) {
                             continue;
                         }
@@ -210,12 +239,36 @@ final class DisaggregatedEvaluator {
     }
 
     /** TPOT of a decode replica of {@code dp} holding {@code perReplica} sequences: pure decode steps, speculative when it drafts. */
-    private static double decodeTpot(Plan dp, double perReplica, Workload w) {
+    private static double decodeTpot(Plan dp, double perReplica, Workload w, DisaggregatedServing.DecodeOffload offload, int replicas) {
         StepModel d = dp.step();
         var s = dp.serving().speculation();
         double in = w.inputTokens();
-        return d.pp() * DisaggregatedServing.decodeStep(d, s, dp.serving().drafter(), perReplica, in, w.outputTokens(),
-                w.effectivePrefixHitRate() * in).seconds() / s.acceptanceLength();
+        StepTime plain = DisaggregatedServing.decodeStep(d, s, dp.serving().drafter(), perReplica, in, w.outputTokens(),
+                w.effectivePrefixHitRate() * in);
+        double seconds = offload == null ? plain.seconds() : offload.stepSeconds(plain, perReplica, replicas);
+        return d.pp() * seconds / s.acceptanceLength();
+    }
+
+    /** A TPOT no placement of the FFN layers goes below ({@link AfdOffload#lowerBoundSeconds}), for bounds. */
+    private static double lowestTpot(Plan dp, double perReplica, Workload w, AfdOffload offload) {
+        StepModel d = dp.step();
+        var s = dp.serving().speculation();
+        double in = w.inputTokens();
+        double cached = w.effectivePrefixHitRate() * in;
+        StepTime plain = DisaggregatedServing.decodeStep(d, s, dp.serving().drafter(), perReplica, in, w.outputTokens(), cached);
+        return d.pp() * offload.lowerBoundSeconds(d, plain, perReplica) / s.acceptanceLength();
+    }
+
+    /** The decode step of {@code dp}'s replicas with their FFN layers offloaded as far as it pays. */
+    private static DisaggregatedServing.DecodeOffload afd(AfdOffload offload, Plan dp, Workload w) {
+        double in = w.inputTokens();
+        double context = in + w.outputTokens() / 2.0;
+        double cached = w.effectivePrefixHitRate() * in;
+        var spec = dp.serving().speculation();
+        // the searches ask the same batch again and again (bounds, rate matching, the operating point): each is worked out once
+        Map<List<Double>, Double> memo = new HashMap<>();
+        return (plain, perReplica, replicas) -> memo.computeIfAbsent(List.of(perReplica, (double) replicas),
+                key -> offload.step(dp.step(), spec, plain.seconds(), perReplica, replicas, context, in, cached).seconds());
     }
 
     /**
@@ -282,7 +335,8 @@ final class DisaggregatedEvaluator {
      * accelerators) meets the decode pool's rate (rising with y), found by bisection on y; the
      * counts on both sides of the crossing are returned.
      */
-    private static List<int[]> replicas(Pools pools, PrefillLayout pl, Plan dp, Workload w, ModelConstants k) {
+    private static List<int[]> replicas(Pools pools, PrefillLayout pl, Plan dp, Workload w, ModelConstants k,
+                                        DisaggregatedServing.DecodeOffload offload) {
         int gp = pl.plan.step().groupSize();
         int gd = dp.step().groupSize();
         if (!pools.shared) {
@@ -300,7 +354,7 @@ final class DisaggregatedEvaluator {
         // The decode pool's rate with y replicas: N/y requests each (fixed N), or full replicas (max).
         java.util.function.IntToDoubleFunction decodeRate = y -> {
             double c = w.isMaxConcurrency() ? perReplicaMax : Math.min((double) w.concurrency() / y, perReplicaMax);
-            return y * c / decodeTpot(dp, c, w) / out;
+            return y * c / decodeTpot(dp, c, w, offload, y) / out;
         };
         java.util.function.IntToDoubleFunction prefillRate = y -> (double) ((n - y * gd) / gp) * pl.requestsPerSecond;
         int lo = 1;
@@ -334,7 +388,8 @@ final class DisaggregatedEvaluator {
      * at its largest (one decode replica) and the decode pool at its largest (one prefill replica),
      * the smaller of the two, times O (the decode rate only grows with more replicas).
      */
-    private static double upperBound(Pools pools, PrefillLayout pl, Plan dp, Workload w, ModelConstants k) {
+    private static double upperBound(Pools pools, PrefillLayout pl, Plan dp, Workload w, ModelConstants k, AfdOffload offload,
+                                     Map<Plan, Map<Integer, Double>> decodeBounds) {
         int gp = pl.plan.step().groupSize();
         int gd = dp.step().groupSize();
         int n = pools.decode.accelerators();
@@ -345,7 +400,8 @@ final class DisaggregatedEvaluator {
         }
         double out = w.outputTokens();
         double c = w.isMaxConcurrency() ? perReplicaMax : Math.min((double) w.concurrency() / yMax, perReplicaMax);
-        double decode = yMax * c / decodeTpot(dp, c, w);
+        double decode = decodeBounds.computeIfAbsent(dp, x -> new HashMap<>()).computeIfAbsent(yMax,
+                y -> y * c / (offload == null ? decodeTpot(dp, c, w, null, 1) : lowestTpot(dp, c, w, offload)));
         double prefill = (double) ((n - gd) / gp) * pl.requestsPerSecond * out;
         return Math.min(decode, prefill);
     }
@@ -427,8 +483,9 @@ final class DisaggregatedEvaluator {
         StepModel ds = ch.decodePlan.step();
         int prefillUsed = ch.prefillUsed();
         int decodeUsed = ch.decodeUsed();
-        int n = s.apart ? s.prefill.accelerators() + s.decode.accelerators() : cluster.accelerators();
-        int idle = n - prefillUsed - decodeUsed;
+        int gpus = s.apart ? s.prefill.accelerators() + s.decode.accelerators() : cluster.accelerators();
+        int idle = gpus - prefillUsed - decodeUsed;
+        int n = gpus + (s.ffn == null ? 0 : s.ffn.accelerators());
 
         // Power: the prefill pool busy for its utilisation (engine-active floor otherwise), the decode pool every step.
         Device pd = ps.device();
@@ -454,14 +511,25 @@ final class DisaggregatedEvaluator {
         } else {
             hostW = host(cluster, accW);
         }
-        double it = accW + hostW + networkW;
-        double pue = s.apart ? (cluster.pue() * cluster.accelerators() + s.prefill.pue() * s.prefill.accelerators()) / n : cluster.pue();
-        double facility = it * pue;
+        double gpuIt = accW + hostW + networkW;
+        double pue = s.apart ? (cluster.pue() * cluster.accelerators() + s.prefill.pue() * s.prefill.accelerators()) / gpus : cluster.pue();
+        double facility = gpuIt * pue;
         double provisioned = cluster.provisionedItWatts() + (s.apart ? s.prefill.provisionedItWatts() : 0);
+        // attention–FFN disaggregation of the decode pool: the FFN pool's chips, hosts and network, idle chips at idle
+        FfnPool ffn = s.ffn == null ? null : ffnPool(s.ffn, ch, model, w, a.constants(), pt);
+        if (ffn != null) {
+            accW += ffn.boardWatts;
+            hostW += ffn.hostWatts;
+            networkW += s.ffn.networkWatts();
+            facility += ffn.itWatts * s.ffn.pue();
+            provisioned += s.ffn.provisionedItWatts();
+        }
+        double it = gpuIt + (ffn == null ? 0 : ffn.itWatts);
+        pue = facility / it;
         PowerBreakdown power = new PowerBreakdown(accW, hostW, networkW, it, facility - it, facility, pue, provisioned);
 
-        Double capexKnown = cluster.capexUsd() == null || (s.apart && s.prefill.capexUsd() == null) ? null
-                : cluster.capexUsd() + (s.apart ? s.prefill.capexUsd() : 0);
+        Double capexKnown = cluster.capexUsd() == null || (s.apart && s.prefill.capexUsd() == null) || (s.ffn != null && s.ffn.capexUsd() == null) ? null
+                : cluster.capexUsd() + (s.apart ? s.prefill.capexUsd() : 0) + (s.ffn != null ? s.ffn.capexUsd() : 0);
         double capex = a.capexUsdOverride() != null ? a.capexUsdOverride() : capexKnown == null ? Double.NaN : capexKnown;
         double capital = CostModel.capitalUsdPerHour(capex, a.costOfCapital(), a.amortizationYears());
         double energy = CostModel.energyUsdPerHour(facility, a.electricityUsdPerKwh());
@@ -475,12 +543,20 @@ final class DisaggregatedEvaluator {
                 CostModel.usdPerMillionTokens(total * prefillShare, input, a.utilization()));
 
         List<Note> notes = new ArrayList<>();
+        if (ffn != null) {
+            AfdOffload.Step st = ffn.step;
+            // of all the GPUs (the prefill pool's among them, as the split says), decodeUsed run attention
+            notes.add(new Note.AttentionFfn(cluster.accelerator().id(), decodeUsed, gpus, s.ffn.accelerator().id(),
+                    st.offloaded() * st.group(), s.ffn.accelerators(), st.offloaded(), ffn.layersHeld, AttentionFfnSplit.ffnLayers(ModelShape.of(model)),
+                    st.group(), st.microBatches(), st.attention(), st.ffnSeconds(), st.send(), st.back(), st.layer(), st.gpuLayer(),
+                    pt.tpotSeconds(), ffn.plainTpot));
+        }
         if (idle > 0 && !s.shared && !s.apart) {
             // pools of the sizes asked: say which pool leaves what, and why
             notes.add(new Note.IdlePools(idle, n, s.prefill.accelerators(), prefillUsed, ps.groupSize(), s.decode.accelerators(), decodeUsed,
                     ds.groupSize()));
         } else if (idle > 0) {
-            notes.add(new Note.IdleAccelerators(idle, n, ds.groupSize()));
+            notes.add(new Note.IdleAccelerators(idle, gpus, ds.groupSize()));
         }
         if (!ch.meetsLimits) {
             notes.add(new Note.LimitsNotMet());
@@ -494,11 +570,16 @@ final class DisaggregatedEvaluator {
             notes.add(new Note.UnknownPower(cluster.accelerator().name(), cluster.accelerator().cpuAsAccelerator()));
         }
         if (Double.isNaN(cost.totalUsdPerHour())) {
-            notes.add(new Note.UnknownCost(cluster.accelerator().name()));
+            notes.add(new Note.UnknownCost(s.ffn != null && s.ffn.capexUsd() == null && cluster.capexUsd() != null ? s.ffn.accelerator().name()
+                    : cluster.accelerator().name()));
         }
         List<Provenance> prov = new ArrayList<>(cluster.provenance());
         if (s.apart) {
             prov.addAll(s.prefill.provenance());
+        }
+        if (s.ffn != null) {
+            prov.addAll(s.ffn.provenance());
+            prov.addAll(AttentionFfnEvaluator.assumptions(cluster, s.ffn));
         }
         prov = new ArrayList<>(new LinkedHashSet<>(prov));
         for (Provenance p : prov) {
@@ -511,7 +592,10 @@ final class DisaggregatedEvaluator {
         if (!dd.hasNativeMath(w.precision())) {
             notes.add(new Note.NoNativeMath(cluster.accelerator().name(), w.precision()));
         }
-        List<RackDraw> racks = s.apart ? List.of() : Evaluator.rackDraws(cluster, it);
+        List<RackDraw> racks = s.apart ? List.of() : new ArrayList<>(Evaluator.rackDraws(cluster, gpuIt));
+        if (ffn != null) {
+            AttentionFfnEvaluator.draws(racks, s.ffn, ffn.itWatts);
+        }
         Bottleneck bottleneck = bottleneck(ch, racks, notes, a.constants().maxSequencesPerRank());
         prov.add(new Provenance("model constants", String.format(Locale.ROOT, "η_gemm %.2f, η_mem %.2f, step overhead %.1f µs",
                 a.constants().gemmEfficiencyMax(), a.constants().memoryEfficiency(), a.constants().stepOverheadSeconds() * 1e6),
@@ -531,7 +615,8 @@ final class DisaggregatedEvaluator {
         ServingSplit split = new ServingSplit(ServingMode.DISAGGREGATED, prefillUsed, decodeUsed, layout(ps, model), layout(ds, model),
                 ch.x, ch.y, s.apart ? s.prefill.accelerator().id() : null, ch.kv.seconds(),
                 ch.kv.linkName(), ps.twoBatchOverlap(), ds.twoBatchOverlap());
-        ServingPlan plan = new ServingPlan(layout(ds, model), ch.x + ch.y, prefillUsed + decodeUsed,
+        ServingPlan plan = new ServingPlan(layout(ds, model), ch.x + ch.y,
+                prefillUsed + decodeUsed + (ffn == null ? 0 : ffn.step.offloaded() * ffn.step.group()),
                 pt.decodeConcurrency(), ch.serving.maxConcurrency(), spec, split);
         double provisionedMw = provisioned * pue / 1e6;
         List<PhaseBreakdown> phases = List.of(
@@ -544,6 +629,33 @@ final class DisaggregatedEvaluator {
                 new Memory(ds.weightBytesPerAccelerator(), kvPerAcc),
                 power, new Efficiency(output / power.itWatts(), output / power.facilityWatts(), output / provisionedMw),
                 cost, bottleneck, racks, phases, notes, prov);
+    }
+
+    /** The FFN pool of attention–FFN disaggregation at a decode operating point: what it ran and what it draws. */
+    private record FfnPool(AfdOffload.Step step, int layersHeld, double plainTpot, double boardWatts, double hostWatts, double itWatts) {}
+
+    private static FfnPool ffnPool(Cluster ffn, Choice ch, ModelSpec model, Workload w, ModelConstants k, DisaggregatedServing.Point pt) {
+        ModelShape shape = ModelShape.of(model);
+        Device fd = Device.of(ffn.accelerator());
+        StepModel ds = ch.decodePlan.step();
+        var spec = ch.decodePlan.serving().speculation();
+        AfdOffload offload = new AfdOffload(shape, fd, w.precision(), k, ffn.accelerators(), AttentionFfnEvaluator.nicBytesPerSecond(ch.pools.decode));
+        double in = w.inputTokens();
+        double plain = pt.decodeStep().seconds();
+        AfdOffload.Step st = offload.step(ds, spec, plain, pt.decodeConcurrency() / ch.y, ch.y, in + w.outputTokens() / 2.0, in,
+                w.effectivePrefixHitRate() * in);
+        int used = st.offloaded() * st.group();
+        double idleW = PowerModel.idleAcceleratorWatts(fd.tdpWatts());
+        double boards = (ffn.accelerators() - used) * idleW;
+        if (used > 0) {
+            // each group runs its layer once per micro-batch every step
+            AttentionFfnSplit.FfnTime f = st.ffn();
+            double busy = Math.min(1, st.microBatches() * f.seconds() / st.seconds());
+            boards += used * PowerModel.acceleratorWatts(fd.tdpWatts(), Math.min(1, st.microBatches() * f.flops() / (fd.peakFlops(w.precision()) * st.seconds())),
+                    Math.min(1, st.microBatches() * f.bytes() / (fd.memBandwidthBytesPerSecond() * st.seconds())), f.computeBound() ? busy : 0);
+        }
+        double host = host(ffn, boards);
+        return new FfnPool(st, offload.layersHeld(), ds.pp() * plain / spec.acceptanceLength(), boards, host, boards + host + ffn.networkWatts());
     }
 
     private static double host(Cluster c, double boardWatts) {

@@ -63,7 +63,7 @@ public record ServingConfig(Mode mode, Parallelism parallelism, int replicas, in
         if (replicas < 1 || concurrency < 1) {
             throw new IllegalArgumentException("replicas and concurrency must be at least 1, were " + replicas + " and " + concurrency);
         }
-        if ((mode == Mode.DISAGGREGATED) != (split != null && split.disaggregated())) {
+        if (mode == Mode.DISAGGREGATED && (split == null || !split.disaggregated()) || mode == Mode.AGGREGATED && split != null && split.disaggregated()) {
             throw new IllegalArgumentException("a disaggregated configuration carries its prefill/decode split, and only it");
         }
     }
@@ -77,8 +77,10 @@ public record ServingConfig(Mode mode, Parallelism parallelism, int replicas, in
     public static ServingConfig of(Evaluation.Ok e) {
         ServingPlan plan = e.plan();
         int concurrency = (int) Math.clamp(Math.round(plan.concurrency()), 1, Integer.MAX_VALUE);
+        boolean afd = e.notes().stream().anyMatch(n -> n instanceof Note.AttentionFfn);
         if (plan.split().disaggregated()) {
-            return new ServingConfig(Mode.DISAGGREGATED, plan.parallelism(), Math.max(1, plan.replicas()), concurrency, plan.speculation(),
+            // attention–FFN with prefill/decode pools carries its split too
+            return new ServingConfig(afd ? Mode.AFD : Mode.DISAGGREGATED, plan.parallelism(), Math.max(1, plan.replicas()), concurrency, plan.speculation(),
                     plan.split());
         }
         Mode mode = e.notes().stream().anyMatch(n -> n instanceof Note.AttentionFfn) ? Mode.AFD : Mode.AGGREGATED;

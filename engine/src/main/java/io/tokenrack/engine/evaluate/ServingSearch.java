@@ -63,9 +63,14 @@ public final class ServingSearch {
                 continue;
             }
             String decode = kinds.get(0).equals(prefill) ? kinds.get(1) : kinds.get(0);
-            Cluster p = evaluator.clusters().fromDesign(DesignPools.racksOf(design, evaluator.catalog(), prefill, false));
-            Cluster d = evaluator.clusters().fromDesign(DesignPools.racksOf(design, evaluator.catalog(), decode, true));
-            Evaluation e = joined
+            Cluster p = evaluator.clusters().poolOf(design, prefill, false);
+            Cluster d = evaluator.clusters().poolOf(design, decode, true);
+            String small = tooSmall(p, w) != null ? tooSmall(p, w) : tooSmall(d, w);
+            // a pool whose memory cannot hold the weights is refused before its layouts are searched (on SRAM chips that search is long)
+            Evaluation e = small != null
+                    ? new Evaluation.Failed(Evaluation.Failed.Failure.DOES_NOT_FIT, small, d.accelerator().id(), w.modelId(),
+                            p.accelerators() + d.accelerators(), d.provenance())
+                    : joined
                     ? disaggregated.evaluate(withNic(d), withNic(p), w, a, speculation)
                     : new Evaluation.Failed(Evaluation.Failed.Failure.DOES_NOT_FIT, "the design's " + prefill + " and " + decode
                             + " racks have no switch between them to move the KV cache", d.accelerator().id(), w.modelId(),
@@ -149,6 +154,20 @@ public final class ServingSearch {
             return evaluator.clusters().fromDesign(design).accelerators();
         } catch (io.tokenrack.engine.catalog.InputException e) {
             return 2;
+        }
+    }
+
+    /** Why {@code pool} cannot hold the model's weights at the workload's precision in all its memory together, or null when it may. */
+    private String tooSmall(Cluster pool, Workload w) {
+        try {
+            io.tokenrack.engine.perf.ModelShape shape = io.tokenrack.engine.perf.ModelShape.of(evaluator.catalog().model(w.modelId()));
+            double weights = shape.totalParams() * w.precision().bytesPerElement();
+            double memory = pool.accelerators() * pool.accelerator().memoryBytes();
+            return weights > memory ? String.format(java.util.Locale.ROOT, "the weights of %s (%s GB at %s) do not fit in the %d × %s (%s GB together)",
+                    w.modelId(), Evaluator.plain(weights / 1e9), w.precision().label(), pool.accelerators(), pool.accelerator().id(),
+                    Evaluator.plain(memory / 1e9)) : null;
+        } catch (io.tokenrack.engine.catalog.InputException e) {
+            return null; // the search says what is wrong
         }
     }
 

@@ -87,7 +87,16 @@ public final class AttentionFfnSplit {
      * the exchange inside the group: two chip-to-chip hops on SRAM chips, two scale-up collectives else.
      */
     public static FfnTime ffnSeconds(ModelShape shape, Device d, Precision weights, ModelConstants constants, double tokens, int chips) {
-        ModelConstants k = d.sramResident() ? ChipToChip.constantsFor(constants) : constants;
+        return ffnSecondsWith(shape, d, weights, ffnConstants(d, constants), tokens, chips);
+    }
+
+    /** The constants the FFN chips run by: {@link ChipToChip#constantsFor} on SRAM chips, else {@code constants}. */
+    static ModelConstants ffnConstants(Device d, ModelConstants constants) {
+        return d.sramResident() ? ChipToChip.constantsFor(constants) : constants;
+    }
+
+    /** {@link #ffnSeconds} with the FFN chips' constants ({@link #ffnConstants}) worked out once by the caller. */
+    static FfnTime ffnSecondsWith(ModelShape shape, Device d, Precision weights, ModelConstants k, double tokens, int chips) {
         double wb = weights.bytesPerElement();
         double peak = d.peakFlops(weights);
         double bw = d.memBandwidthBytesPerSecond() * k.memoryEfficiency();

@@ -45,6 +45,18 @@ public final class DisaggregatedServing {
     private final Speculation speculation;
     /** The decode pool's draft; null without speculation. */
     private final Drafter drafter;
+    /** What moves part of each decode step elsewhere (attention–FFN disaggregation); null for none. */
+    private final DecodeOffload offload;
+
+    /**
+     * The decode step of a decode pool that sends part of its work to another pool (the FFN layers
+     * of attention–FFN disaggregation, {@link AfdOffload}): its time, given the plain step.
+     */
+    @FunctionalInterface
+    public interface DecodeOffload {
+        /** Seconds of one decode step of {@code replicas} replicas holding {@code perReplica} sequences each, whose plain step is {@code plain}. */
+        double stepSeconds(StepTime plain, double perReplica, int replicas);
+    }
 
     /**
      * @param prefixHitRate      share of each prompt found in the prefix cache, in [0, 1)
@@ -65,6 +77,19 @@ public final class DisaggregatedServing {
     public DisaggregatedServing(StepModel prefill, int prefillReplicas, StepModel decode, int decodeReplicas, ModelConstants k,
                                 int inputTokens, int outputTokens, double prefixHitRate, double kvTransferSeconds,
                                 Speculation speculation, Drafter drafter) {
+        this(prefill, prefillReplicas, decode, decodeReplicas, k, inputTokens, outputTokens, prefixHitRate, kvTransferSeconds, speculation,
+                drafter, null);
+    }
+
+    /**
+     * As above, the decode pool's step shortened by {@code offload} (attention–FFN disaggregation of
+     * the decode pool; null for none). The power of the decode pool's own accelerators still follows
+     * the plain step ({@link Point#decodeStep()}).
+     */
+    public DisaggregatedServing(StepModel prefill, int prefillReplicas, StepModel decode, int decodeReplicas, ModelConstants k,
+                                int inputTokens, int outputTokens, double prefixHitRate, double kvTransferSeconds,
+                                Speculation speculation, Drafter drafter, DecodeOffload offload) {
+        this.offload = offload;
         if (speculation == null || speculation.isOff() != (drafter == null)) {
             throw new IllegalArgumentException("a drafter goes with speculation, and only with it");
         }
@@ -149,7 +174,12 @@ public final class DisaggregatedServing {
     }
 
     private double tpot(double perReplica) {
-        return decode.pp() * decodeStep(perReplica).seconds() / speculation.acceptanceLength();
+        return tpot(decodeStep(perReplica), perReplica);
+    }
+
+    private double tpot(StepTime plain, double perReplica) {
+        double seconds = offload == null ? plain.seconds() : offload.stepSeconds(plain, perReplica, decodeReplicas);
+        return decode.pp() * seconds / speculation.acceptanceLength();
     }
 
     /**
@@ -235,7 +265,7 @@ public final class DisaggregatedServing {
         StepTime prefillStep = prefill.stage(0, 0, stepTokens, inputTokens, cachedTokens);
         double prefillSeconds = Math.ceil(uncachedTokens / stepTokens) * prefill.pp() * prefillStep.seconds();
         StepTime decodeStep = decodeStep(perReplica);
-        double tpot = decode.pp() * decodeStep.seconds() / speculation.acceptanceLength();
+        double tpot = tpot(decodeStep, perReplica);
         double inDecode = perReplica * decodeReplicas;
         double inPrefill = rate * (prefillSeconds + kvTransferSeconds);
         double queued = noQueue ? 0 : Math.max(0, asked - inDecode - inPrefill);

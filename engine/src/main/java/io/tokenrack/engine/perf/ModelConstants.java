@@ -49,6 +49,12 @@ package io.tokenrack.engine.perf;
  *                                 up-projection), at and above which a grouped GEMM runs as efficiently as a dense one:
  *                                 Mixtral's 8 wide experts with thousands of rows each do (MLPerf), the fine-grained
  *                                 experts of the calibration data, all below 1.3 M elements, do not. docs/model.md, "MoE experts".
+ * @param kernelFloorSeconds       the least time one GPU kernel takes however little it reads or computes (the dependent
+ *                                 launch inside a CUDA graph, filling the chip with blocks, the first loads' memory
+ *                                 latency, the tail): each operator takes at least its kernel count × this. It binds
+ *                                 only at small batch, where a layer is dozens of kernels that each move a few MB.
+ *                                 Set from evidence (2–5 µs), not fitted: the maximum-throughput data cannot see it.
+ *                                 docs/model.md, "Small batch".
  */
 public record ModelConstants(
         double gemmEfficiencyMax,
@@ -70,7 +76,8 @@ public record ModelConstants(
         double outputResidency,
         int maxTokensPerStep,
         int maxSequencesPerRank,
-        double moeDenseGemmElements) {
+        double moeDenseGemmElements,
+        double kernelFloorSeconds) {
 
     /**
      * Fitted on the calibration data with {@code tokenrack fit} ({@link io.tokenrack.engine.validate.ConstantsFit}):
@@ -85,12 +92,28 @@ public record ModelConstants(
             1.0e-3, 2.0e-6, 22.5e-6,
             8e-6, 25e-6, 0.75,
             0.25, 1.3, 0.90, 0.81, 8192, 1061,
-            1.0e7);
+            1.0e7, 3.5e-6);
+
+    /**
+     * The constants with no per-kernel floor ({@link #kernelFloorSeconds()} 0): statically scheduled
+     * chips (no kernels), measured hosts (their own dispatch costs) and hand-computed tests.
+     */
+    public ModelConstants(double gemmEfficiencyMax, double fp8EfficiencyScale, double fp4EfficiencyScale, double gemmHalfEfficiencyTokens,
+                          double memoryEfficiency, double attentionComputeEfficiency, double attentionMemoryEfficiency,
+                          double stepOverheadSeconds, double sequenceOverheadSeconds, double layerOverheadSeconds,
+                          double collectiveLatencyScaleUpSeconds, double collectiveLatencyScaleOutSeconds, double linkEfficiency,
+                          double moeGemmEfficiencyScale, double moeImbalance, double kvMemoryFraction, double outputResidency,
+                          int maxTokensPerStep, int maxSequencesPerRank, double moeDenseGemmElements) {
+        this(gemmEfficiencyMax, fp8EfficiencyScale, fp4EfficiencyScale, gemmHalfEfficiencyTokens, memoryEfficiency,
+                attentionComputeEfficiency, attentionMemoryEfficiency, stepOverheadSeconds, sequenceOverheadSeconds, layerOverheadSeconds,
+                collectiveLatencyScaleUpSeconds, collectiveLatencyScaleOutSeconds, linkEfficiency, moeGemmEfficiencyScale, moeImbalance,
+                kvMemoryFraction, outputResidency, maxTokensPerStep, maxSequencesPerRank, moeDenseGemmElements, 0);
+    }
 
     /**
      * The constants with grouped expert GEMMs at {@link #moeGemmEfficiencyScale()} whatever their size
-     * ({@link #moeDenseGemmElements()} infinite): statically scheduled chips, measured hosts and
-     * hand-computed tests.
+     * ({@link #moeDenseGemmElements()} infinite) and no per-kernel floor: statically scheduled chips,
+     * measured hosts and hand-computed tests.
      */
     public ModelConstants(double gemmEfficiencyMax, double fp8EfficiencyScale, double fp4EfficiencyScale, double gemmHalfEfficiencyTokens,
                           double memoryEfficiency, double attentionComputeEfficiency, double attentionMemoryEfficiency,
@@ -102,6 +125,14 @@ public record ModelConstants(
                 attentionComputeEfficiency, attentionMemoryEfficiency, stepOverheadSeconds, sequenceOverheadSeconds, layerOverheadSeconds,
                 collectiveLatencyScaleUpSeconds, collectiveLatencyScaleOutSeconds, linkEfficiency, moeGemmEfficiencyScale, moeImbalance,
                 kvMemoryFraction, outputResidency, maxTokensPerStep, maxSequencesPerRank, Double.POSITIVE_INFINITY);
+    }
+
+    /** This set with another per-kernel floor. */
+    public ModelConstants withKernelFloorSeconds(double seconds) {
+        return new ModelConstants(gemmEfficiencyMax, fp8EfficiencyScale, fp4EfficiencyScale, gemmHalfEfficiencyTokens, memoryEfficiency,
+                attentionComputeEfficiency, attentionMemoryEfficiency, stepOverheadSeconds, sequenceOverheadSeconds, layerOverheadSeconds,
+                collectiveLatencyScaleUpSeconds, collectiveLatencyScaleOutSeconds, linkEfficiency, moeGemmEfficiencyScale, moeImbalance,
+                kvMemoryFraction, outputResidency, maxTokensPerStep, maxSequencesPerRank, moeDenseGemmElements, seconds);
     }
 
     public ModelConstants {
@@ -125,6 +156,9 @@ public record ModelConstants(
         }
         if (stepOverheadSeconds < 0 || sequenceOverheadSeconds < 0 || layerOverheadSeconds < 0 || collectiveLatencyScaleUpSeconds < 0 || collectiveLatencyScaleOutSeconds < 0) {
             throw new IllegalArgumentException("overheads: must be zero or more");
+        }
+        if (!(kernelFloorSeconds >= 0 && kernelFloorSeconds < 1e-3)) {
+            throw new IllegalArgumentException("kernelFloorSeconds: must be in [0, 1 ms), was " + kernelFloorSeconds);
         }
         if (!(moeDenseGemmElements > 0)) {
             throw new IllegalArgumentException("moeDenseGemmElements: must be positive, was " + moeDenseGemmElements);

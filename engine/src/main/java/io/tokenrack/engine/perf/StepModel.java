@@ -25,6 +25,24 @@ public final class StepModel {
     /** MoE dispatch sends fp8 tokens (DeepEP low-latency mode), combine returns bf16: 1 + 2 bytes per element. */
     static final double EP_BYTES_PER_ELEMENT = 3.0;
 
+    // Kernels one layer of each operator group launches on a GPU, for the per-kernel floor
+    // (ModelConstants.kernelFloorSeconds; docs/model.md, "Small batch"). Counted from the layer's
+    // structure as serving engines run it, fused where they commonly fuse.
+    /** GQA attention block: input norm, fused QKV GEMM, RoPE with the KV-cache write, O GEMM, residual add with the next norm. */
+    static final int KERNELS_ATTENTION_PROJECTIONS = 5;
+    /** MLA attention block: input norm, q down, q norm, q up, kv down, kv norm, RoPE with the KV write, the two absorbed up-projections, O GEMM. */
+    static final int KERNELS_ATTENTION_PROJECTIONS_MLA = 10;
+    /** Decode attention over the KV cache: one kernel. */
+    static final int KERNELS_ATTENTION_CORE = 1;
+    /** SwiGLU FFN: fused gate-up GEMM, activation, down GEMM. */
+    static final int KERNELS_FFN = 3;
+    /** Routed experts: permute, grouped up GEMM, activation, grouped down GEMM, unpermute-combine. */
+    static final int KERNELS_ROUTED_EXPERTS = 5;
+    /** Router: its GEMM and the top-k. */
+    static final int KERNELS_ROUTER = 2;
+    /** LM head per step: its GEMM and sampling. */
+    static final int KERNELS_LM_HEAD = 2;
+
     private final ModelShape shape;
     private final Device device;
     private final ModelConstants k;
@@ -288,7 +306,8 @@ public final class StepModel {
         // Attention projections (per layer), split over tp.
         double attnParams = shape.attentionParamsPerLayer() / tp;
         acc.op(OperatorClass.ATTENTION_PROJECTIONS, layersPerStage * 2 * t * attnParams, peakAttnProj * etaAttn,
-                layersPerStage * (attnParams * attnWeightBytes + 2 * t * shape.spec().hiddenSize() * ACTIVATION_BYTES / tp), bw * k.memoryEfficiency());
+                layersPerStage * (attnParams * attnWeightBytes + 2 * t * shape.spec().hiddenSize() * ACTIVATION_BYTES / tp), bw * k.memoryEfficiency(),
+                layersPerStage * (shape.isMla() ? KERNELS_ATTENTION_PROJECTIONS_MLA : KERNELS_ATTENTION_PROJECTIONS) * floor());
 
         // Attention over the KV cache.
         attention(acc, decodeSeqs, stepSeqs, q, decodeContext, prefillTokens, promptTokens, cachedTokens);
@@ -297,7 +316,7 @@ public final class StepModel {
         if (denseLayersPerStage > 0) {
             double p = shape.denseFfnParamsPerLayer() / tp;
             acc.op(OperatorClass.DENSE_FFN, denseLayersPerStage * 2 * t * p, peakGemm * eta,
-                    denseLayersPerStage * p * weightBytes, bw * k.memoryEfficiency());
+                    denseLayersPerStage * p * weightBytes, bw * k.memoryEfficiency(), denseLayersPerStage * KERNELS_FFN * floor());
         }
         // MoE layers: routed experts over all tp·dp ranks of the stage, shared experts over tp.
         if (moeLayersPerStage > 0) {
@@ -308,7 +327,7 @@ public final class StepModel {
         double sampled = decodeSeqs * q + promptsDone;
         double lm = shape.spec().hiddenSize() * (double) shape.spec().vocabSize() / tp;
         acc.op(OperatorClass.LM_HEAD, 2 * sampled * lm / pp, peakAttnProj * k.gemmEfficiency(sampled),
-                lm * embeddingBytes / pp, bw * k.memoryEfficiency());
+                lm * embeddingBytes / pp, bw * k.memoryEfficiency(), KERNELS_LM_HEAD * floor() / pp);
 
         // Tensor-parallel all-reduces: after attention and after the FFN of every layer.
         double message = t * shape.spec().hiddenSize() * ACTIVATION_BYTES;
@@ -380,7 +399,8 @@ public final class StepModel {
         double bytes = decodeSeqs * kvPerToken * (fullLayers * decodeCtxFull + slidingLayersPerStage * decodeCtxSliding);
         // Decode attention: each sequence reads its own KV, so batching does not raise intensity.
         acc.op(OperatorClass.ATTENTION_CORE, flops, peakAttention * k.attentionComputeEfficiency(),
-                bytes, kvReadBytesPerSecond(stepSeqs * pp * kvBytesPerSequencePerAccelerator(decodeContext)) * k.attentionMemoryEfficiency());
+                bytes, kvReadBytesPerSecond(stepSeqs * pp * kvBytesPerSequencePerAccelerator(decodeContext)) * k.attentionMemoryEfficiency(),
+                decodeSeqs > 0 ? layersPerStage * KERNELS_ATTENTION_CORE * floor() : 0);
         if (prefillTokens > 0) {
             // Causal prefill: an uncached prompt token attends to the cached prefix and to half of the
             // uncached rest on average (window-capped); with no cache, half the prompt.
@@ -391,6 +411,11 @@ public final class StepModel {
             acc.op(OperatorClass.ATTENTION_CORE, pf, peakAttention * k.attentionComputeEfficiency(),
                     pb, bw * k.memoryEfficiency());
         }
+    }
+
+    /** The least time of one kernel: none on an SRAM chip's static schedule (its constants carry 0). */
+    private double floor() {
+        return k.kernelFloorSeconds();
     }
 
     private void moe(Acc acc, double tokensHere) {
@@ -406,12 +431,13 @@ public final class StepModel {
         // expert problem of that many rows × the expert's width (fine experts: the floor; coarse ones: dense).
         acc.op(OperatorClass.MOE_FFN, moeLayersPerStage * routedFlops,
                 peakGemm * k.gemmEfficiency(rowsPerExpert, weights) * k.moeGemmEfficiency(rowsPerExpert * moe.expertFfnSize()),
-                moeLayersPerStage * routedBytes, bw * k.memoryEfficiency());
+                moeLayersPerStage * routedBytes, bw * k.memoryEfficiency(), moeLayersPerStage * KERNELS_ROUTED_EXPERTS * floor());
         double sharedParams = shape.sharedExpertParamsPerLayer() / tp;
         double router = shape.routerParamsPerLayer();
         acc.op(OperatorClass.MOE_FFN,
                 moeLayersPerStage * 2 * tokensHere * (sharedParams + router), peakGemm * k.gemmEfficiency(tokensHere, weights),
-                moeLayersPerStage * (sharedParams * weightBytes + router * embeddingBytes), bw * k.memoryEfficiency());
+                moeLayersPerStage * (sharedParams * weightBytes + router * embeddingBytes), bw * k.memoryEfficiency(),
+                moeLayersPerStage * (KERNELS_ROUTER + (sharedParams > 0 ? KERNELS_FFN : 0)) * floor());
         if (g > 1) {
             // Dispatch and combine: each token goes to k experts, most of them on other ranks.
             double bytes = tokensHere * moe.expertsPerToken() * shape.spec().hiddenSize() * EP_BYTES_PER_ELEMENT / 2;
@@ -427,17 +453,26 @@ public final class StepModel {
         final double[] byClass = new double[OperatorClass.values().length];
         double computeBound;
         double memoryBound;
+        /** Operators held at their kernels' floor (latency, not bandwidth or compute): counted as overhead. */
+        double kernelLatency;
         double comm;
         double overhead;
         double flops;
         double bytes;
 
         void op(OperatorClass c, double f, double flopsPerSecond, double b, double bytesPerSecond) {
+            op(c, f, flopsPerSecond, b, bytesPerSecond, 0);
+        }
+
+        /** @param floor the least time of the operator's kernels (their count × the per-kernel floor) */
+        void op(OperatorClass c, double f, double flopsPerSecond, double b, double bytesPerSecond, double floor) {
             double tc = f / flopsPerSecond;
             double tm = b / bytesPerSecond;
-            double t = Math.max(tc, tm);
+            double t = Math.max(Math.max(tc, tm), floor);
             byClass[c.ordinal()] += t;
-            if (tc >= tm) {
+            if (floor > tc && floor > tm) {
+                kernelLatency += t;
+            } else if (tc >= tm) {
                 computeBound += t;
             } else {
                 memoryBound += t;
@@ -464,7 +499,7 @@ public final class StepModel {
          * the all-to-all; what cannot hide stays as communication.
          */
         StepTime overlapped() {
-            double rest = computeBound + memoryBound + comm - allToAll + overhead;
+            double rest = computeBound + memoryBound + kernelLatency + comm - allToAll + overhead;
             double visible = Math.max(0, allToAll - rest);
             double[] classes = byClass.clone();
             for (int i = 0; i < classes.length; i++) {
@@ -477,6 +512,7 @@ public final class StepModel {
             twice.memoryBound = 2 * memoryBound;
             twice.comm = 2 * (comm - allToAll + visible);
             twice.overhead = 2 * overhead;
+            twice.kernelLatency = 2 * kernelLatency;
             StepTime r = twice.result();
             return new StepTime(total, classes, 2 * flops, 2 * bytes, r.bound(), 2 * computeBound, 2 * memoryBound);
         }
@@ -487,7 +523,7 @@ public final class StepModel {
         }
 
         StepTime result() {
-            double total = computeBound + memoryBound + comm + overhead;
+            double total = computeBound + memoryBound + kernelLatency + comm + overhead;
             Bound bound = Bound.COMPUTE;
             double max = computeBound;
             if (memoryBound > max) {
@@ -498,7 +534,7 @@ public final class StepModel {
                 bound = Bound.NETWORK;
                 max = comm;
             }
-            if (overhead > max) {
+            if (overhead + kernelLatency > max) {
                 bound = Bound.OVERHEAD;
             }
             return new StepTime(total, byClass, flops, bytes, bound, computeBound, memoryBound);

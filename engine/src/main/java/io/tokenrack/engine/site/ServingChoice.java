@@ -17,29 +17,54 @@ import java.util.Locale;
  * @param speculative          off, mtp:K, eagle:K or draft:MODEL:K
  * @param acceptanceLength     tokens per step per user (1 with speculation off)
  * @param requestsInFlight     per unit
+ * @param idle                 accelerators the mode leaves idle in words ("the 256 × lp30 idle": an attention–FFN unit
+ *                             that moves no FFN layer, the GPUs alone serving best), null when none
  */
 public record ServingChoice(String workload, String design, String mode, String layout, String speculative, double acceptanceLength,
-                            double requestsInFlight, double tokensPerSecondPerUser) {
+                            double requestsInFlight, double tokensPerSecondPerUser, String idle) {
+
+    /** The mode, and what it leaves idle: "afd (the 256 × lp30 idle: no FFN layer moved)". */
+    public String modeInWords() {
+        return idle == null ? mode : mode + " (" + idle + ")";
+    }
 
     static ServingChoice of(String workload, String design, Evaluation.Ok e) {
         Speculation s = e.plan().speculation();
         ServingSplit split = e.plan().split();
         String mode = split.disaggregated() ? "disaggregated" : "aggregated";
         String layout = layout(e.plan().parallelism());
-        for (Note n : e.notes()) {
-            if (n instanceof Note.AttentionFfn a) {
-                mode = "afd";
-                layout = String.format(Locale.ROOT, "attention on %,d × %s, FFN of %d of %d layers on %,d × %s", a.attentionPool(),
-                        a.attentionAcceleratorId(), a.offloadedLayers(), a.ffnLayers(), a.ffnPool(), a.ffnAcceleratorId());
-            }
-        }
+        String idle = null;
         if (split.disaggregated()) {
             layout = String.format(Locale.ROOT, "%dP%dD: prefill %d accelerators (%s), decode %d (%s)", split.prefillReplicas(),
                     split.decodeReplicas(), split.prefillAccelerators(), layout(split.prefillParallelism()), split.decodeAccelerators(),
                     layout(split.decodeParallelism()));
         }
+        for (Note n : e.notes()) {
+            if (n instanceof Note.AttentionFfn a) {
+                mode = "afd";
+                String ffn = ffn(a);
+                if (a.offloadedLayers() == 0) {
+                    idle = String.format(Locale.ROOT, "the %,d × %s idle: no FFN layer moved", a.ffnPool(), a.ffnAcceleratorId());
+                }
+                layout = split.disaggregated() ? layout + "; " + ffn
+                        : String.format(Locale.ROOT, "attention on %,d × %s, %s", a.attentionPool(), a.attentionAcceleratorId(), ffn);
+            }
+        }
         return new ServingChoice(workload, design, mode, layout, s.label(), s.isOff() ? 1 : s.acceptanceLength(), e.plan().concurrency(),
-                e.throughput().tokensPerSecondPerUser());
+                e.throughput().tokensPerSecondPerUser(), idle);
+    }
+
+    /**
+     * Where the FFN layers run: "FFN of 7 of 60 layers on 238 of 256 × lp30"; with none moved (the
+     * GPUs alone serve best), says that the FFN accelerators idle.
+     */
+    static String ffn(Note.AttentionFfn a) {
+        if (a.offloadedLayers() == 0) {
+            return String.format(Locale.ROOT, "no FFN layer moved: the %,d × %s idle (moving any would slow each token)", a.ffnPool(),
+                    a.ffnAcceleratorId());
+        }
+        return String.format(Locale.ROOT, "FFN of %d of %d layers on %,d of %,d × %s", a.offloadedLayers(), a.ffnLayers(), a.ffnAccelerators(),
+                a.ffnPool(), a.ffnAcceleratorId());
     }
 
     private static String layout(Parallelism p) {
@@ -49,7 +74,7 @@ public record ServingChoice(String workload, String design, String mode, String 
     /** "chat on GB200 NVL72: aggregated, tp 1, pp 1, ep 72, dp 72, speculative mtp:2 (AL 2.58); 3,265 requests in flight per unit, 50.0 tokens/s per user". */
     public String words() {
         return String.format(Locale.ROOT, "%s on %s: %s, %s, speculative %s; %,.0f requests in flight per unit, %.1f tokens/s per user",
-                workload, design, mode, layout, speculative.equals("off") ? "off" : speculative + String.format(Locale.ROOT, " (AL %.2f)",
+                workload, design, idle == null ? mode : mode + " with the FFN accelerators idle", layout, speculative.equals("off") ? "off" : speculative + String.format(Locale.ROOT, " (AL %.2f)",
                         acceptanceLength), requestsInFlight, tokensPerSecondPerUser);
     }
 }

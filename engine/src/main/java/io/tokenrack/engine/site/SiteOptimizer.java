@@ -274,7 +274,7 @@ public final class SiteOptimizer {
 
     /** "chat disaggregated, agentic coding aggregated with mtp:1": how an alternative serves each workload. */
     static String modes(Alternative a) {
-        return String.join(", ", a.servingChoices().stream().map(c -> c.workload() + " " + c.mode()
+        return String.join(", ", a.servingChoices().stream().map(c -> c.workload() + " " + c.modeInWords()
                 + (c.speculative().equals("off") ? "" : " with " + c.speculative())).distinct().toList());
     }
 

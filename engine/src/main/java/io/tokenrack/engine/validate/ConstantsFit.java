@@ -133,6 +133,7 @@ public final class ConstantsFit {
     static ModelConstants build(ModelConstants t, double[] v) {
         return new ModelConstants(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9],
                 t.collectiveLatencyScaleUpSeconds(), t.collectiveLatencyScaleOutSeconds(), t.linkEfficiency(),
-                v[10], v[11], t.kvMemoryFraction(), v[12], t.maxTokensPerStep(), (int) Math.round(v[13]), t.moeDenseGemmElements());
+                v[10], v[11], t.kvMemoryFraction(), v[12], t.maxTokensPerStep(), (int) Math.round(v[13]), t.moeDenseGemmElements(),
+                t.kernelFloorSeconds());
     }
 }

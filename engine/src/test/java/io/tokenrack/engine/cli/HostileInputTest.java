@@ -184,18 +184,29 @@ class HostileInputTest {
     void underStaticBatchingTheFloorOnTokensPerUserCountsThePrefillWait() throws Exception {
         String[] base = {"evaluate", "--no-host-profile", "--accelerator", "tpu7x", "--count", "64", "--model", "llama-3.1-405b",
                 "--isl", "2048", "--osl", "128", "--batching", "static", "--speculative", "off"};
-        String[] ask100 = java.util.stream.Stream.concat(java.util.Arrays.stream(base),
-                java.util.stream.Stream.of("--min-tokens-per-second-per-user", "100", "--json")).toArray(String[]::new);
-        CliRun r = CliRun.of(ask100);
+        // one request alone: the fastest any user can be served
+        CliRun one = CliRun.of(with(base, "--concurrency", "1", "--json"));
+        assertEquals(0, one.exitCode(), one.err());
+        var j1 = io.tokenrack.engine.catalog.StrictJson.mapper().readTree(one.out());
+        double best = j1.get("tokensPerSecondPerUser").asDouble();
+        double tpotOnly = 1 / j1.get("tpotSeconds").asDouble();
+        assertEquals(128 / (j1.get("ttftSeconds").asDouble() + 127 * j1.get("tpotSeconds").asDouble()), best, 1e-9 * best,
+                "each user gets O tokens per end-to-end time");
+        assertTrue(tpotOnly > best * 1.02, "the prefill wait costs a static batch's users: 1/TPOT " + tpotOnly + " vs " + best);
+        double floor = 0.9 * best;
+        CliRun r = CliRun.of(with(base, "--min-tokens-per-second-per-user", Double.toString(floor), "--json"));
         assertEquals(0, r.exitCode(), r.err());
         var j = io.tokenrack.engine.catalog.StrictJson.mapper().readTree(r.out());
         double perUser = j.get("tokensPerSecondPerUser").asDouble();
         double e2e = j.get("ttftSeconds").asDouble() + 127 * j.get("tpotSeconds").asDouble();
         assertEquals(128 / e2e, perUser, 1e-9 * perUser, "each user gets O tokens per end-to-end time");
-        assertTrue(perUser >= 100, "the floor holds: " + perUser);
-        assertTrue(1 / j.get("tpotSeconds").asDouble() > 130, "1/TPOT alone would have passed a floor of 130");
-        String[] ask130 = java.util.stream.Stream.concat(java.util.Arrays.stream(base),
-                java.util.stream.Stream.of("--min-tokens-per-second-per-user", "130")).toArray(String[]::new);
-        refused(CliRun.of(ask130), "no concurrency meets the latency limits");
+        assertTrue(perUser >= floor, "the floor holds: " + perUser);
+        // a floor between the end-to-end speed and 1/TPOT: 1/TPOT alone would pass it, the users do not get it
+        String[] between = with(base, "--min-tokens-per-second-per-user", Double.toString((best + tpotOnly) / 2));
+        refused(CliRun.of(between), "no concurrency meets the latency limits");
+    }
+
+    private static String[] with(String[] base, String... more) {
+        return java.util.stream.Stream.concat(java.util.Arrays.stream(base), java.util.Arrays.stream(more)).toArray(String[]::new);
     }
 }

@@ -102,6 +102,47 @@ class AttentionFfnEvaluatorTest {
     }
 
     @Test
+    void withPrefillDecodePoolsTheDecodePoolsFfnRunsOnTheLpusAndTheStepAddsUpFromItsParts() {
+        Cluster gpus = EVALUATOR.clusters().standard("rubin", 216);
+        Cluster lpus = EVALUATOR.clusters().standard("lp30", 256);
+        Evaluation e = AFD.withPools(gpus, lpus, kimi(null).withConcurrency(48), DEFAULTS, SpeculationRequest.OFF);
+        assertTrue(e.ok(), e.message());
+        Evaluation.Ok ok = (Evaluation.Ok) e;
+        Note.AttentionFfn a = afdNote(ok);
+        var split = ok.plan().split();
+        assertTrue(split.disaggregated(), "a prefill pool and a decode pool: " + split);
+        assertTrue(split.prefillAccelerators() + split.decodeAccelerators() <= 216, split.toString());
+        assertEquals(split.decodeAccelerators(), a.attentionAccelerators(), "the decode pool runs attention");
+        assertTrue(a.offloadedLayers() >= 1, ok.noteTexts().toString());
+        assertEquals(a.offloadedLayers() * a.chipsPerLayer(), a.ffnAccelerators());
+        // the decode step from its parts: the GPUs' step less each moved layer's own time, plus its round trip
+        assertEquals(AttentionFfnSplit.stepSeconds(a.aggregatedTpotSeconds(), a.offloadedLayers(), 0, a.aggregatedLayerSeconds(), a.layerSeconds()),
+                a.tpotSeconds(), 1e-12);
+        assertEquals(ok.latency().tpotSeconds(), a.tpotSeconds(), 1e-15);
+        assertTrue(a.tpotSeconds() <= a.aggregatedTpotSeconds(), "the LPUs never slow a token");
+        // TTFT: the prefill pool's prefill and the KV cache's move to the decode pool
+        assertTrue(split.kvTransferSeconds() > 0 && ok.latency().ttftSeconds() > split.kvTransferSeconds(), ok.latency().toString());
+        // the power of the whole design: every GPU and every LPU, the idle ones at idle
+        assertEquals(216 + 256, ok.accelerators());
+        assertTrue(ok.power().itWatts() > 0 && ok.plan().acceleratorsUsed() == split.prefillAccelerators() + split.decodeAccelerators() + a.ffnAccelerators());
+    }
+
+    @Test
+    void onTheLpxDesignAtFiveHundredTokensPerUserThePooledSplitBeatsTheSharedGpus() {
+        io.tokenrack.engine.design.RackDesign design = io.tokenrack.engine.design.DesignIO.read(
+                java.nio.file.Path.of("../presets/designs/vera-rubin-lpx.json"));
+        Evaluation.Ok pooled = (Evaluation.Ok) AFD.evaluate(design, kimi(500.0), DEFAULTS);
+        assertTrue(pooled.plan().split().disaggregated(), pooled.noteTexts().toString());
+        assertTrue(pooled.throughput().tokensPerSecondPerUser() >= 500);
+        Cluster gpus = EVALUATOR.clusters().standard("rubin", 216);
+        Cluster lpus = EVALUATOR.clusters().standard("lp30", 256);
+        Evaluation shared = AFD.evaluate(gpus, lpus, kimi(500.0), DEFAULTS);
+        // 8k prompts prefilled beside decode steps hold the shared GPUs to a few users; pools serve many times more
+        assertTrue(!shared.ok() || pooled.throughput().outputTokensPerSecond() > 2 * ((Evaluation.Ok) shared).throughput().outputTokensPerSecond(),
+                pooled.throughput() + " vs " + shared);
+    }
+
+    @Test
     void anFfnPoolTooSmallForOneLayerIsRefusedWithTheSizes() {
         Evaluation e = AFD.evaluate(EVALUATOR.clusters().standard("rubin", 72), EVALUATOR.clusters().standard("groq-lpu", 8), kimi(null), DEFAULTS);
         assertFalse(e.ok());

@@ -60,6 +60,26 @@ class StepModelTest {
      */
 
     @Test
+    void eachOperatorTakesAtLeastItsKernelsTimesTheFloor() {
+        // the same eight sequences with a 4 µs per-kernel floor
+        StepModel floored = new StepModel(ModelShape.of(DENSE), DEVICE, Precision.BF16, Precision.BF16, 1, 1, 1, FABRIC, FABRIC,
+                constants(8).withKernelFloorSeconds(4e-6));
+        StepTime plain = step(DENSE, 1, 1, 8).stage(8, 1000, 0, 0);
+        StepTime s = floored.stage(8, 1000, 0, 0);
+        // projections: 5 kernels × 4 µs = 20 µs > the 6.59456 µs of their weights → the floor binds
+        close(20e-6, seconds(s, OperatorClass.ATTENTION_PROJECTIONS), "projections at their floor");
+        // attention 1 × 4 µs < 16.384 µs, FFN 3 × 4 µs < 31.45728 µs, LM head 2 × 4 µs < 81.92 µs: unchanged
+        close(16.384e-6, seconds(s, OperatorClass.ATTENTION_CORE), "attention");
+        close(31.45728e-6, seconds(s, OperatorClass.DENSE_FFN), "FFN");
+        close(81.92e-6, seconds(s, OperatorClass.LM_HEAD), "LM head");
+        close(plain.seconds() + 20e-6 - 6.59456e-6, s.seconds(), "the step grows by what the floor adds");
+        // the floor-bound time is neither compute- nor memory-bound (the power model sees an idle-ish chip)
+        close(plain.memoryBoundSeconds() - 6.59456e-6, s.memoryBoundSeconds(), "memory-bound time loses the projections");
+        // a large batch is far above every floor: the same step with and without it
+        close(step(DENSE, 1, 1, 8).stage(4096, 1000, 0, 0).seconds(), floored.stage(4096, 1000, 0, 0).seconds(), "no effect at 4,096 sequences");
+    }
+
+    @Test
     void oneDenseLayerDecodingEightSequencesIsMemoryBoundOnTheWeights() {
         // 8 sequences at 1,000 tokens of context, no prefill: M = 8 rows, η = 0.8·8 / (8 + 8) = 0.4 → 400 TFLOP/s
         StepTime s = step(DENSE, 1, 1, 8).stage(8, 1000, 0, 0);
