@@ -11,9 +11,9 @@ import org.junit.jupiter.api.Test;
 class AfdDesignCliTest {
     @Test
     void veraRubinWithLpxServesKimiWithAttentionOnTheGpusAndTheFfnOnTheLpus() throws Exception {
-        // at 500 tokens/s per user (auto: an EAGLE-style head) the decode pool moves the FFN of the layers the LPX rack holds
+        // at 300 tokens/s per user (auto: an EAGLE-style head) the decode pool moves the FFN of a layer the LPX rack holds
         EvaluateCommandTest.Run r = EvaluateCommandTest.run("evaluate", "--design", "../presets/designs/vera-rubin-lpx.json", "--model", "kimi-k2",
-                "--precision", "fp8", "--isl", "8192", "--osl", "1024", "--min-tokens-per-second-per-user", "500", "--json");
+                "--precision", "fp8", "--isl", "8192", "--osl", "1024", "--min-tokens-per-second-per-user", "300", "--json");
         assertEquals(0, r.exit(), r.err());
         JsonNode j = StrictJson.mapper().readTree(r.out());
         JsonNode s = j.get("serving");
@@ -28,11 +28,11 @@ class AfdDesignCliTest {
         assertEquals(s.get("attentionAccelerators").asInt() + s.get("ffnAccelerators").asInt(), s.get("decodeAccelerators").asInt());
         assertEquals("rubin", s.get("prefillAcceleratorId").asText());
         assertTrue(j.get("kvTransferSeconds").asDouble() > 0 && j.get("ttftSeconds").asDouble() > j.get("kvTransferSeconds").asDouble(), j.toString());
-        assertTrue(j.get("tokensPerSecondPerUser").asDouble() >= 500);
+        assertTrue(j.get("tokensPerSecondPerUser").asDouble() >= 300);
         assertEquals(216 + 256, j.get("accelerators").asInt());
 
         EvaluateCommandTest.Run text = EvaluateCommandTest.run("evaluate", "--design", "../presets/designs/vera-rubin-lpx.json", "--model", "kimi-k2",
-                "--precision", "fp8", "--isl", "8192", "--osl", "1024", "--min-tokens-per-second-per-user", "500");
+                "--precision", "fp8", "--isl", "8192", "--osl", "1024", "--min-tokens-per-second-per-user", "300");
         assertTrue(text.out().contains("on 216 × rubin + 256 × lp30, attention–FFN disaggregated"), text.out());
         assertTrue(text.out().contains("note: attention–FFN disaggregation:"), text.out());
 
@@ -91,28 +91,34 @@ class AfdDesignCliTest {
     }
 
     @Test
-    void kimiAt500TokensPerUserNeedsADraftHeadAndThenServesWithAttentionFfnDisaggregation() throws Exception {
+    void kimiAt500TokensPerUserIsOutOfReachOfBothDesignsAndEachRefusalGivesItsBestSpeed() throws Exception {
         String[] base = {"evaluate", "--design", "../presets/designs/vera-rubin-lpx.json", "--model", "kimi-k2", "--precision", "fp8",
                 "--isl", "8192", "--osl", "1024", "--min-tokens-per-second-per-user", "500"};
-        // without speculation (Kimi-K2 ships no MTP) the GPUs' overheads keep one request near 240 tokens/s, shared GPUs or pools
-        EvaluateCommandTest.Run plain = EvaluateCommandTest.run(java.util.stream.Stream.concat(java.util.Arrays.stream(base),
-                java.util.stream.Stream.of("--speculative", "off")).toArray(String[]::new));
-        assertEquals(2, plain.exit(), plain.out());
-        assertTrue(plain.err().contains("one request alone gets at best"), plain.err());
-        assertTrue(plain.err().contains("split into prefill and decode pools"), "the refusal names both forms it tried: " + plain.err());
-        double best = Double.parseDouble(plain.err().replaceAll("(?s).*at best ([0-9.,]+) tokens/s.*", "$1").replace(",", ""));
-        assertTrue(best > 200 && best < 500, plain.err());
-        // an EAGLE-style head: four drafts, AL 3.11, verified through the offloaded layers
-        String[] eagle = java.util.Arrays.copyOf(base, base.length + 3);
-        eagle[base.length] = "--speculative";
-        eagle[base.length + 1] = "eagle:4";
-        eagle[base.length + 2] = "--json";
-        EvaluateCommandTest.Run r = EvaluateCommandTest.run(eagle);
-        assertEquals(0, r.exit(), r.err());
-        JsonNode j = StrictJson.mapper().readTree(r.out());
-        assertEquals("afd", j.get("serving").get("mode").asText());
-        assertEquals("eagle", j.get("serving").get("speculative").get("method").asText());
-        assertTrue(j.get("serving").get("offloadedLayers").asInt() >= 1, j.get("serving").toString());
-        assertTrue(j.get("tokensPerSecondPerUser").asDouble() >= 500, j.get("tokensPerSecondPerUser").toString());
+        // without speculation (Kimi-K2 ships no MTP) one request is held by the GPUs' per-step, per-layer and per-kernel costs
+        double plain = refusedAtBest(with(base, "--speculative", "off"), true);
+        // an EAGLE-style head (four drafts, AL 3.11) more than doubles it, but one LPX rack holds the FFN of only 7 of 60 layers:
+        // the attention side's kernels still bind each token
+        double lpx = refusedAtBest(with(base, "--speculative", "eagle:4"), true);
+        assertTrue(lpx > 2 * plain && lpx < 500, plain + " → " + lpx);
+        // the NVL72 alone is refused too, and no faster than the design whose LPUs take some layers
+        String[] nvl72 = base.clone();
+        nvl72[2] = "../presets/designs/vera-rubin-nvl72.json";
+        double alone = refusedAtBest(with(nvl72, "--speculative", "eagle:4"), false);
+        assertTrue(alone < 500 && alone <= lpx, alone + " vs " + lpx);
+    }
+
+    private static String[] with(String[] base, String... more) {
+        return java.util.stream.Stream.concat(java.util.Arrays.stream(base), java.util.Arrays.stream(more)).toArray(String[]::new);
+    }
+
+    /** Runs a refused evaluation and returns the best tokens/s per user its message gives. */
+    private static double refusedAtBest(String[] args, boolean bothForms) {
+        EvaluateCommandTest.Run r = EvaluateCommandTest.run(args);
+        assertEquals(2, r.exit(), r.out());
+        assertTrue(r.err().contains("one request alone gets at best"), r.err());
+        if (bothForms) {
+            assertTrue(r.err().contains("split into prefill and decode pools"), "the refusal names both forms it tried: " + r.err());
+        }
+        return Double.parseDouble(r.err().replaceAll("(?s).*at best ([0-9.,]+) tokens/s.*", "$1").replace(",", ""));
     }
 }

@@ -49,7 +49,7 @@ class ServingChoiceTest {
 
     @Test
     void anAttentionFfnUnitThatMovesLayersNamesThemAndNothingIdles() {
-        Evaluation.Ok e = afd("kimi-k2", Precision.FP8, 8192, 1024, 500);
+        Evaluation.Ok e = afd("kimi-k2", Precision.FP8, 8192, 1024, 300);
         ServingChoice c = ServingChoice.of("agents", "Vera Rubin + LPX", e);
         assertEquals("afd", c.mode());
         assertNull(c.idle());
