@@ -33,10 +33,10 @@ public final class Tornado {
     /** Prefix-hit rate ± this much around each workload's (kept in [0, 0.95]). */
     public static final double PREFIX_SPAN = 0.3;
     /**
-     * The model's accuracy band on throughput: ± 10.8%, the median |error| of the calibrated
+     * The model's accuracy band on throughput: ± 10.3%, the median |error| of the calibrated
      * throughput model on its 105 public rows (docs/model.md, Calibration).
      */
-    public static final double MODEL_ACCURACY_BAND = 0.108;
+    public static final double MODEL_ACCURACY_BAND = 0.103;
 
     private Tornado() {}
 
