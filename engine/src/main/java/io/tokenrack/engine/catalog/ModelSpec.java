@@ -14,6 +14,8 @@ import java.util.List;
  * @param totalParamsB     the authors' stated total parameter count, billions
  * @param activeParamsB    the authors' stated parameters active per token, billions
  * @param mtp              multi-token-prediction modules the model ships (speculative decoding), null when none
+ * @param tokenizer        the tokenizer's name (models that share one can draft for each other), null when not stated:
+ *                         then only the vocabulary sizes are compared
  */
 public record ModelSpec(
         @JsonProperty(required = true) String id,
@@ -35,7 +37,8 @@ public record ModelSpec(
         @JsonProperty(required = true) String releasedPrecision,
         String notes,
         @JsonProperty(required = true) List<String> sources,
-        Mtp mtp) implements CatalogItem {
+        Mtp mtp,
+        String tokenizer) implements CatalogItem {
 
     /**
      * Multi-token-prediction (MTP) modules shipped with the weights, usable as speculative-decoding
@@ -118,13 +121,30 @@ public record ModelSpec(
         }
     }
 
+    /** A model whose tokenizer is not named. */
+    public ModelSpec(String id, String name, int layers, int hiddenSize, int attentionHeads, int kvHeads, Integer headDim,
+                     Integer ffnSize, int vocabSize, int maxContextTokens, boolean tiedEmbeddings, Moe moe, Mla mla,
+                     SlidingWindow slidingWindow, double totalParamsB, double activeParamsB, String releasedPrecision,
+                     String notes, List<String> sources, Mtp mtp) {
+        this(id, name, layers, hiddenSize, attentionHeads, kvHeads, headDim, ffnSize, vocabSize, maxContextTokens, tiedEmbeddings,
+                moe, mla, slidingWindow, totalParamsB, activeParamsB, releasedPrecision, notes, sources, mtp, null);
+    }
+
+    /**
+     * Whether {@code other} uses this model's tokenizer, as far as the catalog says: the same
+     * vocabulary size, and the same tokenizer name where both name one.
+     */
+    public boolean sharesTokenizerWith(ModelSpec other) {
+        return vocabSize == other.vocabSize && (tokenizer == null || other.tokenizer == null || tokenizer.equals(other.tokenizer));
+    }
+
     /** A model that ships no MTP modules. */
     public ModelSpec(String id, String name, int layers, int hiddenSize, int attentionHeads, int kvHeads, Integer headDim,
                      Integer ffnSize, int vocabSize, int maxContextTokens, boolean tiedEmbeddings, Moe moe, Mla mla,
                      SlidingWindow slidingWindow, double totalParamsB, double activeParamsB, String releasedPrecision,
                      String notes, List<String> sources) {
         this(id, name, layers, hiddenSize, attentionHeads, kvHeads, headDim, ffnSize, vocabSize, maxContextTokens, tiedEmbeddings,
-                moe, mla, slidingWindow, totalParamsB, activeParamsB, releasedPrecision, notes, sources, null);
+                moe, mla, slidingWindow, totalParamsB, activeParamsB, releasedPrecision, notes, sources, null, null);
     }
 
     public ModelSpec {

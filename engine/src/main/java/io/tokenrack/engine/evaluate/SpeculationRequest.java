@@ -162,6 +162,11 @@ public record SpeculationRequest(SpeculativeMethod method, int draftTokens, Stri
                             "speculative draft:%s: its vocabulary (%,d tokens) differs from %s's (%,d); a draft model must share the target's tokenizer",
                             draft.id(), draft.vocabSize(), model.id(), model.vocabSize()));
                 }
+                if (!draft.sharesTokenizerWith(model)) {
+                    throw new InputException(String.format(Locale.ROOT,
+                            "speculative draft:%s: its tokenizer (%s) differs from %s's (%s), though both have %,d tokens; a draft model must share the target's tokenizer",
+                            draft.id(), draft.tokenizer(), model.id(), model.tokenizer(), model.vocabSize()));
+                }
                 out.add(fixed(model, draft.id()));
             }
         }

@@ -136,6 +136,15 @@ class SpeculativeEvaluationTest {
                 SpeculationRequest.parse("draft:qwen3-32b:3"));
         assertEquals(Evaluation.Status.INVALID, vocab.status());
         assertTrue(vocab.message().contains("vocabulary"), vocab.message());
+        // the same 32,000 tokens, another tokenizer: Mistral-7B cannot draft for Llama-2-70B, but can for Mixtral-8x7B (same tokenizer)
+        Evaluation otherTokenizer = EVALUATOR.evaluate(EVALUATOR.clusters().standard("h100-sxm", 8), w("llama-2-70b", Precision.FP8, 1024, 1024, 1),
+                A, Batching.CONTINUOUS, SpeculationRequest.parse("draft:mistral-7b:3"));
+        assertEquals(Evaluation.Status.INVALID, otherTokenizer.status());
+        assertTrue(otherTokenizer.message().contains("its tokenizer (mistral-v1") && otherTokenizer.message().contains("llama-2"),
+                otherTokenizer.message());
+        Evaluation sameTokenizer = EVALUATOR.evaluate(EVALUATOR.clusters().standard("h100-sxm", 8), w("mixtral-8x7b", Precision.FP8, 1024, 1024, 1),
+                A, Batching.CONTINUOUS, SpeculationRequest.parse("draft:mistral-7b:3"));
+        assertInstanceOf(Evaluation.Ok.class, sameTokenizer, sameTokenizer.message());
         Evaluation draft = EVALUATOR.evaluate(EVALUATOR.clusters().standard("h100-sxm", 8), one, A, Batching.CONTINUOUS,
                 SpeculationRequest.parse("draft:llama-3.1-8b:3"));
         Evaluation.Ok d = assertInstanceOf(Evaluation.Ok.class, draft, draft.message());
