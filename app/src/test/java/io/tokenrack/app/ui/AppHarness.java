@@ -72,6 +72,26 @@ final class AppHarness {
         }
     }
 
+    /** The choice box {@code query} finds. */
+    @SuppressWarnings("unchecked")
+    static javafx.scene.control.ComboBox<String> box(FxRobot robot, String query) {
+        return robot.lookup(query).queryAs(javafx.scene.control.ComboBox.class);
+    }
+
+    /** Opens the choice box {@code box} and clicks the entry showing {@code text}, as a user does. */
+    static void choose(FxRobot robot, String box, String text) {
+        robot.clickOn(box);
+        waitUntil("the list of " + box + " to show " + text, () -> listCell(robot, text) != null);
+        robot.clickOn(listCell(robot, text));
+    }
+
+    /** The visible list cell showing {@code text} in a showing window, or null. */
+    static javafx.scene.control.ListCell<?> listCell(FxRobot robot, String text) {
+        return robot.lookup(".list-cell").queryAllAs(javafx.scene.control.ListCell.class).stream()
+                .filter(c -> text.equals(c.getText()) && c.isVisible() && c.getScene() != null && c.getScene().getWindow().isShowing())
+                .findFirst().orElse(null);
+    }
+
     /** Closes popups (menus, tooltips) a test left open, so the next test's drags hit the window. */
     static void closePopups(FxRobot robot) {
         robot.interact(() -> javafx.stage.Window.getWindows().stream()

@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.tokenrack.engine.evaluate.Evaluation;
 import io.tokenrack.engine.evaluate.FrontierPoint;
 import io.tokenrack.engine.evaluate.ServingConfig;
-import javafx.scene.control.ListCell;
 import io.tokenrack.engine.workload.Parallelism;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -111,36 +110,21 @@ class FrontierChartViewTest {
         assertTrue(AppHarness.text(robot, "#why-serving").contains("16 requests"), AppHarness.text(robot, "#why-serving"));
     }
 
-    @SuppressWarnings("unchecked")
-    private static javafx.scene.control.ComboBox<String> box(FxRobot robot, String query) {
-        return robot.lookup(query).queryAs(javafx.scene.control.ComboBox.class);
-    }
 
     private Set<ServingConfig.Mode> modes() {
         return app.window.charts().shownFrontier().stream().map(p -> p.config().mode()).collect(Collectors.toSet());
     }
 
-    /** Opens the choice box {@code box} and clicks the entry showing {@code text}, as a user does. */
-    private static void choose(FxRobot robot, String box, String text) {
-        robot.clickOn(box);
-        AppHarness.waitUntil("the list of " + box + " to show " + text, () -> cell(robot, text) != null);
-        robot.clickOn(cell(robot, text));
-    }
 
-    private static ListCell<?> cell(FxRobot robot, String text) {
-        return robot.lookup(".list-cell").queryAllAs(ListCell.class).stream()
-                .filter(c -> text.equals(c.getText()) && c.isVisible() && c.getScene() != null && c.getScene().getWindow().isShowing())
-                .findFirst().orElse(null);
-    }
 
     @Test
     void theFrontierFollowsAChangeOfServingModeWhichIsSavedUndoneAndRefusedWhereTheDesignCannotServe(FxRobot robot) {
         app.settle();
         // the example: 32 × H100, Llama-3.1-70B; auto weighs aggregated layouts and disaggregated splits
-        assertEquals("auto", box(robot, "#workload-serving").getValue());
+        assertEquals("auto", AppHarness.box(robot, "#workload-serving").getValue());
         assertNull(app.window.document().design().workload().serving(), "auto is not written into the design");
 
-        choose(robot, "#workload-serving", "aggregated");
+        AppHarness.choose(robot, "#workload-serving", "aggregated");
         AppHarness.waitUntil("a frontier of aggregated configurations only",
                 () -> !app.window.charts().shownFrontier().isEmpty() && modes().equals(Set.of(ServingConfig.Mode.AGGREGATED)));
         app.settle();
@@ -149,7 +133,7 @@ class FrontierChartViewTest {
         List<double[]> aggregated = points(robot, 0);
         assertTrue(AppHarness.text(robot, "#why-serving").startsWith("Served aggregated"), AppHarness.text(robot, "#why-serving"));
 
-        choose(robot, "#workload-serving", "disaggregated");
+        AppHarness.choose(robot, "#workload-serving", "disaggregated");
         AppHarness.waitUntil("a frontier of disaggregated configurations only",
                 () -> !app.window.charts().shownFrontier().isEmpty() && modes().equals(Set.of(ServingConfig.Mode.DISAGGREGATED)));
         app.settle();
@@ -168,15 +152,15 @@ class FrontierChartViewTest {
         robot.interact(() -> app.window.document().undo());
         AppHarness.waitUntil("the aggregated frontier again", () -> modes().equals(Set.of(ServingConfig.Mode.AGGREGATED)));
         app.settle();
-        assertEquals("aggregated", box(robot, "#workload-serving").getValue());
+        assertEquals("aggregated", AppHarness.box(robot, "#workload-serving").getValue());
 
         // what this design or model cannot run is refused with the engine's sentence, and nothing changes
-        robot.interact(() -> box(robot, "#workload-serving").setValue("afd"));
+        robot.interact(() -> AppHarness.box(robot, "#workload-serving").setValue("afd"));
         AppHarness.waitUntil("the engine's refusal", () -> AppHarness.text(robot, "#workload-error")
                 .contains("attention–FFN disaggregation needs a design with two kinds of accelerators"));
         assertEquals("aggregated", app.window.document().design().workload().serving());
-        assertEquals("aggregated", box(robot, "#workload-serving").getValue(), "the box shows what the design says");
-        robot.interact(() -> box(robot, "#workload-speculative").setValue("mtp:2"));
+        assertEquals("aggregated", AppHarness.box(robot, "#workload-serving").getValue(), "the box shows what the design says");
+        robot.interact(() -> AppHarness.box(robot, "#workload-speculative").setValue("mtp:2"));
         AppHarness.waitUntil("the engine's refusal of MTP", () -> AppHarness.text(robot, "#workload-error").contains("ships no MTP modules"));
         assertNull(app.window.document().design().workload().speculative());
     }

@@ -17,8 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import javafx.scene.control.ComboBox;
-import javafx.scene.control.ListCell;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.jfree.chart.fx.ChartViewer;
@@ -93,29 +91,14 @@ class ServingChartsViewTest {
         return p.getRenderer().getToolTipGenerator(series, item).generateToolTip(p.getDataset(), series, item);
     }
 
-    @SuppressWarnings("unchecked")
-    private static ComboBox<String> box(FxRobot robot, String query) {
-        return robot.lookup(query).queryAs(ComboBox.class);
-    }
 
-    /** Opens the choice box {@code box} and clicks the entry showing {@code text}, as a user does. */
-    private static void choose(FxRobot robot, String box, String text) {
-        robot.clickOn(box);
-        AppHarness.waitUntil("the list of " + box + " to show " + text, () -> cell(robot, text) != null);
-        robot.clickOn(cell(robot, text));
-    }
 
-    private static ListCell<?> cell(FxRobot robot, String text) {
-        return robot.lookup(".list-cell").queryAllAs(ListCell.class).stream()
-                .filter(c -> text.equals(c.getText()) && c.isVisible() && c.getScene() != null && c.getScene().getWindow().isShowing())
-                .findFirst().orElse(null);
-    }
 
     @Test
     void theTokensPerJouleChartDrawsTheServingFrontierWithTheOperatingPointOnIt(FxRobot robot) {
         app.settle();
         // the example: 32 × H100, Llama-3.1-70B
-        choose(robot, "#workload-serving", "aggregated");
+        AppHarness.choose(robot, "#workload-serving", "aggregated");
         AppHarness.waitUntil("aggregated configurations only",
                 () -> !app.window.charts().shownFrontier().isEmpty() && modes().equals(Set.of(ServingConfig.Mode.AGGREGATED)));
         app.settle();
@@ -123,7 +106,7 @@ class ServingChartsViewTest {
         List<double[]> aggregated = points(robot, "efficiency", 0);
         assertEquals(app.window.charts().shownEfficiency().size(), aggregated.size(), "one chart point per configuration");
 
-        choose(robot, "#workload-serving", "disaggregated");
+        AppHarness.choose(robot, "#workload-serving", "disaggregated");
         AppHarness.waitUntil("disaggregated configurations only",
                 () -> !app.window.charts().shownFrontier().isEmpty() && modes().equals(Set.of(ServingConfig.Mode.DISAGGREGATED)));
         app.settle();
@@ -148,7 +131,7 @@ class ServingChartsViewTest {
         assertTrue(tooltip(robot, "cost", 1, 0).contains("disaggregated "), "the cost chart's point says the configuration too");
 
         // speculative decoding on: the curve is the speculative frontier and the operating point is still on it
-        choose(robot, "#workload-speculative", "eagle:3");
+        AppHarness.choose(robot, "#workload-speculative", "eagle:3");
         AppHarness.waitUntil("speculative configurations", () -> !app.window.charts().shownFrontier().isEmpty()
                 && app.window.charts().shownFrontier().stream().allMatch(p -> p.config().speculative().label().equals("eagle:3")));
         app.settle();
@@ -161,18 +144,18 @@ class ServingChartsViewTest {
     void aDraftModelIsOfferedWhereTheEngineAcceptsItChangesTheResultAndSurvivesUndoSaveAndLoad(FxRobot robot) {
         app.settle();
         assertNull(app.window.document().design().workload().speculative(), "auto");
-        choose(robot, "#workload-speculative", "off");
+        AppHarness.choose(robot, "#workload-speculative", "off");
         AppHarness.waitUntil("speculation off", () -> app.window.results().resultsProperty().get() != null
                 && numbers().plan().speculation().isOff() && "off".equals(app.window.document().design().workload().speculative()));
         app.settle();
         double plain = numbers().throughput().tokensPerSecondPerUser();
         // Llama-3.1-70B: Llama-3.1-8B shares its tokenizer and is smaller; nothing of another tokenizer or larger is offered
-        List<String> offered = box(robot, "#workload-speculative").getItems();
+        List<String> offered = AppHarness.box(robot, "#workload-speculative").getItems();
         assertTrue(offered.containsAll(List.of("draft:llama-3.1-8b:1", "draft:llama-3.1-8b:4")), offered.toString());
         assertTrue(offered.stream().noneMatch(w -> w.startsWith("draft:mistral-7b") || w.startsWith("draft:llama-3.1-405b")
                 || w.startsWith("draft:llama-3.1-70b")), offered.toString());
 
-        choose(robot, "#workload-speculative", "draft:llama-3.1-8b:2");
+        AppHarness.choose(robot, "#workload-speculative", "draft:llama-3.1-8b:2");
         AppHarness.waitUntil("the draft model to serve", () -> numbers().plan().speculation().method() == SpeculativeMethod.DRAFT);
         app.settle();
         assertEquals("draft:llama-3.1-8b:2", app.window.document().design().workload().speculative(), "saved in the design");
@@ -182,11 +165,11 @@ class ServingChartsViewTest {
 
         // undoable like every edit
         robot.interact(() -> app.window.document().undo());
-        AppHarness.waitUntil("speculation off again", () -> "off".equals(box(robot, "#workload-speculative").getValue()));
+        AppHarness.waitUntil("speculation off again", () -> "off".equals(AppHarness.box(robot, "#workload-speculative").getValue()));
         app.settle();
         assertTrue(numbers().plan().speculation().isOff());
         robot.interact(() -> app.window.document().redo());
-        AppHarness.waitUntil("the draft again", () -> "draft:llama-3.1-8b:2".equals(box(robot, "#workload-speculative").getValue()));
+        AppHarness.waitUntil("the draft again", () -> "draft:llama-3.1-8b:2".equals(AppHarness.box(robot, "#workload-speculative").getValue()));
         app.settle();
 
         // saved and loaded: the file carries it, and reopening it serves with the draft model again
@@ -202,7 +185,7 @@ class ServingChartsViewTest {
         AppHarness.waitUntil("the reopened design's draft", () -> numbers().plan().speculation().method() == SpeculativeMethod.DRAFT);
         app.settle();
         assertEquals("draft:llama-3.1-8b:2", app.window.document().design().workload().speculative());
-        assertEquals("draft:llama-3.1-8b:2", box(robot, "#workload-speculative").getValue());
+        assertEquals("draft:llama-3.1-8b:2", AppHarness.box(robot, "#workload-speculative").getValue());
         assertEquals(drafted, numbers().throughput().tokensPerSecondPerUser(), 1e-9 * drafted, "the same numbers after loading");
     }
 
