@@ -40,32 +40,22 @@ public final class ClusterFactory {
     }
 
     /**
-     * The last design resolved (by identity) and its cluster: an edit's evaluation, concurrency
-     * sweep and frontier each ask for the same design, and it is resolved once. Both are
-     * immutable, so sharing the cluster between threads is safe.
-     */
-    private record Resolved(RackDesign design, Cluster cluster) {}
-
-    private volatile Resolved last;
-
-    /**
      * The accelerators of a design, in the servers and racks it places them. Asked again for the
-     * same design object, the cluster resolved the first time is returned.
+     * same design object, the cluster resolved the first time is returned (an edit's evaluation,
+     * concurrency sweep and frontier each ask for the same design).
      */
     public Cluster fromDesign(RackDesign design) {
-        Resolved r = last;
-        if (r != null && r.design() == design) {
-            return r.cluster();
-        }
-        Cluster c = resolve(design);
-        last = new Resolved(design, c);
-        return c;
+        return resolved(design).computeIfAbsent("", k -> resolve(design));
     }
 
-    /** The last design whose pools were resolved (by identity), and its pools by key: a two-kind design's frontier asks for them at every point. */
-    private record ResolvedPools(RackDesign design, java.util.concurrent.ConcurrentHashMap<String, Cluster> pools) {}
+    /**
+     * The last design resolved (by identity) and its clusters by key: the whole design ("") and its
+     * pools (a two-kind design's frontier asks for them at every point). The design and the
+     * clusters are immutable, so sharing them between threads is safe.
+     */
+    private record Resolved(RackDesign design, java.util.concurrent.ConcurrentHashMap<String, Cluster> clusters) {}
 
-    private volatile ResolvedPools lastPools;
+    private volatile Resolved last;
 
     /**
      * The cluster of the racks of {@code design} that hold accelerator {@code kind}, as {@link #fromDesign} of
@@ -73,27 +63,27 @@ public final class ClusterFactory {
      * pool resolved the first time is returned.
      */
     Cluster poolOf(RackDesign design, String kind, boolean switches) {
-        return pools(design).computeIfAbsent(kind + (switches ? "+switches" : ""),
+        return resolved(design).computeIfAbsent(kind + (switches ? "+switches" : ""),
                 k -> resolve(DesignPools.racksOf(design, catalog, kind, switches)));
     }
 
     /** The design split by kind of accelerator ({@link AcceleratorPools#split}), each part resolved, remembered as {@link #poolOf}. */
     java.util.Map<String, Cluster> splitPools(RackDesign design) {
         java.util.Map<String, Cluster> out = new java.util.LinkedHashMap<>();
-        java.util.concurrent.ConcurrentHashMap<String, Cluster> cache = pools(design);
+        java.util.concurrent.ConcurrentHashMap<String, Cluster> cache = resolved(design);
         for (var e : AcceleratorPools.split(catalog, design).entrySet()) {
             out.put(e.getKey(), cache.computeIfAbsent("split:" + e.getKey(), k -> resolve(e.getValue())));
         }
         return out;
     }
 
-    private java.util.concurrent.ConcurrentHashMap<String, Cluster> pools(RackDesign design) {
-        ResolvedPools r = lastPools;
+    private java.util.concurrent.ConcurrentHashMap<String, Cluster> resolved(RackDesign design) {
+        Resolved r = last;
         if (r == null || r.design() != design) {
-            r = new ResolvedPools(design, new java.util.concurrent.ConcurrentHashMap<>());
-            lastPools = r;
+            r = new Resolved(design, new java.util.concurrent.ConcurrentHashMap<>());
+            last = r;
         }
-        return r.pools();
+        return r.clusters();
     }
 
     private Cluster resolve(RackDesign design) {
