@@ -210,6 +210,22 @@ public final class AttentionFfnEvaluator {
         return build(attn, ffn, model, shape, w, a, best, fd);
     }
 
+    /**
+     * The boards of an FFN pool of {@code chips}: the {@code used} ones busy for the offloaded layers'
+     * {@code microBatches} each step of {@code stepSeconds} (each group works on its own layer, once
+     * per micro-batch), the rest idle.
+     */
+    static double ffnBoardWatts(Device fd, io.tokenrack.engine.workload.Precision p, int chips, int used, int microBatches,
+                                AttentionFfnSplit.FfnTime f, double stepSeconds) {
+        double idle = (chips - used) * PowerModel.idleAcceleratorWatts(fd.tdpWatts());
+        if (used == 0) {
+            return idle;
+        }
+        double busy = Math.min(1, microBatches * f.seconds() / stepSeconds);
+        return used * PowerModel.acceleratorWatts(fd.tdpWatts(), Math.min(1, microBatches * f.flops() / (fd.peakFlops(p) * stepSeconds)),
+                Math.min(1, microBatches * f.bytes() / (fd.memBandwidthBytesPerSecond() * stepSeconds)), f.computeBound() ? busy : 0) + idle;
+    }
+
     private Point operatingPoint(Plan plan, int m, Workload w, ModelShape shape, Device fd, int group, int held, Cluster attn, ModelConstants k,
                                  Map<Plan, Map<Double, ServingPoint>> cache) {
         int max = plan.serving().maxConcurrency();
@@ -337,12 +353,7 @@ public final class AttentionFfnEvaluator {
                 step.memoryUtilization(gd.memBandwidthBytesPerSecond()), step.computeBusy())
                 + (attn.accelerators() - gpusUsed) * PowerModel.idleAcceleratorWatts(gd.tdpWatts());
         // FFN chips: busy for the offloaded layers' m micro-batches each step
-        AttentionFfnSplit.FfnTime f = parts.ffnTime;
-        double busy = Math.min(1, p.microBatches * f.seconds() / parts.step); // each group works on its own layer, once per micro-batch
-        double lpuW = lpusUsed * PowerModel.acceleratorWatts(fd.tdpWatts(),
-                Math.min(1, p.microBatches * f.flops() / (fd.peakFlops(w.precision()) * parts.step)),
-                Math.min(1, p.microBatches * f.bytes() / (fd.memBandwidthBytesPerSecond() * parts.step)), f.computeBound() ? busy : 0)
-                + (ffn.accelerators() - lpusUsed) * PowerModel.idleAcceleratorWatts(fd.tdpWatts());
+        double lpuW = ffnBoardWatts(fd, w.precision(), ffn.accelerators(), lpusUsed, p.microBatches, parts.ffnTime, parts.step);
         // hosts from their parts, as Evaluator counts them, for each pool
         double attnHost = io.tokenrack.engine.power.HostPower.of(attn.accelerators(), gpuW, attn.hostNameplateWatts(), liquid(attn), false).totalWatts();
         double ffnHost = io.tokenrack.engine.power.HostPower.of(ffn.accelerators(), lpuW, ffn.hostNameplateWatts(), liquid(ffn), false).totalWatts();

@@ -645,15 +645,7 @@ final class DisaggregatedEvaluator {
         AfdOffload.Step st = offload.step(ds, spec, plain, pt.decodeConcurrency() / ch.y, ch.y, in + w.outputTokens() / 2.0, in,
                 w.effectivePrefixHitRate() * in);
         int used = st.offloaded() * st.group();
-        double idleW = PowerModel.idleAcceleratorWatts(fd.tdpWatts());
-        double boards = (ffn.accelerators() - used) * idleW;
-        if (used > 0) {
-            // each group runs its layer once per micro-batch every step
-            AttentionFfnSplit.FfnTime f = st.ffn();
-            double busy = Math.min(1, st.microBatches() * f.seconds() / st.seconds());
-            boards += used * PowerModel.acceleratorWatts(fd.tdpWatts(), Math.min(1, st.microBatches() * f.flops() / (fd.peakFlops(w.precision()) * st.seconds())),
-                    Math.min(1, st.microBatches() * f.bytes() / (fd.memBandwidthBytesPerSecond() * st.seconds())), f.computeBound() ? busy : 0);
-        }
+        double boards = AttentionFfnEvaluator.ffnBoardWatts(fd, w.precision(), ffn.accelerators(), used, st.microBatches(), st.ffn(), st.seconds());
         double host = host(ffn, boards);
         return new FfnPool(st, offload.layersHeld(), ds.pp() * plain / spec.acceptanceLength(), boards, host, boards + host + ffn.networkWatts());
     }
